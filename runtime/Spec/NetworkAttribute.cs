@@ -1,0 +1,23 @@
+namespace LeNetGen;
+
+/// <summary>
+/// Declares a network on a partial class. The layer attributes on the same declaration (<see cref="ConvAttribute"/>,
+/// <see cref="PoolAttribute"/>, <see cref="DenseAttribute"/>, and last an output head, <see cref="SoftmaxOutputAttribute"/>
+/// or <see cref="RbfOutputAttribute"/>) run in the order they are written. At build time the LeNetGen generator checks
+/// every shape and writes the forward code into the class.
+/// </summary>
+[global::System.AttributeUsage(global::System.AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class NetworkAttribute : global::System.Attribute
+{
+    /// <summary>The input shape as channels x height x width, e.g. <c>"1x32x32"</c> (LeNet-5) or <c>"3x32x32"</c>.</summary>
+    public string? Input { get; set; }
+
+    /// <summary>The element type of parameters and activations; <see cref="ElementType.Float"/> by default.</summary>
+    public ElementType Element { get; set; }
+
+    /// <summary>The seed of the default parameter initialization; the same seed gives the same parameters bit for bit.</summary>
+    public ulong Seed { get; set; }
+
+    /// <summary>How weights are initialized; LeCun's uniform ±2.4/fan-in by default.</summary>
+    public Init Init { get; set; }
+}
