@@ -1,0 +1,616 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using LeNetGen.Generator.Diagnostics;
+using LeNetGen.Generator.Model;
+using D = LeNetGen.Generator.Diagnostics.DiagnosticDescriptors;
+
+namespace LeNetGen.Generator.Check;
+
+/// <summary>
+/// The one place where shapes are computed. A pure function from a spec to a plan: it walks the layers in order,
+/// carrying the shape each layer receives, and either computes that layer's output shape, parameter and workspace
+/// offsets, connection count and unroll depth, or reports what does not fit, naming the layer, the shape it receives,
+/// the chain of shapes that led there and what would fit. It reports every problem of a spec in one pass: after an
+/// error it goes on with what it still knows (an unknown shape stops only the checks that need it).
+/// </summary>
+internal static class ShapeChecker
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static CheckResult Check(FrontEndResult frontEnd)
+    {
+        var diagnostics = new List<DiagnosticInfo>(frontEnd.Diagnostics);
+        NetworkSpec? spec = frontEnd.Spec;
+        if (spec is null) return new CheckResult(null, diagnostics.ToEquatableArray());
+
+        var state = new Walk(spec, diagnostics);
+        NetworkPlan? plan = state.Run();
+        bool failed = diagnostics.Any(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        return new CheckResult(failed ? null : plan, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>Parses "CxHxW" (spaces allowed around the numbers); false when it is not three integers.</summary>
+    public static bool TryParseInput(string text, out long maps, out long height, out long width)
+    {
+        maps = height = width = 0;
+        string[] parts = text.Split('x', 'X');
+        if (parts.Length != 3) return false;
+        return long.TryParse(parts[0].Trim(), NumberStyles.AllowLeadingSign, Inv, out maps)
+            && long.TryParse(parts[1].Trim(), NumberStyles.AllowLeadingSign, Inv, out height)
+            && long.TryParse(parts[2].Trim(), NumberStyles.AllowLeadingSign, Inv, out width);
+    }
+
+    private sealed class Walk
+    {
+        private readonly NetworkSpec _spec;
+        private readonly List<DiagnosticInfo> _diagnostics;
+        private readonly List<LayerPlan> _layers = new();
+        private readonly StringBuilder _chain = new();
+        private int _parameters;
+        private int _fixedValues;
+        private long _workspace;
+        private long _writtenOutTaps;
+
+        public Walk(NetworkSpec spec, List<DiagnosticInfo> diagnostics)
+        {
+            _spec = spec;
+            _diagnostics = diagnostics;
+        }
+
+        private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] args) =>
+            _diagnostics.Add(DiagnosticInfo.Create(descriptor, location ?? _spec.Location, args));
+
+        public NetworkPlan? Run()
+        {
+            Shape? current = CheckInput();
+            if (current is Shape input) _chain.Append("input ").Append(input);
+            Shape inputShape = current ?? default;
+
+            if (_spec.Layers.Count == 0)
+            {
+                Report(D.EmptyNetwork, _spec.Location, _spec.ClassName);
+                return null;
+            }
+
+            int headPosition = 0;
+            string headDescription = "";
+            for (int i = 0; i < _spec.Layers.Count; i++)
+            {
+                LayerSpec layer = _spec.Layers[i];
+                int position = i + 1;
+                string description = Describe(layer);
+                if (headPosition != 0)
+                    Report(D.LayerAfterOutput, layer.Location, position, description, headPosition, headDescription);
+                if (IsHead(layer.Kind) && headPosition == 0)
+                {
+                    headPosition = position;
+                    headDescription = description;
+                }
+                current = CheckLayer(layer, position, description, current);
+            }
+
+            LayerSpec last = _spec.Layers[_spec.Layers.Count - 1];
+            if (headPosition == 0)
+                Report(D.MissingOutputHead, last.Location, _spec.ClassName, _spec.Layers.Count, Describe(last));
+
+            if (_parameters > Limits.MaxParameters)
+                Report(D.SizeTooLarge, _spec.Location, "network '" + _spec.ClassName + "'", "the parameter count", _parameters, Limits.MaxParameters);
+            if (_writtenOutTaps > Limits.MaxWrittenOutTaps)
+                Report(D.SizeTooLarge, _spec.Location, "network '" + _spec.ClassName + "'", "the number of multiply-adds written out", _writtenOutTaps, Limits.MaxWrittenOutTaps);
+
+            if (current is null || _layers.Count != _spec.Layers.Count) return null;
+            LayerPlan head = _layers[_layers.Count - 1];
+            return new NetworkPlan
+            {
+                Namespace = _spec.Namespace,
+                ClassName = _spec.ClassName,
+                ContainingTypes = _spec.ContainingTypes,
+                HintName = (_spec.Namespace.Length == 0 ? "" : _spec.Namespace + ".")
+                    + string.Concat(_spec.ContainingTypes.Select(t => t.Substring(t.LastIndexOf(' ') + 1) + ".")) + _spec.ClassName + ".g.cs",
+                SourceDescription = _spec.SourceFile is null ? "attributes" : System.IO.Path.GetFileName(_spec.SourceFile),
+                Element = _spec.Element,
+                Seed = _spec.Seed,
+                Init = _spec.Init,
+                Input = inputShape,
+                Layers = _layers.ToEquatableArray(),
+                ParameterCount = _parameters,
+                FixedValueCount = _fixedValues,
+                WorkspaceSize = (int)_workspace,
+                OutputSize = head.Out.Size,
+                Head = head.Kind,
+                ConnectionCount = _layers.Sum(l => l.Connections),
+                Summary = SummaryTable.Write(inputShape, _layers, _parameters, _fixedValues),
+                Fingerprint = Fingerprint.Of(_spec.Element, inputShape, _layers),
+            };
+        }
+
+        private Shape? CheckInput()
+        {
+            if (string.IsNullOrWhiteSpace(_spec.Input))
+            {
+                Report(D.MissingInput, _spec.Location, _spec.ClassName);
+                return null;
+            }
+            if (!TryParseInput(_spec.Input!, out long maps, out long height, out long width))
+            {
+                Report(D.InvalidInputShape, _spec.InputLocation, _spec.Input!, _spec.ClassName);
+                return null;
+            }
+            bool ok = true;
+            foreach ((string name, long value) in new[] { ("channels", maps), ("height", height), ("width", width) })
+            {
+                if (value < 1)
+                {
+                    Report(D.InvalidInputShapeValue, _spec.InputLocation, _spec.ClassName, name, value);
+                    ok = false;
+                }
+                else if (value > Limits.MaxDimension)
+                {
+                    Report(D.SizeTooLarge, _spec.InputLocation, "network '" + _spec.ClassName + "'", "input " + name, value, Limits.MaxDimension);
+                    ok = false;
+                }
+            }
+            if (ok && maps * height * width > Limits.MaxActivations)
+            {
+                Report(D.SizeTooLarge, _spec.InputLocation, "network '" + _spec.ClassName + "'", "the input size", maps * height * width, Limits.MaxActivations);
+                ok = false;
+            }
+            return ok ? new Shape((int)maps, (int)height, (int)width) : null;
+        }
+
+        private static bool IsHead(LayerKind kind) => kind is LayerKind.SoftmaxOutput or LayerKind.RbfOutput;
+
+        // ---- one layer ----------------------------------------------------------------------------------------
+
+        private Shape? CheckLayer(LayerSpec layer, int position, string description, Shape? input)
+        {
+            return layer.Kind switch
+            {
+                LayerKind.Conv => CheckConv(layer, position, description, input),
+                LayerKind.Pool => CheckPool(layer, position, description, input),
+                _ => CheckDenseOrHead(layer, position, description, input),
+            };
+        }
+
+        /// <summary>Reports LNG0109 or LNG0110 unless <paramref name="value"/> is in [min, Limits]; true when it is.</summary>
+        private bool CheckSize(int position, string description, string what, int value, int min, int max, LocationInfo? location, LocationInfo? fallback)
+        {
+            if (value < min)
+            {
+                Report(D.NonPositiveSize, location ?? fallback, position, description, what, value, min == 0 ? "0 or more" : "at least " + min.ToString(Inv));
+                return false;
+            }
+            if (value > max)
+            {
+                Report(D.SizeTooLarge, location ?? fallback, $"Layer {position} ({description})", what, value, max);
+                return false;
+            }
+            return true;
+        }
+
+        private Shape? CheckConv(LayerSpec layer, int position, string description, Shape? input)
+        {
+            bool ok = CheckSize(position, description, "the number of maps", layer.Count, 1, Limits.MaxDimension, layer.CountLocation, layer.Location);
+            if (layer.KernelHeight == 0 && layer.KernelWidth == 0)
+            {
+                Report(D.MissingKernel, layer.KernelLocation ?? layer.Location, position, description);
+                ok = false;
+            }
+            else
+            {
+                ok &= CheckSize(position, description, "the kernel height", layer.KernelHeight, 1, Limits.MaxDimension, layer.KernelLocation, layer.Location);
+                ok &= CheckSize(position, description, "the kernel width", layer.KernelWidth, 1, Limits.MaxDimension, layer.KernelLocation, layer.Location);
+            }
+            ok &= CheckSize(position, description, "the stride", layer.Stride, 1, Limits.MaxDimension, layer.StrideLocation, layer.Location);
+            ok &= CheckSize(position, description, "the padding", layer.Padding, 0, Limits.MaxPadding, layer.PaddingLocation, layer.Location);
+
+            EquatableArray<EquatableArray<int>> table = EquatableArray<EquatableArray<int>>.Empty;
+            if (layer.Connections is ConnectionTableSpec tableSpec)
+            {
+                if (input is Shape flatCheck && flatCheck.IsFlat && _layers.Count > 0 && _layers[_layers.Count - 1].Kind is LayerKind.Dense)
+                {
+                    Report(D.ConnectionTableOnInput, tableSpec.Location ?? layer.Location, position, description, flatCheck.Size);
+                    ok = false;
+                }
+                else if (!CheckTable(tableSpec, layer, position, description, input, out table)) ok = false;
+            }
+
+            if (!ok || input is not Shape shape) return null;
+
+            int paddedHeight = shape.Height + 2 * layer.Padding, paddedWidth = shape.Width + 2 * layer.Padding;
+            if (layer.KernelHeight > paddedHeight || layer.KernelWidth > paddedWidth)
+            {
+                string padded = layer.Padding == 0 ? "" : $", padded by {layer.Padding} to {paddedHeight}x{paddedWidth}";
+                Report(D.KernelLargerThanInput, layer.KernelLocation ?? layer.Location, position, description,
+                    $"{layer.KernelHeight}x{layer.KernelWidth}", shape, padded, _chain.ToString(),
+                    $"{Math.Min(layer.KernelHeight, paddedHeight)}x{Math.Min(layer.KernelWidth, paddedWidth)}");
+                return null;
+            }
+
+            int outHeight = (paddedHeight - layer.KernelHeight) / layer.Stride + 1;
+            int outWidth = (paddedWidth - layer.KernelWidth) / layer.Stride + 1;
+            int restHeight = (paddedHeight - layer.KernelHeight) % layer.Stride;
+            int restWidth = (paddedWidth - layer.KernelWidth) % layer.Stride;
+            if (restHeight != 0 || restWidth != 0)
+            {
+                string rest = restHeight != 0 && restWidth != 0 ? $"{restHeight} rows and {restWidth} columns"
+                    : restHeight != 0 ? $"{restHeight} row{(restHeight == 1 ? "" : "s")}" : $"{restWidth} column{(restWidth == 1 ? "" : "s")}";
+                Report(D.ConvStrideLeavesRemainder, layer.StrideLocation ?? layer.Location, position, description,
+                    $"{layer.KernelHeight}x{layer.KernelWidth}", layer.Stride, rest, shape,
+                    $"{paddedHeight - layer.KernelHeight}x{paddedWidth - layer.KernelWidth}");
+            }
+
+            var output = new Shape(layer.Count, outHeight, outWidth);
+            if (!CheckActivations(position, description, output, layer.Location)) return null;
+
+            int kernelArea = layer.KernelHeight * layer.KernelWidth;
+            long weightLength;
+            var mapStarts = new List<int>();
+            var runs = new List<InitRun>();
+            if (table.Count > 0)
+            {
+                long offset = 0;
+                for (int m = 0; m < table.Count; m++)
+                {
+                    mapStarts.Add((int)Math.Min(offset, int.MaxValue));
+                    offset += (long)table[m].Count * kernelArea;
+                }
+                weightLength = offset;
+            }
+            else weightLength = (long)layer.Count * shape.Maps * kernelArea;
+
+            if (!CheckParameters(position, description, weightLength + layer.Count, layer.Location)) return null;
+
+            int weightOffset = _parameters;
+            if (table.Count > 0)
+            {
+                // One run per group of consecutive maps with the same fan-in.
+                int m = 0;
+                while (m < table.Count)
+                {
+                    int end = m;
+                    while (end + 1 < table.Count && table[end + 1].Count == table[m].Count) end++;
+                    int fanIn = table[m].Count * kernelArea;
+                    int length = (end - m + 1) * fanIn;
+                    runs.Add(new InitRun(weightOffset + mapStarts[m], length, InitLimit(fanIn, FanOutOfTable(table, shape.Maps, kernelArea)),
+                        end == m ? $"map {m}: fan-in {fanIn}" : $"maps {m}-{end}: fan-in {fanIn}"));
+                    m = end + 1;
+                }
+            }
+            else
+            {
+                int fanIn = shape.Maps * kernelArea;
+                runs.Add(new InitRun(weightOffset, (int)weightLength, InitLimit(fanIn, layer.Count * kernelArea), $"fan-in {fanIn}"));
+            }
+
+            // Connections as the paper counts them: every weight and bias use, per output position.
+            long tableTaps = table.Count > 0 ? weightLength : 0;
+            long connections = (weightLength + layer.Count) * outHeight * outWidth;
+
+            Unroll unroll = ResolveUnroll(layer, position, description, shape, output, kernelArea, tableTaps, 0);
+            return Add(new LayerPlan
+            {
+                Position = position,
+                Name = "C" + position.ToString(Inv),
+                Description = description,
+                Kind = LayerKind.Conv,
+                In = shape,
+                Out = output,
+                Activation = layer.Activation,
+                KernelHeight = layer.KernelHeight,
+                KernelWidth = layer.KernelWidth,
+                Stride = layer.Stride,
+                Padding = layer.Padding,
+                Table = table,
+                MapWeightStarts = table.Count > 0 ? mapStarts.ToEquatableArray() : EquatableArray<int>.Empty,
+                WeightOffset = weightOffset,
+                WeightLength = (int)weightLength,
+                BiasOffset = weightOffset + (int)weightLength,
+                BiasLength = layer.Count,
+                InitRuns = runs.ToEquatableArray(),
+                Unroll = unroll,
+                Connections = connections,
+            }, output);
+        }
+
+        private static int FanOutOfTable(EquatableArray<EquatableArray<int>> table, int inputMaps, int kernelArea)
+        {
+            int pairs = table.Sum(t => t.Count);
+            return Math.Max(1, pairs * kernelArea / Math.Max(1, inputMaps));
+        }
+
+        private bool CheckTable(ConnectionTableSpec tableSpec, LayerSpec layer, int position, string description, Shape? input,
+            out EquatableArray<EquatableArray<int>> table)
+        {
+            table = EquatableArray<EquatableArray<int>>.Empty;
+            bool ok = true;
+            int rows = tableSpec.Rows.Count;
+            if (rows > Limits.MaxTableSide)
+            {
+                Report(D.SizeTooLarge, tableSpec.Location ?? layer.Location, $"Layer {position} ({description})", "the number of connection table rows", rows, Limits.MaxTableSide);
+                return false;
+            }
+            if (input is Shape shape && rows != shape.Maps)
+            {
+                Report(D.ConnectionTableRows, tableSpec.Location ?? layer.Location, position, description, rows, shape.Maps, _chain.ToString());
+                ok = false;
+            }
+            for (int r = 0; r < rows; r++)
+            {
+                string row = tableSpec.Rows[r];
+                LocationInfo? rowLocation = r < tableSpec.RowLocations.Count ? tableSpec.RowLocations[r] : null;
+                if (layer.Count >= 1 && row.Length != layer.Count)
+                {
+                    Report(D.ConnectionTableColumns, rowLocation ?? tableSpec.Location ?? layer.Location, position, description, r, row.Length, layer.Count);
+                    ok = false;
+                }
+                for (int c = 0; c < row.Length; c++)
+                {
+                    char ch = row[c];
+                    if (ch is 'X' or 'x' or '.' or ' ') continue;
+                    Report(D.ConnectionTableCharacter, CharacterLocation(rowLocation, row, c) ?? tableSpec.Location ?? layer.Location,
+                        position, description, r, c, ch);
+                    ok = false;
+                }
+            }
+            if (!ok || layer.Count < 1 || layer.Count > Limits.MaxTableSide) return false;
+
+            var inputsOf = new List<EquatableArray<int>>(layer.Count);
+            for (int m = 0; m < layer.Count; m++)
+            {
+                var inputs = new List<int>();
+                for (int r = 0; r < rows; r++)
+                    if (tableSpec.Rows[r][m] is 'X' or 'x') inputs.Add(r);
+                if (inputs.Count == 0)
+                {
+                    Report(D.OutputMapWithoutInput, tableSpec.Location ?? layer.Location, position, description, m);
+                    ok = false;
+                }
+                inputsOf.Add(inputs.ToEquatableArray());
+            }
+            if (!ok) return false;
+            table = inputsOf.ToEquatableArray();
+            return true;
+        }
+
+        /// <summary>
+        /// The location of one character of a row, when the row's location spans the row's text exactly as written (a
+        /// JSON string or a literal without escapes: its span is the text, possibly with quotes around it).
+        /// </summary>
+        private static LocationInfo? CharacterLocation(LocationInfo? row, string text, int column)
+        {
+            if (row is null) return null;
+            int quote = row.Span.Length - text.Length;
+            if (quote != 0 && quote != 2) return row;
+            int start = row.Span.Start + quote / 2 + column;
+            var line = row.LineSpan.Start;
+            if (row.LineSpan.Start.Line != row.LineSpan.End.Line) return row;
+            var position = new Microsoft.CodeAnalysis.Text.LinePosition(line.Line, line.Character + quote / 2 + column);
+            return new LocationInfo(row.FilePath, new Microsoft.CodeAnalysis.Text.TextSpan(start, 1),
+                new Microsoft.CodeAnalysis.Text.LinePositionSpan(position, new Microsoft.CodeAnalysis.Text.LinePosition(position.Line, position.Character + 1)));
+        }
+
+        private Shape? CheckPool(LayerSpec layer, int position, string description, Shape? input)
+        {
+            bool ok = CheckSize(position, description, "the window", layer.Window, 1, Limits.MaxDimension, layer.WindowLocation, layer.Location);
+            int stride = layer.Stride == 0 ? layer.Window : layer.Stride;
+            if (layer.Stride != 0)
+                ok &= CheckSize(position, description, "the stride", layer.Stride, 1, Limits.MaxDimension, layer.StrideLocation, layer.Location);
+            if (!ok || input is not Shape shape) return null;
+
+            string? problem = Tiling(shape.Height, layer.Window, stride, "height", "row") ?? Tiling(shape.Width, layer.Window, stride, "width", "column");
+            if (problem is not null)
+            {
+                Report(D.PoolDoesNotTile, layer.Stride != 0 && layer.Window <= Math.Min(shape.Height, shape.Width) ? layer.StrideLocation ?? layer.Location : layer.WindowLocation ?? layer.Location,
+                    position, description, $"{layer.Window}x{layer.Window}", stride, shape, _chain.ToString(), problem);
+                return null;
+            }
+
+            var output = new Shape(shape.Maps, (shape.Height - layer.Window) / stride + 1, (shape.Width - layer.Window) / stride + 1);
+            bool trainable = layer.PoolKind == PoolKind.Subsample;
+            int weightOffset = _parameters;
+            var runs = new List<InitRun>();
+            if (trainable)
+            {
+                if (!CheckParameters(position, description, 2L * shape.Maps, layer.Location)) return null;
+                int area = layer.Window * layer.Window;
+                runs.Add(new InitRun(weightOffset, shape.Maps, InitLimit(area, 1), $"coefficients: fan-in {area}"));
+            }
+            Unroll unroll = ResolveUnroll(layer, position, description, shape, output, 0, 0, layer.Window);
+            return Add(new LayerPlan
+            {
+                Position = position,
+                Name = "S" + position.ToString(Inv),
+                Description = description,
+                Kind = LayerKind.Pool,
+                In = shape,
+                Out = output,
+                Activation = layer.Activation,
+                PoolKind = layer.PoolKind,
+                Window = layer.Window,
+                Stride = stride,
+                WeightOffset = weightOffset,
+                WeightLength = trainable ? shape.Maps : 0,
+                BiasOffset = weightOffset + (trainable ? shape.Maps : 0),
+                BiasLength = trainable ? shape.Maps : 0,
+                InitRuns = runs.ToEquatableArray(),
+                Unroll = unroll,
+                Connections = (long)output.Size * (layer.Window * layer.Window + (trainable ? 1 : 0)),
+            }, output);
+        }
+
+        /// <summary>Null when windows of <paramref name="window"/> at <paramref name="stride"/> tile <paramref name="extent"/>; else why not.</summary>
+        private static string? Tiling(int extent, int window, int stride, string dimension, string unit)
+        {
+            if (window > extent)
+                return $"the window is larger than the input's {dimension} {extent}; a window of at most {extent} fits";
+            int rest = (extent - window) % stride;
+            if (rest == 0) return null;
+            int lower = extent - rest, upper = lower + stride;
+            return $"the input's {dimension} {extent} leaves {rest} {unit}{(rest == 1 ? "" : "s")} after the last window; a {dimension} of {lower} or {upper} would tile";
+        }
+
+        private Shape? CheckDenseOrHead(LayerSpec layer, int position, string description, Shape? input)
+        {
+            string what = layer.Kind == LayerKind.Dense ? "the number of units" : "the number of classes";
+            bool ok = CheckSize(position, description, what, layer.Count, 1, Limits.MaxDimension, layer.CountLocation, layer.Location);
+            if (layer.Kind == LayerKind.RbfOutput)
+                ok &= CheckPrototypes(layer, position, description, input);
+            if (!ok || input is not Shape shape) return null;
+
+            var output = new Shape(layer.Count, 1, 1);
+            int inputs = shape.Size;
+            bool rbf = layer.Kind == LayerKind.RbfOutput;
+            long weightLength = (long)inputs * layer.Count;
+            long biasLength = rbf ? 0 : layer.Count;
+            bool trainable = !rbf || layer.TrainablePrototypes;
+            if (!trainable)
+            {
+                if (weightLength > Limits.MaxParameters)
+                {
+                    Report(D.SizeTooLarge, layer.Location, $"Layer {position} ({description})", "the number of prototype values", weightLength, Limits.MaxParameters);
+                    return null;
+                }
+                _fixedValues += (int)weightLength;
+            }
+            else if (!CheckParameters(position, description, weightLength + biasLength, layer.Location)) return null;
+
+            int weightOffset = _parameters;
+            var runs = new List<InitRun>();
+            if (!rbf) runs.Add(new InitRun(weightOffset, (int)weightLength, InitLimit(inputs, layer.Count), $"fan-in {inputs}"));
+            Unroll unroll = ResolveUnroll(layer, position, description, shape, output, 0, 0, 0);
+            Act activation = layer.Kind == LayerKind.Dense ? layer.Activation : Act.Identity;
+            return Add(new LayerPlan
+            {
+                Position = position,
+                Name = layer.Kind == LayerKind.Dense ? "F" + position.ToString(Inv) : "Output",
+                Description = description,
+                Kind = layer.Kind,
+                In = shape,
+                Out = output,
+                Activation = activation,
+                WeightOffset = weightOffset,
+                WeightLength = trainable ? (int)weightLength : 0,
+                BiasOffset = weightOffset + (trainable ? (int)weightLength : 0),
+                BiasLength = (int)biasLength,
+                InitRuns = runs.ToEquatableArray(),
+                Unroll = unroll,
+                Connections = weightLength + biasLength,
+                Prototypes = layer.Prototypes,
+                TrainablePrototypes = rbf && layer.TrainablePrototypes,
+                FixedValueCount = trainable ? 0 : (int)weightLength,
+            }, output);
+        }
+
+        private bool CheckPrototypes(LayerSpec layer, int position, string description, Shape? input)
+        {
+            if (layer.Prototypes != RbfPrototypes.LeNet5Digits) return true;
+            bool ok = true;
+            if (layer.Count >= 1 && layer.Count != 10)
+            {
+                Report(D.RbfClassCountMismatch, layer.CountLocation ?? layer.Location, position, description, "LeNet-5's digit", 10, layer.Count);
+                ok = false;
+            }
+            if (input is Shape shape && shape.Size != 84)
+            {
+                Report(D.RbfWidthMismatch, layer.PrototypesLocation ?? layer.Location, position, description, "LeNet-5's digit", 84, shape.Size, _chain.ToString(),
+                    "the layer before must have 84 outputs (7x12, e.g. [Dense(84)]), or use RandomCodes prototypes");
+                ok = false;
+            }
+            return ok;
+        }
+
+        private bool CheckActivations(int position, string description, Shape output, LocationInfo? location)
+        {
+            if ((long)output.Maps * output.Height * output.Width > Limits.MaxActivations)
+            {
+                Report(D.SizeTooLarge, location, $"Layer {position} ({description})", "the output size", (long)output.Maps * output.Height * output.Width, Limits.MaxActivations);
+                return false;
+            }
+            return true;
+        }
+
+        private bool CheckParameters(int position, string description, long count, LocationInfo? location)
+        {
+            if (_parameters + count > Limits.MaxParameters)
+            {
+                Report(D.SizeTooLarge, location, $"Layer {position} ({description})", "the parameter count so far", _parameters + count, Limits.MaxParameters);
+                return false;
+            }
+            return true;
+        }
+
+        private double InitLimit(int fanIn, int fanOut) => _spec.Init switch
+        {
+            Init.HeUniform => Math.Sqrt(6.0 / fanIn),
+            Init.XavierUniform => Math.Sqrt(6.0 / (fanIn + fanOut)),
+            _ => 2.4 / fanIn,
+        };
+
+        private Unroll ResolveUnroll(LayerSpec layer, int position, string description, Shape input, Shape output, int kernelArea, long tableTaps, int window)
+        {
+            Unroll chosen = layer.Unroll == Unroll.Auto
+                ? UnrollPlanner.ChooseAuto(layer.Kind, input, output, kernelArea, tableTaps, window)
+                : layer.Unroll;
+            // A connection table is always written out map by map: it costs nothing at run time that way.
+            if (tableTaps > 0 && chosen < Unroll.Maps) chosen = Unroll.Maps;
+            long taps = UnrollPlanner.WrittenOutTaps(chosen, layer.Kind, input, output, kernelArea, tableTaps, window);
+            _writtenOutTaps += taps;
+            long il = UnrollPlanner.EstimatedIlBytes(taps);
+            if (layer.Unroll != Unroll.Auto && il > UnrollPlanner.JitIlThreshold && taps <= Limits.MaxWrittenOutTaps)
+            {
+                Unroll fits = UnrollPlanner.ChooseAuto(layer.Kind, input, output, kernelArea, tableTaps, window);
+                string method = (layer.Kind switch { LayerKind.Conv => "C", LayerKind.Pool => "S", LayerKind.Dense => "F", _ => "Output" })
+                    + (layer.Kind is LayerKind.SoftmaxOutput or LayerKind.RbfOutput ? "" : position.ToString(Inv)) + "Forward";
+                Report(D.UnrollTooLarge, layer.UnrollLocation ?? layer.Location, position, description, chosen,
+                    il.ToString("N0", Inv), method, UnrollPlanner.JitIlThreshold.ToString("N0", Inv), fits);
+            }
+            return chosen;
+        }
+
+        private Shape Add(LayerPlan plan, Shape output)
+        {
+            bool separateOutput = plan.Activation != Act.Identity || plan.Kind == LayerKind.SoftmaxOutput;
+            long padded = -1;
+            if (plan.Kind == LayerKind.Conv && plan.Padding > 0)
+            {
+                padded = _workspace;
+                _workspace += plan.PaddedIn.Size;
+            }
+            long pre = _workspace;
+            long post = separateOutput ? pre + output.Size : pre;
+            _workspace = post + output.Size;
+            if (_workspace > Limits.MaxWorkspace)
+            {
+                Report(D.SizeTooLarge, _spec.Location, $"Layer {plan.Position} ({plan.Description})", "the workspace size so far", _workspace, Limits.MaxWorkspace);
+                _workspace = Limits.MaxWorkspace;
+            }
+            _layers.Add(plan with { SumsOffset = (int)pre, ValuesOffset = (int)post, PaddedOffset = (int)padded });
+            _parameters += plan.WeightLength + plan.BiasLength;
+            _chain.Append(" -> ").Append(plan.Name).Append(' ').Append(output);
+            return output;
+        }
+    }
+
+    /// <summary>How diagnostics and the summary name a layer: "conv 6@5x5", "subsample 2x2", "dense 84", "rbf 10".</summary>
+    public static string Describe(LayerSpec layer)
+    {
+        switch (layer.Kind)
+        {
+            case LayerKind.Conv:
+                return $"conv {layer.Count}@{layer.KernelHeight}x{layer.KernelWidth}";
+            case LayerKind.Pool:
+                string kind = layer.PoolKind switch { PoolKind.Average => "avg pool", PoolKind.Max => "max pool", _ => "subsample" };
+                return $"{kind} {layer.Window}x{layer.Window}";
+            case LayerKind.Dense:
+                return $"dense {layer.Count}";
+            case LayerKind.SoftmaxOutput:
+                return $"softmax {layer.Count}";
+            default:
+                return $"rbf {layer.Count}";
+        }
+    }
+}

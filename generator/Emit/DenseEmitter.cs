@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using LeNetGen.Generator.Model;
+using static LeNetGen.Generator.Emit.LayerEmitting;
+
+namespace LeNetGen.Generator.Emit;
+
+/// <summary>
+/// Writes a fully connected layer's forward method; the softmax head is one too, whose sums are the logits and whose
+/// values are their softmax. Weights are unit-major: unit u's weights are at u x inputs. Maps (and Full) write every
+/// unit out; Kernel writes one unit's inputs out inside a loop over units; Window keeps both loops.
+/// </summary>
+internal static class DenseEmitter
+{
+    private const int TermsPerLine = 4;
+
+    public static void EmitForward(SourceWriter w, LayerPlan layer, ElementSyntax e)
+    {
+        int inputs = layer.In.Size, units = layer.Out.Maps;
+        bool softmax = layer.Kind == LayerKind.SoftmaxOutput;
+        var legend = new List<string>
+        {
+            $"input    {inputs}" + (layer.In.IsFlat ? "" : $" (the {layer.In.Maps}x{layer.In.Height}x{layer.In.Width} input, flattened)"),
+            $"weights  ({units}, {inputs}) at {Naming.Weights(layer)}Offset; biases ({units}) at {Naming.Biases(layer)}Offset",
+            softmax ? $"output   {units} logits (sums), their softmax (values)" : $"output   {units}",
+            "unroll   " + (layer.Unroll switch
+            {
+                Unroll.Full or Unroll.Maps => $"Maps: every unit's {inputs} multiply-adds written out",
+                Unroll.Kernel => $"Kernel: one unit's {inputs} multiply-adds written out; a loop over the {units} units",
+                _ => "Window: loops over units and inputs",
+            }),
+        };
+        string title = softmax
+            ? $"softmax output, fully connected {inputs} -> {units}"
+            : $"fully connected {inputs} -> {units}, {Naming.ActivationTitle(layer.Activation)}";
+
+        using (OpenMethod(w, layer, e, title, legend))
+        {
+            w.Line($"{e.ReadOnlySpan} weights = parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length);");
+            w.Line($"{e.ReadOnlySpan} biases = parameters.Slice({Naming.Biases(layer)}Offset, {Naming.Biases(layer)}Length);");
+            switch (layer.Unroll)
+            {
+                case Unroll.Full:
+                case Unroll.Maps:
+                    w.Line($"{e.Name} s;");
+                    for (int u = 0; u < units; u++)
+                    {
+                        w.Line($"s = biases[{u}];");
+                        AddTerms(w, "s", Terms(inputs, null, (long)u * inputs), TermsPerLine);
+                        Store(w, layer, Naming.Int(u), "s");
+                    }
+                    break;
+                case Unroll.Kernel:
+                    using (w.Block($"for (int u = 0; u < {units}; u++)"))
+                    {
+                        w.Line($"{e.ReadOnlySpan} row = weights.Slice(u * {inputs}, {inputs});");
+                        w.Line($"{e.Name} s = biases[u];");
+                        AddTerms(w, "s", Terms(inputs, "row", 0), TermsPerLine);
+                        Store(w, layer, "u", "s");
+                    }
+                    break;
+                default:
+                    using (w.Block($"for (int u = 0; u < {units}; u++)"))
+                    {
+                        w.Line($"{e.ReadOnlySpan} row = weights.Slice(u * {inputs}, {inputs});");
+                        w.Line($"{e.Name} s = biases[u];");
+                        w.Line($"for (int i = 0; i < {inputs}; i++) s += input[i] * row[i];");
+                        Store(w, layer, "u", "s");
+                    }
+                    break;
+            }
+            if (softmax) w.Line(KnownNames.Activations + ".Softmax(sums, values);");
+        }
+    }
+
+    private static List<string> Terms(int inputs, string? row, long weightStart)
+    {
+        var terms = new List<string>(inputs);
+        for (int i = 0; i < inputs; i++)
+            terms.Add(row is null ? $"input[{i}] * weights[{Naming.Int(weightStart + i)}]" : $"input[{i}] * row[{i}]");
+        return terms;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using LeNetGen.Generator.Model;
+using static LeNetGen.Generator.Emit.LayerEmitting;
+
+namespace LeNetGen.Generator.Emit;
+
+/// <summary>
+/// Writes a pooling layer's forward method: average (mean of the window), max (its largest value) or LeNet-5's
+/// trainable subsampling (window sum x coefficient + bias, one pair per map). The window is always written out;
+/// Maps and Full also write out the maps and the positions.
+/// </summary>
+internal static class PoolEmitter
+{
+    public static void EmitForward(SourceWriter w, LayerPlan layer, ElementSyntax e)
+    {
+        Shape input = layer.In, output = layer.Out;
+        string kind = layer.PoolKind switch
+        {
+            PoolKind.Average => "average pooling",
+            PoolKind.Max => "max pooling",
+            _ => "subsampling (window sum x coefficient + bias)",
+        };
+        var legend = new List<string>
+        {
+            $"input    ({input.Maps}, {input.Height}, {input.Width})",
+        };
+        if (layer.PoolKind == PoolKind.Subsample)
+            legend.Add($"coefficients ({input.Maps}) at {Naming.Weights(layer)}Offset; biases ({input.Maps}) at {Naming.Biases(layer)}Offset");
+        legend.Add($"output   ({output.Maps}, {output.Height}, {output.Width})");
+        legend.Add("unroll   " + (layer.Unroll switch
+        {
+            Unroll.Full => "Full: every position and map written out",
+            Unroll.Maps => $"Maps: each map's {layer.Window}x{layer.Window} window written out; loops over the {output.Height}x{output.Width} positions",
+            _ => $"Window: the {layer.Window}x{layer.Window} window written out; loops over maps and positions",
+        }));
+        string title = $"{kind} {input.ToPaperString()} -> {output.ToPaperString()}, window {layer.Window}x{layer.Window}, stride {layer.Stride}, {Naming.ActivationTitle(layer.Activation)}";
+
+        using (OpenMethod(w, layer, e, title, legend))
+        {
+            if (layer.PoolKind == PoolKind.Subsample)
+            {
+                w.Line($"{e.ReadOnlySpan} coefficients = parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length);");
+                w.Line($"{e.ReadOnlySpan} biases = parameters.Slice({Naming.Biases(layer)}Offset, {Naming.Biases(layer)}Length);");
+            }
+            int inputArea = input.Height * input.Width, outputArea = output.Height * output.Width;
+            switch (layer.Unroll)
+            {
+                case Unroll.Full:
+                    w.Line($"{e.Name} s;");
+                    for (int m = 0; m < output.Maps; m++)
+                        for (int y = 0; y < output.Height; y++)
+                            for (int x = 0; x < output.Width; x++)
+                            {
+                                long origin = (long)m * inputArea + (long)y * layer.Stride * input.Width + (long)x * layer.Stride;
+                                EmitWindow(w, layer, e, null, origin, m.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                                Store(w, layer, Naming.Int((long)m * outputArea + y * output.Width + x), "s");
+                            }
+                    break;
+                case Unroll.Maps:
+                    using (OpenPositionLoops(w, output, layer.Stride, input.Width, out string? position, out string? origin))
+                    {
+                        w.Line($"{e.Name} s;");
+                        for (int m = 0; m < output.Maps; m++)
+                        {
+                            EmitWindow(w, layer, e, origin, (long)m * inputArea, m.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                            Store(w, layer, Index(position, (long)m * outputArea), "s");
+                        }
+                    }
+                    break;
+                default:
+                    using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
+                    {
+                        w.Line($"int first = m * {outputArea};");
+                        w.Line($"int map = m * {inputArea};");
+                        using (OpenPositionLoops(w, output, layer.Stride, input.Width, out string? position, out string? origin))
+                        {
+                            w.Line($"{e.Name} s;");
+                            w.Line($"int window = {(origin is null ? "map" : "map + " + origin)};");
+                            EmitWindow(w, layer, e, "window", 0, "m");
+                            Store(w, layer, position is null ? "first" : "first + " + position, "s");
+                        }
+                    }
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Sets <c>s</c> to the pooled value of the window at <paramref name="origin"/> + <paramref name="offset"/>.</summary>
+    private static void EmitWindow(SourceWriter w, LayerPlan layer, ElementSyntax e, string? origin, long offset, string map)
+    {
+        int width = layer.In.Width;
+        var cells = new List<string>();
+        for (int ky = 0; ky < layer.Window; ky++)
+            for (int kx = 0; kx < layer.Window; kx++)
+                cells.Add($"input[{Index(origin, offset + (long)ky * width + kx)}]");
+
+        if (layer.PoolKind == PoolKind.Max)
+        {
+            w.Line($"s = {cells[0]};");
+            for (int i = 1; i < cells.Count; i++)
+                w.Line($"if ({cells[i]} > s) s = {cells[i]};");
+            return;
+        }
+
+        w.Line($"s = {cells[0]};");
+        var rest = cells.GetRange(1, cells.Count - 1);
+        if (rest.Count > 0) AddTerms(w, "s", rest, layer.Window);
+        if (layer.PoolKind == PoolKind.Average)
+            w.Line($"s *= {e.Literal(1.0 / (layer.Window * layer.Window))};");
+        else
+            w.Line($"s = s * coefficients[{map}] + biases[{map}];");
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Text;
+
+namespace LeNetGen.Generator.Emit;
+
+/// <summary>
+/// A <see cref="StringBuilder"/> with an indent level. Lines end with '\n' on every platform, so generated files are
+/// byte-identical everywhere; <see cref="Block"/> opens a brace and closes it when disposed.
+/// </summary>
+internal sealed class SourceWriter
+{
+    private const int IndentSize = 4;
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public void Line() => _text.Append('\n');
+
+    public void Line(string line)
+    {
+        if (line.Length > 0) _text.Append(' ', _indent * IndentSize).Append(line);
+        _text.Append('\n');
+    }
+
+    /// <summary>Writes each line of <paramref name="lines"/> (separated by '\n') at the current indent.</summary>
+    public void Lines(string lines)
+    {
+        foreach (string line in lines.Split('\n')) Line(line.TrimEnd('\r'));
+    }
+
+    public IDisposable Block(string? header = null)
+    {
+        if (header is not null) Line(header);
+        Line("{");
+        _indent++;
+        return new Closer(this);
+    }
+
+    public void Indent() => _indent++;
+
+    public void Unindent() => _indent--;
+
+    public override string ToString() => _text.ToString();
+
+    private sealed class Closer : IDisposable
+    {
+        private readonly SourceWriter _writer;
+        private bool _closed;
+
+        public Closer(SourceWriter writer) => _writer = writer;
+
+        public void Dispose()
+        {
+            if (_closed) return;
+            _closed = true;
+            _writer._indent--;
+            _writer.Line("}");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using LeNetGen.Generator.Check;
+using LeNetGen.Generator.Diagnostics;
+using LeNetGen.Generator.Emit;
+using LeNetGen.Generator.Model;
+using LeNetGen.Generator.Parse;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LeNetGen.Generator;
+
+/// <summary>
+/// The generator's wiring, and nothing else. Two front ends (attributes on a partial class, and *.lenet.json additional
+/// files) each produce a <see cref="FrontEndResult"/>; the same steps follow on both branches: check (pure, computes
+/// every number), then two outputs that see only what they need. The source output sees only the location-free
+/// <see cref="NetworkPlan"/>, so moving or reformatting a spec regenerates nothing; the diagnostics output sees only
+/// diagnostics. A last branch collects network names, only to find two networks with one name.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class NetworkGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<FrontEndResult> attributeSpecs = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.NetworkAttribute,
+                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                transform: AttributeFrontEnd.Read)
+            .WithTrackingName(TrackingNames.AttributeSpec);
+
+        IncrementalValuesProvider<FrontEndResult> jsonSpecs = context.AdditionalTextsProvider
+            .Where(static file => JsonFrontEnd.IsSpecFile(file.Path))
+            .Select(JsonFrontEnd.Read)
+            .WithTrackingName(TrackingNames.JsonSpec);
+
+        IncrementalValueProvider<EquatableArray<string>> duplicateNames = attributeSpecs.Select(static (r, _) => r.Spec?.FullName ?? "").Collect()
+            .Combine(jsonSpecs.Select(static (r, _) => r.Spec?.FullName ?? "").Collect())
+            .Select(static (pair, _) => pair.Left.Concat(pair.Right).Where(n => n.Length > 0)
+                .GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key)
+                .OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.DuplicateNames);
+
+        Register(context, attributeSpecs, duplicateNames);
+        Register(context, jsonSpecs, duplicateNames);
+
+        // Two networks with one name: reported where each is declared.
+        IncrementalValueProvider<EquatableArray<NameSite>> names = attributeSpecs.Select(static (r, _) => NameSite.Of(r)).Collect()
+            .Combine(jsonSpecs.Select(static (r, _) => NameSite.Of(r)).Collect())
+            .Select(static (pair, _) => pair.Left.Concat(pair.Right).Where(s => s.FullName.Length > 0).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Names);
+        context.RegisterSourceOutput(names, static (output, sites) =>
+        {
+            foreach (IGrouping<string, NameSite> group in sites.GroupBy(s => s.FullName, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                string where = string.Join(", ", group.Select(s => s.Origin));
+                foreach (NameSite site in group)
+                    output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateNetworkName, site.Location, site.FullName, where).ToDiagnostic());
+            }
+        });
+    }
+
+    private static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FrontEndResult> specs,
+        IncrementalValueProvider<EquatableArray<string>> duplicateNames)
+    {
+        IncrementalValuesProvider<CheckResult> checkedSpecs = specs
+            .Select(static (result, _) => CheckSafely(result))
+            .WithTrackingName(TrackingNames.Checked);
+
+        IncrementalValuesProvider<NetworkPlan> plans = checkedSpecs
+            .Select(static (result, _) => result.Plan!)
+            .Where(static plan => plan is not null)
+            .WithTrackingName(TrackingNames.Plan);
+
+        context.RegisterSourceOutput(plans.Combine(duplicateNames), static (output, pair) =>
+        {
+            NetworkPlan plan = pair.Left;
+            string fullName = plan.Namespace.Length == 0 ? plan.ClassName : plan.Namespace + "." + plan.ClassName;
+            if (pair.Right.Contains(fullName)) return; // LNG0008 is reported on the names branch
+            string source;
+            try
+            {
+                source = NetworkEmitter.Emit(plan);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, plan.ClassName, exception.GetType().Name, exception.Message).ToDiagnostic());
+                return;
+            }
+            output.AddSource(plan.HintName, source);
+        });
+
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = checkedSpecs
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, list) =>
+        {
+            foreach (DiagnosticInfo diagnostic in list) output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        });
+    }
+
+    /// <summary>The checker is pure and total, but a bug must become LNG9001, never an exception (CS8785, no code).</summary>
+    private static CheckResult CheckSafely(FrontEndResult result)
+    {
+        try
+        {
+            return ShapeChecker.Check(result);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var diagnostics = result.Diagnostics.ToList();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, result.Spec?.Location,
+                result.Spec?.ClassName ?? "?", exception.GetType().Name, exception.Message));
+            return new CheckResult(null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    /// <summary>Where a network of a given name is declared, for LNG0008.</summary>
+    private sealed record NameSite(string FullName, string Origin, LocationInfo? Location)
+    {
+        public static NameSite Of(FrontEndResult result)
+        {
+            if (result.Spec is not NetworkSpec spec) return new NameSite("", "", null);
+            string origin = spec.SourceFile is null
+                ? "class in " + System.IO.Path.GetFileName(spec.Location?.FilePath ?? "source")
+                : System.IO.Path.GetFileName(spec.SourceFile);
+            return new NameSite(spec.FullName, origin, spec.Location);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace LeNetGen.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can assert how each step ran (cached, unchanged, modified).</summary>
+internal static class TrackingNames
+{
+    public const string AttributeSpec = nameof(AttributeSpec);
+    public const string JsonSpec = nameof(JsonSpec);
+    public const string Checked = nameof(Checked);
+    public const string Plan = nameof(Plan);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Names = nameof(Names);
+    public const string DuplicateNames = nameof(DuplicateNames);
+}

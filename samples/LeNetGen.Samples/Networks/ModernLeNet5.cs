@@ -1,0 +1,18 @@
+using LeNetGen;
+
+namespace LeNetGen.Samples.Networks;
+
+/// <summary>
+/// LeNet-5 as it is usually trained today: full C3, max pooling, ReLU, a softmax head for cross-entropy.
+/// </summary>
+[Network(Input = "1x32x32", Seed = 2024, Init = Init.HeUniform)]
+[Conv(6, Kernel = 5, Activation = Act.Relu)]        // C1
+[Pool(PoolKind.Max, 2)]                             // S2
+[Conv(16, Kernel = 5, Activation = Act.Relu)]       // C3
+[Pool(PoolKind.Max, 2)]                             // S4
+[Conv(120, Kernel = 5, Activation = Act.Relu)]      // C5
+[Dense(84, Activation = Act.Relu)]                  // F6
+[SoftmaxOutput(10)]                                 // OUTPUT
+public partial class ModernLeNet5
+{
+}

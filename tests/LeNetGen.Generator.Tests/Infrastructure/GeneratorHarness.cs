@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LeNetGen.Generator.Tests.Infrastructure;
+
+/// <summary>Runs the generator in memory over .NET 10 reference assemblies and the runtime, as the compiler would.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly ImmutableArray<MetadataReference> References = Net100.References.All
+        .Cast<MetadataReference>()
+        .Append(MetadataReference.CreateFromFile(typeof(LeNetGen.NetworkAttribute).Assembly.Location))
+        .ToImmutableArray();
+
+    public static CSharpCompilation Compilation(params string[] sources) =>
+        CSharpCompilation.Create(
+            "UserAssembly",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: i == 0 ? "Network.cs" : $"Network{i}.cs")),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText>? additionalFiles = null, bool trackSteps = true) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new NetworkGenerator().AsSourceGenerator() },
+            additionalTexts: additionalFiles ?? Array.Empty<AdditionalText>(),
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    /// <summary>Runs the generator once; returns the result and the compilation with the generated sources added.</summary>
+    public static Result Run(string source, params (string Path, string Text)[] jsonFiles) => Run(new[] { source }, jsonFiles);
+
+    public static Result Run(string[] sources, params (string Path, string Text)[] jsonFiles)
+    {
+        CSharpCompilation compilation = Compilation(sources);
+        GeneratorDriver driver = Driver(jsonFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);
+        return new Result(driver.GetRunResult(), output, driverDiagnostics);
+    }
+
+    internal sealed record Result(GeneratorDriverRunResult RunResult, Compilation Output, ImmutableArray<Diagnostic> DriverDiagnostics)
+    {
+        /// <summary>The generator's own diagnostics (LNGxxxx), sorted by position.</summary>
+        public IReadOnlyList<Diagnostic> Diagnostics => RunResult.Diagnostics
+            .OrderBy(d => d.Location.SourceTree?.FilePath ?? d.Location.GetLineSpan().Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+
+        public IReadOnlyList<GeneratedSourceResult> Sources => RunResult.Results.SelectMany(r => r.GeneratedSources).ToList();
+
+        /// <summary>Errors and warnings of the user's code compiled together with the generated code.</summary>
+        public IReadOnlyList<Diagnostic> CompilationDiagnostics => Output.GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+        public Exception? GeneratorException => RunResult.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null);
+    }
+}
+
+/// <summary>An additional file held in memory, as MSBuild would hand a *.lenet.json file to the compiler.</summary>
+internal sealed class InMemoryAdditionalText : AdditionalText
+{
+    private readonly SourceText _text;
+
+    public InMemoryAdditionalText(string path, string text)
+    {
+        Path = path;
+        _text = SourceText.From(text);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}
