@@ -48,5 +48,5 @@ public interface INetwork<TSelf, T>
 
     /// <summary>The class that <paramref name="output"/> (the head's outputs of one sample) predicts.</summary>
     /// <param name="output">The outputs of one sample, of length <see cref="OutputSize"/>.</param>
-    static abstract int Predict(ReadOnlySpan<T> output);
+    static abstract int PredictedClass(ReadOnlySpan<T> output);
 }

@@ -417,7 +417,7 @@ internal static class ShapeChecker
             {
                 if (!CheckParameters(position, description, 2L * shape.Maps, layer.Location)) return null;
                 int area = layer.Window * layer.Window;
-                runs.Add(new InitRun(weightOffset, shape.Maps, InitLimit(area, 1), $"coefficients: fan-in {area}"));
+                runs.Add(new InitRun(weightOffset, shape.Maps, InitLimit(area, 1), $"fan-in {area}"));
             }
             Unroll unroll = ResolveUnroll(layer, position, description, shape, output, 0, 0, layer.Window);
             return Add(new LayerPlan

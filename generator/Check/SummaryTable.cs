@@ -28,7 +28,8 @@ internal static class SummaryTable
                 LayerKind.RbfOutput => "",
                 _ => ActivationName(layer.Activation),
             };
-            rows.Add(new[] { layer.Name, kind, activation, layer.Out.ToPaperString(), N(layer.ParameterCount), N(layer.Connections) });
+            string shape = layer.Kind is LayerKind.Conv or LayerKind.Pool ? layer.Out.ToMapsString() : layer.Out.ToPaperString();
+            rows.Add(new[] { layer.Name, kind, activation, shape, N(layer.ParameterCount), N(layer.Connections) });
             connections += layer.Connections;
         }
         rows.Add(new[] { "total", "", "", "", N(parameters), N(connections) });

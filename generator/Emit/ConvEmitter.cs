@@ -153,12 +153,12 @@ internal static class ConvEmitter
         {
             w.Line($"{e.ReadOnlySpan} kernel = weights.Slice(m * {fanIn}, {fanIn});");
             w.Line($"{e.Name} bias = biases[m];");
-            w.Line($"int first = m * {outputArea};");
+            if (outputArea > 1) w.Line($"int first = m * {outputArea};");
             using (OpenPositionLoops(w, output, layer.Stride, input.Width, out string? position, out string? origin))
             {
                 w.Line($"{e.Name} s = bias;");
                 EmitField(w, layer, source, origin, 0, Enumerable.Range(0, input.Maps).ToList(), "kernel", null, 0);
-                Store(w, layer, position is null ? "first" : "first + " + position, "s");
+                Store(w, layer, position is null ? "m" : "first + " + position, "s");
             }
         }
     }
@@ -171,7 +171,7 @@ internal static class ConvEmitter
         int outputArea = output.Height * output.Width;
         using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
         {
-            w.Line($"int first = m * {outputArea};");
+            if (outputArea > 1) w.Line($"int first = m * {outputArea};");
             using (OpenPositionLoops(w, output, layer.Stride, input.Width, out string? position, out string? origin))
             {
                 w.Line($"{e.Name} s = biases[m];");
@@ -181,7 +181,7 @@ internal static class ConvEmitter
                     w.Line($"{e.ReadOnlySpan} kernel = weights.Slice(m * {fanIn} + c * {kernelArea}, {kernelArea});");
                     EmitField(w, layer, source, "window", 0, new[] { 0 }, "kernel", null, 0);
                 }
-                Store(w, layer, position is null ? "first" : "first + " + position, "s");
+                Store(w, layer, position is null ? "m" : "first + " + position, "s");
             }
         }
     }

@@ -75,7 +75,7 @@ internal static class LayerEmitting
         var outer = w.Block($"for (int y = 0; y < {output.Height}; y++)");
         var inner = w.Block($"for (int x = 0; x < {output.Width}; x++)");
         w.Line($"int o = y * {output.Width} + x;");
-        w.Line($"int at = y * {Naming.Int((long)stride * inputWidth)} + x * {stride};");
+        w.Line($"int at = y * {Naming.Int((long)stride * inputWidth)} + {(stride == 1 ? "x" : "x * " + Naming.Int(stride))};");
         position = "o";
         origin = "at";
         return new Both(inner, outer);

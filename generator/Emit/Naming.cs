@@ -10,6 +10,9 @@ internal static class Naming
 
     public static string Method(LayerPlan layer) => layer.Name + "Forward";
 
+    /// <summary>The constant that holds the layer's output size ("C1Size"; the head's is the network's OutputSize).</summary>
+    public static string Size(LayerPlan layer) => layer.Kind is LayerKind.SoftmaxOutput or LayerKind.RbfOutput ? "OutputSize" : layer.Name + "Size";
+
     /// <summary>The parameter block names: weights (or coefficients, prototypes) and biases.</summary>
     public static string WeightsName(LayerPlan layer) => layer.Kind switch
     {

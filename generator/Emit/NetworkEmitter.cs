@@ -319,10 +319,11 @@ internal static class NetworkEmitter
             {
                 var args = new List<string> { previous, "parameters" };
                 if (layer.PaddedOffset >= 0) args.Add($"workspace.Slice({Naming.Padded(layer)}Offset, {Naming.Padded(layer)}Length)");
-                if (LayerEmitting.HasSeparateSums(layer)) args.Add($"workspace.Slice({Naming.Sums(layer)}Offset, {layer.Out.Size})");
-                args.Add($"workspace.Slice({Naming.Values(layer)}Offset, {layer.Out.Size})");
+                string size = Naming.Size(layer);
+                if (LayerEmitting.HasSeparateSums(layer)) args.Add($"workspace.Slice({Naming.Sums(layer)}Offset, {size})");
+                args.Add($"workspace.Slice({Naming.Values(layer)}Offset, {size})");
                 w.Line($"{Naming.Method(layer)}({string.Join(", ", args)});");
-                previous = $"workspace.Slice({Naming.Values(layer)}Offset, {layer.Out.Size})";
+                previous = $"workspace.Slice({Naming.Values(layer)}Offset, {size})";
             }
         }
     }
@@ -353,7 +354,7 @@ internal static class NetworkEmitter
             {
                 w.Line();
                 w.Line($"/// <summary>{layer.Name}'s outputs ({layer.Out.ToPaperString()}) after the last forward pass.</summary>");
-                w.Line($"public {e.ReadOnlySpan} {layer.Name} => Buffer.AsSpan({Naming.Values(layer)}Offset, {layer.Out.Size});");
+                w.Line($"public {e.ReadOnlySpan} {layer.Name} => new {e.ReadOnlySpan}(Buffer, {Naming.Values(layer)}Offset, {Naming.Size(layer)});");
             }
         }
     }

@@ -62,6 +62,7 @@ internal static class PoolEmitter
                         w.Line($"{e.Name} s;");
                         for (int m = 0; m < output.Maps; m++)
                         {
+                            w.Line($"// map {m}");
                             EmitWindow(w, layer, e, origin, (long)m * inputArea, m.ToString(System.Globalization.CultureInfo.InvariantCulture));
                             Store(w, layer, Index(position, (long)m * outputArea), "s");
                         }
@@ -70,14 +71,14 @@ internal static class PoolEmitter
                 default:
                     using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
                     {
-                        w.Line($"int first = m * {outputArea};");
+                        if (outputArea > 1) w.Line($"int first = m * {outputArea};");
                         w.Line($"int map = m * {inputArea};");
                         using (OpenPositionLoops(w, output, layer.Stride, input.Width, out string? position, out string? origin))
                         {
                             w.Line($"{e.Name} s;");
                             w.Line($"int window = {(origin is null ? "map" : "map + " + origin)};");
                             EmitWindow(w, layer, e, "window", 0, "m");
-                            Store(w, layer, position is null ? "first" : "first + " + position, "s");
+                            Store(w, layer, position is null ? "m" : "first + " + position, "s");
                         }
                     }
                     break;
@@ -89,22 +90,30 @@ internal static class PoolEmitter
     private static void EmitWindow(SourceWriter w, LayerPlan layer, ElementSyntax e, string? origin, long offset, string map)
     {
         int width = layer.In.Width;
-        var cells = new List<string>();
+        var rows = new List<List<string>>();
         for (int ky = 0; ky < layer.Window; ky++)
+        {
+            var row = new List<string>();
             for (int kx = 0; kx < layer.Window; kx++)
-                cells.Add($"input[{Index(origin, offset + (long)ky * width + kx)}]");
+                row.Add($"input[{Index(origin, offset + (long)ky * width + kx)}]");
+            rows.Add(row);
+        }
 
         if (layer.PoolKind == PoolKind.Max)
         {
-            w.Line($"s = {cells[0]};");
-            for (int i = 1; i < cells.Count; i++)
-                w.Line($"if ({cells[i]} > s) s = {cells[i]};");
+            bool first = true;
+            foreach (List<string> row in rows)
+                foreach (string cell in row)
+                {
+                    w.Line(first ? $"s = {cell};" : $"if ({cell} > s) s = {cell};");
+                    first = false;
+                }
             return;
         }
 
-        w.Line($"s = {cells[0]};");
-        var rest = cells.GetRange(1, cells.Count - 1);
-        if (rest.Count > 0) AddTerms(w, "s", rest, layer.Window);
+        // One statement per window row: the first sets s, the others add to it.
+        for (int ky = 0; ky < rows.Count; ky++)
+            w.Line((ky == 0 ? "s = " : "s += ") + string.Join(" + ", rows[ky]) + ";");
         if (layer.PoolKind == PoolKind.Average)
             w.Line($"s *= {e.Literal(1.0 / (layer.Window * layer.Window))};");
         else

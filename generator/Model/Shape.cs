@@ -10,6 +10,9 @@ internal readonly record struct Shape(int Maps, int Height, int Width)
     /// <summary>As in the paper's tables: "6@28x28"; a flat vector is just its length.</summary>
     public string ToPaperString() => IsFlat ? Maps.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{Maps}@{Height}x{Width}";
 
+    /// <summary>Maps always shown as maps, even of 1x1 (LeNet-5's C5 is "120@1x1").</summary>
+    public string ToMapsString() => $"{Maps}@{Height}x{Width}";
+
     /// <summary>As in a shape chain: "6x28x28"; a flat vector is just its length.</summary>
     public override string ToString() => IsFlat ? Maps.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{Maps}x{Height}x{Width}";
 }

@@ -45,13 +45,13 @@ internal static class AttributeFrontEnd
             diagnostics.Add(DiagnosticInfo.Create(D.NetworkNotPartial, nameLocation, type.Name));
         if (declaration.Modifiers.Any(SyntaxKind.StaticKeyword))
             diagnostics.Add(DiagnosticInfo.Create(D.NetworkIsStatic, nameLocation, type.Name));
-        if (type.IsGenericType)
+        if (type.TypeParameters.Length > 0)
             diagnostics.Add(DiagnosticInfo.Create(D.NetworkInGenericType, nameLocation, type.Name, "it"));
 
         var containing = new List<string>();
         for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
-            if (outer.IsGenericType)
+            if (outer.TypeParameters.Length > 0)
                 diagnostics.Add(DiagnosticInfo.Create(D.NetworkInGenericType, nameLocation, type.Name, "its containing type '" + outer.Name + "'"));
             var outerSyntax = outer.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().ToList();
             if (!outerSyntax.Any(s => s.Modifiers.Any(SyntaxKind.PartialKeyword)))

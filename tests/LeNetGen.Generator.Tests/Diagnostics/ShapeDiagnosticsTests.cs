@@ -1,0 +1,313 @@
+using LeNetGen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace LeNetGen.Generator.Tests.Diagnostics;
+
+/// <summary>LNG01xx: shapes and sizes, one test per ID and front end, each asserting the exact location.</summary>
+public sealed class ShapeDiagnosticsTests
+{
+    private const string Usings = "using LeNetGen;\nnamespace Tests;\n";
+
+    [Fact]
+    public void LNG0101_KernelLargerThanInput_Attribute()
+    {
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x28x28")]
+            [Conv(6, Kernel = 5)]
+            [Pool(PoolKind.Subsample, 2)]
+            [Conv(16, Kernel = 5)]
+            [Pool(PoolKind.Subsample, 2)]
+            [Conv(120, Kernel = {|LNG0101:5|})]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Equal(
+            "Layer 5 (conv 120@5x5): kernel 5x5 does not fit its input 16x4x4 (input 1x28x28 -> C1 6x24x24 -> S2 6x12x12 -> C3 16x8x8 -> S4 16x4x4); a kernel of at most 4x4 fits",
+            DiagnosticAssert.Message(result, "LNG0101"));
+    }
+
+    [Fact]
+    public void LNG0101_KernelLargerThanInput_Json() => DiagnosticAssert.Exactly("", ("Big.lenet.json", """
+        { "class": "Big", "input": "1x4x4", "layers": [
+            { "kind": "conv", "maps": 2, "kernel": {|LNG0101:[5, 3]|} },
+            { "kind": "softmax", "classes": 10 } ] }
+        """));
+
+    [Fact]
+    public void LNG0101_KernelFitsOnlyWithPadding()
+    {
+        // A 5x5 kernel fits a 3x3 input padded by 1 to 5x5; padded by 0 it does not.
+        var fits = GeneratorHarness.Run(Usings + """
+            [Network(Input = "1x3x3")]
+            [Conv(2, Kernel = 5, Padding = 1)]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Empty(fits.Diagnostics);
+    }
+
+    [Fact]
+    public void LNG0102_PoolDoesNotTile_Attribute()
+    {
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x31x31")]
+            [Conv(6, Kernel = 3)]
+            [Pool(PoolKind.Max, {|LNG0102:2|})]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        string message = DiagnosticAssert.Message(result, "LNG0102");
+        Assert.Contains("input 6x29x29 (input 1x31x31 -> C1 6x29x29)", message);
+        Assert.Contains("the input's height 29 leaves 1 row after the last window; a height of 28 or 30 would tile", message);
+    }
+
+    [Fact]
+    public void LNG0102_PoolDoesNotTile_OddInput()
+    {
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x15x15")]
+            [Pool(PoolKind.Average, {|LNG0102:2|})]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Contains("the input's height 15 leaves 1 row after the last window; a height of 14 or 16 would tile", DiagnosticAssert.Message(result, "LNG0102"));
+    }
+
+    [Fact]
+    public void LNG0102_PoolDoesNotTile_Json() => DiagnosticAssert.Exactly("", ("Tile.lenet.json", """
+        { "class": "Tile", "input": "1x9x9", "layers": [
+            { "kind": "pool", "pooling": "max", "window": {|LNG0102:2|} },
+            { "kind": "softmax", "classes": 10 } ] }
+        """));
+
+    [Fact]
+    public void LNG0103_ConnectionTableRows_Attribute()
+    {
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "3x8x8")]
+            [Conv(2, Kernel = 3, Connections = {|LNG0103:"XX/X."|})]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Contains("has 2 rows but the layer receives 3 input maps", DiagnosticAssert.Message(result, "LNG0103"));
+    }
+
+    [Fact]
+    public void LNG0103_ConnectionTableRows_Json() => DiagnosticAssert.Exactly("", ("Rows.lenet.json", """
+        { "class": "Rows", "input": "3x8x8", "layers": [
+            { "kind": "conv", "maps": 2, "kernel": 3, "connections": {|LNG0103:["XX", "X."]|} },
+            { "kind": "softmax", "classes": 10 } ] }
+        """));
+
+    [Fact]
+    public void LNG0104_ConnectionTableColumns_Attribute() => DiagnosticAssert.Exactly(Usings + """
+        [Network(Input = "2x8x8")]
+        [Conv(3, Kernel = 3, Connections = "XXX/{|LNG0104:XX|}")]
+        [SoftmaxOutput(10)]
+        public partial class Net { }
+        """);
+
+    [Fact]
+    public void LNG0104_ConnectionTableColumns_Json() => DiagnosticAssert.Exactly("", ("Cols.lenet.json", """
+        { "class": "Cols", "input": "2x8x8", "layers": [
+            { "kind": "conv", "maps": 3, "kernel": 3, "connections": ["XXX", {|LNG0104:"XX.X"|}] },
+            { "kind": "softmax", "classes": 10 } ] }
+        """));
+
+    [Fact]
+    public void LNG0105_ConnectionTableCharacter_Attribute()
+    {
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "2x8x8")]
+            [Conv(3, Kernel = 3, Connections = "XX./.X{|LNG0105:O|}")]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Contains("row 1, column 2 of the connection table is 'O'", DiagnosticAssert.Message(result, "LNG0105"));
+    }
+
+    [Fact]
+    public void LNG0105_ConnectionTableCharacter_RawStringTable() => DiagnosticAssert.Exactly(Usings + "[Network(Input = \"2x8x8\")]\n" +
+        "[Conv(3, Kernel = 3, Connections = \"\"\"\n" +
+        "    XX.\n" +
+        "    .X{|LNG0105:#|}\n" +
+        "    \"\"\")]\n" +
+        "[SoftmaxOutput(10)]\npublic partial class Net { }\n");
+
+    [Fact]
+    public void LNG0105_ConnectionTableCharacter_Json() => DiagnosticAssert.Exactly("", ("Char.lenet.json", """
+        { "class": "Char", "input": "2x8x8", "layers": [
+            { "kind": "conv", "maps": 3, "kernel": 3, "connections": ["XX.", "X{|LNG0105:-|}X"] },
+            { "kind": "softmax", "classes": 10 } ] }
+        """));
+
+    [Fact]
+    public void LNG0106_OutputMapWithoutInput_Attribute()
+    {
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "2x8x8")]
+            [Conv(3, Kernel = 3, Connections = {|LNG0106:"X.X/X.X"|})]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Contains("output map 1 has no 'X'", DiagnosticAssert.Message(result, "LNG0106"));
+    }
+
+    [Fact]
+    public void LNG0106_OutputMapWithoutInput_Json() => DiagnosticAssert.Exactly("", ("Orphan.lenet.json", """
+        { "class": "Orphan", "input": "2x8x8", "layers": [
+            { "kind": "conv", "maps": 3, "kernel": 3, "connections": {|LNG0106:["XX.", "X.."]|} },
+            { "kind": "softmax", "classes": 10 } ] }
+        """));
+
+    [Fact]
+    public void LNG0107_RbfWidthMismatch_Attribute()
+    {
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x8x8")]
+            [Dense(80, Activation = Act.Tanh)]
+            [RbfOutput(10, Prototypes = {|LNG0107:RbfPrototypes.LeNet5Digits|})]
+            public partial class Net { }
+            """);
+        Assert.Contains("receives 80 values", DiagnosticAssert.Message(result, "LNG0107"));
+    }
+
+    [Fact]
+    public void LNG0107_RbfWidthMismatch_DefaultPrototypes() => DiagnosticAssert.Exactly(Usings + """
+        [Network(Input = "1x8x8")]
+        [Dense(80)]
+        [{|LNG0107:RbfOutput(10)|}]
+        public partial class Net { }
+        """);
+
+    [Fact]
+    public void LNG0107_RbfWidthMismatch_Json() => DiagnosticAssert.Exactly("", ("Width.lenet.json", """
+        { "class": "Width", "input": "1x8x8", "layers": [
+            { "kind": "dense", "units": 83 },
+            { "kind": "rbf", "classes": 10, "prototypes": {|LNG0107:"leNet5Digits"|} } ] }
+        """));
+
+    [Fact]
+    public void LNG0108_RbfClassCountMismatch_Attribute() => DiagnosticAssert.Exactly(Usings + """
+        [Network(Input = "1x8x8")]
+        [Dense(84)]
+        [RbfOutput({|LNG0108:12|})]
+        public partial class Net { }
+        """);
+
+    [Fact]
+    public void LNG0108_RbfClassCountMismatch_Json() => DiagnosticAssert.Exactly("", ("Classes.lenet.json", """
+        { "class": "Classes", "input": "1x8x8", "layers": [
+            { "kind": "dense", "units": 84 },
+            { "kind": "rbf", "classes": {|LNG0108:9|} } ] }
+        """));
+
+    [Fact]
+    public void LNG0109_NonPositiveSize_Attribute() => DiagnosticAssert.Exactly(Usings + """
+        [Network(Input = "1x8x8")]
+        [Conv({|LNG0109:0|}, Kernel = 3)]
+        [Pool(PoolKind.Max, 2, Stride = {|LNG0109:-1|})]
+        [Dense({|LNG0109:-5|})]
+        [SoftmaxOutput(10)]
+        public partial class Net { }
+        """);
+
+    [Fact]
+    public void LNG0109_NonPositiveSize_Json() => DiagnosticAssert.Exactly("", ("Zero.lenet.json", """
+        { "class": "Zero", "input": "1x8x8", "layers": [
+            { "kind": "conv", "maps": 2, "kernel": 3, "padding": {|LNG0109:-1|} },
+            { "kind": "softmax", "classes": {|LNG0109:0|} } ] }
+        """));
+
+    [Fact]
+    public void LNG0110_SizeTooLarge_Attribute() => DiagnosticAssert.Exactly(Usings + """
+        [Network(Input = "1x8x8")]
+        [Dense({|LNG0110:100000|})]
+        [SoftmaxOutput(10)]
+        public partial class Net { }
+        """);
+
+    [Fact]
+    public void LNG0110_SizeTooLarge_ParameterCount()
+    {
+        // Each size is within limits, but 60,000 x 60,000 weights are not.
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x240x250")]
+            [{|LNG0110:Dense(60000)|}]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Contains("parameter count", DiagnosticAssert.Message(result, "LNG0110"));
+    }
+
+    [Fact]
+    public void LNG0110_SizeTooLarge_Json() => DiagnosticAssert.Exactly("", ("Huge.lenet.json", """
+        { "class": "Huge", "input": {|LNG0110:"1x100000x8"|}, "layers": [ { "kind": "softmax", "classes": 10 } ] }
+        """));
+
+    [Fact]
+    public void LNG0111_ConvStrideLeavesRemainder_IsAWarningAndCodeIsGenerated()
+    {
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x8x8")]
+            [Conv(2, Kernel = 3, Stride = {|LNG0111:2|})]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Single(result.Sources);
+        Assert.Empty(result.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void LNG0112_ConnectionTableOnInput() => DiagnosticAssert.Exactly(Usings + """
+        [Network(Input = "1x8x8")]
+        [Dense(4)]
+        [Conv(2, Kernel = 1, Connections = {|LNG0112:"XX/XX/XX/XX"|})]
+        [SoftmaxOutput(10)]
+        public partial class Net { }
+        """);
+
+    [Fact]
+    public void LNG0113_InvalidInputShapeValue_Attribute() => DiagnosticAssert.Exactly(Usings + """
+        [Network(Input = {|LNG0113:"1x0x32"|})]
+        [SoftmaxOutput(10)]
+        public partial class Net { }
+        """);
+
+    [Fact]
+    public void LNG0113_InvalidInputShapeValue_Json() => DiagnosticAssert.Exactly("", ("Neg.lenet.json", """
+        { "class": "Neg", "input": {|LNG0113:"-1x8x8"|}, "layers": [ { "kind": "softmax", "classes": 10 } ] }
+        """));
+
+    [Fact]
+    public void EveryProblemOfASpecIsReportedInOneBuild() => DiagnosticAssert.Exactly(Usings + """
+        [Network(Input = "1x8x8")]
+        [Conv({|LNG0109:0|}, Kernel = 3)]
+        [Conv(4, Kernel = 3, Connections = "X{|LNG0105:?|}.X")]
+        [Pool(PoolKind.Max, {|LNG0109:0|})]
+        [Dense(84)]
+        [RbfOutput({|LNG0108:11|})]
+        [{|LNG0005:Dense(3)|}]
+        public partial class Net { }
+        """);
+
+    [Fact]
+    public void LNG0301_UnrollTooLarge_IsAWarningAndCodeIsGenerated()
+    {
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x32x32")]
+            [Conv(6, Kernel = 5, Unroll = {|LNG0301:Unroll.Full|})]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Single(result.Sources);
+        Assert.Contains("C1Forward", DiagnosticAssert.Message(result, "LNG0301"));
+    }
+
+    [Fact]
+    public void LNG0301_UnrollTooLarge_Json() => DiagnosticAssert.Exactly("", ("Unroll.lenet.json", """
+        { "class": "Unroll", "input": "1x32x32", "layers": [
+            { "kind": "dense", "units": 120, "unroll": {|LNG0301:"maps"|} },
+            { "kind": "softmax", "classes": 10 } ] }
+        """));
+}
