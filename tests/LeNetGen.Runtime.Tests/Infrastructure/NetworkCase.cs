@@ -1,0 +1,71 @@
+using System;
+using System.Reflection;
+using LeNetGen.Reference;
+
+namespace LeNetGen.Runtime.Tests.Infrastructure;
+
+/// <summary>
+/// One generated test network, seen through doubles so tests need no generic code: parameters and inputs go in and
+/// activations come out as double[] (a float converts to double exactly, so nothing is lost on the way out, and values
+/// the tests make are rounded to the network's element type before the reference sees them).
+/// </summary>
+internal abstract class NetworkCase
+{
+    /// <summary>The generated class's name.</summary>
+    public string Name => Type.Name;
+
+    /// <summary>The generated class.</summary>
+    public abstract Type Type { get; }
+
+    /// <summary>The same network for the reference implementation.</summary>
+    public abstract ReferenceNetwork Reference { get; }
+
+    /// <summary>The weight initialization the spec asks for.</summary>
+    public abstract Init Init { get; }
+
+    /// <summary>Whether the network computes in double.</summary>
+    public abstract bool IsDouble { get; }
+
+    /// <summary>Relative tolerance against the reference: |a - b| &lt;= tolerance x max(1, |b|).</summary>
+    public double Tolerance => IsDouble ? 1e-12 : 1e-5;
+
+    public abstract int ParameterCount { get; }
+    public abstract int InputSize { get; }
+    public abstract int OutputSize { get; }
+    public abstract int WorkspaceSize { get; }
+    public abstract OutputHead Head { get; }
+    public abstract string Summary { get; }
+
+    /// <summary>The parameters the generated InitializeParameters writes for <paramref name="seed"/>.</summary>
+    public abstract double[] InitializeParameters(ulong seed);
+
+    /// <summary>Calls the generated InitializeParameters with a buffer of <paramref name="length"/>.</summary>
+    public abstract void InitializeParameters(int length);
+
+    /// <summary><paramref name="values"/> rounded to the network's element type.</summary>
+    public abstract double[] Round(double[] values);
+
+    /// <summary>Runs the generated Forward; returns the whole workspace and the output.</summary>
+    public abstract (double[] Workspace, double[] Output) Forward(double[] parameters, double[] input);
+
+    /// <summary>Calls the generated Forward with zeroed spans of the given lengths.</summary>
+    public abstract void Forward(int parameters, int input, int workspace, int output);
+
+    /// <summary>The generated PredictedClass of <paramref name="output"/>.</summary>
+    public abstract int PredictedClass(double[] output);
+
+    /// <summary>Bytes allocated on this thread by <paramref name="calls"/> generated Forward calls after a warm-up.</summary>
+    public abstract long AllocatedBytesOfForward(int calls);
+
+    /// <summary>The generated public constant <paramref name="name"/> (e.g. "C3WeightsOffset"), or null when there is none.</summary>
+    public int? Constant(string name) =>
+        Type.GetField(name, BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field && field.GetRawConstantValue() is int value
+            ? value
+            : null;
+
+    /// <summary>The generated constant <paramref name="name"/>; fails the test when it does not exist.</summary>
+    public int RequiredConstant(string name) =>
+        Constant(name) ?? throw new Xunit.Sdk.XunitException($"{Name} has no generated constant {name}.");
+
+    public override string ToString() => Name;
+}
