@@ -19,7 +19,7 @@ public sealed class LengthGuardTests
         AssertRefused(() => net.Forward(p, x - 1, w, y), "input", x);
         AssertRefused(() => net.Forward(p, x, w - 1, y), "workspace", w);
         AssertRefused(() => net.Forward(p, x, w, y + 1), "output", y);
-        AssertRefused(() => net.InitializeParameters(p - 1), "parameters", p);
+        AssertRefused(() => net.InitializeParametersOfLength(p - 1), "parameters", p);
         AssertRefused(() => net.PredictedClass(new double[y + 1]), "output", y);
         net.Forward(p, x, w, y); // the right lengths pass
     }

@@ -32,6 +32,6 @@ public sealed class PaperCountTests
         int output = ModernLeNet5.OutputWeightsLength + ModernLeNet5.OutputBiasesLength;
         Assert.Equal((156, 2_416, 48_120, 10_164, 850), (c1, c3, c5, f6, output));
         Assert.Equal(61_706, ModernLeNet5.ParameterCount);
-        Assert.Equal(c1 + c3 + c5 + f6 + output, ModernLeNet5.ParameterCount); // max pooling has no parameters
+        Assert.Equal(ModernLeNet5.ParameterCount, c1 + c3 + c5 + f6 + output); // max pooling has no parameters
     }
 }

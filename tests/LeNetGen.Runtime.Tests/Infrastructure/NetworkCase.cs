@@ -40,7 +40,7 @@ internal abstract class NetworkCase
     public abstract double[] InitializeParameters(ulong seed);
 
     /// <summary>Calls the generated InitializeParameters with a buffer of <paramref name="length"/>.</summary>
-    public abstract void InitializeParameters(int length);
+    public abstract void InitializeParametersOfLength(int length);
 
     /// <summary><paramref name="values"/> rounded to the network's element type.</summary>
     public abstract double[] Round(double[] values);

@@ -28,7 +28,7 @@ internal sealed class NetworkCase<TNet, T>(Init init) : NetworkCase
         return Widen(parameters);
     }
 
-    public override void InitializeParameters(int length) => TNet.InitializeParameters(new T[length], 1);
+    public override void InitializeParametersOfLength(int length) => TNet.InitializeParameters(new T[length], 1);
 
     public override double[] Round(double[] values) => Widen(Narrow(values));
 
