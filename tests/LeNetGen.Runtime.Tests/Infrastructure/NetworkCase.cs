@@ -45,7 +45,7 @@ internal abstract class NetworkCase
     /// <summary><paramref name="values"/> rounded to the network's element type.</summary>
     public abstract double[] Round(double[] values);
 
-    /// <summary>Runs the generated Forward; returns the whole workspace and the output.</summary>
+    /// <summary>Runs the generated Forward on a workspace and output full of NaN; returns the whole workspace and the output.</summary>
     public abstract (double[] Workspace, double[] Output) Forward(double[] parameters, double[] input);
 
     /// <summary>Calls the generated Forward with zeroed spans of the given lengths.</summary>

@@ -34,8 +34,11 @@ internal sealed class NetworkCase<TNet, T>(Init init) : NetworkCase
 
     public override (double[] Workspace, double[] Output) Forward(double[] parameters, double[] input)
     {
+        // NaN everywhere first: nothing may depend on what an earlier pass (or nothing) left in the buffers.
         var workspace = new T[TNet.WorkspaceSize];
         var output = new T[TNet.OutputSize];
+        workspace.AsSpan().Fill(T.NaN);
+        output.AsSpan().Fill(T.NaN);
         TNet.Forward(Narrow(parameters), Narrow(input), workspace, output);
         return (Widen(workspace), Widen(output));
     }

@@ -15,6 +15,8 @@ internal static class NetworkCases
         new NetworkCase<OverlapNet, double>(Init.LeCunUniform),
         new NetworkCase<TrainableRbfNet, float>(Init.LeCunUniform),
         new NetworkCase<DoubleSoftmaxNet, double>(Init.LeCunUniform),
+        new NetworkCase<StrideRemainderNet, float>(Init.LeCunUniform),
+        new NetworkCase<EdgeNet, double>(Init.LeCunUniform),
         new NetworkCase<JsonNet, float>(Init.LeCunUniform),
         new NetworkCase<ClassicLeNet5, float>(Init.LeCunUniform),
         new NetworkCase<ModernLeNet5, float>(Init.HeUniform),

@@ -1,0 +1,46 @@
+using System;
+using Xunit;
+
+namespace LeNetGen.EndToEnd.Tests;
+
+/// <summary>
+/// Through `dotnet build`, not the in-memory driver: the generator is loaded by the SDK's compiler (so a Roslyn
+/// version mismatch, CS9057, would show here), spec errors fail the build with file, line and column, and the
+/// samples build and run.
+/// </summary>
+[Collection(nameof(BuildTests))] // one dotnet build at a time
+public sealed class BuildTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public void ASpecErrorFailsTheBuildWithItsIdFileLineAndColumn()
+    {
+        var (exitCode, output) = DotnetCli.Run("build tests/LeNetGen.EndToEnd.Tests/Fixtures/BrokenSpec -nologo -clp:NoSummary", Timeout);
+
+        Assert.NotEqual(0, exitCode);
+        // Network.cs line 11 is [Conv(120, Kernel = 5, ...)]; column 21 is the 5 of "Kernel = 5".
+        Assert.Contains("Network.cs(11,21): error LNG0101: Layer 5 (conv 120@5x5): kernel 5x5 does not fit its input 16x4x4 " +
+            "(input 1x28x28 -> C1 6x24x24 -> S2 6x12x12 -> C3 16x8x8 -> S4 16x4x4); a kernel of at most 4x4 fits", output);
+        // Broken.lenet.json line 5: the table's second row "X.X." has 4 columns for 3 maps; column 70 is its opening quote.
+        Assert.Contains("Broken.lenet.json(5,70): error LNG0104", output);
+        Assert.DoesNotContain("CS9057", output);
+        Assert.DoesNotContain("CS8785", output);
+    }
+
+    [Fact]
+    public void TheSamplesBuildWithoutWarningsAndRun()
+    {
+        var (buildExit, buildOutput) = DotnetCli.Run("build samples/LeNetGen.Samples -nologo -warnaserror", Timeout);
+        Assert.True(buildExit == 0, buildOutput);
+        Assert.Contains("0 Warning(s)", buildOutput);
+
+        var (runExit, runOutput) = DotnetCli.Run("run --no-build --project samples/LeNetGen.Samples", Timeout);
+        Assert.True(runExit == 0, runOutput);
+        Assert.Contains("C3      conv 16@5x5 (table: 60 of 96)  scaled tanh  16@10x10       1,516      151,600", runOutput);
+        Assert.Contains("total                                                             60,000      340,908", runOutput);
+        Assert.Contains("61,706", runOutput);
+        Assert.Contains("TinyNet (JSON", runOutput);
+        Assert.Equal(3, runOutput.Split("predicted class (untrained): ").Length - 1);
+    }
+}

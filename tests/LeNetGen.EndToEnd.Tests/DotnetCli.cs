@@ -1,0 +1,37 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Runtime.CompilerServices;
+
+namespace LeNetGen.EndToEnd.Tests;
+
+/// <summary>Runs the real `dotnet` command line, as a user would, and captures what it prints.</summary>
+internal static class DotnetCli
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static (int ExitCode, string Output) Run(string arguments, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo("dotnet", arguments)
+        {
+            WorkingDirectory = RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using Process process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {arguments} did not finish within {timeout}.");
+        }
+        return (process.ExitCode, output.Result + error.Result);
+    }
+
+    private static string FindRoot([CallerFilePath] string thisFile = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", ".."));
+}
