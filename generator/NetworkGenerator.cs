@@ -124,8 +124,8 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         {
             if (result.Spec is not NetworkSpec spec) return new NameSite("", "", null);
             string origin = spec.SourceFile is null
-                ? "class in " + System.IO.Path.GetFileName(spec.Location?.FilePath ?? "source")
-                : System.IO.Path.GetFileName(spec.SourceFile);
+                ? "class in " + ShapeChecker.FileName(spec.Location?.FilePath ?? "source")
+                : ShapeChecker.FileName(spec.SourceFile);
             return new NameSite(spec.FullName, origin, spec.Location);
         }
     }

@@ -28,9 +28,21 @@ internal static class ShapeChecker
 
         var state = new Walk(spec, diagnostics);
         NetworkPlan? plan = state.Run();
-        bool failed = diagnostics.Any(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+
+        // A value the front end already rejected (wrong type, missing, out of range) reached the checker as a default;
+        // what the checker says about that same token repeats the front end's error, so it is dropped.
+        var rejected = new HashSet<LocationInfo>(frontEnd.Diagnostics.Where(d => d.Location is not null && IsError(d)).Select(d => d.Location!));
+        for (int i = diagnostics.Count - 1; i >= frontEnd.Diagnostics.Count; i--)
+            if (diagnostics[i].Location is LocationInfo at && rejected.Contains(at)) diagnostics.RemoveAt(i);
+
+        bool failed = diagnostics.Any(IsError);
         return new CheckResult(failed ? null : plan, diagnostics.ToEquatableArray());
     }
+
+    private static bool IsError(DiagnosticInfo diagnostic) => diagnostic.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error;
+
+    /// <summary>The file name of a path, without System.IO (which may throw on some compiler hosts).</summary>
+    public static string FileName(string path) => path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
 
     /// <summary>Parses "CxHxW" (spaces allowed around the numbers); false when it is not three integers.</summary>
     public static bool TryParseInput(string text, out long maps, out long height, out long width)
@@ -60,6 +72,8 @@ internal static class ShapeChecker
             _diagnostics = diagnostics;
         }
 
+        private bool Json => _spec.Origin == SpecOrigin.Json;
+
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] args) =>
             _diagnostics.Add(DiagnosticInfo.Create(descriptor, location ?? _spec.Location, args));
 
@@ -71,7 +85,9 @@ internal static class ShapeChecker
 
             if (_spec.Layers.Count == 0)
             {
-                Report(D.EmptyNetwork, _spec.Location, _spec.ClassName);
+                Report(D.EmptyNetwork, _spec.Location, _spec.ClassName,
+                    Json ? "{ \"kind\": \"conv\", \"maps\": 6, \"kernel\": 5 }" : "[Conv(6, Kernel = 5)]",
+                    Json ? "a last layer of kind \"softmax\" or \"rbf\"" : "[SoftmaxOutput(classes)] or [RbfOutput(classes)]");
                 return null;
             }
 
@@ -110,7 +126,7 @@ internal static class ShapeChecker
                 ContainingTypes = _spec.ContainingTypes,
                 HintName = (_spec.Namespace.Length == 0 ? "" : _spec.Namespace + ".")
                     + string.Concat(_spec.ContainingTypes.Select(t => t.Substring(t.LastIndexOf(' ') + 1) + ".")) + _spec.ClassName + ".g.cs",
-                SourceDescription = _spec.SourceFile is null ? "attributes" : System.IO.Path.GetFileName(_spec.SourceFile),
+                SourceDescription = _spec.SourceFile is null ? "attributes" : FileName(_spec.SourceFile),
                 Element = _spec.Element,
                 Seed = _spec.Seed,
                 Init = _spec.Init,
@@ -131,7 +147,7 @@ internal static class ShapeChecker
         {
             if (string.IsNullOrWhiteSpace(_spec.Input))
             {
-                Report(D.MissingInput, _spec.Location, _spec.ClassName);
+                Report(D.MissingInput, _spec.Location, _spec.ClassName, Json ? "\"input\": \"1x32x32\"" : "Input = \"1x32x32\"");
                 return null;
             }
             if (!TryParseInput(_spec.Input!, out long maps, out long height, out long width))
@@ -196,7 +212,8 @@ internal static class ShapeChecker
             bool ok = CheckSize(position, description, "the number of maps", layer.Count, 1, Limits.MaxDimension, layer.CountLocation, layer.Location);
             if (layer.KernelHeight == 0 && layer.KernelWidth == 0)
             {
-                Report(D.MissingKernel, layer.KernelLocation ?? layer.Location, position, description);
+                Report(D.MissingKernel, layer.KernelLocation ?? layer.Location, position, description,
+                    Json ? "set \"kernel\": 5 (square) or \"kernel\": [height, width]" : "set Kernel (e.g. Kernel = 5) or both KernelHeight and KernelWidth");
                 ok = false;
             }
             else
@@ -559,14 +576,17 @@ internal static class ShapeChecker
             if (tableTaps > 0 && chosen < Unroll.Maps) chosen = Unroll.Maps;
             long taps = UnrollPlanner.WrittenOutTaps(chosen, layer.Kind, input, output, kernelArea, tableTaps, window);
             _writtenOutTaps += taps;
-            long il = UnrollPlanner.EstimatedIlBytes(taps);
-            if (layer.Unroll != Unroll.Auto && il > UnrollPlanner.JitIlThreshold && taps <= Limits.MaxWrittenOutTaps)
+            var estimate = UnrollPlanner.Estimate(chosen, layer.Kind, input, output, kernelArea, tableTaps, window);
+            if (UnrollPlanner.BeyondJitLimits(estimate) && taps <= Limits.MaxWrittenOutTaps)
             {
                 Unroll fits = UnrollPlanner.ChooseAuto(layer.Kind, input, output, kernelArea, tableTaps, window);
                 string method = (layer.Kind switch { LayerKind.Conv => "C", LayerKind.Pool => "S", LayerKind.Dense => "F", _ => "Output" })
                     + (layer.Kind is LayerKind.SoftmaxOutput or LayerKind.RbfOutput ? "" : position.ToString(Inv)) + "Forward";
+                string advice = tableTaps > 0
+                    ? "a connection table is always written out map by map; split the layer into smaller ones"
+                    : $"use Unroll = {fits}, or Auto";
                 Report(D.UnrollTooLarge, layer.UnrollLocation ?? layer.Location, position, description, chosen,
-                    il.ToString("N0", Inv), method, UnrollPlanner.JitIlThreshold.ToString("N0", Inv), fits);
+                    estimate.Instructions.ToString("N0", Inv), estimate.LocalReferences.ToString("N0", Inv), method, advice);
             }
             return chosen;
         }

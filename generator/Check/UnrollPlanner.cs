@@ -3,21 +3,34 @@ using LeNetGen.Generator.Model;
 namespace LeNetGen.Generator.Check;
 
 /// <summary>
-/// Decides how deep each layer's loops are written out. The JIT compiles a method whose IL is larger than about
-/// 60,000 bytes (or with more than about 20,000 IL instructions) without optimization (MinOpts), which is far slower
-/// than the loops it replaced; <see cref="JitIlBudget"/> keeps each generated method below that, measured in
-/// written-out multiply-adds ("taps") of about <see cref="IlBytesPerTap"/> IL bytes each. See README, "Unrolling".
+/// Decides how deep each layer's loops are written out, and estimates what that costs the JIT.
+/// <para>
+/// The .NET JIT compiles a method without optimization (MinOpts) when its IL has more than 20,000 instructions or more
+/// than 8,000 local-variable references (or more than 60,000 bytes, 2,000 basic blocks or 2,000 locals:
+/// DEFAULT_MIN_OPTS_* in dotnet/runtime's src/coreclr/jit/compiler.h, applied in Compiler::compSetOptimizationLevel).
+/// For our straight-line code the instruction count binds for convolutions and dense layers, the local-reference
+/// count for RBF layers; the byte limit never binds first. Crossing the line made a layer 2.7 to 7 times slower in our
+/// measurements (README, "Unrolling"). The per-tap costs below were measured on the emitters' output with .NET 10:
+/// one "tap" is one written-out multiply-add (or, in pooling, one window cell).
+/// </para>
 /// </summary>
 internal static class UnrollPlanner
 {
-    /// <summary>IL bytes of one written-out multiply-add, as the emitter writes it (measured on the generated code).</summary>
-    public const int IlBytesPerTap = 24;
+    /// <summary>The JIT's limits (compiler.h): above either, a method is compiled without optimization.</summary>
+    public const int JitInstructionLimit = 20_000;
+    public const int JitLocalReferenceLimit = 8_000;
 
-    /// <summary>The largest method the planner makes, in IL bytes: below the JIT's 60,000-byte MinOpts threshold.</summary>
-    public const int JitIlBudget = 48_000;
+    /// <summary>What the planner allows itself: 80% of each limit, leaving room for loops, stores and activations.</summary>
+    public const int InstructionBudget = 16_000;
+    public const int LocalReferenceBudget = 6_400;
 
-    /// <summary>The JIT's threshold, as quoted in LNG0301.</summary>
-    public const int JitIlThreshold = 60_000;
+    /// <summary>IL instructions and local-variable references of one tap, in tenths, per statement form.</summary>
+    private static (int Instructions, int LocalReferences) CostPerTapInTenths(LayerKind kind, bool literalIndex) => kind switch
+    {
+        LayerKind.RbfOutput => (161, 71),              // d = input[i] - prototypes[k]; s += d * d;
+        LayerKind.Dense or LayerKind.SoftmaxOutput => (106, 26), // input[i] * weights[k], four per statement
+        _ => literalIndex ? (105, 25) : (125, 35),     // input[at + k] * weights[j]; literal: input[k] * weights[j]
+    };
 
     /// <summary>The taps written out in one layer method at <paramref name="depth"/>.</summary>
     public static long WrittenOutTaps(Unroll depth, LayerKind kind, Shape input, Shape output, int kernelArea, long tableTaps, int window)
@@ -53,14 +66,27 @@ internal static class UnrollPlanner
         }
     }
 
-    public static long EstimatedIlBytes(long taps) => taps * IlBytesPerTap;
+    /// <summary>Estimated IL instructions and local-variable references of a layer method at <paramref name="depth"/>.</summary>
+    public static (long Instructions, long LocalReferences) Estimate(Unroll depth, LayerKind kind, Shape input, Shape output, int kernelArea, long tableTaps, int window)
+    {
+        long taps = WrittenOutTaps(depth, kind, input, output, kernelArea, tableTaps, window);
+        bool literalIndex = depth == Unroll.Full || (output.Height == 1 && output.Width == 1);
+        var (instructions, references) = CostPerTapInTenths(kind, literalIndex);
+        return ((taps * instructions + 9) / 10, (taps * references + 9) / 10);
+    }
+
+    public static bool WithinBudget((long Instructions, long LocalReferences) estimate) =>
+        estimate.Instructions <= InstructionBudget && estimate.LocalReferences <= LocalReferenceBudget;
+
+    public static bool BeyondJitLimits((long Instructions, long LocalReferences) estimate) =>
+        estimate.Instructions > JitInstructionLimit || estimate.LocalReferences > JitLocalReferenceLimit;
 
     /// <summary>The deepest of Maps, Kernel and Window within the budget (Window when nothing fits).</summary>
     public static Unroll ChooseAuto(LayerKind kind, Shape input, Shape output, int kernelArea, long tableTaps, int window)
     {
         foreach (Unroll depth in new[] { Unroll.Maps, Unroll.Kernel })
         {
-            if (EstimatedIlBytes(WrittenOutTaps(depth, kind, input, output, kernelArea, tableTaps, window)) <= JitIlBudget)
+            if (WithinBudget(Estimate(depth, kind, input, output, kernelArea, tableTaps, window)))
                 return depth;
         }
         return Unroll.Window;

@@ -32,11 +32,11 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MissingInput = Error("LNG0003",
         "Network has no input shape",
-        "Network '{0}' has no input shape; give one as channels x height x width, e.g. Input = \"1x32x32\"");
+        "Network '{0}' has no input shape; give one as channels x height x width, e.g. {1}");
 
     public static readonly DiagnosticDescriptor EmptyNetwork = Error("LNG0004",
         "Network has no layers",
-        "Network '{0}' has no layers; add layers (e.g. [Conv(6, Kernel = 5)]) and end with an output head ([SoftmaxOutput] or [RbfOutput])");
+        "Network '{0}' has no layers; add layers (e.g. {1}) and end with an output head ({2})");
 
     public static readonly DiagnosticDescriptor LayerAfterOutput = Error("LNG0005",
         "Layer after the output head",
@@ -64,7 +64,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MissingKernel = Error("LNG0011",
         "Convolution has no kernel size",
-        "Layer {0} ({1}) has no kernel size; set Kernel (e.g. Kernel = 5) or both KernelHeight and KernelWidth");
+        "Layer {0} ({1}) has no kernel size; {2}");
 
     public static readonly DiagnosticDescriptor InvalidEnumValue = Error("LNG0012",
         "Unknown option value",
@@ -162,7 +162,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnrollTooLarge = Warning("LNG0301",
         "Unrolled method too large for the JIT to optimize",
-        "Layer {0} ({1}): Unroll = {2} writes about {3} IL bytes into {4}, beyond the {5} at which the JIT stops optimizing a method; it will run unoptimized. Use Unroll = {6} or Auto");
+        "Layer {0} ({1}): Unroll = {2} writes about {3} IL instructions and {4} local-variable uses into {5}; the JIT compiles a method with more than 20,000 IL instructions or 8,000 local-variable uses without optimization, several times slower; {6}");
 
     // ---- 9xxx: internal ----------------------------------------------------------------------------------------
 

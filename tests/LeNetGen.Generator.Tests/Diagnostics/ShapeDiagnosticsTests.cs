@@ -310,4 +310,12 @@ public sealed class ShapeDiagnosticsTests
             { "kind": "dense", "units": 120, "unroll": {|LNG0301:"maps"|} },
             { "kind": "softmax", "classes": 10 } ] }
         """));
+
+    [Fact]
+    public void AValueTheJsonFrontEndRejectedIsNotReportedAgainByTheChecker() => DiagnosticAssert.Exactly("", ("Typed.lenet.json", """
+        { "class": "Typed", "input": "1x8x8", "layers": [
+            { "kind": "conv", "maps": {|LNG0203:"6"|}, "kernel": 3 },
+            { "kind": "dense", "units": {|LNG0110:99999999999|} },
+            { "kind": "softmax", "classes": 10 } ] }
+        """));
 }

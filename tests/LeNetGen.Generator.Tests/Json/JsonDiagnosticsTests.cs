@@ -60,8 +60,8 @@ public sealed class JsonDiagnosticsTests
 
     [Fact]
     public void LNG0201_JsonSyntax_OnlyTheFirstErrorIsReported() => DiagnosticAssert.Exactly("", ("Two.lenet.json", """
-        { 'class': "Two", "input": 1x8x8 }
-        """.Replace("{ 'class'", "{ {|LNG0201:'class'|}")));
+        { {|LNG0201:'class'|}: "Two", "input": 1x8x8 }
+        """));
 
     [Fact]
     public void LNG0201_JsonSyntax_RootIsNotAnObject()

@@ -33,7 +33,7 @@ internal static class TensorCheck
                     report.Append($"\n    {Where(shape, i)}  generated {G(generated[i])}  reference {G(reference[i])}");
                 mismatches++;
             }
-            if (!(difference <= largest))
+            if (difference > largest || (double.IsNaN(difference) && !double.IsNaN(largest)))
             {
                 largest = difference;
                 worst = i;
