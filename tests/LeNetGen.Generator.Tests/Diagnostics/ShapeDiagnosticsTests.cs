@@ -318,4 +318,19 @@ public sealed class ShapeDiagnosticsTests
             { "kind": "dense", "units": {|LNG0110:99999999999|} },
             { "kind": "softmax", "classes": 10 } ] }
         """));
+
+    [Fact]
+    public void LNG0111_ConvStrideLeavesRemainder_Json() => DiagnosticAssert.Exactly("", ("Stride.lenet.json", """
+        { "class": "Stride", "input": "1x8x8", "layers": [
+            { "kind": "conv", "maps": 2, "kernel": 3, "stride": {|LNG0111:2|} },
+            { "kind": "softmax", "classes": 10 } ] }
+        """));
+
+    [Fact]
+    public void LNG0112_ConnectionTableOnInput_Json() => DiagnosticAssert.Exactly("", ("Flat.lenet.json", """
+        { "class": "Flat", "input": "1x8x8", "layers": [
+            { "kind": "dense", "units": 2 },
+            { "kind": "conv", "maps": 2, "kernel": 1, "connections": {|LNG0112:["XX", "XX"]|} },
+            { "kind": "softmax", "classes": 10 } ] }
+        """));
 }
