@@ -46,6 +46,38 @@ public interface INetwork<TSelf, T>
     /// <param name="output">Receives the head's outputs, of length <see cref="OutputSize"/>.</param>
     static abstract void Forward(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, Span<T> workspace, Span<T> output);
 
+    /// <summary>
+    /// Runs one sample backward after <see cref="Forward"/> on it: from the gradient of the loss with respect to the
+    /// head's sums (softmax: the logits; RBF: the penalties), adds the gradient of every parameter to
+    /// <paramref name="gradients"/> and, unless it is empty, writes the gradient of the input to
+    /// <paramref name="inputGradient"/>. Uses the activations <see cref="Forward"/> left in the workspace.
+    /// </summary>
+    /// <param name="parameters">The parameters the forward pass used.</param>
+    /// <param name="input">The sample the forward pass ran on.</param>
+    /// <param name="workspace">The workspace of that forward pass; its gradient regions are overwritten.</param>
+    /// <param name="headGradient">dE/d(head sums), of length <see cref="OutputSize"/>.</param>
+    /// <param name="gradients">Accumulates dE/d(parameters) (+=), of length <see cref="ParameterCount"/>.</param>
+    /// <param name="inputGradient">Receives dE/d(input), of length <see cref="InputSize"/>; empty to skip.</param>
+    static abstract void Backward(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, Span<T> workspace,
+        ReadOnlySpan<T> headGradient, Span<T> gradients, Span<T> inputGradient);
+
+    /// <summary>
+    /// The diagonal Gauss-Newton second backward pass of LeCun et al. (1998), appendix C: from the loss's second
+    /// derivatives with respect to the head's sums, adds the estimate of d2E/dw_k2 of every parameter to
+    /// <paramref name="curvatures"/>. Terms with f'' and off-diagonal terms are dropped, so every term is non-negative.
+    /// </summary>
+    /// <param name="parameters">The parameters the forward pass used.</param>
+    /// <param name="input">The sample the forward pass ran on.</param>
+    /// <param name="workspace">The workspace of that forward pass; its curvature regions are overwritten.</param>
+    /// <param name="headCurvature">d2E/d(head sums)2 (Gauss-Newton), of length <see cref="OutputSize"/>.</param>
+    /// <param name="headWeights">
+    /// RBF heads only: the weight of each unit's own second derivative (d2y_i/dx_j2 = 2) in the pass, e.g. 1 for the
+    /// correct class and 0 elsewhere for LeNet-5's criterion; of length <see cref="OutputSize"/>, or empty.
+    /// </param>
+    /// <param name="curvatures">Accumulates the estimates (+=), of length <see cref="ParameterCount"/>.</param>
+    static abstract void BackwardCurvature(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, Span<T> workspace,
+        ReadOnlySpan<T> headCurvature, ReadOnlySpan<T> headWeights, Span<T> curvatures);
+
     /// <summary>The class that <paramref name="output"/> (the head's outputs of one sample) predicts.</summary>
     /// <param name="output">The outputs of one sample, of length <see cref="OutputSize"/>.</param>
     static abstract int PredictedClass(ReadOnlySpan<T> output);

@@ -308,8 +308,14 @@ internal static class ShapeChecker
             long connections = (weightLength + layer.Count) * outHeight * outWidth;
 
             Unroll unroll = ResolveUnroll(layer, position, description, shape, output, kernelArea, tableTaps, 0);
+            long positions = unroll == Unroll.Full ? (long)outHeight * outWidth : 1;
+            var convTable = table;
+            int inputMaps = shape.Maps;
+            EquatableArray<int> groups = UnrollPlanner.BackwardGroups(unroll, layer.Count,
+                m => (convTable.Count > 0 ? convTable[m].Count : inputMaps) * (long)kernelArea * positions);
             return Add(new LayerPlan
             {
+                BackwardGroups = groups,
                 Position = position,
                 Name = "C" + position.ToString(Inv),
                 Description = description,
@@ -439,6 +445,7 @@ internal static class ShapeChecker
             Unroll unroll = ResolveUnroll(layer, position, description, shape, output, 0, 0, layer.Window);
             return Add(new LayerPlan
             {
+                BackwardGroups = new[] { 0 }.ToEquatableArray(),
                 Position = position,
                 Name = "S" + position.ToString(Inv),
                 Description = description,
@@ -502,6 +509,7 @@ internal static class ShapeChecker
             Act activation = layer.Kind == LayerKind.Dense ? layer.Activation : Act.Identity;
             return Add(new LayerPlan
             {
+                BackwardGroups = UnrollPlanner.BackwardGroups(unroll, layer.Count, _ => inputs),
                 Position = position,
                 Name = layer.Kind == LayerKind.Dense ? "F" + position.ToString(Inv) : "Output",
                 Description = description,
@@ -602,13 +610,24 @@ internal static class ShapeChecker
             }
             long pre = _workspace;
             long post = separateOutput ? pre + output.Size : pre;
-            _workspace = post + output.Size;
+            long deltas = post + output.Size;
+            _workspace = deltas + output.Size;
+            long paddedDeltas = -1;
+            if (padded >= 0)
+            {
+                paddedDeltas = _workspace;
+                _workspace += plan.PaddedIn.Size;
+            }
             if (_workspace > Limits.MaxWorkspace)
             {
                 Report(D.SizeTooLarge, _spec.Location, $"Layer {plan.Position} ({plan.Description})", "the workspace size so far", _workspace, Limits.MaxWorkspace);
                 _workspace = Limits.MaxWorkspace;
             }
-            _layers.Add(plan with { SumsOffset = (int)pre, ValuesOffset = (int)post, PaddedOffset = (int)padded });
+            _layers.Add(plan with
+            {
+                SumsOffset = (int)pre, ValuesOffset = (int)post, PaddedOffset = (int)padded,
+                DeltasOffset = (int)deltas, PaddedDeltasOffset = (int)paddedDeltas,
+            });
             _parameters += plan.WeightLength + plan.BiasLength;
             _chain.Append(" -> ").Append(plan.Name).Append(' ').Append(output);
             return output;

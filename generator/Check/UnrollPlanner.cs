@@ -91,4 +91,33 @@ internal static class UnrollPlanner
         }
         return Unroll.Window;
     }
+
+    /// <summary>
+    /// IL cost of one tap of a backward or curvature statement (e.g. <c>weightGradients[k] += input[at + 33] * g;</c>
+    /// or its square), in tenths: a little above the forward forms, which were measured.
+    /// </summary>
+    private const int BackwardInstructionsPerTapInTenths = 180, BackwardReferencesPerTapInTenths = 60;
+
+    /// <summary>
+    /// Splits the output maps (units) of a method written out map by map into groups whose backward methods stay within
+    /// the budget: the first map of each group. <paramref name="tapsOfMap"/> gives each map's written-out taps.
+    /// </summary>
+    public static EquatableArray<int> BackwardGroups(Unroll depth, int maps, System.Func<int, long> tapsOfMap)
+    {
+        if (depth is not (Unroll.Maps or Unroll.Full)) return new[] { 0 }.ToEquatableArray();
+        long tapBudget = System.Math.Min(InstructionBudget * 10L / BackwardInstructionsPerTapInTenths, LocalReferenceBudget * 10L / BackwardReferencesPerTapInTenths);
+        var starts = new System.Collections.Generic.List<int> { 0 };
+        long taps = 0;
+        for (int m = 0; m < maps; m++)
+        {
+            long mapTaps = tapsOfMap(m);
+            if (taps > 0 && taps + mapTaps > tapBudget)
+            {
+                starts.Add(m);
+                taps = 0;
+            }
+            taps += mapTaps;
+        }
+        return starts.ToEquatableArray();
+    }
 }

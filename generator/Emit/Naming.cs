@@ -31,6 +31,10 @@ internal static class Naming
 
     public static string Padded(LayerPlan layer) => layer.Name + "Padded";
 
+    public static string Deltas(LayerPlan layer) => layer.Name + "Deltas";
+
+    public static string PaddedDeltas(LayerPlan layer) => layer.Name + "PaddedDeltas";
+
     /// <summary>The call an activation compiles to, applied to <paramref name="argument"/>.</summary>
     public static string Activate(Act activation, string argument) => activation switch
     {

@@ -58,6 +58,31 @@ internal static class NetworkEmitter
                         break;
                 }
             }
+            foreach (BackwardPass pass in new[] { BackwardPass.Gradient, BackwardPass.Curvature })
+            {
+                w.Line();
+                WriteBackward(w, plan, e, pass);
+                for (int i = plan.Layers.Count - 1; i >= 0; i--)
+                {
+                    LayerPlan layer = plan.Layers[i];
+                    w.Line();
+                    switch (layer.Kind)
+                    {
+                        case LayerKind.Conv:
+                            ConvBackwardEmitter.Emit(w, layer, e, pass);
+                            break;
+                        case LayerKind.Pool:
+                            PoolBackwardEmitter.Emit(w, layer, e, pass);
+                            break;
+                        case LayerKind.RbfOutput:
+                            RbfBackwardEmitter.Emit(w, layer, e, pass);
+                            break;
+                        default:
+                            DenseBackwardEmitter.Emit(w, layer, e, pass);
+                            break;
+                    }
+                }
+            }
             w.Line();
             WriteWorkspace(w, plan, e);
         }
@@ -150,6 +175,13 @@ internal static class NetworkEmitter
             }
             w.Line($"/// <summary>{n}'s outputs in the workspace.</summary>");
             w.Line($"public const int {Naming.Values(layer)}Offset = {layer.ValuesOffset};");
+            w.Line($"/// <summary>{n}'s deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>");
+            w.Line($"public const int {Naming.Deltas(layer)}Offset = {layer.DeltasOffset};");
+            if (layer.PaddedDeltasOffset >= 0)
+            {
+                w.Line($"/// <summary>The deltas of {n}'s padded input in the workspace.</summary>");
+                w.Line($"public const int {Naming.PaddedDeltas(layer)}Offset = {layer.PaddedDeltasOffset};");
+            }
         }
     }
 
@@ -324,6 +356,91 @@ internal static class NetworkEmitter
                 args.Add($"workspace.Slice({Naming.Values(layer)}Offset, {size})");
                 w.Line($"{Naming.Method(layer)}({string.Join(", ", args)});");
                 previous = $"workspace.Slice({Naming.Values(layer)}Offset, {size})";
+            }
+        }
+    }
+
+    // ---- the backward passes --------------------------------------------------------------------------------------
+
+    private static void WriteBackward(SourceWriter w, NetworkPlan plan, ElementSyntax e, BackwardPass pass)
+    {
+        string contract = $"{KnownNames.INetwork}<{plan.ClassName}, {e.Name}>";
+        bool curvature = pass.IsCurvature;
+        bool rbf = plan.Head == LayerKind.RbfOutput;
+        string head = curvature ? "headCurvature" : "headGradient";
+        string deltas = curvature ? "curvatures" : "gradients";
+        if (curvature)
+        {
+            w.Line("/// <summary>");
+            w.Line("/// The diagonal Gauss-Newton second backward pass (LeCun et al., 1998, appendix C), after <see cref=\"Forward\"/> on");
+            w.Line("/// the same sample: adds the estimate of d2E/dw2 of every parameter to <paramref name=\"curvatures\"/>.");
+            w.Line("/// </summary>");
+            w.Line("/// <param name=\"parameters\">The parameters the forward pass used.</param>");
+            w.Line("/// <param name=\"input\">The sample the forward pass ran on.</param>");
+            w.Line("/// <param name=\"workspace\">The workspace of that forward pass; its deltas are overwritten.</param>");
+            w.Line("/// <param name=\"headCurvature\">d2E/d(head sums)2, of length <see cref=\"OutputSize\"/>.</param>");
+            w.Line("/// <param name=\"headWeights\">RBF heads: the weight of each unit's own second derivative (LeNet-5: 1 for the correct class, 0 elsewhere); softmax heads: empty.</param>");
+            w.Line("/// <param name=\"curvatures\">Accumulates (+=) the estimates, of length <see cref=\"ParameterCount\"/>.</param>");
+            w.Line($"public static void BackwardCurvature({e.ReadOnlySpan} parameters, {e.ReadOnlySpan} input, {e.Span} workspace, {e.ReadOnlySpan} headCurvature, {e.ReadOnlySpan} headWeights, {e.Span} curvatures)");
+        }
+        else
+        {
+            w.Line("/// <summary>");
+            w.Line("/// Runs one sample backward after <see cref=\"Forward\"/> on it: from dE/d(head sums) (softmax: the logits; RBF: the");
+            w.Line("/// penalties), adds dE/dw of every parameter to <paramref name=\"gradients\"/> and writes dE/d(input) unless");
+            w.Line("/// <paramref name=\"inputGradient\"/> is empty. Allocates nothing.");
+            w.Line("/// </summary>");
+            w.Line("/// <param name=\"parameters\">The parameters the forward pass used.</param>");
+            w.Line("/// <param name=\"input\">The sample the forward pass ran on.</param>");
+            w.Line("/// <param name=\"workspace\">The workspace of that forward pass; its deltas are overwritten.</param>");
+            w.Line("/// <param name=\"headGradient\">dE/d(head sums), of length <see cref=\"OutputSize\"/>.</param>");
+            w.Line("/// <param name=\"gradients\">Accumulates (+=) dE/dw, of length <see cref=\"ParameterCount\"/>.</param>");
+            w.Line("/// <param name=\"inputGradient\">Receives dE/d(input), of length <see cref=\"InputSize\"/>; empty to skip it.</param>");
+            w.Line($"public static void Backward({e.ReadOnlySpan} parameters, {e.ReadOnlySpan} input, {e.Span} workspace, {e.ReadOnlySpan} headGradient, {e.Span} gradients, {e.Span} inputGradient)");
+        }
+        using (w.Block())
+        {
+            w.Line($"{KnownNames.LengthGuard}.Require(parameters.Length, ParameterCount, \"parameters\", nameof(parameters));");
+            w.Line($"{KnownNames.LengthGuard}.Require(input.Length, InputSize, \"one input of {plan.Input}\", nameof(input));");
+            w.Line($"{KnownNames.LengthGuard}.Require(workspace.Length, WorkspaceSize, \"workspace\", nameof(workspace));");
+            w.Line($"{KnownNames.LengthGuard}.Require({head}.Length, OutputSize, \"one output\", nameof({head}));");
+            if (curvature && rbf)
+                w.Line($"{KnownNames.LengthGuard}.Require(headWeights.Length, OutputSize, \"one output\", nameof(headWeights));");
+            w.Line($"{KnownNames.LengthGuard}.Require({deltas}.Length, ParameterCount, \"{deltas}\", nameof({deltas}));");
+            if (!curvature)
+                w.Line($"if (!inputGradient.IsEmpty) {KnownNames.LengthGuard}.Require(inputGradient.Length, InputSize, \"one input of {plan.Input}\", nameof(inputGradient));");
+
+            LayerPlan last = plan.Layers[plan.Layers.Count - 1];
+            w.Line($"{head}.CopyTo(workspace.Slice({Naming.Deltas(last)}Offset, OutputSize));");
+            for (int i = plan.Layers.Count - 1; i >= 0; i--)
+            {
+                LayerPlan layer = plan.Layers[i];
+                string size = Naming.Size(layer);
+                string layerInput = i == 0 ? "input" : $"workspace.Slice({Naming.Values(plan.Layers[i - 1])}Offset, {Naming.Size(plan.Layers[i - 1])})";
+                string inputDeltas = i == 0 ? (curvature ? "default" : "inputGradient") : $"workspace.Slice({Naming.Deltas(plan.Layers[i - 1])}Offset, {Naming.Size(plan.Layers[i - 1])})";
+                string sums = $"workspace.Slice({(LayerEmitting.HasSeparateSums(layer) ? Naming.Sums(layer) : Naming.Values(layer))}Offset, {size})";
+                string values = $"workspace.Slice({Naming.Values(layer)}Offset, {size})";
+                string layerDeltas = $"workspace.Slice({Naming.Deltas(layer)}Offset, {size})";
+                var args = new List<string> { layerInput, "parameters" };
+                if (layer.Kind == LayerKind.RbfOutput)
+                {
+                    args.Add(layerDeltas);
+                    if (curvature) args.Add("headWeights");
+                }
+                else
+                {
+                    args.Add(sums);
+                    args.Add(values);
+                    args.Add(layerDeltas);
+                }
+                args.Add(deltas);
+                args.Add(inputDeltas);
+                if (layer.PaddedOffset >= 0)
+                {
+                    args.Add($"workspace.Slice({Naming.Padded(layer)}Offset, {Naming.Padded(layer)}Length)");
+                    args.Add($"workspace.Slice({Naming.PaddedDeltas(layer)}Offset, {Naming.Padded(layer)}Length)");
+                }
+                w.Line($"{pass.LayerMethod(layer)}({string.Join(", ", args)});");
             }
         }
     }

@@ -52,6 +52,48 @@ public static class Activations
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sigmoid(double a) => 1d / (1d + Math.Exp(-a));
 
+    // Derivatives, from the unit's output x = f(a) (and, for relu, its total input a), as the backward pass needs them.
+
+    /// <summary>f'(a) of scaled tanh from its output x: S (A - x^2 / A).</summary>
+    /// <param name="x">The unit's output, 1.7159 tanh(2a/3).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ScaledTanhDerivative(float x) => (float)ScaledTanhSlope * ((float)ScaledTanhAmplitude - x * x * (float)(1.0 / ScaledTanhAmplitude));
+
+    /// <summary>f'(a) of scaled tanh from its output x: S (A - x^2 / A).</summary>
+    /// <param name="x">The unit's output, 1.7159 tanh(2a/3).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double ScaledTanhDerivative(double x) => ScaledTanhSlope * (ScaledTanhAmplitude - x * x / ScaledTanhAmplitude);
+
+    /// <summary>f'(a) of tanh from its output x: 1 - x^2.</summary>
+    /// <param name="x">The unit's output, tanh(a).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float TanhDerivative(float x) => 1f - x * x;
+
+    /// <summary>f'(a) of tanh from its output x: 1 - x^2.</summary>
+    /// <param name="x">The unit's output, tanh(a).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double TanhDerivative(double x) => 1d - x * x;
+
+    /// <summary>f'(a) of relu from its total input a: 1 where a &gt; 0, else 0.</summary>
+    /// <param name="a">The unit's total input.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ReluDerivative(float a) => a > 0f ? 1f : 0f;
+
+    /// <summary>f'(a) of relu from its total input a: 1 where a &gt; 0, else 0.</summary>
+    /// <param name="a">The unit's total input.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double ReluDerivative(double a) => a > 0d ? 1d : 0d;
+
+    /// <summary>f'(a) of the sigmoid from its output x: x (1 - x).</summary>
+    /// <param name="x">The unit's output, 1 / (1 + e^-a).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SigmoidDerivative(float x) => x * (1f - x);
+
+    /// <summary>f'(a) of the sigmoid from its output x: x (1 - x).</summary>
+    /// <param name="x">The unit's output, 1 / (1 + e^-a).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double SigmoidDerivative(double x) => x * (1d - x);
+
     /// <summary>Writes the softmax of <paramref name="logits"/>, computed stably (the largest logit subtracted first).</summary>
     /// <param name="logits">The logits.</param>
     /// <param name="probabilities">Receives the probabilities; the same length as <paramref name="logits"/>.</param>

@@ -31,7 +31,7 @@ partial class Outer
         /// <summary>The trainable parameters, the length of the parameter buffer.</summary>
         public const int ParameterCount = 10;
         /// <summary>The length of the workspace of one sample: every layer's sums and values.</summary>
-        public const int WorkspaceSize = 8;
+        public const int WorkspaceSize = 14;
         /// <summary>The seed of the spec, used by the parameterless constructor.</summary>
         public const ulong DefaultSeed = 0UL;
 
@@ -40,6 +40,8 @@ partial class Outer
         public const int S1Maps = 1, S1Height = 2, S1Width = 2, S1Size = 4;
         /// <summary>S1's outputs in the workspace.</summary>
         public const int S1ValuesOffset = 0;
+        /// <summary>S1's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        public const int S1DeltasOffset = 4;
 
         // Output: softmax 2, 1@2x2 -> 2
         /// <summary>The output layer's classes (its size is <see cref="OutputSize"/>).</summary>
@@ -49,9 +51,11 @@ partial class Outer
         /// <summary>Output's biases in the parameter buffer.</summary>
         public const int OutputBiasesOffset = 8, OutputBiasesLength = 2;
         /// <summary>Output's weighted sums (before activation) in the workspace.</summary>
-        public const int OutputSumsOffset = 4;
+        public const int OutputSumsOffset = 8;
         /// <summary>Output's outputs in the workspace.</summary>
-        public const int OutputValuesOffset = 6;
+        public const int OutputValuesOffset = 10;
+        /// <summary>Output's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        public const int OutputDeltasOffset = 12;
 
         // ---- the contract generic runtime code drives ---------------------------------------------------------
 
@@ -211,6 +215,184 @@ partial class Outer
                 sums[u] = s;
             }
             global::LeNetGen.Activations.Softmax(sums, values);
+        }
+
+        /// <summary>
+        /// Runs one sample backward after <see cref="Forward"/> on it: from dE/d(head sums) (softmax: the logits; RBF: the
+        /// penalties), adds dE/dw of every parameter to <paramref name="gradients"/> and writes dE/d(input) unless
+        /// <paramref name="inputGradient"/> is empty. Allocates nothing.
+        /// </summary>
+        /// <param name="parameters">The parameters the forward pass used.</param>
+        /// <param name="input">The sample the forward pass ran on.</param>
+        /// <param name="workspace">The workspace of that forward pass; its deltas are overwritten.</param>
+        /// <param name="headGradient">dE/d(head sums), of length <see cref="OutputSize"/>.</param>
+        /// <param name="gradients">Accumulates (+=) dE/dw, of length <see cref="ParameterCount"/>.</param>
+        /// <param name="inputGradient">Receives dE/d(input), of length <see cref="InputSize"/>; empty to skip it.</param>
+        public static void Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> workspace, global::System.ReadOnlySpan<float> headGradient, global::System.Span<float> gradients, global::System.Span<float> inputGradient)
+        {
+            global::LeNetGen.LengthGuard.Require(parameters.Length, ParameterCount, "parameters", nameof(parameters));
+            global::LeNetGen.LengthGuard.Require(input.Length, InputSize, "one input of 1x4x4", nameof(input));
+            global::LeNetGen.LengthGuard.Require(workspace.Length, WorkspaceSize, "workspace", nameof(workspace));
+            global::LeNetGen.LengthGuard.Require(headGradient.Length, OutputSize, "one output", nameof(headGradient));
+            global::LeNetGen.LengthGuard.Require(gradients.Length, ParameterCount, "gradients", nameof(gradients));
+            if (!inputGradient.IsEmpty) global::LeNetGen.LengthGuard.Require(inputGradient.Length, InputSize, "one input of 1x4x4", nameof(inputGradient));
+            headGradient.CopyTo(workspace.Slice(OutputDeltasOffset, OutputSize));
+            OutputBackward(workspace.Slice(S1ValuesOffset, S1Size), parameters, workspace.Slice(OutputSumsOffset, OutputSize), workspace.Slice(OutputValuesOffset, OutputSize), workspace.Slice(OutputDeltasOffset, OutputSize), gradients, workspace.Slice(S1DeltasOffset, S1Size));
+            S1Backward(input, parameters, workspace.Slice(S1ValuesOffset, S1Size), workspace.Slice(S1ValuesOffset, S1Size), workspace.Slice(S1DeltasOffset, S1Size), gradients, inputGradient);
+        }
+
+        // Output, backward: deltas (2) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (4)
+        private static void OutputBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        {
+            OutputWeightGradients(input, deltas, parameterDeltas.Slice(OutputWeightsOffset, OutputWeightsLength), parameterDeltas.Slice(OutputBiasesOffset, OutputBiasesLength));
+            if (inputDeltas.IsEmpty) return;
+            inputDeltas.Clear();
+            OutputInputGradients(parameters.Slice(OutputWeightsOffset, OutputWeightsLength), deltas, inputDeltas);
+        }
+
+        private static void OutputWeightGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> weightGradients, global::System.Span<float> biasGradients)
+        {
+            float g;
+            for (int u = 0; u < 2; u++)
+            {
+                int wi = u * 4;
+                g = deltas[u];
+                biasGradients[u] += g;
+                for (int i = 0; i < 4; i++)
+                {
+                    weightGradients[wi + i] += input[i] * g;
+                }
+            }
+        }
+
+        private static void OutputInputGradients(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputGradients)
+        {
+            float g;
+            for (int u = 0; u < 2; u++)
+            {
+                int wi = u * 4;
+                g = deltas[u];
+                for (int i = 0; i < 4; i++)
+                {
+                    inputGradients[i] += weights[wi + i] * g;
+                }
+            }
+        }
+
+        // S1, backward: deltas (1, 2, 2) -> the input's deltas (1, 4, 4)
+        private static void S1Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        {
+            if (inputDeltas.IsEmpty) return;
+            bool withInput = !inputDeltas.IsEmpty;
+            if (withInput) inputDeltas.Clear();
+            int best;
+            for (int m = 0; m < 1; m++)
+            {
+                int first = m * 4;
+                int map = m * 16;
+                for (int y = 0; y < 2; y++)
+                {
+                    for (int x = 0; x < 2; x++)
+                    {
+                        int o = y * 2 + x;
+                        int at = y * 8 + x * 2;
+                        int window = map + at;
+                        best = window;
+                        if (input[window + 1] > input[best]) best = window + 1;
+                        if (input[window + 4] > input[best]) best = window + 4;
+                        if (input[window + 5] > input[best]) best = window + 5;
+                        inputDeltas[best] += deltas[first + o];
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The diagonal Gauss-Newton second backward pass (LeCun et al., 1998, appendix C), after <see cref="Forward"/> on
+        /// the same sample: adds the estimate of d2E/dw2 of every parameter to <paramref name="curvatures"/>.
+        /// </summary>
+        /// <param name="parameters">The parameters the forward pass used.</param>
+        /// <param name="input">The sample the forward pass ran on.</param>
+        /// <param name="workspace">The workspace of that forward pass; its deltas are overwritten.</param>
+        /// <param name="headCurvature">d2E/d(head sums)2, of length <see cref="OutputSize"/>.</param>
+        /// <param name="headWeights">RBF heads: the weight of each unit's own second derivative (LeNet-5: 1 for the correct class, 0 elsewhere); softmax heads: empty.</param>
+        /// <param name="curvatures">Accumulates (+=) the estimates, of length <see cref="ParameterCount"/>.</param>
+        public static void BackwardCurvature(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> workspace, global::System.ReadOnlySpan<float> headCurvature, global::System.ReadOnlySpan<float> headWeights, global::System.Span<float> curvatures)
+        {
+            global::LeNetGen.LengthGuard.Require(parameters.Length, ParameterCount, "parameters", nameof(parameters));
+            global::LeNetGen.LengthGuard.Require(input.Length, InputSize, "one input of 1x4x4", nameof(input));
+            global::LeNetGen.LengthGuard.Require(workspace.Length, WorkspaceSize, "workspace", nameof(workspace));
+            global::LeNetGen.LengthGuard.Require(headCurvature.Length, OutputSize, "one output", nameof(headCurvature));
+            global::LeNetGen.LengthGuard.Require(curvatures.Length, ParameterCount, "curvatures", nameof(curvatures));
+            headCurvature.CopyTo(workspace.Slice(OutputDeltasOffset, OutputSize));
+            OutputCurvature(workspace.Slice(S1ValuesOffset, S1Size), parameters, workspace.Slice(OutputSumsOffset, OutputSize), workspace.Slice(OutputValuesOffset, OutputSize), workspace.Slice(OutputDeltasOffset, OutputSize), curvatures, workspace.Slice(S1DeltasOffset, S1Size));
+            S1Curvature(input, parameters, workspace.Slice(S1ValuesOffset, S1Size), workspace.Slice(S1ValuesOffset, S1Size), workspace.Slice(S1DeltasOffset, S1Size), curvatures, default);
+        }
+
+        // Output, curvature: deltas (2) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (4)
+        private static void OutputCurvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        {
+            OutputWeightCurvatures(input, deltas, parameterDeltas.Slice(OutputWeightsOffset, OutputWeightsLength), parameterDeltas.Slice(OutputBiasesOffset, OutputBiasesLength));
+            if (inputDeltas.IsEmpty) return;
+            inputDeltas.Clear();
+            OutputInputCurvatures(parameters.Slice(OutputWeightsOffset, OutputWeightsLength), deltas, inputDeltas);
+        }
+
+        private static void OutputWeightCurvatures(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> weightCurvatures, global::System.Span<float> biasCurvatures)
+        {
+            float h;
+            for (int u = 0; u < 2; u++)
+            {
+                int wi = u * 4;
+                h = deltas[u];
+                biasCurvatures[u] += h;
+                for (int i = 0; i < 4; i++)
+                {
+                    weightCurvatures[wi + i] += input[i] * input[i] * h;
+                }
+            }
+        }
+
+        private static void OutputInputCurvatures(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputCurvatures)
+        {
+            float h;
+            for (int u = 0; u < 2; u++)
+            {
+                int wi = u * 4;
+                h = deltas[u];
+                for (int i = 0; i < 4; i++)
+                {
+                    inputCurvatures[i] += weights[wi + i] * weights[wi + i] * h;
+                }
+            }
+        }
+
+        // S1, curvature: deltas (1, 2, 2) -> the input's deltas (1, 4, 4)
+        private static void S1Curvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        {
+            if (inputDeltas.IsEmpty) return;
+            bool withInput = !inputDeltas.IsEmpty;
+            if (withInput) inputDeltas.Clear();
+            int best;
+            for (int m = 0; m < 1; m++)
+            {
+                int first = m * 4;
+                int map = m * 16;
+                for (int y = 0; y < 2; y++)
+                {
+                    for (int x = 0; x < 2; x++)
+                    {
+                        int o = y * 2 + x;
+                        int at = y * 8 + x * 2;
+                        int window = map + at;
+                        best = window;
+                        if (input[window + 1] > input[best]) best = window + 1;
+                        if (input[window + 4] > input[best]) best = window + 4;
+                        if (input[window + 5] > input[best]) best = window + 5;
+                        inputDeltas[best] += deltas[first + o];
+                    }
+                }
+            }
         }
 
         /// <summary>

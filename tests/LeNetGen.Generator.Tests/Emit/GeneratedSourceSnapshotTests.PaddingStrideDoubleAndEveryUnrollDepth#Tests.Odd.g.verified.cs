@@ -34,7 +34,7 @@ namespace Tests
         /// <summary>The trainable parameters, the length of the parameter buffer.</summary>
         public const int ParameterCount = 305;
         /// <summary>The length of the workspace of one sample: every layer's sums and values.</summary>
-        public const int WorkspaceSize = 690;
+        public const int WorkspaceSize = 1218;
         /// <summary>The seed of the spec, used by the parameterless constructor.</summary>
         public const ulong DefaultSeed = 3UL;
 
@@ -51,14 +51,20 @@ namespace Tests
         public const int C1SumsOffset = 363;
         /// <summary>C1's outputs in the workspace.</summary>
         public const int C1ValuesOffset = 463;
+        /// <summary>C1's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        public const int C1DeltasOffset = 563;
+        /// <summary>The deltas of C1's padded input in the workspace.</summary>
+        public const int C1PaddedDeltasOffset = 663;
 
         // S2: avg pool 3x3, 4@5x5 -> 4@3x3
         /// <summary>S2's output: 4@3x3 (maps, height, width).</summary>
         public const int S2Maps = 4, S2Height = 3, S2Width = 3, S2Size = 36;
         /// <summary>S2's weighted sums (before activation) in the workspace.</summary>
-        public const int S2SumsOffset = 563;
+        public const int S2SumsOffset = 1026;
         /// <summary>S2's outputs in the workspace.</summary>
-        public const int S2ValuesOffset = 599;
+        public const int S2ValuesOffset = 1062;
+        /// <summary>S2's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        public const int S2DeltasOffset = 1098;
 
         // C3: conv 5@2x2, 4@3x3 -> 5@2x2
         /// <summary>C3's output: 5@2x2 (maps, height, width).</summary>
@@ -68,9 +74,11 @@ namespace Tests
         /// <summary>C3's biases in the parameter buffer.</summary>
         public const int C3BiasesOffset = 156, C3BiasesLength = 5;
         /// <summary>C3's weighted sums (before activation) in the workspace.</summary>
-        public const int C3SumsOffset = 635;
+        public const int C3SumsOffset = 1134;
         /// <summary>C3's outputs in the workspace.</summary>
-        public const int C3ValuesOffset = 655;
+        public const int C3ValuesOffset = 1154;
+        /// <summary>C3's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        public const int C3DeltasOffset = 1174;
 
         // F4: dense 6, 5@2x2 -> 6
         /// <summary>F4's output: 6 units.</summary>
@@ -80,9 +88,11 @@ namespace Tests
         /// <summary>F4's biases in the parameter buffer.</summary>
         public const int F4BiasesOffset = 281, F4BiasesLength = 6;
         /// <summary>F4's weighted sums (before activation) in the workspace.</summary>
-        public const int F4SumsOffset = 675;
+        public const int F4SumsOffset = 1194;
         /// <summary>F4's outputs in the workspace.</summary>
-        public const int F4ValuesOffset = 681;
+        public const int F4ValuesOffset = 1200;
+        /// <summary>F4's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        public const int F4DeltasOffset = 1206;
 
         // Output: rbf 3, 6 -> 3
         /// <summary>The output layer's classes (its size is <see cref="OutputSize"/>).</summary>
@@ -90,7 +100,9 @@ namespace Tests
         /// <summary>Output's prototypes in the parameter buffer.</summary>
         public const int OutputPrototypesOffset = 287, OutputPrototypesLength = 18;
         /// <summary>Output's outputs in the workspace.</summary>
-        public const int OutputValuesOffset = 687;
+        public const int OutputValuesOffset = 1212;
+        /// <summary>Output's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        public const int OutputDeltasOffset = 1215;
 
         // ---- the contract generic runtime code drives ---------------------------------------------------------
 
@@ -559,6 +571,1313 @@ namespace Tests
                 d = input[4] - prototype[4]; s += d * d;
                 d = input[5] - prototype[5]; s += d * d;
                 values[k] = s;
+            }
+        }
+
+        /// <summary>
+        /// Runs one sample backward after <see cref="Forward"/> on it: from dE/d(head sums) (softmax: the logits; RBF: the
+        /// penalties), adds dE/dw of every parameter to <paramref name="gradients"/> and writes dE/d(input) unless
+        /// <paramref name="inputGradient"/> is empty. Allocates nothing.
+        /// </summary>
+        /// <param name="parameters">The parameters the forward pass used.</param>
+        /// <param name="input">The sample the forward pass ran on.</param>
+        /// <param name="workspace">The workspace of that forward pass; its deltas are overwritten.</param>
+        /// <param name="headGradient">dE/d(head sums), of length <see cref="OutputSize"/>.</param>
+        /// <param name="gradients">Accumulates (+=) dE/dw, of length <see cref="ParameterCount"/>.</param>
+        /// <param name="inputGradient">Receives dE/d(input), of length <see cref="InputSize"/>; empty to skip it.</param>
+        public static void Backward(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> input, global::System.Span<double> workspace, global::System.ReadOnlySpan<double> headGradient, global::System.Span<double> gradients, global::System.Span<double> inputGradient)
+        {
+            global::LeNetGen.LengthGuard.Require(parameters.Length, ParameterCount, "parameters", nameof(parameters));
+            global::LeNetGen.LengthGuard.Require(input.Length, InputSize, "one input of 3x9x9", nameof(input));
+            global::LeNetGen.LengthGuard.Require(workspace.Length, WorkspaceSize, "workspace", nameof(workspace));
+            global::LeNetGen.LengthGuard.Require(headGradient.Length, OutputSize, "one output", nameof(headGradient));
+            global::LeNetGen.LengthGuard.Require(gradients.Length, ParameterCount, "gradients", nameof(gradients));
+            if (!inputGradient.IsEmpty) global::LeNetGen.LengthGuard.Require(inputGradient.Length, InputSize, "one input of 3x9x9", nameof(inputGradient));
+            headGradient.CopyTo(workspace.Slice(OutputDeltasOffset, OutputSize));
+            OutputBackward(workspace.Slice(F4ValuesOffset, F4Size), parameters, workspace.Slice(OutputDeltasOffset, OutputSize), gradients, workspace.Slice(F4DeltasOffset, F4Size));
+            F4Backward(workspace.Slice(C3ValuesOffset, C3Size), parameters, workspace.Slice(F4SumsOffset, F4Size), workspace.Slice(F4ValuesOffset, F4Size), workspace.Slice(F4DeltasOffset, F4Size), gradients, workspace.Slice(C3DeltasOffset, C3Size));
+            C3Backward(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3SumsOffset, C3Size), workspace.Slice(C3ValuesOffset, C3Size), workspace.Slice(C3DeltasOffset, C3Size), gradients, workspace.Slice(S2DeltasOffset, S2Size));
+            S2Backward(workspace.Slice(C1ValuesOffset, C1Size), parameters, workspace.Slice(S2SumsOffset, S2Size), workspace.Slice(S2ValuesOffset, S2Size), workspace.Slice(S2DeltasOffset, S2Size), gradients, workspace.Slice(C1DeltasOffset, C1Size));
+            C1Backward(input, parameters, workspace.Slice(C1SumsOffset, C1Size), workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(C1DeltasOffset, C1Size), gradients, inputGradient, workspace.Slice(C1PaddedOffset, C1PaddedLength), workspace.Slice(C1PaddedDeltasOffset, C1PaddedLength));
+        }
+
+        // Output, backward: deltas (3) -> the input's deltas (6) and the prototypes'
+        private static void OutputBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        {
+            OutputPrototypeGradients(input, parameters.Slice(OutputPrototypesOffset, OutputPrototypesLength), deltas, parameterDeltas.Slice(OutputPrototypesOffset, OutputPrototypesLength));
+            if (inputDeltas.IsEmpty) return;
+            inputDeltas.Clear();
+            OutputInputGradients(input, parameters.Slice(OutputPrototypesOffset, OutputPrototypesLength), deltas, inputDeltas);
+        }
+
+        private static void OutputInputGradients(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> prototypes, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputGradients)
+        {
+            double g2;
+            for (int u = 0; u < 3; u++)
+            {
+                int wi = u * 6;
+                g2 = 2 * deltas[u];
+                inputGradients[0] += g2 * (input[0] - prototypes[wi]);
+                inputGradients[1] += g2 * (input[1] - prototypes[wi + 1]);
+                inputGradients[2] += g2 * (input[2] - prototypes[wi + 2]);
+                inputGradients[3] += g2 * (input[3] - prototypes[wi + 3]);
+                inputGradients[4] += g2 * (input[4] - prototypes[wi + 4]);
+                inputGradients[5] += g2 * (input[5] - prototypes[wi + 5]);
+            }
+        }
+
+        private static void OutputPrototypeGradients(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> prototypes, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> prototypeGradients)
+        {
+            double g2;
+            for (int u = 0; u < 3; u++)
+            {
+                int wi = u * 6;
+                g2 = -2 * deltas[u];
+                prototypeGradients[wi] += g2 * (input[0] - prototypes[wi]);
+                prototypeGradients[wi + 1] += g2 * (input[1] - prototypes[wi + 1]);
+                prototypeGradients[wi + 2] += g2 * (input[2] - prototypes[wi + 2]);
+                prototypeGradients[wi + 3] += g2 * (input[3] - prototypes[wi + 3]);
+                prototypeGradients[wi + 4] += g2 * (input[4] - prototypes[wi + 4]);
+                prototypeGradients[wi + 5] += g2 * (input[5] - prototypes[wi + 5]);
+            }
+        }
+
+        // F4, backward: deltas (6) -> dE/dw of F4Weights and F4Biases, and the input's deltas (20)
+        private static void F4Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        {
+            // dE/da = f'(a) dE/dx
+            for (int i = 0; i < F4Size; i++)
+            {
+                deltas[i] *= global::LeNetGen.Activations.ScaledTanhDerivative(values[i]);
+            }
+            F4WeightGradients(input, deltas, parameterDeltas.Slice(F4WeightsOffset, F4WeightsLength), parameterDeltas.Slice(F4BiasesOffset, F4BiasesLength));
+            if (inputDeltas.IsEmpty) return;
+            inputDeltas.Clear();
+            F4InputGradients(parameters.Slice(F4WeightsOffset, F4WeightsLength), deltas, inputDeltas);
+        }
+
+        private static void F4WeightGradients(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> weightGradients, global::System.Span<double> biasGradients)
+        {
+            double g;
+            for (int u = 0; u < 6; u++)
+            {
+                int wi = u * 20;
+                g = deltas[u];
+                biasGradients[u] += g;
+                for (int i = 0; i < 20; i++)
+                {
+                    weightGradients[wi + i] += input[i] * g;
+                }
+            }
+        }
+
+        private static void F4InputGradients(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputGradients)
+        {
+            double g;
+            for (int u = 0; u < 6; u++)
+            {
+                int wi = u * 20;
+                g = deltas[u];
+                for (int i = 0; i < 20; i++)
+                {
+                    inputGradients[i] += weights[wi + i] * g;
+                }
+            }
+        }
+
+        // C3, backward: deltas (5, 2, 2) -> dE/dw of C3Weights and C3Biases, and the input's deltas (4, 3, 3)
+        private static void C3Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        {
+            // dE/da = f'(a) dE/dx
+            for (int i = 0; i < C3Size; i++)
+            {
+                deltas[i] *= global::LeNetGen.Activations.ReluDerivative(sums[i]);
+            }
+            C3WeightGradients(input, deltas, parameterDeltas.Slice(C3WeightsOffset, C3WeightsLength), parameterDeltas.Slice(C3BiasesOffset, C3BiasesLength));
+            if (inputDeltas.IsEmpty) return;
+            inputDeltas.Clear();
+            C3InputGradients(parameters.Slice(C3WeightsOffset, C3WeightsLength), deltas, inputDeltas);
+        }
+
+        private static void C3WeightGradients(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> weightGradients, global::System.Span<double> biasGradients)
+        {
+            double g;
+            for (int m = 0; m < 5; m++)
+            {
+                int wi = m * 16;
+                int first = m * 4;
+                for (int y = 0; y < 2; y++)
+                {
+                    for (int x = 0; x < 2; x++)
+                    {
+                        int o = y * 2 + x;
+                        int at = y * 3 + x;
+                        g = deltas[first + o];
+                        biasGradients[m] += g;
+                        weightGradients[wi] += input[at] * g;
+                        weightGradients[wi + 1] += input[at + 1] * g;
+                        weightGradients[wi + 2] += input[at + 3] * g;
+                        weightGradients[wi + 3] += input[at + 4] * g;
+                        weightGradients[wi + 4] += input[at + 9] * g;
+                        weightGradients[wi + 5] += input[at + 10] * g;
+                        weightGradients[wi + 6] += input[at + 12] * g;
+                        weightGradients[wi + 7] += input[at + 13] * g;
+                        weightGradients[wi + 8] += input[at + 18] * g;
+                        weightGradients[wi + 9] += input[at + 19] * g;
+                        weightGradients[wi + 10] += input[at + 21] * g;
+                        weightGradients[wi + 11] += input[at + 22] * g;
+                        weightGradients[wi + 12] += input[at + 27] * g;
+                        weightGradients[wi + 13] += input[at + 28] * g;
+                        weightGradients[wi + 14] += input[at + 30] * g;
+                        weightGradients[wi + 15] += input[at + 31] * g;
+                    }
+                }
+            }
+        }
+
+        private static void C3InputGradients(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputGradients)
+        {
+            double g;
+            for (int m = 0; m < 5; m++)
+            {
+                int wi = m * 16;
+                int first = m * 4;
+                for (int y = 0; y < 2; y++)
+                {
+                    for (int x = 0; x < 2; x++)
+                    {
+                        int o = y * 2 + x;
+                        int at = y * 3 + x;
+                        g = deltas[first + o];
+                        inputGradients[at] += weights[wi] * g;
+                        inputGradients[at + 1] += weights[wi + 1] * g;
+                        inputGradients[at + 3] += weights[wi + 2] * g;
+                        inputGradients[at + 4] += weights[wi + 3] * g;
+                        inputGradients[at + 9] += weights[wi + 4] * g;
+                        inputGradients[at + 10] += weights[wi + 5] * g;
+                        inputGradients[at + 12] += weights[wi + 6] * g;
+                        inputGradients[at + 13] += weights[wi + 7] * g;
+                        inputGradients[at + 18] += weights[wi + 8] * g;
+                        inputGradients[at + 19] += weights[wi + 9] * g;
+                        inputGradients[at + 21] += weights[wi + 10] * g;
+                        inputGradients[at + 22] += weights[wi + 11] * g;
+                        inputGradients[at + 27] += weights[wi + 12] * g;
+                        inputGradients[at + 28] += weights[wi + 13] * g;
+                        inputGradients[at + 30] += weights[wi + 14] * g;
+                        inputGradients[at + 31] += weights[wi + 15] * g;
+                    }
+                }
+            }
+        }
+
+        // S2, backward: deltas (4, 3, 3) -> the input's deltas (4, 5, 5)
+        private static void S2Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        {
+            // dE/da = f'(a) dE/dx
+            for (int i = 0; i < S2Size; i++)
+            {
+                deltas[i] *= global::LeNetGen.Activations.TanhDerivative(values[i]);
+            }
+            if (inputDeltas.IsEmpty) return;
+            bool withInput = !inputDeltas.IsEmpty;
+            if (withInput) inputDeltas.Clear();
+            double g;
+            g = deltas[0] * 0.1111111111111111d;
+            inputDeltas[0] += g;
+            inputDeltas[1] += g;
+            inputDeltas[2] += g;
+            inputDeltas[5] += g;
+            inputDeltas[6] += g;
+            inputDeltas[7] += g;
+            inputDeltas[10] += g;
+            inputDeltas[11] += g;
+            inputDeltas[12] += g;
+            g = deltas[1] * 0.1111111111111111d;
+            inputDeltas[1] += g;
+            inputDeltas[2] += g;
+            inputDeltas[3] += g;
+            inputDeltas[6] += g;
+            inputDeltas[7] += g;
+            inputDeltas[8] += g;
+            inputDeltas[11] += g;
+            inputDeltas[12] += g;
+            inputDeltas[13] += g;
+            g = deltas[2] * 0.1111111111111111d;
+            inputDeltas[2] += g;
+            inputDeltas[3] += g;
+            inputDeltas[4] += g;
+            inputDeltas[7] += g;
+            inputDeltas[8] += g;
+            inputDeltas[9] += g;
+            inputDeltas[12] += g;
+            inputDeltas[13] += g;
+            inputDeltas[14] += g;
+            g = deltas[3] * 0.1111111111111111d;
+            inputDeltas[5] += g;
+            inputDeltas[6] += g;
+            inputDeltas[7] += g;
+            inputDeltas[10] += g;
+            inputDeltas[11] += g;
+            inputDeltas[12] += g;
+            inputDeltas[15] += g;
+            inputDeltas[16] += g;
+            inputDeltas[17] += g;
+            g = deltas[4] * 0.1111111111111111d;
+            inputDeltas[6] += g;
+            inputDeltas[7] += g;
+            inputDeltas[8] += g;
+            inputDeltas[11] += g;
+            inputDeltas[12] += g;
+            inputDeltas[13] += g;
+            inputDeltas[16] += g;
+            inputDeltas[17] += g;
+            inputDeltas[18] += g;
+            g = deltas[5] * 0.1111111111111111d;
+            inputDeltas[7] += g;
+            inputDeltas[8] += g;
+            inputDeltas[9] += g;
+            inputDeltas[12] += g;
+            inputDeltas[13] += g;
+            inputDeltas[14] += g;
+            inputDeltas[17] += g;
+            inputDeltas[18] += g;
+            inputDeltas[19] += g;
+            g = deltas[6] * 0.1111111111111111d;
+            inputDeltas[10] += g;
+            inputDeltas[11] += g;
+            inputDeltas[12] += g;
+            inputDeltas[15] += g;
+            inputDeltas[16] += g;
+            inputDeltas[17] += g;
+            inputDeltas[20] += g;
+            inputDeltas[21] += g;
+            inputDeltas[22] += g;
+            g = deltas[7] * 0.1111111111111111d;
+            inputDeltas[11] += g;
+            inputDeltas[12] += g;
+            inputDeltas[13] += g;
+            inputDeltas[16] += g;
+            inputDeltas[17] += g;
+            inputDeltas[18] += g;
+            inputDeltas[21] += g;
+            inputDeltas[22] += g;
+            inputDeltas[23] += g;
+            g = deltas[8] * 0.1111111111111111d;
+            inputDeltas[12] += g;
+            inputDeltas[13] += g;
+            inputDeltas[14] += g;
+            inputDeltas[17] += g;
+            inputDeltas[18] += g;
+            inputDeltas[19] += g;
+            inputDeltas[22] += g;
+            inputDeltas[23] += g;
+            inputDeltas[24] += g;
+            g = deltas[9] * 0.1111111111111111d;
+            inputDeltas[25] += g;
+            inputDeltas[26] += g;
+            inputDeltas[27] += g;
+            inputDeltas[30] += g;
+            inputDeltas[31] += g;
+            inputDeltas[32] += g;
+            inputDeltas[35] += g;
+            inputDeltas[36] += g;
+            inputDeltas[37] += g;
+            g = deltas[10] * 0.1111111111111111d;
+            inputDeltas[26] += g;
+            inputDeltas[27] += g;
+            inputDeltas[28] += g;
+            inputDeltas[31] += g;
+            inputDeltas[32] += g;
+            inputDeltas[33] += g;
+            inputDeltas[36] += g;
+            inputDeltas[37] += g;
+            inputDeltas[38] += g;
+            g = deltas[11] * 0.1111111111111111d;
+            inputDeltas[27] += g;
+            inputDeltas[28] += g;
+            inputDeltas[29] += g;
+            inputDeltas[32] += g;
+            inputDeltas[33] += g;
+            inputDeltas[34] += g;
+            inputDeltas[37] += g;
+            inputDeltas[38] += g;
+            inputDeltas[39] += g;
+            g = deltas[12] * 0.1111111111111111d;
+            inputDeltas[30] += g;
+            inputDeltas[31] += g;
+            inputDeltas[32] += g;
+            inputDeltas[35] += g;
+            inputDeltas[36] += g;
+            inputDeltas[37] += g;
+            inputDeltas[40] += g;
+            inputDeltas[41] += g;
+            inputDeltas[42] += g;
+            g = deltas[13] * 0.1111111111111111d;
+            inputDeltas[31] += g;
+            inputDeltas[32] += g;
+            inputDeltas[33] += g;
+            inputDeltas[36] += g;
+            inputDeltas[37] += g;
+            inputDeltas[38] += g;
+            inputDeltas[41] += g;
+            inputDeltas[42] += g;
+            inputDeltas[43] += g;
+            g = deltas[14] * 0.1111111111111111d;
+            inputDeltas[32] += g;
+            inputDeltas[33] += g;
+            inputDeltas[34] += g;
+            inputDeltas[37] += g;
+            inputDeltas[38] += g;
+            inputDeltas[39] += g;
+            inputDeltas[42] += g;
+            inputDeltas[43] += g;
+            inputDeltas[44] += g;
+            g = deltas[15] * 0.1111111111111111d;
+            inputDeltas[35] += g;
+            inputDeltas[36] += g;
+            inputDeltas[37] += g;
+            inputDeltas[40] += g;
+            inputDeltas[41] += g;
+            inputDeltas[42] += g;
+            inputDeltas[45] += g;
+            inputDeltas[46] += g;
+            inputDeltas[47] += g;
+            g = deltas[16] * 0.1111111111111111d;
+            inputDeltas[36] += g;
+            inputDeltas[37] += g;
+            inputDeltas[38] += g;
+            inputDeltas[41] += g;
+            inputDeltas[42] += g;
+            inputDeltas[43] += g;
+            inputDeltas[46] += g;
+            inputDeltas[47] += g;
+            inputDeltas[48] += g;
+            g = deltas[17] * 0.1111111111111111d;
+            inputDeltas[37] += g;
+            inputDeltas[38] += g;
+            inputDeltas[39] += g;
+            inputDeltas[42] += g;
+            inputDeltas[43] += g;
+            inputDeltas[44] += g;
+            inputDeltas[47] += g;
+            inputDeltas[48] += g;
+            inputDeltas[49] += g;
+            g = deltas[18] * 0.1111111111111111d;
+            inputDeltas[50] += g;
+            inputDeltas[51] += g;
+            inputDeltas[52] += g;
+            inputDeltas[55] += g;
+            inputDeltas[56] += g;
+            inputDeltas[57] += g;
+            inputDeltas[60] += g;
+            inputDeltas[61] += g;
+            inputDeltas[62] += g;
+            g = deltas[19] * 0.1111111111111111d;
+            inputDeltas[51] += g;
+            inputDeltas[52] += g;
+            inputDeltas[53] += g;
+            inputDeltas[56] += g;
+            inputDeltas[57] += g;
+            inputDeltas[58] += g;
+            inputDeltas[61] += g;
+            inputDeltas[62] += g;
+            inputDeltas[63] += g;
+            g = deltas[20] * 0.1111111111111111d;
+            inputDeltas[52] += g;
+            inputDeltas[53] += g;
+            inputDeltas[54] += g;
+            inputDeltas[57] += g;
+            inputDeltas[58] += g;
+            inputDeltas[59] += g;
+            inputDeltas[62] += g;
+            inputDeltas[63] += g;
+            inputDeltas[64] += g;
+            g = deltas[21] * 0.1111111111111111d;
+            inputDeltas[55] += g;
+            inputDeltas[56] += g;
+            inputDeltas[57] += g;
+            inputDeltas[60] += g;
+            inputDeltas[61] += g;
+            inputDeltas[62] += g;
+            inputDeltas[65] += g;
+            inputDeltas[66] += g;
+            inputDeltas[67] += g;
+            g = deltas[22] * 0.1111111111111111d;
+            inputDeltas[56] += g;
+            inputDeltas[57] += g;
+            inputDeltas[58] += g;
+            inputDeltas[61] += g;
+            inputDeltas[62] += g;
+            inputDeltas[63] += g;
+            inputDeltas[66] += g;
+            inputDeltas[67] += g;
+            inputDeltas[68] += g;
+            g = deltas[23] * 0.1111111111111111d;
+            inputDeltas[57] += g;
+            inputDeltas[58] += g;
+            inputDeltas[59] += g;
+            inputDeltas[62] += g;
+            inputDeltas[63] += g;
+            inputDeltas[64] += g;
+            inputDeltas[67] += g;
+            inputDeltas[68] += g;
+            inputDeltas[69] += g;
+            g = deltas[24] * 0.1111111111111111d;
+            inputDeltas[60] += g;
+            inputDeltas[61] += g;
+            inputDeltas[62] += g;
+            inputDeltas[65] += g;
+            inputDeltas[66] += g;
+            inputDeltas[67] += g;
+            inputDeltas[70] += g;
+            inputDeltas[71] += g;
+            inputDeltas[72] += g;
+            g = deltas[25] * 0.1111111111111111d;
+            inputDeltas[61] += g;
+            inputDeltas[62] += g;
+            inputDeltas[63] += g;
+            inputDeltas[66] += g;
+            inputDeltas[67] += g;
+            inputDeltas[68] += g;
+            inputDeltas[71] += g;
+            inputDeltas[72] += g;
+            inputDeltas[73] += g;
+            g = deltas[26] * 0.1111111111111111d;
+            inputDeltas[62] += g;
+            inputDeltas[63] += g;
+            inputDeltas[64] += g;
+            inputDeltas[67] += g;
+            inputDeltas[68] += g;
+            inputDeltas[69] += g;
+            inputDeltas[72] += g;
+            inputDeltas[73] += g;
+            inputDeltas[74] += g;
+            g = deltas[27] * 0.1111111111111111d;
+            inputDeltas[75] += g;
+            inputDeltas[76] += g;
+            inputDeltas[77] += g;
+            inputDeltas[80] += g;
+            inputDeltas[81] += g;
+            inputDeltas[82] += g;
+            inputDeltas[85] += g;
+            inputDeltas[86] += g;
+            inputDeltas[87] += g;
+            g = deltas[28] * 0.1111111111111111d;
+            inputDeltas[76] += g;
+            inputDeltas[77] += g;
+            inputDeltas[78] += g;
+            inputDeltas[81] += g;
+            inputDeltas[82] += g;
+            inputDeltas[83] += g;
+            inputDeltas[86] += g;
+            inputDeltas[87] += g;
+            inputDeltas[88] += g;
+            g = deltas[29] * 0.1111111111111111d;
+            inputDeltas[77] += g;
+            inputDeltas[78] += g;
+            inputDeltas[79] += g;
+            inputDeltas[82] += g;
+            inputDeltas[83] += g;
+            inputDeltas[84] += g;
+            inputDeltas[87] += g;
+            inputDeltas[88] += g;
+            inputDeltas[89] += g;
+            g = deltas[30] * 0.1111111111111111d;
+            inputDeltas[80] += g;
+            inputDeltas[81] += g;
+            inputDeltas[82] += g;
+            inputDeltas[85] += g;
+            inputDeltas[86] += g;
+            inputDeltas[87] += g;
+            inputDeltas[90] += g;
+            inputDeltas[91] += g;
+            inputDeltas[92] += g;
+            g = deltas[31] * 0.1111111111111111d;
+            inputDeltas[81] += g;
+            inputDeltas[82] += g;
+            inputDeltas[83] += g;
+            inputDeltas[86] += g;
+            inputDeltas[87] += g;
+            inputDeltas[88] += g;
+            inputDeltas[91] += g;
+            inputDeltas[92] += g;
+            inputDeltas[93] += g;
+            g = deltas[32] * 0.1111111111111111d;
+            inputDeltas[82] += g;
+            inputDeltas[83] += g;
+            inputDeltas[84] += g;
+            inputDeltas[87] += g;
+            inputDeltas[88] += g;
+            inputDeltas[89] += g;
+            inputDeltas[92] += g;
+            inputDeltas[93] += g;
+            inputDeltas[94] += g;
+            g = deltas[33] * 0.1111111111111111d;
+            inputDeltas[85] += g;
+            inputDeltas[86] += g;
+            inputDeltas[87] += g;
+            inputDeltas[90] += g;
+            inputDeltas[91] += g;
+            inputDeltas[92] += g;
+            inputDeltas[95] += g;
+            inputDeltas[96] += g;
+            inputDeltas[97] += g;
+            g = deltas[34] * 0.1111111111111111d;
+            inputDeltas[86] += g;
+            inputDeltas[87] += g;
+            inputDeltas[88] += g;
+            inputDeltas[91] += g;
+            inputDeltas[92] += g;
+            inputDeltas[93] += g;
+            inputDeltas[96] += g;
+            inputDeltas[97] += g;
+            inputDeltas[98] += g;
+            g = deltas[35] * 0.1111111111111111d;
+            inputDeltas[87] += g;
+            inputDeltas[88] += g;
+            inputDeltas[89] += g;
+            inputDeltas[92] += g;
+            inputDeltas[93] += g;
+            inputDeltas[94] += g;
+            inputDeltas[97] += g;
+            inputDeltas[98] += g;
+            inputDeltas[99] += g;
+        }
+
+        // C1, backward: deltas (4, 5, 5) -> dE/dw of C1Weights and C1Biases, and the input's deltas (3, 9, 9)
+        private static void C1Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas, global::System.ReadOnlySpan<double> padded, global::System.Span<double> paddedDeltas)
+        {
+            // dE/da = f'(a) dE/dx
+            for (int i = 0; i < C1Size; i++)
+            {
+                deltas[i] *= global::LeNetGen.Activations.SigmoidDerivative(values[i]);
+            }
+            C1WeightGradients(padded, deltas, parameterDeltas.Slice(C1WeightsOffset, C1WeightsLength), parameterDeltas.Slice(C1BiasesOffset, C1BiasesLength));
+            if (inputDeltas.IsEmpty) return;
+            paddedDeltas.Clear();
+            C1InputGradients(parameters.Slice(C1WeightsOffset, C1WeightsLength), deltas, paddedDeltas);
+            // The padding's deltas are dropped: only the real input's are passed on.
+            for (int c = 0; c < 3; c++)
+            {
+                for (int y = 0; y < 9; y++)
+                {
+                    paddedDeltas.Slice(c * 121 + (y + 1) * 11 + 1, 9).CopyTo(inputDeltas.Slice(c * 81 + y * 9, 9));
+                }
+            }
+        }
+
+        private static void C1WeightGradients(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> weightGradients, global::System.Span<double> biasGradients)
+        {
+            double g;
+            for (int m = 0; m < 4; m++)
+            {
+                int first = m * 25;
+                for (int y = 0; y < 5; y++)
+                {
+                    for (int x = 0; x < 5; x++)
+                    {
+                        int o = y * 5 + x;
+                        int at = y * 22 + x * 2;
+                        g = deltas[first + o];
+                        biasGradients[m] += g;
+                        for (int c = 0; c < 3; c++)
+                        {
+                            int window = at + c * 121;
+                            int wi = m * 18 + c * 6;
+                            weightGradients[wi] += input[window] * g;
+                            weightGradients[wi + 1] += input[window + 1] * g;
+                            weightGradients[wi + 2] += input[window + 11] * g;
+                            weightGradients[wi + 3] += input[window + 12] * g;
+                            weightGradients[wi + 4] += input[window + 22] * g;
+                            weightGradients[wi + 5] += input[window + 23] * g;
+                        }
+                    }
+                }
+            }
+        }
+
+        private static void C1InputGradients(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputGradients)
+        {
+            double g;
+            for (int m = 0; m < 4; m++)
+            {
+                int first = m * 25;
+                for (int y = 0; y < 5; y++)
+                {
+                    for (int x = 0; x < 5; x++)
+                    {
+                        int o = y * 5 + x;
+                        int at = y * 22 + x * 2;
+                        g = deltas[first + o];
+                        for (int c = 0; c < 3; c++)
+                        {
+                            int window = at + c * 121;
+                            int wi = m * 18 + c * 6;
+                            inputGradients[window] += weights[wi] * g;
+                            inputGradients[window + 1] += weights[wi + 1] * g;
+                            inputGradients[window + 11] += weights[wi + 2] * g;
+                            inputGradients[window + 12] += weights[wi + 3] * g;
+                            inputGradients[window + 22] += weights[wi + 4] * g;
+                            inputGradients[window + 23] += weights[wi + 5] * g;
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The diagonal Gauss-Newton second backward pass (LeCun et al., 1998, appendix C), after <see cref="Forward"/> on
+        /// the same sample: adds the estimate of d2E/dw2 of every parameter to <paramref name="curvatures"/>.
+        /// </summary>
+        /// <param name="parameters">The parameters the forward pass used.</param>
+        /// <param name="input">The sample the forward pass ran on.</param>
+        /// <param name="workspace">The workspace of that forward pass; its deltas are overwritten.</param>
+        /// <param name="headCurvature">d2E/d(head sums)2, of length <see cref="OutputSize"/>.</param>
+        /// <param name="headWeights">RBF heads: the weight of each unit's own second derivative (LeNet-5: 1 for the correct class, 0 elsewhere); softmax heads: empty.</param>
+        /// <param name="curvatures">Accumulates (+=) the estimates, of length <see cref="ParameterCount"/>.</param>
+        public static void BackwardCurvature(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> input, global::System.Span<double> workspace, global::System.ReadOnlySpan<double> headCurvature, global::System.ReadOnlySpan<double> headWeights, global::System.Span<double> curvatures)
+        {
+            global::LeNetGen.LengthGuard.Require(parameters.Length, ParameterCount, "parameters", nameof(parameters));
+            global::LeNetGen.LengthGuard.Require(input.Length, InputSize, "one input of 3x9x9", nameof(input));
+            global::LeNetGen.LengthGuard.Require(workspace.Length, WorkspaceSize, "workspace", nameof(workspace));
+            global::LeNetGen.LengthGuard.Require(headCurvature.Length, OutputSize, "one output", nameof(headCurvature));
+            global::LeNetGen.LengthGuard.Require(headWeights.Length, OutputSize, "one output", nameof(headWeights));
+            global::LeNetGen.LengthGuard.Require(curvatures.Length, ParameterCount, "curvatures", nameof(curvatures));
+            headCurvature.CopyTo(workspace.Slice(OutputDeltasOffset, OutputSize));
+            OutputCurvature(workspace.Slice(F4ValuesOffset, F4Size), parameters, workspace.Slice(OutputDeltasOffset, OutputSize), headWeights, curvatures, workspace.Slice(F4DeltasOffset, F4Size));
+            F4Curvature(workspace.Slice(C3ValuesOffset, C3Size), parameters, workspace.Slice(F4SumsOffset, F4Size), workspace.Slice(F4ValuesOffset, F4Size), workspace.Slice(F4DeltasOffset, F4Size), curvatures, workspace.Slice(C3DeltasOffset, C3Size));
+            C3Curvature(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3SumsOffset, C3Size), workspace.Slice(C3ValuesOffset, C3Size), workspace.Slice(C3DeltasOffset, C3Size), curvatures, workspace.Slice(S2DeltasOffset, S2Size));
+            S2Curvature(workspace.Slice(C1ValuesOffset, C1Size), parameters, workspace.Slice(S2SumsOffset, S2Size), workspace.Slice(S2ValuesOffset, S2Size), workspace.Slice(S2DeltasOffset, S2Size), curvatures, workspace.Slice(C1DeltasOffset, C1Size));
+            C1Curvature(input, parameters, workspace.Slice(C1SumsOffset, C1Size), workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(C1DeltasOffset, C1Size), curvatures, default, workspace.Slice(C1PaddedOffset, C1PaddedLength), workspace.Slice(C1PaddedDeltasOffset, C1PaddedLength));
+        }
+
+        // Output, curvature: deltas (3) -> the input's deltas (6) and the prototypes'
+        private static void OutputCurvature(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> deltas, global::System.ReadOnlySpan<double> headWeights, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        {
+            OutputPrototypeCurvatures(input, parameters.Slice(OutputPrototypesOffset, OutputPrototypesLength), deltas, headWeights, parameterDeltas.Slice(OutputPrototypesOffset, OutputPrototypesLength));
+            if (inputDeltas.IsEmpty) return;
+            inputDeltas.Clear();
+            OutputInputCurvatures(input, parameters.Slice(OutputPrototypesOffset, OutputPrototypesLength), deltas, headWeights, inputDeltas);
+        }
+
+        private static void OutputInputCurvatures(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> prototypes, global::System.ReadOnlySpan<double> deltas, global::System.ReadOnlySpan<double> headWeights, global::System.Span<double> inputCurvatures)
+        {
+            double h4, own, d;
+            for (int u = 0; u < 3; u++)
+            {
+                int wi = u * 6;
+                h4 = 4 * deltas[u];
+                own = 2 * headWeights[u];
+                d = input[0] - prototypes[wi]; inputCurvatures[0] += h4 * d * d + own;
+                d = input[1] - prototypes[wi + 1]; inputCurvatures[1] += h4 * d * d + own;
+                d = input[2] - prototypes[wi + 2]; inputCurvatures[2] += h4 * d * d + own;
+                d = input[3] - prototypes[wi + 3]; inputCurvatures[3] += h4 * d * d + own;
+                d = input[4] - prototypes[wi + 4]; inputCurvatures[4] += h4 * d * d + own;
+                d = input[5] - prototypes[wi + 5]; inputCurvatures[5] += h4 * d * d + own;
+            }
+        }
+
+        private static void OutputPrototypeCurvatures(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> prototypes, global::System.ReadOnlySpan<double> deltas, global::System.ReadOnlySpan<double> headWeights, global::System.Span<double> prototypeCurvatures)
+        {
+            double h4, own, d;
+            for (int u = 0; u < 3; u++)
+            {
+                int wi = u * 6;
+                h4 = 4 * deltas[u];
+                own = 2 * headWeights[u];
+                d = input[0] - prototypes[wi]; prototypeCurvatures[wi] += h4 * d * d + own;
+                d = input[1] - prototypes[wi + 1]; prototypeCurvatures[wi + 1] += h4 * d * d + own;
+                d = input[2] - prototypes[wi + 2]; prototypeCurvatures[wi + 2] += h4 * d * d + own;
+                d = input[3] - prototypes[wi + 3]; prototypeCurvatures[wi + 3] += h4 * d * d + own;
+                d = input[4] - prototypes[wi + 4]; prototypeCurvatures[wi + 4] += h4 * d * d + own;
+                d = input[5] - prototypes[wi + 5]; prototypeCurvatures[wi + 5] += h4 * d * d + own;
+            }
+        }
+
+        // F4, curvature: deltas (6) -> d2E/dw2 of F4Weights and F4Biases, and the input's deltas (20)
+        private static void F4Curvature(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        {
+            // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
+            for (int i = 0; i < F4Size; i++)
+            {
+                var d = global::LeNetGen.Activations.ScaledTanhDerivative(values[i]);
+                deltas[i] *= d * d;
+            }
+            F4WeightCurvatures(input, deltas, parameterDeltas.Slice(F4WeightsOffset, F4WeightsLength), parameterDeltas.Slice(F4BiasesOffset, F4BiasesLength));
+            if (inputDeltas.IsEmpty) return;
+            inputDeltas.Clear();
+            F4InputCurvatures(parameters.Slice(F4WeightsOffset, F4WeightsLength), deltas, inputDeltas);
+        }
+
+        private static void F4WeightCurvatures(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> weightCurvatures, global::System.Span<double> biasCurvatures)
+        {
+            double h;
+            for (int u = 0; u < 6; u++)
+            {
+                int wi = u * 20;
+                h = deltas[u];
+                biasCurvatures[u] += h;
+                for (int i = 0; i < 20; i++)
+                {
+                    weightCurvatures[wi + i] += input[i] * input[i] * h;
+                }
+            }
+        }
+
+        private static void F4InputCurvatures(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputCurvatures)
+        {
+            double h;
+            for (int u = 0; u < 6; u++)
+            {
+                int wi = u * 20;
+                h = deltas[u];
+                for (int i = 0; i < 20; i++)
+                {
+                    inputCurvatures[i] += weights[wi + i] * weights[wi + i] * h;
+                }
+            }
+        }
+
+        // C3, curvature: deltas (5, 2, 2) -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas (4, 3, 3)
+        private static void C3Curvature(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        {
+            // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
+            for (int i = 0; i < C3Size; i++)
+            {
+                var d = global::LeNetGen.Activations.ReluDerivative(sums[i]);
+                deltas[i] *= d * d;
+            }
+            C3WeightCurvatures(input, deltas, parameterDeltas.Slice(C3WeightsOffset, C3WeightsLength), parameterDeltas.Slice(C3BiasesOffset, C3BiasesLength));
+            if (inputDeltas.IsEmpty) return;
+            inputDeltas.Clear();
+            C3InputCurvatures(parameters.Slice(C3WeightsOffset, C3WeightsLength), deltas, inputDeltas);
+        }
+
+        private static void C3WeightCurvatures(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> weightCurvatures, global::System.Span<double> biasCurvatures)
+        {
+            double h;
+            for (int m = 0; m < 5; m++)
+            {
+                int wi = m * 16;
+                int first = m * 4;
+                for (int y = 0; y < 2; y++)
+                {
+                    for (int x = 0; x < 2; x++)
+                    {
+                        int o = y * 2 + x;
+                        int at = y * 3 + x;
+                        h = deltas[first + o];
+                        biasCurvatures[m] += h;
+                        weightCurvatures[wi] += input[at] * input[at] * h;
+                        weightCurvatures[wi + 1] += input[at + 1] * input[at + 1] * h;
+                        weightCurvatures[wi + 2] += input[at + 3] * input[at + 3] * h;
+                        weightCurvatures[wi + 3] += input[at + 4] * input[at + 4] * h;
+                        weightCurvatures[wi + 4] += input[at + 9] * input[at + 9] * h;
+                        weightCurvatures[wi + 5] += input[at + 10] * input[at + 10] * h;
+                        weightCurvatures[wi + 6] += input[at + 12] * input[at + 12] * h;
+                        weightCurvatures[wi + 7] += input[at + 13] * input[at + 13] * h;
+                        weightCurvatures[wi + 8] += input[at + 18] * input[at + 18] * h;
+                        weightCurvatures[wi + 9] += input[at + 19] * input[at + 19] * h;
+                        weightCurvatures[wi + 10] += input[at + 21] * input[at + 21] * h;
+                        weightCurvatures[wi + 11] += input[at + 22] * input[at + 22] * h;
+                        weightCurvatures[wi + 12] += input[at + 27] * input[at + 27] * h;
+                        weightCurvatures[wi + 13] += input[at + 28] * input[at + 28] * h;
+                        weightCurvatures[wi + 14] += input[at + 30] * input[at + 30] * h;
+                        weightCurvatures[wi + 15] += input[at + 31] * input[at + 31] * h;
+                    }
+                }
+            }
+        }
+
+        private static void C3InputCurvatures(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputCurvatures)
+        {
+            double h;
+            for (int m = 0; m < 5; m++)
+            {
+                int wi = m * 16;
+                int first = m * 4;
+                for (int y = 0; y < 2; y++)
+                {
+                    for (int x = 0; x < 2; x++)
+                    {
+                        int o = y * 2 + x;
+                        int at = y * 3 + x;
+                        h = deltas[first + o];
+                        inputCurvatures[at] += weights[wi] * weights[wi] * h;
+                        inputCurvatures[at + 1] += weights[wi + 1] * weights[wi + 1] * h;
+                        inputCurvatures[at + 3] += weights[wi + 2] * weights[wi + 2] * h;
+                        inputCurvatures[at + 4] += weights[wi + 3] * weights[wi + 3] * h;
+                        inputCurvatures[at + 9] += weights[wi + 4] * weights[wi + 4] * h;
+                        inputCurvatures[at + 10] += weights[wi + 5] * weights[wi + 5] * h;
+                        inputCurvatures[at + 12] += weights[wi + 6] * weights[wi + 6] * h;
+                        inputCurvatures[at + 13] += weights[wi + 7] * weights[wi + 7] * h;
+                        inputCurvatures[at + 18] += weights[wi + 8] * weights[wi + 8] * h;
+                        inputCurvatures[at + 19] += weights[wi + 9] * weights[wi + 9] * h;
+                        inputCurvatures[at + 21] += weights[wi + 10] * weights[wi + 10] * h;
+                        inputCurvatures[at + 22] += weights[wi + 11] * weights[wi + 11] * h;
+                        inputCurvatures[at + 27] += weights[wi + 12] * weights[wi + 12] * h;
+                        inputCurvatures[at + 28] += weights[wi + 13] * weights[wi + 13] * h;
+                        inputCurvatures[at + 30] += weights[wi + 14] * weights[wi + 14] * h;
+                        inputCurvatures[at + 31] += weights[wi + 15] * weights[wi + 15] * h;
+                    }
+                }
+            }
+        }
+
+        // S2, curvature: deltas (4, 3, 3) -> the input's deltas (4, 5, 5)
+        private static void S2Curvature(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        {
+            // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
+            for (int i = 0; i < S2Size; i++)
+            {
+                var d = global::LeNetGen.Activations.TanhDerivative(values[i]);
+                deltas[i] *= d * d;
+            }
+            if (inputDeltas.IsEmpty) return;
+            bool withInput = !inputDeltas.IsEmpty;
+            if (withInput) inputDeltas.Clear();
+            double h;
+            h = deltas[0] * 0.012345679012345678d;
+            inputDeltas[0] += h;
+            inputDeltas[1] += h;
+            inputDeltas[2] += h;
+            inputDeltas[5] += h;
+            inputDeltas[6] += h;
+            inputDeltas[7] += h;
+            inputDeltas[10] += h;
+            inputDeltas[11] += h;
+            inputDeltas[12] += h;
+            h = deltas[1] * 0.012345679012345678d;
+            inputDeltas[1] += h;
+            inputDeltas[2] += h;
+            inputDeltas[3] += h;
+            inputDeltas[6] += h;
+            inputDeltas[7] += h;
+            inputDeltas[8] += h;
+            inputDeltas[11] += h;
+            inputDeltas[12] += h;
+            inputDeltas[13] += h;
+            h = deltas[2] * 0.012345679012345678d;
+            inputDeltas[2] += h;
+            inputDeltas[3] += h;
+            inputDeltas[4] += h;
+            inputDeltas[7] += h;
+            inputDeltas[8] += h;
+            inputDeltas[9] += h;
+            inputDeltas[12] += h;
+            inputDeltas[13] += h;
+            inputDeltas[14] += h;
+            h = deltas[3] * 0.012345679012345678d;
+            inputDeltas[5] += h;
+            inputDeltas[6] += h;
+            inputDeltas[7] += h;
+            inputDeltas[10] += h;
+            inputDeltas[11] += h;
+            inputDeltas[12] += h;
+            inputDeltas[15] += h;
+            inputDeltas[16] += h;
+            inputDeltas[17] += h;
+            h = deltas[4] * 0.012345679012345678d;
+            inputDeltas[6] += h;
+            inputDeltas[7] += h;
+            inputDeltas[8] += h;
+            inputDeltas[11] += h;
+            inputDeltas[12] += h;
+            inputDeltas[13] += h;
+            inputDeltas[16] += h;
+            inputDeltas[17] += h;
+            inputDeltas[18] += h;
+            h = deltas[5] * 0.012345679012345678d;
+            inputDeltas[7] += h;
+            inputDeltas[8] += h;
+            inputDeltas[9] += h;
+            inputDeltas[12] += h;
+            inputDeltas[13] += h;
+            inputDeltas[14] += h;
+            inputDeltas[17] += h;
+            inputDeltas[18] += h;
+            inputDeltas[19] += h;
+            h = deltas[6] * 0.012345679012345678d;
+            inputDeltas[10] += h;
+            inputDeltas[11] += h;
+            inputDeltas[12] += h;
+            inputDeltas[15] += h;
+            inputDeltas[16] += h;
+            inputDeltas[17] += h;
+            inputDeltas[20] += h;
+            inputDeltas[21] += h;
+            inputDeltas[22] += h;
+            h = deltas[7] * 0.012345679012345678d;
+            inputDeltas[11] += h;
+            inputDeltas[12] += h;
+            inputDeltas[13] += h;
+            inputDeltas[16] += h;
+            inputDeltas[17] += h;
+            inputDeltas[18] += h;
+            inputDeltas[21] += h;
+            inputDeltas[22] += h;
+            inputDeltas[23] += h;
+            h = deltas[8] * 0.012345679012345678d;
+            inputDeltas[12] += h;
+            inputDeltas[13] += h;
+            inputDeltas[14] += h;
+            inputDeltas[17] += h;
+            inputDeltas[18] += h;
+            inputDeltas[19] += h;
+            inputDeltas[22] += h;
+            inputDeltas[23] += h;
+            inputDeltas[24] += h;
+            h = deltas[9] * 0.012345679012345678d;
+            inputDeltas[25] += h;
+            inputDeltas[26] += h;
+            inputDeltas[27] += h;
+            inputDeltas[30] += h;
+            inputDeltas[31] += h;
+            inputDeltas[32] += h;
+            inputDeltas[35] += h;
+            inputDeltas[36] += h;
+            inputDeltas[37] += h;
+            h = deltas[10] * 0.012345679012345678d;
+            inputDeltas[26] += h;
+            inputDeltas[27] += h;
+            inputDeltas[28] += h;
+            inputDeltas[31] += h;
+            inputDeltas[32] += h;
+            inputDeltas[33] += h;
+            inputDeltas[36] += h;
+            inputDeltas[37] += h;
+            inputDeltas[38] += h;
+            h = deltas[11] * 0.012345679012345678d;
+            inputDeltas[27] += h;
+            inputDeltas[28] += h;
+            inputDeltas[29] += h;
+            inputDeltas[32] += h;
+            inputDeltas[33] += h;
+            inputDeltas[34] += h;
+            inputDeltas[37] += h;
+            inputDeltas[38] += h;
+            inputDeltas[39] += h;
+            h = deltas[12] * 0.012345679012345678d;
+            inputDeltas[30] += h;
+            inputDeltas[31] += h;
+            inputDeltas[32] += h;
+            inputDeltas[35] += h;
+            inputDeltas[36] += h;
+            inputDeltas[37] += h;
+            inputDeltas[40] += h;
+            inputDeltas[41] += h;
+            inputDeltas[42] += h;
+            h = deltas[13] * 0.012345679012345678d;
+            inputDeltas[31] += h;
+            inputDeltas[32] += h;
+            inputDeltas[33] += h;
+            inputDeltas[36] += h;
+            inputDeltas[37] += h;
+            inputDeltas[38] += h;
+            inputDeltas[41] += h;
+            inputDeltas[42] += h;
+            inputDeltas[43] += h;
+            h = deltas[14] * 0.012345679012345678d;
+            inputDeltas[32] += h;
+            inputDeltas[33] += h;
+            inputDeltas[34] += h;
+            inputDeltas[37] += h;
+            inputDeltas[38] += h;
+            inputDeltas[39] += h;
+            inputDeltas[42] += h;
+            inputDeltas[43] += h;
+            inputDeltas[44] += h;
+            h = deltas[15] * 0.012345679012345678d;
+            inputDeltas[35] += h;
+            inputDeltas[36] += h;
+            inputDeltas[37] += h;
+            inputDeltas[40] += h;
+            inputDeltas[41] += h;
+            inputDeltas[42] += h;
+            inputDeltas[45] += h;
+            inputDeltas[46] += h;
+            inputDeltas[47] += h;
+            h = deltas[16] * 0.012345679012345678d;
+            inputDeltas[36] += h;
+            inputDeltas[37] += h;
+            inputDeltas[38] += h;
+            inputDeltas[41] += h;
+            inputDeltas[42] += h;
+            inputDeltas[43] += h;
+            inputDeltas[46] += h;
+            inputDeltas[47] += h;
+            inputDeltas[48] += h;
+            h = deltas[17] * 0.012345679012345678d;
+            inputDeltas[37] += h;
+            inputDeltas[38] += h;
+            inputDeltas[39] += h;
+            inputDeltas[42] += h;
+            inputDeltas[43] += h;
+            inputDeltas[44] += h;
+            inputDeltas[47] += h;
+            inputDeltas[48] += h;
+            inputDeltas[49] += h;
+            h = deltas[18] * 0.012345679012345678d;
+            inputDeltas[50] += h;
+            inputDeltas[51] += h;
+            inputDeltas[52] += h;
+            inputDeltas[55] += h;
+            inputDeltas[56] += h;
+            inputDeltas[57] += h;
+            inputDeltas[60] += h;
+            inputDeltas[61] += h;
+            inputDeltas[62] += h;
+            h = deltas[19] * 0.012345679012345678d;
+            inputDeltas[51] += h;
+            inputDeltas[52] += h;
+            inputDeltas[53] += h;
+            inputDeltas[56] += h;
+            inputDeltas[57] += h;
+            inputDeltas[58] += h;
+            inputDeltas[61] += h;
+            inputDeltas[62] += h;
+            inputDeltas[63] += h;
+            h = deltas[20] * 0.012345679012345678d;
+            inputDeltas[52] += h;
+            inputDeltas[53] += h;
+            inputDeltas[54] += h;
+            inputDeltas[57] += h;
+            inputDeltas[58] += h;
+            inputDeltas[59] += h;
+            inputDeltas[62] += h;
+            inputDeltas[63] += h;
+            inputDeltas[64] += h;
+            h = deltas[21] * 0.012345679012345678d;
+            inputDeltas[55] += h;
+            inputDeltas[56] += h;
+            inputDeltas[57] += h;
+            inputDeltas[60] += h;
+            inputDeltas[61] += h;
+            inputDeltas[62] += h;
+            inputDeltas[65] += h;
+            inputDeltas[66] += h;
+            inputDeltas[67] += h;
+            h = deltas[22] * 0.012345679012345678d;
+            inputDeltas[56] += h;
+            inputDeltas[57] += h;
+            inputDeltas[58] += h;
+            inputDeltas[61] += h;
+            inputDeltas[62] += h;
+            inputDeltas[63] += h;
+            inputDeltas[66] += h;
+            inputDeltas[67] += h;
+            inputDeltas[68] += h;
+            h = deltas[23] * 0.012345679012345678d;
+            inputDeltas[57] += h;
+            inputDeltas[58] += h;
+            inputDeltas[59] += h;
+            inputDeltas[62] += h;
+            inputDeltas[63] += h;
+            inputDeltas[64] += h;
+            inputDeltas[67] += h;
+            inputDeltas[68] += h;
+            inputDeltas[69] += h;
+            h = deltas[24] * 0.012345679012345678d;
+            inputDeltas[60] += h;
+            inputDeltas[61] += h;
+            inputDeltas[62] += h;
+            inputDeltas[65] += h;
+            inputDeltas[66] += h;
+            inputDeltas[67] += h;
+            inputDeltas[70] += h;
+            inputDeltas[71] += h;
+            inputDeltas[72] += h;
+            h = deltas[25] * 0.012345679012345678d;
+            inputDeltas[61] += h;
+            inputDeltas[62] += h;
+            inputDeltas[63] += h;
+            inputDeltas[66] += h;
+            inputDeltas[67] += h;
+            inputDeltas[68] += h;
+            inputDeltas[71] += h;
+            inputDeltas[72] += h;
+            inputDeltas[73] += h;
+            h = deltas[26] * 0.012345679012345678d;
+            inputDeltas[62] += h;
+            inputDeltas[63] += h;
+            inputDeltas[64] += h;
+            inputDeltas[67] += h;
+            inputDeltas[68] += h;
+            inputDeltas[69] += h;
+            inputDeltas[72] += h;
+            inputDeltas[73] += h;
+            inputDeltas[74] += h;
+            h = deltas[27] * 0.012345679012345678d;
+            inputDeltas[75] += h;
+            inputDeltas[76] += h;
+            inputDeltas[77] += h;
+            inputDeltas[80] += h;
+            inputDeltas[81] += h;
+            inputDeltas[82] += h;
+            inputDeltas[85] += h;
+            inputDeltas[86] += h;
+            inputDeltas[87] += h;
+            h = deltas[28] * 0.012345679012345678d;
+            inputDeltas[76] += h;
+            inputDeltas[77] += h;
+            inputDeltas[78] += h;
+            inputDeltas[81] += h;
+            inputDeltas[82] += h;
+            inputDeltas[83] += h;
+            inputDeltas[86] += h;
+            inputDeltas[87] += h;
+            inputDeltas[88] += h;
+            h = deltas[29] * 0.012345679012345678d;
+            inputDeltas[77] += h;
+            inputDeltas[78] += h;
+            inputDeltas[79] += h;
+            inputDeltas[82] += h;
+            inputDeltas[83] += h;
+            inputDeltas[84] += h;
+            inputDeltas[87] += h;
+            inputDeltas[88] += h;
+            inputDeltas[89] += h;
+            h = deltas[30] * 0.012345679012345678d;
+            inputDeltas[80] += h;
+            inputDeltas[81] += h;
+            inputDeltas[82] += h;
+            inputDeltas[85] += h;
+            inputDeltas[86] += h;
+            inputDeltas[87] += h;
+            inputDeltas[90] += h;
+            inputDeltas[91] += h;
+            inputDeltas[92] += h;
+            h = deltas[31] * 0.012345679012345678d;
+            inputDeltas[81] += h;
+            inputDeltas[82] += h;
+            inputDeltas[83] += h;
+            inputDeltas[86] += h;
+            inputDeltas[87] += h;
+            inputDeltas[88] += h;
+            inputDeltas[91] += h;
+            inputDeltas[92] += h;
+            inputDeltas[93] += h;
+            h = deltas[32] * 0.012345679012345678d;
+            inputDeltas[82] += h;
+            inputDeltas[83] += h;
+            inputDeltas[84] += h;
+            inputDeltas[87] += h;
+            inputDeltas[88] += h;
+            inputDeltas[89] += h;
+            inputDeltas[92] += h;
+            inputDeltas[93] += h;
+            inputDeltas[94] += h;
+            h = deltas[33] * 0.012345679012345678d;
+            inputDeltas[85] += h;
+            inputDeltas[86] += h;
+            inputDeltas[87] += h;
+            inputDeltas[90] += h;
+            inputDeltas[91] += h;
+            inputDeltas[92] += h;
+            inputDeltas[95] += h;
+            inputDeltas[96] += h;
+            inputDeltas[97] += h;
+            h = deltas[34] * 0.012345679012345678d;
+            inputDeltas[86] += h;
+            inputDeltas[87] += h;
+            inputDeltas[88] += h;
+            inputDeltas[91] += h;
+            inputDeltas[92] += h;
+            inputDeltas[93] += h;
+            inputDeltas[96] += h;
+            inputDeltas[97] += h;
+            inputDeltas[98] += h;
+            h = deltas[35] * 0.012345679012345678d;
+            inputDeltas[87] += h;
+            inputDeltas[88] += h;
+            inputDeltas[89] += h;
+            inputDeltas[92] += h;
+            inputDeltas[93] += h;
+            inputDeltas[94] += h;
+            inputDeltas[97] += h;
+            inputDeltas[98] += h;
+            inputDeltas[99] += h;
+        }
+
+        // C1, curvature: deltas (4, 5, 5) -> d2E/dw2 of C1Weights and C1Biases, and the input's deltas (3, 9, 9)
+        private static void C1Curvature(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas, global::System.ReadOnlySpan<double> padded, global::System.Span<double> paddedDeltas)
+        {
+            // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
+            for (int i = 0; i < C1Size; i++)
+            {
+                var d = global::LeNetGen.Activations.SigmoidDerivative(values[i]);
+                deltas[i] *= d * d;
+            }
+            C1WeightCurvatures(padded, deltas, parameterDeltas.Slice(C1WeightsOffset, C1WeightsLength), parameterDeltas.Slice(C1BiasesOffset, C1BiasesLength));
+            if (inputDeltas.IsEmpty) return;
+            paddedDeltas.Clear();
+            C1InputCurvatures(parameters.Slice(C1WeightsOffset, C1WeightsLength), deltas, paddedDeltas);
+            // The padding's deltas are dropped: only the real input's are passed on.
+            for (int c = 0; c < 3; c++)
+            {
+                for (int y = 0; y < 9; y++)
+                {
+                    paddedDeltas.Slice(c * 121 + (y + 1) * 11 + 1, 9).CopyTo(inputDeltas.Slice(c * 81 + y * 9, 9));
+                }
+            }
+        }
+
+        private static void C1WeightCurvatures(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> weightCurvatures, global::System.Span<double> biasCurvatures)
+        {
+            double h;
+            for (int m = 0; m < 4; m++)
+            {
+                int first = m * 25;
+                for (int y = 0; y < 5; y++)
+                {
+                    for (int x = 0; x < 5; x++)
+                    {
+                        int o = y * 5 + x;
+                        int at = y * 22 + x * 2;
+                        h = deltas[first + o];
+                        biasCurvatures[m] += h;
+                        for (int c = 0; c < 3; c++)
+                        {
+                            int window = at + c * 121;
+                            int wi = m * 18 + c * 6;
+                            weightCurvatures[wi] += input[window] * input[window] * h;
+                            weightCurvatures[wi + 1] += input[window + 1] * input[window + 1] * h;
+                            weightCurvatures[wi + 2] += input[window + 11] * input[window + 11] * h;
+                            weightCurvatures[wi + 3] += input[window + 12] * input[window + 12] * h;
+                            weightCurvatures[wi + 4] += input[window + 22] * input[window + 22] * h;
+                            weightCurvatures[wi + 5] += input[window + 23] * input[window + 23] * h;
+                        }
+                    }
+                }
+            }
+        }
+
+        private static void C1InputCurvatures(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputCurvatures)
+        {
+            double h;
+            for (int m = 0; m < 4; m++)
+            {
+                int first = m * 25;
+                for (int y = 0; y < 5; y++)
+                {
+                    for (int x = 0; x < 5; x++)
+                    {
+                        int o = y * 5 + x;
+                        int at = y * 22 + x * 2;
+                        h = deltas[first + o];
+                        for (int c = 0; c < 3; c++)
+                        {
+                            int window = at + c * 121;
+                            int wi = m * 18 + c * 6;
+                            inputCurvatures[window] += weights[wi] * weights[wi] * h;
+                            inputCurvatures[window + 1] += weights[wi + 1] * weights[wi + 1] * h;
+                            inputCurvatures[window + 11] += weights[wi + 2] * weights[wi + 2] * h;
+                            inputCurvatures[window + 12] += weights[wi + 3] * weights[wi + 3] * h;
+                            inputCurvatures[window + 22] += weights[wi + 4] * weights[wi + 4] * h;
+                            inputCurvatures[window + 23] += weights[wi + 5] * weights[wi + 5] * h;
+                        }
+                    }
+                }
             }
         }
 
