@@ -1,44 +1,92 @@
 using System;
+using System.CommandLine;
+using System.IO;
 using LeNetGen;
-using LeNetGen.Samples.Networks;
+using LeNetGen.Samples.Cli;
+using Spectre.Console;
 
-// For each sample network: its shape table, and what it predicts (untrained, from its spec's seed) for a 32x32 image
-// of the digit 3 drawn from LeNet-5's 7x12 prototype bitmap.
-float[] image = DrawDigit(3);
-Show<LeNet5>("LeNet-5, classic (attributes)", image);
-Show<ModernLeNet5>("LeNet-5, modern (attributes)", image);
-Show<TinyNet>("TinyNet (JSON: Networks/TinyNet.lenet.json)", image);
-return 0;
+// The LeNetGen samples: train, evaluate and run the classic and modern LeNet-5 (declared with attributes) and a small
+// network declared in JSON, all generated at build time. `summary` prints their shape tables.
 
-static void Show<TNetwork>(string title, float[] image) where TNetwork : INetwork<TNetwork, float>
+var network = new Option<NetworkChoice>("--network", "-n") { Description = "classic (the paper's LeNet-5), modern, or tiny (JSON)", DefaultValueFactory = _ => NetworkChoice.Classic };
+var dataset = new Option<string>("--dataset") { Description = "mnist or fashion", DefaultValueFactory = _ => "mnist" };
+var dataPath = new Option<string?>("--data") { Description = "the folder of the four IDX files; default: $LENETGEN_MNIST, ./data/mnist beside the program, then ../shared/data/mnist upwards" };
+var seed = new Option<ulong>("--seed") { Description = "seed of initialization and sample order", DefaultValueFactory = _ => 1 };
+var threads = new Option<int>("--threads") { Description = "threads (0: one per processor)", DefaultValueFactory = _ => 0 };
+var epochs = new Option<int?>("--epochs") { Description = "passes over the training set (default: classic 2, modern 2)" };
+var batch = new Option<int?>("--batch") { Description = "samples per update (default: classic 1, as the paper; modern 64)" };
+var optimizer = new Option<string?>("--optimizer") { Description = "sgd or sdlm (stochastic diagonal Levenberg-Marquardt)" };
+var rate = new Option<double?>("--lr") { Description = "learning rate (SDLM: the global eta)" };
+var momentum = new Option<double?>("--momentum") { Description = "SGD momentum" };
+var weightDecay = new Option<double?>("--weight-decay") { Description = "SGD L2 weight decay" };
+var schedule = new Option<string?>("--schedule") { Description = "paper, constant, cosine or step" };
+var normalization = new Option<string?>("--normalization") { Description = "paper (-0.1 background, 1.175 ink), meanstd or unit" };
+var loss = new Option<LossKind?>("--loss") { Description = "SoftmaxCrossEntropy, Map or SquaredDistance" };
+var trainLimit = new Option<int?>("--train-limit") { Description = "train on the first N training images only" };
+var output = new Option<string>("--out") { Description = "where run folders go", DefaultValueFactory = _ => "runs" };
+var json = new Option<string?>("--json") { Description = "also write the run's figures to this JSON file" };
+var resume = new Option<string?>("--resume") { Description = "continue a run from its checkpoint" };
+var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "also write the checkpoint every N updates (0: after each pass only)", DefaultValueFactory = _ => 0 };
+var checkpoint = new Option<string>("--checkpoint", "-c") { Description = "a checkpoint written by train", Required = true };
+var index = new Option<int?>("--index") { Description = "a test image, by its index" };
+var image = new Option<string?>("--image") { Description = "a PNG of a digit, prepared as MNIST's were" };
+
+Recipe RecipeOf(ParseResult r)
 {
-    var parameters = new float[TNetwork.ParameterCount];
-    TNetwork.InitializeParameters(parameters, seed: 1);
-    var workspace = new float[TNetwork.WorkspaceSize];
-    var output = new float[TNetwork.OutputSize];
-    TNetwork.Forward(parameters, image, workspace, output);
-
-    Console.WriteLine($"== {title}");
-    Console.WriteLine(TNetwork.Summary);
-    Console.WriteLine($"outputs ({TNetwork.Head}): {string.Join(" ", Array.ConvertAll(output, v => v.ToString("F3")))}");
-    Console.WriteLine($"predicted class (untrained): {TNetwork.PredictedClass(output)}");
-    Console.WriteLine();
+    Recipe d = Recipe.For(r.GetValue(network));
+    return d with
+    {
+        Optimizer = r.GetValue(optimizer) ?? d.Optimizer,
+        LearningRate = r.GetValue(rate) ?? d.LearningRate,
+        Momentum = r.GetValue(momentum) ?? d.Momentum,
+        WeightDecay = r.GetValue(weightDecay) ?? d.WeightDecay,
+        BatchSize = r.GetValue(batch) ?? d.BatchSize,
+        Epochs = r.GetValue(epochs) ?? d.Epochs,
+        Schedule = r.GetValue(schedule) ?? (r.GetValue(rate) is null ? d.Schedule : d.Schedule == "paper" ? "constant" : d.Schedule),
+        Normalization = r.GetValue(normalization) ?? d.Normalization,
+        Loss = r.GetValue(loss) ?? d.Loss,
+    };
 }
 
-// The digit's 7x12 bitmap scaled up 4x to 28x48, cropped to its middle 28 rows and centered in 32x32, with the
-// paper's normalization: background -0.1, ink 1.175.
-static float[] DrawDigit(int digit)
+var train = new Command("train", "train a network on MNIST or Fashion-MNIST, evaluate it after each pass, write a run folder")
 {
-    var image = new float[32 * 32];
-    Array.Fill(image, -0.1f);
-    string[] rows = DigitBitmaps.Draw(digit).Split('\n');
-    for (int y = 0; y < 28; y++)
+    network, dataset, dataPath, seed, threads, epochs, batch, optimizer, rate, momentum, weightDecay, schedule, normalization, loss,
+    trainLimit, output, json, resume, checkpointEvery,
+};
+train.SetAction(r => Guard(() => Networks.Dispatch(r.GetValue(network), new TrainCommand(new TrainSettings(
+    r.GetValue(network), r.GetValue(dataset)!, r.GetValue(dataPath), RecipeOf(r), r.GetValue(seed), r.GetValue(threads),
+    r.GetValue(trainLimit), r.GetValue(output)!, r.GetValue(json), r.GetValue(resume), r.GetValue(checkpointEvery),
+    "lenetgen-samples " + string.Join(' ', args))))));
+
+var eval = new Command("eval", "evaluate a checkpoint on the test set") { network, checkpoint, dataset, dataPath, normalization, loss, threads };
+eval.SetAction(r => Guard(() => Networks.Dispatch(r.GetValue(network),
+    new EvalCommand(r.GetValue(checkpoint)!, r.GetValue(dataset)!, r.GetValue(dataPath), RecipeOf(r), r.GetValue(threads)))));
+
+var predict = new Command("predict", "predict one test image (--index) or a PNG (--image)") { network, checkpoint, index, image, dataset, dataPath, normalization };
+predict.SetAction(r => Guard(() => Networks.Dispatch(r.GetValue(network),
+    new PredictCommand(r.GetValue(checkpoint)!, r.GetValue(index), r.GetValue(image), r.GetValue(dataset)!, r.GetValue(dataPath), RecipeOf(r)))));
+
+var summary = new Command("summary", "print the shape tables of the sample networks") { };
+summary.SetAction(_ =>
+{
+    foreach (NetworkChoice choice in Enum.GetValues<NetworkChoice>()) Networks.Dispatch(choice, new SummaryCommand());
+    return 0;
+});
+
+var root = new RootCommand("LeNetGen samples: LeNet-5 generated at build time, trained and run") { train, eval, predict, summary };
+return root.Parse(args).Invoke();
+
+// Bad input is a message, not a stack trace.
+static int Guard(Func<int> run)
+{
+    try
     {
-        for (int x = 0; x < 28; x++)
-        {
-            int row = (y + 10) * DigitBitmaps.Height / 48, column = x / 4;
-            if (rows[row][column] == 'X') image[(y + 2) * 32 + x + 2] = 1.175f;
-        }
+        return run();
     }
-    return image;
+    catch (Exception e) when (e is DatasetFormatException or CheckpointException or FileNotFoundException or DirectoryNotFoundException
+                                 or ArgumentException or InvalidDataException)
+    {
+        AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+        return 2;
+    }
 }

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+
+namespace LeNetGen;
+
+/// <summary>
+/// Turns a minibatch's mean gradient into a parameter update. An optimizer owns its state (momentum buffers,
+/// curvature estimates) as named blocks of the parameter buffer's length, so a checkpoint can save and restore it.
+/// </summary>
+/// <typeparam name="T">The element type.</typeparam>
+public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>The learning rate schedule.</summary>
+    public required LearningRateSchedule Schedule { get; init; }
+
+    /// <summary>Whether the optimizer needs curvature estimates before each pass (<see cref="SdlmOptimizer{T}"/>).</summary>
+    public virtual bool NeedsCurvature => false;
+
+    /// <summary>The optimizer's state blocks by name, each as long as the parameter buffer.</summary>
+    public abstract IReadOnlyDictionary<string, T[]> State { get; }
+
+    /// <summary>Applies one update.</summary>
+    /// <param name="parameters">The parameters, updated in place.</param>
+    /// <param name="gradients">dE/dw, averaged over the minibatch.</param>
+    /// <param name="rate">The learning rate of this step.</param>
+    public abstract void Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate);
+
+    /// <summary>A one-line description, e.g. for a run's metrics file.</summary>
+    public abstract override string ToString();
+}
+
+/// <summary>Minibatch SGD with momentum and L2 weight decay: v = m v - rate (g + decay w); w += v.</summary>
+/// <typeparam name="T">The element type.</typeparam>
+public sealed class SgdOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T[] _velocity;
+
+    /// <summary>Creates the optimizer for <paramref name="parameterCount"/> parameters.</summary>
+    /// <param name="parameterCount">The length of the parameter buffer.</param>
+    public SgdOptimizer(int parameterCount) => _velocity = new T[parameterCount];
+
+    /// <summary>The momentum m, 0 for plain SGD.</summary>
+    public double Momentum { get; init; }
+
+    /// <summary>The L2 weight decay.</summary>
+    public double WeightDecay { get; init; }
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, T[]> State => new Dictionary<string, T[]> { ["velocity"] = _velocity };
+
+    /// <inheritdoc/>
+    public override void Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate)
+    {
+        T m = T.CreateTruncating(Momentum), r = T.CreateTruncating(rate), decay = T.CreateTruncating(WeightDecay);
+        Span<T> velocity = _velocity;
+        for (int k = 0; k < parameters.Length; k++)
+        {
+            T v = m * velocity[k] - r * (gradients[k] + decay * parameters[k]);
+            velocity[k] = v;
+            parameters[k] += v;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        FormattableString.Invariant($"SGD, momentum {Momentum}, weight decay {WeightDecay}, {Schedule}");
+}
+
+/// <summary>
+/// LeCun et al.'s (1998) stochastic diagonal Levenberg-Marquardt, appendix C: each parameter's own step
+/// eps_k = eta / (mu + h_kk), with h_kk the average diagonal Gauss-Newton curvature estimated on a few hundred samples
+/// before each pass; w_k -= eps_k dE/dw_k.
+/// </summary>
+/// <typeparam name="T">The element type.</typeparam>
+public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T[] _curvature;
+
+    /// <summary>Creates the optimizer for <paramref name="parameterCount"/> parameters.</summary>
+    /// <param name="parameterCount">The length of the parameter buffer.</param>
+    public SdlmOptimizer(int parameterCount) => _curvature = new T[parameterCount];
+
+    /// <summary>mu, which bounds the step where the curvature is small: 0.02 in the paper.</summary>
+    public double Mu { get; init; } = 0.02;
+
+    /// <summary>How many training samples the curvature is estimated on before each pass: 500 in the paper.</summary>
+    public int CurvatureSamples { get; init; } = 500;
+
+    /// <inheritdoc/>
+    public override bool NeedsCurvature => true;
+
+    /// <summary>The current estimates h_kk, one per parameter.</summary>
+    public Span<T> Curvature => _curvature;
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, T[]> State => new Dictionary<string, T[]> { ["hkk"] = _curvature };
+
+    /// <inheritdoc/>
+    public override void Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate)
+    {
+        T eta = T.CreateTruncating(rate), mu = T.CreateTruncating(Mu);
+        ReadOnlySpan<T> curvature = _curvature;
+        for (int k = 0; k < parameters.Length; k++)
+            parameters[k] -= eta / (mu + curvature[k]) * gradients[k];
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        FormattableString.Invariant($"SDLM, mu {Mu}, curvature on {CurvatureSamples} samples, {Schedule}");
+}

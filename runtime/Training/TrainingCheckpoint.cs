@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+
+namespace LeNetGen;
+
+/// <summary>
+/// Saves a training run whole (parameters, the optimizer's state, the pass, step and position within the pass, the
+/// order stream's state) as a <see cref="Checkpoint{T}"/>, and puts a trainer back where a checkpoint left it, so a
+/// run killed midway resumes and ends with the same parameters as a run that was never stopped.
+/// </summary>
+public static class TrainingCheckpoint
+{
+    private const string Epoch = "epoch", Step = "step", BatchInEpoch = "batch_in_epoch", RandomState = "random_state", BatchSize = "batch_size";
+
+    /// <summary>Captures <paramref name="trainer"/>'s run as a checkpoint of <typeparamref name="TNetwork"/>.</summary>
+    /// <typeparam name="TNetwork">The generated network.</typeparam>
+    /// <typeparam name="T">Its element type.</typeparam>
+    /// <param name="trainer">The trainer.</param>
+    /// <param name="parameters">The parameters it trains.</param>
+    /// <param name="note">Free text kept with the checkpoint, e.g. the command that made it.</param>
+    public static Checkpoint<T> Capture<TNetwork, T>(Trainer<TNetwork, T> trainer, ReadOnlySpan<T> parameters, string? note = null)
+        where TNetwork : INetwork<TNetwork, T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var state = new CheckpointState<T>();
+        state.SetCounter(Epoch, trainer.Epoch);
+        state.SetCounter(Step, trainer.Step);
+        state.SetCounter(BatchInEpoch, trainer.BatchInEpoch);
+        state.SetCounter(BatchSize, trainer.BatchSize);
+        // Midway through a pass the order is drawn again from the pass's starting state; between passes, from now on.
+        state.SetCounter(RandomState, unchecked((long)(trainer.BatchInEpoch > 0 ? trainer.EpochStartState : trainer.Random.State)));
+        foreach (KeyValuePair<string, T[]> block in trainer.Optimizer.State) state.SetBlock(block.Key, block.Value);
+        return Checkpoint<T>.Create<TNetwork>(parameters, state, note);
+    }
+
+    /// <summary>
+    /// Copies a checkpoint's parameters into <paramref name="parameters"/> and puts <paramref name="trainer"/> and its
+    /// optimizer where the checkpoint left them. Throws <see cref="CheckpointException"/> when the checkpoint lacks
+    /// the optimizer's state (e.g. it was written by another optimizer) or used another batch size.
+    /// </summary>
+    /// <typeparam name="TNetwork">The generated network.</typeparam>
+    /// <typeparam name="T">Its element type.</typeparam>
+    /// <param name="checkpoint">A checkpoint of <typeparamref name="TNetwork"/>, already checked by <see cref="Checkpoint{T}.Load{TNetwork}"/>.</param>
+    /// <param name="trainer">The trainer to restore.</param>
+    /// <param name="parameters">Receives the parameters.</param>
+    public static void Restore<TNetwork, T>(Checkpoint<T> checkpoint, Trainer<TNetwork, T> trainer, Span<T> parameters)
+        where TNetwork : INetwork<TNetwork, T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckpointState<T> state = checkpoint.State;
+        long batchSize = state.GetCounter(BatchSize);
+        if (batchSize != trainer.BatchSize)
+            throw new CheckpointException(CheckpointProblem.MissingState,
+                $"This checkpoint was written with batch size {batchSize}; resume it with that batch size, not {trainer.BatchSize}.");
+        foreach (KeyValuePair<string, T[]> block in trainer.Optimizer.State) state.CopyBlockTo(block.Key, block.Value);
+        checkpoint.Parameters.CopyTo(parameters);
+        trainer.Restore((int)state.GetCounter(Epoch), state.GetCounter(Step), (int)state.GetCounter(BatchInEpoch),
+            unchecked((ulong)state.GetCounter(RandomState)));
+    }
+}

@@ -1,0 +1,21 @@
+using System;
+
+namespace LeNetGen.Samples.Cli;
+
+/// <summary>Finds and loads the datasets the command line names.</summary>
+internal static class DataSets
+{
+    public static MnistVariant Variant(string name) => name.ToLowerInvariant() switch
+    {
+        "mnist" => MnistVariant.Mnist,
+        "fashion" or "fashion-mnist" => MnistVariant.FashionMnist,
+        _ => throw new ArgumentException($"Unknown dataset '{name}'; use mnist or fashion."),
+    };
+
+    public static DatasetSplits Load(string name, string? path) => MnistLoader.Load(Variant(name), path);
+
+    /// <summary>The first <paramref name="count"/> images of a dataset (for quick runs).</summary>
+    public static Dataset First(Dataset dataset, int count) => new(
+        dataset.Name, dataset.Rows, dataset.Columns, dataset.ClassCount,
+        dataset.Pixels[..(count * dataset.ImageSize)].ToArray(), dataset.Labels[..count].ToArray());
+}

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using Spectre.Console;
+
+namespace LeNetGen.Samples.Cli;
+
+/// <summary>Evaluates a checkpoint on a test set: error, per-class error, confusion matrix.</summary>
+internal sealed class EvalCommand(string checkpoint, string dataset, string? dataPath, Recipe recipe, int threads) : INetworkAction<int>
+{
+    public int Run<TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
+    {
+        Checkpoint<float> saved = Checkpoint<float>.Load<TNetwork>(checkpoint);
+        DatasetSplits data = DataSets.Load(dataset, dataPath);
+        var test = new BatchConverter<float>(data.Test, recipe.ImageNormalization);
+        Evaluation evaluation = Evaluation.Of<TNetwork, float>(saved.Parameters, test, new Loss(recipe.Loss), threads);
+        Results.Write(choice, evaluation, new List<EpochRow>());
+
+        var confusion = new Table().Title("confusion matrix: rows true class, columns predicted");
+        confusion.AddColumn("");
+        for (int p = 0; p < evaluation.Classes; p++) confusion.AddColumn(new TableColumn($"{p}").RightAligned());
+        for (int a = 0; a < evaluation.Classes; a++)
+        {
+            var cells = new List<string> { $"{a}" };
+            for (int p = 0; p < evaluation.Classes; p++)
+                cells.Add(a == p ? $"[green]{evaluation.Confusion(a, p)}[/]" : evaluation.Confusion(a, p) == 0 ? "." : $"{evaluation.Confusion(a, p)}");
+            confusion.AddRow(cells.ToArray());
+        }
+        AnsiConsole.Write(confusion);
+        return 0;
+    }
+}

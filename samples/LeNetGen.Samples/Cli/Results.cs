@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+
+namespace LeNetGen.Samples.Cli;
+
+/// <summary>One pass's figures.</summary>
+internal sealed record EpochRow(int Epoch, double TrainLoss, double TrainError, double TestLoss, double TestError, double Seconds, double ImagesPerSecond);
+
+/// <summary>What a run writes to metrics.json and to --json.</summary>
+internal sealed record Metrics(
+    string Network, string Dataset, string Optimizer, Recipe Recipe, ulong Seed, List<EpochRow> Epochs,
+    double TestError, double TestAccuracy, double[] TestErrorPerClass, string Checkpoint, string Command);
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(Metrics))]
+internal sealed partial class MetricsJson : JsonSerializerContext;
+
+/// <summary>The results table a run ends with.</summary>
+internal static class Results
+{
+    public static void Write(NetworkChoice network, Evaluation final, IReadOnlyList<EpochRow> rows)
+    {
+        var table = new Table().Title(Networks.Title(network));
+        foreach (string column in new[] { "pass", "train loss", "train error", "test loss", "test error", "seconds", "images/s" })
+            table.AddColumn(new TableColumn(column).RightAligned());
+        foreach (EpochRow row in rows)
+            table.AddRow($"{row.Epoch}", $"{row.TrainLoss:F4}", $"{row.TrainError:P2}", $"{row.TestLoss:F4}", $"{row.TestError:P2}",
+                $"{row.Seconds:F1}", $"{row.ImagesPerSecond:N0}");
+        AnsiConsole.Write(table);
+
+        var perClass = new Table().Title("test error per class");
+        var cells = new List<string>();
+        for (int c = 0; c < final.Classes; c++)
+        {
+            perClass.AddColumn(new TableColumn($"{c}").RightAligned());
+            cells.Add($"{final.ClassError(c):P1}");
+        }
+        perClass.AddRow(cells.ToArray());
+        AnsiConsole.Write(perClass);
+        AnsiConsole.MarkupLine($"[bold]test error {final.ErrorRate:P2}[/] ({final.Count - final.Correct} of {final.Count:N0} wrong), accuracy {final.Accuracy:P2}");
+    }
+}

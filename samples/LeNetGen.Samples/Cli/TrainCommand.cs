@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using Spectre.Console;
+
+namespace LeNetGen.Samples.Cli;
+
+/// <summary>What `train` was asked to do.</summary>
+internal sealed record TrainSettings(
+    NetworkChoice Network, string Dataset, string? DataPath, Recipe Recipe, ulong Seed, int Threads, int? TrainLimit,
+    string OutRoot, string? JsonPath, string? Resume, int CheckpointEvery, string Command);
+
+/// <summary>Trains a sample network, evaluates it after every pass, and writes its run folder.</summary>
+internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
+{
+    public int Run<TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
+    {
+        Recipe recipe = settings.Recipe;
+        DatasetSplits data = DataSets.Load(settings.Dataset, settings.DataPath);
+        Dataset trainSet = settings.TrainLimit is int limit && limit < data.Train.Count ? DataSets.First(data.Train, limit) : data.Train;
+        var train = new BatchConverter<float>(trainSet, recipe.ImageNormalization);
+        var test = new BatchConverter<float>(data.Test, recipe.ImageNormalization);
+
+        var parameters = new float[TNetwork.ParameterCount];
+        TNetwork.InitializeParameters(parameters, settings.Seed);
+        Optimizer<float> optimizer = recipe.CreateOptimizer(TNetwork.ParameterCount);
+        var loss = new Loss(recipe.Loss);
+        var trainer = new Trainer<TNetwork, float>(parameters, optimizer, loss, recipe.BatchSize, settings.Seed, settings.Threads);
+        if (settings.Resume is string resume)
+        {
+            TrainingCheckpoint.Restore(Checkpoint<float>.Load<TNetwork>(resume), trainer, parameters);
+            AnsiConsole.MarkupLine($"resumed from [bold]{Markup.Escape(resume)}[/]: pass {trainer.Epoch}, step {trainer.Step}, batch {trainer.BatchInEpoch} of the next pass");
+        }
+
+        RunFolder run = RunFolder.Create(settings.OutRoot, choice, settings.Command);
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Networks.Title(choice))}[/] on {Markup.Escape(data.Train.Name)} ({trainSet.Count:N0} training, {data.Test.Count:N0} test images from {Markup.Escape(data.Folder)})");
+        AnsiConsole.MarkupLine($"{Markup.Escape(optimizer.ToString())}; loss {recipe.Loss}; batch {recipe.BatchSize}; {recipe.Epochs} passes; run folder {Markup.Escape(run.Path)}");
+
+        var rows = new List<EpochRow>();
+        void SaveCheckpoint() => TrainingCheckpoint.Capture(trainer, parameters, settings.Command).Save(run.Checkpoint);
+        long stepsSinceSave = 0;
+        try
+        {
+            while (trainer.Epoch < recipe.Epochs)
+            {
+                EpochResult result = TrainWithProgress(trainer, train, recipe.Epochs, () =>
+                {
+                    if (settings.CheckpointEvery > 0 && ++stepsSinceSave >= settings.CheckpointEvery)
+                    {
+                        SaveCheckpoint();
+                        stepsSinceSave = 0;
+                    }
+                });
+                SaveCheckpoint();
+                Evaluation evaluation = Evaluation.Of<TNetwork, float>(parameters, test, loss, settings.Threads);
+                rows.Add(new EpochRow(result.Epoch, result.Loss, 1 - result.Accuracy, evaluation.Loss, evaluation.ErrorRate,
+                    result.Elapsed.TotalSeconds, result.ImagesPerSecond));
+                AnsiConsole.MarkupLine($"pass {result.Epoch}: training loss {result.Loss:F4}, training error {1 - result.Accuracy:P2}; " +
+                    $"[bold]test error {evaluation.ErrorRate:P2}[/] (accuracy {evaluation.Accuracy:P2}); {result.Elapsed.TotalSeconds:F1} s, {result.ImagesPerSecond:N0} images/s");
+            }
+        }
+        catch (TrainingDivergedException diverged)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(diverged.Message)}[/]");
+            AnsiConsole.MarkupLine(File.Exists(run.Checkpoint)
+                ? $"The last good checkpoint is {Markup.Escape(run.Checkpoint)}."
+                : "No checkpoint was written: the run diverged in its first pass.");
+            return 3;
+        }
+
+        Evaluation final = Evaluation.Of<TNetwork, float>(parameters, test, loss, settings.Threads);
+        Results.Write(choice, final, rows);
+        var metrics = new Metrics(choice.ToString().ToLowerInvariant(), data.Train.Name, optimizer.ToString(), recipe, settings.Seed,
+            rows, final.ErrorRate, final.Accuracy, PerClassError(final), run.Checkpoint, settings.Command);
+        string json = JsonSerializer.Serialize(metrics, MetricsJson.Default.Metrics);
+        File.WriteAllText(run.Metrics, json);
+        if (settings.JsonPath is string path) File.WriteAllText(path, json);
+        AnsiConsole.MarkupLine($"checkpoint [bold]{Markup.Escape(run.Checkpoint)}[/]; metrics {Markup.Escape(run.Metrics)}");
+        return 0;
+    }
+
+    private static double[] PerClassError(Evaluation evaluation)
+    {
+        var errors = new double[evaluation.Classes];
+        for (int c = 0; c < errors.Length; c++) errors[c] = evaluation.ClassError(c);
+        return errors;
+    }
+
+    /// <summary>One pass with a live progress bar on a terminal, or a few plain lines when the output is redirected.</summary>
+    private static EpochResult TrainWithProgress<TNetwork>(Trainer<TNetwork, float> trainer, BatchConverter<float> train, int epochs, Action afterStep)
+        where TNetwork : INetwork<TNetwork, float>
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            int lastQuarter = -1;
+            var plain = new SynchronousProgress(p =>
+            {
+                int quarter = 4 * p.Batch / p.Batches;
+                if (quarter == lastQuarter || quarter == 4) return;
+                lastQuarter = quarter;
+                Console.WriteLine($"  pass {p.Epoch}/{p.Epochs}: {p.Batch:N0}/{p.Batches:N0} batches, loss {p.Loss:F4}, accuracy {p.Accuracy:P2}, {p.ImagesPerSecond:N0} images/s, rate {p.Rate:G3}");
+            });
+            return trainer.TrainEpoch(train, epochs, plain, afterStep);
+        }
+
+        EpochResult? result = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                ProgressTask task = context.AddTask($"pass {trainer.Epoch + 1}/{epochs}", maxValue: 1);
+                var progress = new SynchronousProgress(p =>
+                {
+                    task.Value = (double)p.Batch / p.Batches;
+                    task.Description = $"pass {p.Epoch}/{p.Epochs} loss {p.Loss:F3} acc {p.Accuracy:P1} {p.ImagesPerSecond:N0} img/s";
+                });
+                result = trainer.TrainEpoch(train, epochs, progress, afterStep);
+                task.Value = 1;
+            });
+        return result!;
+    }
+
+    /// <summary>Reports on the training thread itself (Progress&lt;T&gt; would post to a thread pool).</summary>
+    private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}
