@@ -35,7 +35,7 @@ public sealed class BuildTests
         Assert.True(buildExit == 0, buildOutput);
         Assert.Contains("0 Warning(s)", buildOutput);
 
-        var (runExit, runOutput) = DotnetCli.Run("run --no-build --project samples/LeNetGen.Samples", Timeout);
+        var (runExit, runOutput) = DotnetCli.Run("run --no-build --project samples/LeNetGen.Samples -- summary", Timeout);
         Assert.True(runExit == 0, runOutput);
         Assert.Contains("C3      conv 16@5x5 (table: 60 of 96)  scaled tanh  16@10x10       1,516      151,600", runOutput);
         Assert.Contains("total                                                             60,000      340,908", runOutput);
