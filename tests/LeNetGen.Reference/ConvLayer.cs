@@ -107,4 +107,84 @@ public sealed record ConvLayer(int Maps, int KernelHeight, int KernelWidth, int 
         }
         return (sums, Squashing.Apply(Activation, sums));
     }
+
+    // sums'   (Maps, outH, outW) dE/d(sums)
+    // result  dE/d(weights, biases) in buffer order; dE/dx (inMaps, H, W), padding cells dropped
+    public override (double[] ParameterGradients, double[] InputGradients) Backward(Shape input, double[] x, ReadOnlySpan<double> parameters,
+        double[] sumGradients)
+    {
+        Shape output = OutputShape(input);
+        int weightCount = WeightStart(input, Maps);
+        ReadOnlySpan<double> weights = parameters.Slice(0, weightCount);
+        var parameterGradients = new double[weightCount + Maps];
+        var inputGradients = new double[input.Size];
+        for (int m = 0; m < Maps; m++)
+        {
+            List<int> inputs = ConnectedInputs(input, m);
+            int start = WeightStart(input, m);
+            for (int y = 0; y < output.Height; y++)
+            {
+                for (int xo = 0; xo < output.Width; xo++)
+                {
+                    double g = sumGradients[output.Index(m, y, xo)];
+                    parameterGradients[weightCount + m] += g;
+                    for (int j = 0; j < inputs.Count; j++)
+                    {
+                        for (int ky = 0; ky < KernelHeight; ky++)
+                        {
+                            for (int kx = 0; kx < KernelWidth; kx++)
+                            {
+                                int row = y * Stride + ky - Padding, column = xo * Stride + kx - Padding;
+                                if (row < 0 || row >= input.Height || column < 0 || column >= input.Width) continue; // a zero of the padding
+                                int w = start + (j * KernelHeight + ky) * KernelWidth + kx, i = input.Index(inputs[j], row, column);
+                                parameterGradients[w] += x[i] * g;
+                                inputGradients[i] += weights[w] * g;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (parameterGradients, inputGradients);
+    }
+
+    // sums''  (Maps, outH, outW) d2E/d(sums)2
+    // result  d2E/dw2 = sum over uses of d2E/da2 x^2, d2E/db2 = sum of d2E/da2; d2E/dx2 = sum over uses of w^2 d2E/da2
+    public override (double[] ParameterCurvatures, double[] InputCurvatures) Curvature(Shape input, double[] x, ReadOnlySpan<double> parameters,
+        double[] sumCurvatures)
+    {
+        Shape output = OutputShape(input);
+        int weightCount = WeightStart(input, Maps);
+        ReadOnlySpan<double> weights = parameters.Slice(0, weightCount);
+        var parameterCurvatures = new double[weightCount + Maps];
+        var inputCurvatures = new double[input.Size];
+        for (int m = 0; m < Maps; m++)
+        {
+            List<int> inputs = ConnectedInputs(input, m);
+            int start = WeightStart(input, m);
+            for (int y = 0; y < output.Height; y++)
+            {
+                for (int xo = 0; xo < output.Width; xo++)
+                {
+                    double h = sumCurvatures[output.Index(m, y, xo)];
+                    parameterCurvatures[weightCount + m] += h;
+                    for (int j = 0; j < inputs.Count; j++)
+                    {
+                        for (int ky = 0; ky < KernelHeight; ky++)
+                        {
+                            for (int kx = 0; kx < KernelWidth; kx++)
+                            {
+                                int row = y * Stride + ky - Padding, column = xo * Stride + kx - Padding;
+                                if (row < 0 || row >= input.Height || column < 0 || column >= input.Width) continue;
+                                int w = start + (j * KernelHeight + ky) * KernelWidth + kx, i = input.Index(inputs[j], row, column);
+                                parameterCurvatures[w] += x[i] * x[i] * h;
+                                inputCurvatures[i] += weights[w] * weights[w] * h;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (parameterCurvatures, inputCurvatures);
+    }
 }

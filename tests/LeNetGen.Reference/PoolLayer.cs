@@ -75,4 +75,122 @@ public sealed record PoolLayer(PoolKind Kind, int Window, int Stride = 0, Act Ac
         }
         return (sums, Squashing.Apply(Activation, sums));
     }
+
+    /// <summary>
+    /// Max pooling: for each output, the index in <paramref name="x"/> of its window's largest value, the first one
+    /// (row by row) on a tie. The gradient goes there alone.
+    /// </summary>
+    public int[] Largest(Shape input, double[] x)
+    {
+        Shape output = OutputShape(input);
+        var largest = new int[output.Size];
+        for (int m = 0; m < output.Maps; m++)
+        {
+            for (int y = 0; y < output.Height; y++)
+            {
+                for (int xo = 0; xo < output.Width; xo++)
+                {
+                    int best = input.Index(m, y * Step, xo * Step);
+                    for (int ky = 0; ky < Window; ky++)
+                    {
+                        for (int kx = 0; kx < Window; kx++)
+                        {
+                            int i = input.Index(m, y * Step + ky, xo * Step + kx);
+                            if (x[i] > x[best]) best = i;
+                        }
+                    }
+                    largest[output.Index(m, y, xo)] = best;
+                }
+            }
+        }
+        return largest;
+    }
+
+    // sums'   (maps, outH, outW) dE/d(sums)
+    // result  subsample: dE/d(coefficients), dE/d(biases); dE/dx (maps, H, W)
+    public override (double[] ParameterGradients, double[] InputGradients) Backward(Shape input, double[] x, ReadOnlySpan<double> parameters,
+        double[] sumGradients)
+    {
+        Shape output = OutputShape(input);
+        var parameterGradients = new double[Kind == PoolKind.Subsample ? 2 * input.Maps : 0];
+        var inputGradients = new double[input.Size];
+        int[]? largest = Kind == PoolKind.Max ? Largest(input, x) : null;
+        for (int m = 0; m < output.Maps; m++)
+        {
+            for (int y = 0; y < output.Height; y++)
+            {
+                for (int xo = 0; xo < output.Width; xo++)
+                {
+                    int o = output.Index(m, y, xo);
+                    double g = sumGradients[o];
+                    if (largest is not null)
+                    {
+                        inputGradients[largest[o]] += g;
+                        continue;
+                    }
+                    double total = 0.0;
+                    for (int ky = 0; ky < Window; ky++)
+                    {
+                        for (int kx = 0; kx < Window; kx++)
+                        {
+                            int i = input.Index(m, y * Step + ky, xo * Step + kx);
+                            total += x[i];
+                            inputGradients[i] += Kind == PoolKind.Average ? g / (Window * Window) : parameters[m] * g;
+                        }
+                    }
+                    if (Kind == PoolKind.Subsample)
+                    {
+                        parameterGradients[m] += total * g;
+                        parameterGradients[input.Maps + m] += g;
+                    }
+                }
+            }
+        }
+        return (parameterGradients, inputGradients);
+    }
+
+    // sums''  (maps, outH, outW) d2E/d(sums)2
+    // result  subsample a = c * windowsum + b: d2E/dc2 += d2E/da2 windowsum^2, d2E/db2 += d2E/da2, each input c^2 d2E/da2;
+    //         average: each input d2E/da2 / area^2; max: d2E/da2 to the largest input
+    public override (double[] ParameterCurvatures, double[] InputCurvatures) Curvature(Shape input, double[] x, ReadOnlySpan<double> parameters,
+        double[] sumCurvatures)
+    {
+        Shape output = OutputShape(input);
+        var parameterCurvatures = new double[Kind == PoolKind.Subsample ? 2 * input.Maps : 0];
+        var inputCurvatures = new double[input.Size];
+        int[]? largest = Kind == PoolKind.Max ? Largest(input, x) : null;
+        double area = Window * Window;
+        for (int m = 0; m < output.Maps; m++)
+        {
+            for (int y = 0; y < output.Height; y++)
+            {
+                for (int xo = 0; xo < output.Width; xo++)
+                {
+                    int o = output.Index(m, y, xo);
+                    double h = sumCurvatures[o];
+                    if (largest is not null)
+                    {
+                        inputCurvatures[largest[o]] += h;
+                        continue;
+                    }
+                    double total = 0.0;
+                    for (int ky = 0; ky < Window; ky++)
+                    {
+                        for (int kx = 0; kx < Window; kx++)
+                        {
+                            int i = input.Index(m, y * Step + ky, xo * Step + kx);
+                            total += x[i];
+                            inputCurvatures[i] += Kind == PoolKind.Average ? h / (area * area) : parameters[m] * parameters[m] * h;
+                        }
+                    }
+                    if (Kind == PoolKind.Subsample)
+                    {
+                        parameterCurvatures[m] += total * total * h;
+                        parameterCurvatures[input.Maps + m] += h;
+                    }
+                }
+            }
+        }
+        return (parameterCurvatures, inputCurvatures);
+    }
 }

@@ -5,8 +5,9 @@ namespace LeNetGen.Reference;
 
 /// <summary>
 /// One layer of a <see cref="ReferenceNetwork"/>. Each kind computes its own output shape, lists its parameter blocks
-/// in buffer order, and runs forward with plain loops over its own slice of the parameters. A backward pass belongs
-/// beside each <see cref="Forward"/>, with the same arguments plus the gradients.
+/// in buffer order, and runs forward, backward and the diagonal Gauss-Newton curvature pass with plain loops over its own
+/// slice of the parameters. Backward and curvature start from the layer's sums (before activation): the network applies
+/// the activation's derivative between layers.
 /// </summary>
 public abstract record ReferenceLayer
 {
@@ -39,6 +40,21 @@ public abstract record ReferenceLayer
     /// <summary>Runs one sample forward: <paramref name="x"/> of shape <paramref name="input"/>, this layer's <paramref name="parameters"/>.</summary>
     /// <returns>The sums (before activation) and the values (after).</returns>
     public abstract (double[] Sums, double[] Values) Forward(Shape input, double[] x, ReadOnlySpan<double> parameters);
+
+    /// <summary>
+    /// Runs one sample backward: from dE/d(sums) of this layer (<paramref name="sumGradients"/>), dE/d(every parameter
+    /// of this layer), in buffer order, and dE/d(<paramref name="x"/>).
+    /// </summary>
+    public abstract (double[] ParameterGradients, double[] InputGradients) Backward(Shape input, double[] x, ReadOnlySpan<double> parameters,
+        double[] sumGradients);
+
+    /// <summary>
+    /// The diagonal Gauss-Newton second backward pass (LeCun et al., 1998, appendix C): from d2E/d(sums)2 of this layer
+    /// (<paramref name="sumCurvatures"/>), d2E/dw2 of every parameter of this layer and d2E/d(<paramref name="x"/>)2,
+    /// f'' and off-diagonal terms dropped.
+    /// </summary>
+    public abstract (double[] ParameterCurvatures, double[] InputCurvatures) Curvature(Shape input, double[] x, ReadOnlySpan<double> parameters,
+        double[] sumCurvatures);
 
     /// <summary>Throws unless <paramref name="value"/> is at least <paramref name="minimum"/>.</summary>
     protected static void Require(int value, int minimum, string what)

@@ -93,4 +93,79 @@ public sealed class ReferenceNetwork
         }
         return new ForwardResult(activations, x);
     }
+
+    /// <summary>
+    /// Runs one sample forward, then backward from <paramref name="headGradient"/> = dE/d(head sums) (softmax: the
+    /// logits; RBF: the penalties): dE/d(every parameter), in buffer order, and dE/d(input).
+    /// </summary>
+    public BackwardResult Backward(double[] parameters, double[] input, double[] headGradient)
+    {
+        ForwardResult forward = Forward(parameters, input);
+        if (headGradient.Length != OutputSize)
+            throw new ArgumentException($"Expected {OutputSize} head gradients; got {headGradient.Length}.", nameof(headGradient));
+        var gradients = new double[ParameterCount];
+        double[] valueGradients = headGradient; // dE/d(values) of layer i, except the head's: dE/d(sums)
+        for (int i = Layers.Count - 1; i >= 0; i--)
+        {
+            double[] sumGradients = valueGradients;
+            if (i < Layers.Count - 1)
+            {
+                // dE/da = f'(a) dE/dx
+                Act activation = ActivationOf(Layers[i]);
+                double[] sums = forward.Layers[i].Sums;
+                sumGradients = new double[sums.Length];
+                for (int u = 0; u < sums.Length; u++) sumGradients[u] = Squashing.Derivative(activation, sums[u]) * valueGradients[u];
+            }
+            double[] x = i == 0 ? input : forward.Layers[i - 1].Values;
+            var (parameterGradients, inputGradients) = Layers[i].Backward(InputShapes[i], x, ParametersOf(i, parameters), sumGradients);
+            parameterGradients.CopyTo(gradients, _parameterStarts[i]);
+            valueGradients = inputGradients;
+        }
+        return new BackwardResult(gradients, valueGradients);
+    }
+
+    /// <summary>
+    /// Runs one sample forward, then the diagonal Gauss-Newton pass from <paramref name="headCurvature"/> =
+    /// d2E/d(head sums)2; an RBF head keeps <paramref name="headWeights"/>[k] of unit k's own second derivative
+    /// (null: none). Returns d2E/dw2 of every parameter, in buffer order, and d2E/d(input)2.
+    /// </summary>
+    public BackwardResult Curvature(double[] parameters, double[] input, double[] headCurvature, double[]? headWeights)
+    {
+        ForwardResult forward = Forward(parameters, input);
+        if (headCurvature.Length != OutputSize)
+            throw new ArgumentException($"Expected {OutputSize} head curvatures; got {headCurvature.Length}.", nameof(headCurvature));
+        var curvatures = new double[ParameterCount];
+        double[] valueCurvatures = headCurvature;
+        for (int i = Layers.Count - 1; i >= 0; i--)
+        {
+            double[] sumCurvatures = valueCurvatures;
+            if (i < Layers.Count - 1)
+            {
+                // d2E/da2 = f'(a)^2 d2E/dx2
+                Act activation = ActivationOf(Layers[i]);
+                double[] sums = forward.Layers[i].Sums;
+                sumCurvatures = new double[sums.Length];
+                for (int u = 0; u < sums.Length; u++)
+                {
+                    double slope = Squashing.Derivative(activation, sums[u]);
+                    sumCurvatures[u] = slope * slope * valueCurvatures[u];
+                }
+            }
+            double[] x = i == 0 ? input : forward.Layers[i - 1].Values;
+            var (parameterCurvatures, inputCurvatures) = Layers[i] is RbfHead rbf && headWeights is not null
+                ? rbf.Curvature(InputShapes[i], x, ParametersOf(i, parameters), sumCurvatures, headWeights)
+                : Layers[i].Curvature(InputShapes[i], x, ParametersOf(i, parameters), sumCurvatures);
+            parameterCurvatures.CopyTo(curvatures, _parameterStarts[i]);
+            valueCurvatures = inputCurvatures;
+        }
+        return new BackwardResult(curvatures, valueCurvatures);
+    }
+
+    private static Act ActivationOf(ReferenceLayer layer) => layer switch
+    {
+        ConvLayer conv => conv.Activation,
+        PoolLayer pool => pool.Activation,
+        DenseLayer dense => dense.Activation,
+        _ => throw new ArgumentException($"{layer.GetType().Name} is a head; only the last layer may be one."),
+    };
 }

@@ -44,4 +44,12 @@ public sealed record SoftmaxHead(int Classes) : ReferenceLayer
         for (int k = 0; k < Classes; k++) probabilities[k] /= total;
         return (logits, probabilities);
     }
+
+    // sumGradients: dE/d(logits), e.g. p - onehot for cross-entropy; the softmax itself is the loss's business
+    public override (double[] ParameterGradients, double[] InputGradients) Backward(Shape input, double[] x, ReadOnlySpan<double> parameters,
+        double[] sumGradients) => DenseLayer.AffineBackward(Classes, x, parameters, sumGradients);
+
+    // sumCurvatures: d2E/d(logits)2
+    public override (double[] ParameterCurvatures, double[] InputCurvatures) Curvature(Shape input, double[] x, ReadOnlySpan<double> parameters,
+        double[] sumCurvatures) => DenseLayer.AffineCurvature(Classes, x, parameters, sumCurvatures);
 }

@@ -57,6 +57,43 @@ internal abstract class NetworkCase
     /// <summary>Bytes allocated on this thread by <paramref name="calls"/> generated Forward calls after a warm-up.</summary>
     public abstract long AllocatedBytesOfForward(int calls);
 
+    /// <summary>
+    /// Runs the generated Forward, then Backward from <paramref name="headGradient"/> (dE/d(head sums)) into zeroed
+    /// gradients and an input gradient full of NaN (Backward must write all of it).
+    /// </summary>
+    public abstract BackwardResult Backward(double[] parameters, double[] input, double[] headGradient);
+
+    /// <summary>
+    /// One Forward, then Backward three times on the same workspace: once into zeroed gradients, again into the same
+    /// gradients (they must double), and once into fresh gradients with an empty input gradient.
+    /// </summary>
+    public abstract (double[] Once, double[] Twice, double[] WithoutInput) BackwardRepeated(double[] parameters, double[] input, double[] headGradient);
+
+    /// <summary>Runs the generated Forward, then BackwardCurvature into zeroed curvatures; <paramref name="headWeights"/> may be empty.</summary>
+    public abstract double[] Curvature(double[] parameters, double[] input, double[] headCurvature, double[] headWeights);
+
+    /// <summary>
+    /// A probe for finite differences: the network's own buffers, filled once from <paramref name="parameters"/> and
+    /// <paramref name="input"/>, then changed one value at a time.
+    /// </summary>
+    public abstract Probe CreateProbe(double[] parameters, double[] input);
+
+    /// <summary>Runs the generated Forward repeatedly on buffers that change one value at a time.</summary>
+    internal abstract class Probe
+    {
+        /// <summary>Sets parameter <paramref name="index"/> (rounded to the element type).</summary>
+        public abstract void SetParameter(int index, double value);
+
+        /// <summary>Sets input value <paramref name="index"/> (rounded to the element type).</summary>
+        public abstract void SetInput(int index, double value);
+
+        /// <summary>The head's sums after the generated Forward (softmax: the logits; RBF: the penalties).</summary>
+        public abstract double[] HeadSums();
+    }
+
+    /// <summary>Bytes allocated on this thread by <paramref name="calls"/> generated Backward and BackwardCurvature calls each, after a warm-up.</summary>
+    public abstract long AllocatedBytesOfBackward(int calls);
+
     /// <summary>The generated public constant <paramref name="name"/> (e.g. "C3WeightsOffset"), or null when there is none.</summary>
     public int? Constant(string name) =>
         Type.GetField(name, BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field && field.GetRawConstantValue() is int value

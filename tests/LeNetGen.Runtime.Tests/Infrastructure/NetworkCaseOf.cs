@@ -63,6 +63,100 @@ internal sealed class NetworkCase<TNet, T>(Init init) : NetworkCase
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
+    public override BackwardResult Backward(double[] parameters, double[] input, double[] headGradient)
+    {
+        T[] p = Narrow(parameters), x = Narrow(input);
+        var workspace = new T[TNet.WorkspaceSize];
+        workspace.AsSpan().Fill(T.NaN);
+        TNet.Forward(p, x, workspace, new T[TNet.OutputSize]);
+        var gradients = new T[TNet.ParameterCount];
+        var inputGradient = new T[TNet.InputSize];
+        inputGradient.AsSpan().Fill(T.NaN);
+        TNet.Backward(p, x, workspace, Narrow(headGradient), gradients, inputGradient);
+        return new BackwardResult(Widen(gradients), Widen(inputGradient));
+    }
+
+    public override (double[] Once, double[] Twice, double[] WithoutInput) BackwardRepeated(double[] parameters, double[] input, double[] headGradient)
+    {
+        T[] p = Narrow(parameters), x = Narrow(input), head = Narrow(headGradient);
+        var workspace = new T[TNet.WorkspaceSize];
+        TNet.Forward(p, x, workspace, new T[TNet.OutputSize]);
+        var gradients = new T[TNet.ParameterCount];
+        var inputGradient = new T[TNet.InputSize];
+        TNet.Backward(p, x, workspace, head, gradients, inputGradient);
+        double[] once = Widen(gradients);
+        TNet.Backward(p, x, workspace, head, gradients, inputGradient);
+        double[] twice = Widen(gradients);
+        var withoutInput = new T[TNet.ParameterCount];
+        TNet.Backward(p, x, workspace, head, withoutInput, default);
+        return (once, twice, Widen(withoutInput));
+    }
+
+    public override double[] Curvature(double[] parameters, double[] input, double[] headCurvature, double[] headWeights)
+    {
+        T[] p = Narrow(parameters), x = Narrow(input);
+        var workspace = new T[TNet.WorkspaceSize];
+        workspace.AsSpan().Fill(T.NaN);
+        TNet.Forward(p, x, workspace, new T[TNet.OutputSize]);
+        var curvatures = new T[TNet.ParameterCount];
+        TNet.BackwardCurvature(p, x, workspace, Narrow(headCurvature), Narrow(headWeights), curvatures);
+        return Widen(curvatures);
+    }
+
+    public override Probe CreateProbe(double[] parameters, double[] input) => new ProbeOf(Narrow(parameters), Narrow(input));
+
+    private sealed class ProbeOf(T[] parameters, T[] input) : Probe
+    {
+        private readonly T[] _workspace = new T[TNet.WorkspaceSize], _output = new T[TNet.OutputSize];
+
+        public override void SetParameter(int index, double value) => parameters[index] = T.CreateTruncating(value);
+
+        public override void SetInput(int index, double value) => input[index] = T.CreateTruncating(value);
+
+        public override double[] HeadSums()
+        {
+            TNet.Forward(parameters, input, _workspace, _output);
+            var sums = new double[TNet.OutputSize];
+            ReadOnlySpan<T> source = s_headSumsOffset is int offset ? _workspace.AsSpan(offset, sums.Length) : _output;
+            for (int k = 0; k < sums.Length; k++) sums[k] = double.CreateTruncating(source[k]);
+            return sums;
+        }
+    }
+
+    // Softmax heads keep their logits at OutputSumsOffset; an RBF head's outputs are its sums.
+    private static readonly int? s_headSumsOffset = typeof(TNet).GetField("OutputSumsOffset")?.GetRawConstantValue() as int?;
+
+    public override long AllocatedBytesOfBackward(int calls)
+    {
+        var parameters = new T[TNet.ParameterCount];
+        TNet.InitializeParameters(parameters, 1);
+        var input = new T[TNet.InputSize];
+        for (int i = 0; i < input.Length; i++) input[i] = T.CreateTruncating(Math.Sin(i));
+        var workspace = new T[TNet.WorkspaceSize];
+        var output = new T[TNet.OutputSize];
+        var head = new T[TNet.OutputSize];
+        for (int k = 0; k < head.Length; k++) head[k] = T.CreateTruncating(0.1 * (k + 1));
+        T[] headWeights = TNet.Head == OutputHead.Rbf ? head : [];
+        var gradients = new T[TNet.ParameterCount];
+        var inputGradient = new T[TNet.InputSize];
+        TNet.Forward(parameters, input, workspace, output);
+        for (int i = 0; i < 10; i++) // static tables, JIT
+        {
+            TNet.Backward(parameters, input, workspace, head, gradients, inputGradient);
+            TNet.Backward(parameters, input, workspace, head, gradients, default);
+            TNet.BackwardCurvature(parameters, input, workspace, head, headWeights, gradients);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < calls; i++)
+        {
+            TNet.Backward(parameters, input, workspace, head, gradients, inputGradient);
+            TNet.Backward(parameters, input, workspace, head, gradients, default);
+            TNet.BackwardCurvature(parameters, input, workspace, head, headWeights, gradients);
+        }
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
     private static T[] Narrow(double[] values)
     {
         var narrowed = new T[values.Length];

@@ -20,7 +20,16 @@ internal static class NetworkCases
         new NetworkCase<JsonNet, float>(Init.LeCunUniform),
         new NetworkCase<ClassicLeNet5, float>(Init.LeCunUniform),
         new NetworkCase<ModernLeNet5, float>(Init.HeUniform),
+        new NetworkCase<DoubleTableNet, double>(Init.LeCunUniform),
+        new NetworkCase<DoubleClassicLeNet5, double>(Init.LeCunUniform),
+        new NetworkCase<DoubleModernLeNet5, double>(Init.HeUniform),
     ];
+
+    /// <summary>The double networks' names: finite differences need double precision.</summary>
+    public static TheoryData<string> DoubleNames => new(All.Where(c => c.IsDouble).Select(c => c.Name));
+
+    /// <summary>Networks small enough to check every parameter by finite differences.</summary>
+    public static bool IsSmall(NetworkCase network) => network.ParameterCount < 5_000;
 
     /// <summary>Each network's name.</summary>
     public static TheoryData<string> Names => new(All.Select(c => c.Name));
