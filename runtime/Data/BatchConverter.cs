@@ -1,0 +1,109 @@
+using System;
+using System.Numerics;
+
+namespace LeNetGen;
+
+/// <summary>
+/// Turns a <see cref="Dataset"/>'s byte images into network input, a batch at a time: each image normalized and padded
+/// to <see cref="InputRows"/> x <see cref="InputColumns"/> with the image centered, as the paper puts MNIST's 28x28
+/// digits in a 32x32 field. A 256-entry table made once maps bytes to values, so converting allocates nothing; it only
+/// reads after construction, so several threads may fill batches at once.
+/// </summary>
+/// <typeparam name="T">The network's element type, float or double.</typeparam>
+public sealed class BatchConverter<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T[] values = new T[256];
+    private readonly string inputDescription; // made once: LengthGuard's argument must not allocate per call
+
+    /// <summary>Prepares the conversion of <paramref name="dataset"/>'s images.</summary>
+    /// <param name="dataset">The images and labels.</param>
+    /// <param name="normalization">How a pixel byte becomes a value, e.g. <see cref="ImageNormalization.Paper"/>.</param>
+    /// <param name="inputRows">The height of the network's input, at least the images'; 32 for LeNet-5.</param>
+    /// <param name="inputColumns">The width of the network's input, at least the images'; 32 for LeNet-5.</param>
+    public BatchConverter(Dataset dataset, ImageNormalization normalization, int inputRows = 32, int inputColumns = 32)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(normalization);
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputRows, dataset.Rows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputColumns, dataset.Columns);
+        Dataset = dataset;
+        Normalization = normalization;
+        InputRows = inputRows;
+        InputColumns = inputColumns;
+        // Centered; an odd margin puts the extra row (column) at the bottom (right).
+        PadTop = (inputRows - dataset.Rows) / 2;
+        PadLeft = (inputColumns - dataset.Columns) / 2;
+        inputDescription = $"input ({inputRows}x{inputColumns})";
+        for (int p = 0; p < 256; p++) values[p] = T.CreateChecked(normalization.Apply((byte)p));
+    }
+
+    /// <summary>The images converted.</summary>
+    public Dataset Dataset { get; }
+
+    /// <summary>How pixel bytes become values.</summary>
+    public ImageNormalization Normalization { get; }
+
+    /// <summary>The height of one converted image.</summary>
+    public int InputRows { get; }
+
+    /// <summary>The width of one converted image.</summary>
+    public int InputColumns { get; }
+
+    /// <summary>The rows of background above each image: 2 for 28 in 32.</summary>
+    public int PadTop { get; }
+
+    /// <summary>The columns of background left of each image: 2 for 28 in 32.</summary>
+    public int PadLeft { get; }
+
+    /// <summary>The values in one converted image: <see cref="InputRows"/> x <see cref="InputColumns"/>.</summary>
+    public int InputSize => InputRows * InputColumns;
+
+    /// <summary>Writes image <paramref name="index"/>, converted, into <paramref name="input"/>.</summary>
+    /// <param name="index">The image in the dataset.</param>
+    /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+    public void FillImage(int index, Span<T> input)
+    {
+        LengthGuard.Require(input.Length, InputSize, inputDescription, nameof(input));
+        Convert(Dataset.Image(index), input);
+    }
+
+    /// <summary>Writes the images at <paramref name="indices"/>, converted, one after the other into <paramref name="inputs"/>.</summary>
+    /// <param name="indices">The images in the dataset, e.g. one minibatch of a <see cref="MinibatchOrder"/>.</param>
+    /// <param name="inputs">Exactly <paramref name="indices"/>.Length x <see cref="InputSize"/> values.</param>
+    public void FillImages(ReadOnlySpan<int> indices, Span<T> inputs)
+    {
+        LengthGuard.RequireBatch(inputs.Length, InputSize, indices.Length, inputDescription, nameof(inputs));
+        for (int i = 0; i < indices.Length; i++)
+            Convert(Dataset.Image(indices[i]), inputs.Slice(i * InputSize, InputSize));
+    }
+
+    /// <summary>Writes the labels of the images at <paramref name="indices"/> into <paramref name="labels"/>.</summary>
+    /// <param name="indices">The images in the dataset.</param>
+    /// <param name="labels">Exactly <paramref name="indices"/>.Length values.</param>
+    public void FillLabels(ReadOnlySpan<int> indices, Span<int> labels)
+    {
+        LengthGuard.Require(labels.Length, indices.Length, "one label per index", nameof(labels));
+        for (int i = 0; i < indices.Length; i++)
+            labels[i] = Dataset.Label(indices[i]);
+    }
+
+    //   image  (Rows, Columns) bytes
+    //   input  (InputRows, InputColumns): PadTop rows of background, then each image row between background margins,
+    //          then background to the end
+    private void Convert(ReadOnlySpan<byte> image, Span<T> input)
+    {
+        T background = values[0];
+        int rows = Dataset.Rows, columns = Dataset.Columns, width = InputColumns;
+        input[..(PadTop * width)].Fill(background);
+        for (int r = 0; r < rows; r++)
+        {
+            Span<T> row = input.Slice((PadTop + r) * width, width);
+            ReadOnlySpan<byte> source = image.Slice(r * columns, columns);
+            row[..PadLeft].Fill(background);
+            Span<T> inside = row.Slice(PadLeft, columns);
+            for (int c = 0; c < inside.Length; c++) inside[c] = values[source[c]];
+            row[(PadLeft + columns)..].Fill(background);
+        }
+        input[((PadTop + rows) * width)..].Fill(background);
+    }
+}

@@ -1,0 +1,180 @@
+using System;
+using System.Buffers.Binary;
+using System.IO;
+using System.IO.Compression;
+
+namespace LeNetGen;
+
+/// <summary>
+/// Reads IDX files strictly, raw or gzip-compressed (told apart by the gzip magic 1f 8b, never by the name). The data is
+/// read through the stream straight into the one array that keeps it; nothing else the size of the file is allocated.
+/// Anything unexpected (a wrong magic, a size the header cannot mean, a file that ends early or goes on after its data,
+/// a label outside the classes, corrupt gzip data) is refused with a <see cref="DatasetFormatException"/> that names the
+/// file, what was expected and what was found.
+/// </summary>
+public static class IdxReader
+{
+    private const byte GzipMagic0 = 0x1f, GzipMagic1 = 0x8b;
+
+    /// <summary>Reads the label file at <paramref name="path"/> (magic 0x00000801); every label must be below <paramref name="classCount"/>.</summary>
+    /// <param name="path">The file, raw or gzip.</param>
+    /// <param name="classCount">The number of classes; labels run from 0 to <paramref name="classCount"/> - 1.</param>
+    /// <returns>The labels, one byte each.</returns>
+    public static IdxFile ReadLabels(string path, int classCount)
+    {
+        using var file = File.OpenRead(path);
+        return ReadLabels(file, path, classCount);
+    }
+
+    /// <summary>Reads a label file (magic 0x00000801) from <paramref name="stream"/>; every label must be below <paramref name="classCount"/>.</summary>
+    /// <param name="stream">The file's bytes, raw or gzip; read to its end, not disposed.</param>
+    /// <param name="name">The name messages give the stream, e.g. its path.</param>
+    /// <param name="classCount">The number of classes, 1 to 256.</param>
+    /// <returns>The labels, one byte each.</returns>
+    public static IdxFile ReadLabels(Stream stream, string name, int classCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(classCount, 256);
+        IdxFile labels = Read(stream, name, IdxFile.LabelsMagic);
+        int bad = labels.Data.IndexOfAnyExceptInRange((byte)0, (byte)(classCount - 1));
+        if (bad >= 0)
+            throw new DatasetFormatException(name,
+                $"label {labels.Data[bad]} at index {bad} is outside the {classCount} classes (expected 0 to {classCount - 1})", null);
+        return labels;
+    }
+
+    /// <summary>Reads the image file at <paramref name="path"/> (magic 0x00000803: count, rows, columns, then the pixels).</summary>
+    /// <param name="path">The file, raw or gzip.</param>
+    /// <returns>The images, one byte per pixel.</returns>
+    public static IdxFile ReadImages(string path)
+    {
+        using var file = File.OpenRead(path);
+        return ReadImages(file, path);
+    }
+
+    /// <summary>Reads an image file (magic 0x00000803: count, rows, columns, then the pixels) from <paramref name="stream"/>.</summary>
+    /// <param name="stream">The file's bytes, raw or gzip; read to its end, not disposed.</param>
+    /// <param name="name">The name messages give the stream, e.g. its path.</param>
+    /// <returns>The images, one byte per pixel.</returns>
+    public static IdxFile ReadImages(Stream stream, string name) => Read(stream, name, IdxFile.ImagesMagic);
+
+    private static IdxFile Read(Stream stream, string name, int expectedMagic)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        Stream rewound = Rewound(stream, out bool gzip);
+        if (!gzip) return ReadIdx(rewound, name, expectedMagic);
+
+        // The caller owns the stream: the decompressor must not close it (and the wrappers own nothing else).
+        var compressed = new TailRecordingStream(rewound);
+        using var decompressed = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
+        IdxFile file;
+        try
+        {
+            file = ReadIdx(decompressed, name, expectedMagic);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DatasetFormatException(name, $"the gzip data is corrupt ({e.Message})", e);
+        }
+        CheckGzipTrailer(compressed, file, name);
+        return file;
+    }
+
+    /// <summary>
+    /// <paramref name="stream"/> positioned at its start again after a look at its first two bytes (by seeking, or by
+    /// replaying them when it cannot seek); <paramref name="gzip"/> tells whether they were the gzip magic 1f 8b.
+    /// </summary>
+    private static Stream Rewound(Stream stream, out bool gzip)
+    {
+        byte[] magic = new byte[2];
+        int n = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        gzip = n == 2 && magic[0] == GzipMagic0 && magic[1] == GzipMagic1;
+        if (!stream.CanSeek) return new PrefixedStream(magic, n, stream);
+        stream.Seek(-n, SeekOrigin.Current);
+        return stream;
+    }
+
+    /// <summary>
+    /// A gzip file cut off after its compressed data, before or inside its 8-byte trailer, decompresses in .NET without
+    /// an error; the trailer's size field (the data's length mod 2^32, little-endian, in the last 4 bytes) must match
+    /// what was read. (A single-member file, as every MNIST mirror serves; when the trailer is there, the decompressor has
+    /// already checked its CRC-32.)
+    /// </summary>
+    private static void CheckGzipTrailer(TailRecordingStream compressed, IdxFile file, string name)
+    {
+        uint expected = (uint)(4L * (1 + file.Dimensions.Length) + file.Data.Length);
+        ReadOnlySpan<byte> tail = compressed.Tail;
+        if (tail.Length < TailRecordingStream.TailLength || BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]) != expected)
+            throw new DatasetFormatException(name,
+                $"the gzip data is truncated or corrupt: expected it to end with a trailer giving the size {expected}, " +
+                $"found {(tail.Length < 4 ? "no trailer" : $"{BinaryPrimitives.ReadUInt32LittleEndian(tail[^4..])}")} after {compressed.BytesRead} compressed bytes",
+                null);
+    }
+
+    private static IdxFile ReadIdx(Stream input, string name, int expectedMagic)
+    {
+        string what = IdxFile.DescribeMagic(expectedMagic);
+        int dimensionCount = expectedMagic & 0xff;
+        int headerLength = 4 * (1 + dimensionCount);
+
+        // Header: magic, then one big-endian int32 per dimension.
+        Span<byte> header = stackalloc byte[16];
+        header = header[..headerLength];
+        int got = input.ReadAtLeast(header, headerLength, throwOnEndOfStream: false);
+        if (got < 4)
+            throw new DatasetFormatException(name, $"expected magic {what}, but the file ends after {got} bytes", null);
+        int magic = BinaryPrimitives.ReadInt32BigEndian(header);
+        if (magic != expectedMagic)
+            throw new DatasetFormatException(name, $"expected magic {what}, found {IdxFile.DescribeMagic(magic)}", null);
+        if (got < headerLength)
+            throw new DatasetFormatException(name,
+                $"expected a {headerLength}-byte header ({dimensionCount} sizes after the magic), but the file ends after {got} bytes", null);
+
+        int[] dimensions = new int[dimensionCount];
+        for (int d = 0; d < dimensionCount; d++)
+            dimensions[d] = BinaryPrimitives.ReadInt32BigEndian(header[(4 + 4 * d)..]);
+        if (dimensions[0] < 0)
+            throw new DatasetFormatException(name, $"expected a count of 0 or more in the header, found {dimensions[0]}", null);
+        long length = dimensions[0];
+        for (int d = 1; d < dimensionCount; d++)
+        {
+            if (dimensions[d] < 1)
+                throw new DatasetFormatException(name,
+                    $"expected positive sizes in the header, found {string.Join("x", dimensions[1..])} after the count", null);
+            length *= dimensions[d]; // at most (2^31)^2 before the check below: no overflow
+            if (length > Array.MaxLength)
+                throw new DatasetFormatException(name,
+                    $"the header says {Describe(dimensions)}, more bytes than an array holds ({Array.MaxLength})", null);
+        }
+
+        // Data: straight into its final array.
+        byte[] data = new byte[length];
+        int read = input.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
+        if (read < data.Length)
+        {
+            long itemLength = length / dimensions[0];
+            long items = read / itemLength, extra = read % itemLength;
+            throw new DatasetFormatException(name,
+                $"the header says {Describe(dimensions)} but the file ends after {Items(items, expectedMagic)}" +
+                (extra > 0 ? $" and {extra} bytes" : ""), null);
+        }
+        Span<byte> probe = stackalloc byte[1];
+        if (input.Read(probe) > 0)
+            throw new DatasetFormatException(name,
+                $"the header says {Describe(dimensions)} ({headerLength + length} bytes in all), but the file goes on after them", null);
+        return new IdxFile(name, magic, dimensions, data);
+    }
+
+    /// <summary>"1 image", "1234 images", "0 labels".</summary>
+    private static string Items(long count, int magic) =>
+        $"{count} {(magic == IdxFile.ImagesMagic ? "image" : "label")}{(count == 1 ? "" : "s")}";
+
+    /// <summary>"60000 images of 28x28" or "60000 labels", as the header says.</summary>
+    private static string Describe(int[] dimensions) => dimensions.Length switch
+    {
+        1 => $"{dimensions[0]} labels",
+        3 => $"{dimensions[0]} images of {dimensions[1]}x{dimensions[2]}",
+        _ => string.Join("x", dimensions),
+    };
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Buffers.Binary;
+using System.IO;
+using System.IO.Compression;
+
+namespace LeNetGen.Runtime.Tests.Data;
+
+/// <summary>Synthetic IDX files, valid or broken on purpose, raw or gzip.</summary>
+internal static class IdxBytes
+{
+    /// <summary>An image file: the header, then <paramref name="count"/> images whose pixel (i, r, c) is <paramref name="pixel"/>.</summary>
+    public static byte[] Images(int count, int rows, int columns, Func<int, int, int, byte>? pixel = null, int magic = IdxFile.ImagesMagic)
+    {
+        pixel ??= (i, r, c) => (byte)(i * 31 + r * 7 + c);
+        byte[] bytes = Header(magic, count, rows, columns);
+        int start = bytes.Length;
+        Array.Resize(ref bytes, start + count * rows * columns);
+        for (int i = 0, k = start; i < count; i++)
+            for (int r = 0; r < rows; r++)
+                for (int c = 0; c < columns; c++)
+                    bytes[k++] = pixel(i, r, c);
+        return bytes;
+    }
+
+    /// <summary>A label file holding <paramref name="labels"/>.</summary>
+    public static byte[] Labels(byte[] labels, int magic = IdxFile.LabelsMagic) => [.. Header(magic, labels.Length), .. labels];
+
+    /// <summary>A big-endian header: the magic, then each size.</summary>
+    public static byte[] Header(int magic, params int[] sizes)
+    {
+        byte[] header = new byte[4 * (1 + sizes.Length)];
+        BinaryPrimitives.WriteInt32BigEndian(header, magic);
+        for (int d = 0; d < sizes.Length; d++) BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4 + 4 * d), sizes[d]);
+        return header;
+    }
+
+    /// <summary><paramref name="raw"/> gzip-compressed.</summary>
+    public static byte[] Gzip(byte[] raw)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(raw);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The first <paramref name="length"/> bytes of <paramref name="bytes"/>.</summary>
+    public static byte[] Cut(byte[] bytes, int length) => bytes[..length];
+}
