@@ -1,0 +1,129 @@
+using System;
+using System.IO;
+using LeNetGen.Runtime.Tests.Networks;
+using Xunit;
+
+namespace LeNetGen.Runtime.Tests.Training;
+
+/// <summary>The trainer is deterministic, resumes exactly, and stops before a diverging step.</summary>
+public sealed class TrainerTests
+{
+    private static Trainer<ModernLeNet5, float> Sgd(float[] parameters, ulong seed, int threads, int batch = 16) =>
+        new(parameters, new SgdOptimizer<float>(ModernLeNet5.ParameterCount) { Schedule = LearningRateSchedule.Constant(0.01), Momentum = 0.9 },
+            new Loss(LossKind.SoftmaxCrossEntropy), batch, seed, threads);
+
+    private static float[] Initial(ulong seed)
+    {
+        var parameters = new float[ModernLeNet5.ParameterCount];
+        ModernLeNet5.InitializeParameters(parameters, seed);
+        return parameters;
+    }
+
+    [Fact]
+    public void TheSameSeedGivesTheSameWeightsBitForBitOnAnyNumberOfThreads()
+    {
+        BatchConverter<float> data = TrainingData.First<float>(200, ImageNormalization.MnistMeanStd);
+        float[] one = Initial(5), two = Initial(5), other = Initial(5);
+        Sgd(one, 7, threads: 1).TrainEpoch(data, 1);
+        Sgd(two, 7, threads: 2).TrainEpoch(data, 1);
+        Sgd(other, 8, threads: 2).TrainEpoch(data, 1);
+
+        Assert.Equal(Bits(one), Bits(two));
+        Assert.NotEqual(Bits(one), Bits(other)); // another order of samples
+        Assert.NotEqual(Bits(one), Bits(Initial(5)));
+    }
+
+    [Fact]
+    public void ARunKilledMidEpochResumesFromItsCheckpointToTheSameWeights()
+    {
+        BatchConverter<float> data = TrainingData.First<float>(96, ImageNormalization.MnistMeanStd);
+        string folder = Path.Combine(Path.GetTempPath(), "lenetgen-resume-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            // Uninterrupted: two passes of six minibatches.
+            float[] whole = Initial(3);
+            Trainer<ModernLeNet5, float> uninterrupted = Sgd(whole, 11, threads: 2);
+            uninterrupted.TrainEpoch(data, 2);
+            uninterrupted.TrainEpoch(data, 2);
+
+            // Killed after the ninth step (midway through pass 2), with a checkpoint written after every step.
+            string path = Path.Combine(folder, "run.lngckpt");
+            float[] killed = Initial(3);
+            Trainer<ModernLeNet5, float> first = Sgd(killed, 11, threads: 2);
+            void Save() => TrainingCheckpoint.Capture(first, killed).Save(path);
+            first.TrainEpoch(data, 2, afterStep: Save);
+            Assert.Throws<OperationCanceledException>(() => first.TrainEpoch(data, 2, afterStep: () =>
+            {
+                Save();
+                if (first.Step == 9) throw new OperationCanceledException("killed");
+            }));
+
+            // A new process: fresh parameters and trainer, restored from the file.
+            float[] resumed = Initial(99);
+            Trainer<ModernLeNet5, float> second = Sgd(resumed, 12345, threads: 1);
+            TrainingCheckpoint.Restore(Checkpoint<float>.Load<ModernLeNet5>(path), second, resumed);
+            Assert.Equal((1, 9L, 3), (second.Epoch, second.Step, second.BatchInEpoch));
+            second.TrainEpoch(data, 2);
+
+            Assert.Equal(2, second.Epoch);
+            Assert.Equal(Bits(whole), Bits(resumed));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void SdlmRunsResumeToTheSameWeightsToo()
+    {
+        BatchConverter<float> data = TrainingData.First<float>(24, ImageNormalization.Paper);
+        SdlmOptimizer<float> Optimizer() => new(ClassicLeNet5.ParameterCount) { Schedule = LearningRateSchedule.Paper, CurvatureSamples = 8 };
+        var loss = new Loss(LossKind.Map);
+        float[] whole = new float[ClassicLeNet5.ParameterCount];
+        ClassicLeNet5.InitializeParameters(whole, 1);
+        float[] killed = (float[])whole.Clone();
+
+        var uninterrupted = new Trainer<ClassicLeNet5, float>(whole, Optimizer(), loss, 1, 4, 1);
+        uninterrupted.TrainEpoch(data, 2);
+        uninterrupted.TrainEpoch(data, 2);
+
+        var first = new Trainer<ClassicLeNet5, float>(killed, Optimizer(), loss, 1, 4, 1);
+        first.TrainEpoch(data, 2);
+        Checkpoint<float>? saved = null;
+        Assert.Throws<OperationCanceledException>(() => first.TrainEpoch(data, 2, afterStep: () =>
+        {
+            saved = TrainingCheckpoint.Capture(first, killed);
+            if (first.Step == 30) throw new OperationCanceledException("killed");
+        }));
+
+        float[] resumed = new float[ClassicLeNet5.ParameterCount];
+        var second = new Trainer<ClassicLeNet5, float>(resumed, Optimizer(), loss, 1, 999, 1);
+        TrainingCheckpoint.Restore(saved!, second, resumed);
+        second.TrainEpoch(data, 2);
+        Assert.Equal(Bits(whole), Bits(resumed));
+    }
+
+    [Fact]
+    public void ADivergingRunStopsBeforeTheBadStepWithItsEpochAndStep()
+    {
+        BatchConverter<float> data = TrainingData.First<float>(64, ImageNormalization.MnistMeanStd);
+        float[] parameters = Initial(2);
+        var trainer = new Trainer<ModernLeNet5, float>(parameters,
+            new SgdOptimizer<float>(ModernLeNet5.ParameterCount) { Schedule = LearningRateSchedule.Constant(1e12) },
+            new Loss(LossKind.SoftmaxCrossEntropy), 8, 1, 1);
+        float[]? lastGood = null;
+        var diverged = Assert.Throws<TrainingDivergedException>(() => trainer.TrainEpoch(data, 1, afterStep: () => lastGood = (float[])parameters.Clone()));
+
+        Assert.Equal(1, diverged.Epoch);
+        Assert.Equal(trainer.Step + 1, diverged.Step);
+        Assert.Contains($"at epoch 1, step {diverged.Step}", diverged.Message);
+        // The bad step was not applied: the parameters are those after the last good step, all finite.
+        Assert.NotNull(lastGood);
+        Assert.Equal(Bits(lastGood!), Bits(parameters));
+        Assert.All(parameters, p => Assert.True(float.IsFinite(p)));
+    }
+
+    private static int[] Bits(float[] values) => Array.ConvertAll(values, BitConverter.SingleToInt32Bits);
+}
