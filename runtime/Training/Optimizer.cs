@@ -70,7 +70,11 @@ public sealed class SgdOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatin
 /// <summary>
 /// LeCun et al.'s (1998) stochastic diagonal Levenberg-Marquardt, appendix C: each parameter's own step
 /// eps_k = eta / (mu + h_kk), with h_kk the average diagonal Gauss-Newton curvature estimated on a few hundred samples
-/// before each pass; w_k -= eps_k dE/dw_k.
+/// before each pass; w_k -= eps_k dE/dw_k. With <see cref="CurvatureEvery"/> above 0, h_kk is also kept up to date
+/// during the pass by the paper's running average h_kk &lt;- (1 - gamma) h_kk + gamma d2E/dw_k2 on every
+/// <see cref="CurvatureEvery"/>-th sample, so the steps follow the activations as they grow: from LeCun's
+/// initialization they grow a hundredfold within the first few hundred samples, and an estimate made before the pass
+/// then leaves steps a hundred times too large (see <see cref="CurvatureEvery"/>).
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
 public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -87,8 +91,49 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
     /// <summary>How many training samples the curvature is estimated on before each pass: 500 in the paper.</summary>
     public int CurvatureSamples { get; init; } = 500;
 
+    /// <summary>
+    /// Every how many training samples the running average of h_kk takes in the current sample's curvature
+    /// (h_kk &lt;- (1 - <see cref="CurvatureDecay"/>) h_kk + <see cref="CurvatureDecay"/> d2E/dw_k2); 0 keeps the
+    /// estimate made before the pass for the whole pass. With minibatches, the first sample of every
+    /// <see cref="CurvatureEvery"/>-th minibatch counts (so 1 means one sample per minibatch).
+    /// </summary>
+    public int CurvatureEvery
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            field = value;
+        }
+    }
+
+    /// <summary>gamma of the running average of h_kk (see <see cref="CurvatureEvery"/>), in (0, 1]: small, e.g. 0.01.</summary>
+    public double CurvatureDecay
+    {
+        get;
+        init
+        {
+            if (!(value > 0 && value <= 1))
+                throw new ArgumentOutOfRangeException(nameof(value), value, "gamma of the running average of h_kk must be in (0, 1].");
+            field = value;
+        }
+    } = 0.01;
+
     /// <inheritdoc/>
     public override bool NeedsCurvature => true;
+
+    /// <summary>
+    /// Takes one sample's curvature into the running average: h_kk &lt;- (1 - gamma) h_kk + gamma d2E/dw_k2, gamma
+    /// being <see cref="CurvatureDecay"/>.
+    /// </summary>
+    /// <param name="sampleCurvature">d2E/dw_k2 of one sample (diagonal Gauss-Newton), one per parameter.</param>
+    public void UpdateCurvature(ReadOnlySpan<T> sampleCurvature)
+    {
+        LengthGuard.Require(sampleCurvature.Length, _curvature.Length, "curvatures", nameof(sampleCurvature));
+        T gamma = T.CreateTruncating(CurvatureDecay), keep = T.One - gamma;
+        Span<T> curvature = _curvature;
+        for (int k = 0; k < curvature.Length; k++) curvature[k] = keep * curvature[k] + gamma * sampleCurvature[k];
+    }
 
     /// <summary>The current estimates h_kk, one per parameter.</summary>
     public Span<T> Curvature => _curvature;
@@ -107,5 +152,7 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
 
     /// <inheritdoc/>
     public override string ToString() =>
-        FormattableString.Invariant($"SDLM, mu {Mu}, curvature on {CurvatureSamples} samples, {Schedule}");
+        CurvatureEvery > 0
+            ? FormattableString.Invariant($"SDLM, mu {Mu}, curvature on {CurvatureSamples} samples before each pass and a running average (gamma {CurvatureDecay}) every {CurvatureEvery} samples, {Schedule}")
+            : FormattableString.Invariant($"SDLM, mu {Mu}, curvature on {CurvatureSamples} samples before each pass, {Schedule}");
 }

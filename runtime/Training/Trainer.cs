@@ -8,7 +8,8 @@ namespace LeNetGen;
 
 /// <summary>
 /// Trains any generated network on a dataset: minibatches in a seeded order, forward, loss, backward, one optimizer
-/// step per minibatch; for <see cref="SdlmOptimizer{T}"/>, the curvature estimate before each pass. Deterministic: a
+/// step per minibatch; for <see cref="SdlmOptimizer{T}"/>, the curvature estimate before each pass and, when it asks for
+/// one, the running average of the curvature during the pass. Deterministic: a
 /// minibatch's samples are split over <see cref="Lanes"/> fixed partial sums added in a fixed order, so the same seed
 /// gives the same parameters bit for bit on any number of threads. Buffers are allocated once, here.
 /// </summary>
@@ -23,6 +24,7 @@ public sealed class Trainer<TNetwork, T>
 
     private readonly T[] _parameters;
     private readonly T[] _gradients;
+    private T[]? _sampleCurvature;
     private readonly Lane[] _lanes;
     private readonly int _threads;
 
@@ -116,8 +118,11 @@ public sealed class Trainer<TNetwork, T>
         {
             cancellationToken.ThrowIfCancellationRequested();
             ReadOnlySpan<int> indices = order.Batch(batch);
-            var (batchLoss, batchCorrect) = Gradients(data, indices);
+            bool trackCurvature = Optimizer is SdlmOptimizer<T> { CurvatureEvery: > 0 } tracking && batch % tracking.CurvatureEvery == 0;
+            if (trackCurvature) _sampleCurvature ??= new T[TNetwork.ParameterCount];
+            var (batchLoss, batchCorrect) = Gradients(data, indices, trackCurvature);
             if (!double.IsFinite(batchLoss)) throw new TrainingDivergedException(Epoch + 1, Step + 1, batchLoss / indices.Length);
+            if (trackCurvature) ((SdlmOptimizer<T>)Optimizer).UpdateCurvature(_sampleCurvature);
 
             double rate = Optimizer.Schedule.Rate(Epoch, plannedSteps == 0 ? 0 : (double)Step / plannedSteps);
             Optimizer.Step(_parameters, _gradients, rate);
@@ -161,19 +166,24 @@ public sealed class Trainer<TNetwork, T>
         for (int k = 0; k < curvature.Length; k++) curvature[k] *= scale;
     }
 
-    /// <summary>Sets <see cref="_gradients"/> to the minibatch's mean gradient; returns its summed loss and correct count.</summary>
-    private (double Loss, int Correct) Gradients(BatchConverter<T> data, ReadOnlySpan<int> indices)
+    /// <summary>
+    /// Sets <see cref="_gradients"/> to the minibatch's mean gradient and, when <paramref name="curvature"/> is set,
+    /// <see cref="_sampleCurvature"/> to the curvature of the minibatch's first sample; returns its summed loss and
+    /// correct count.
+    /// </summary>
+    private (double Loss, int Correct) Gradients(BatchConverter<T> data, ReadOnlySpan<int> indices, bool curvature)
     {
         int lanes = Math.Min(Lanes, indices.Length);
         for (int l = 0; l < lanes; l++) _lanes[l].Assign(indices, l, Lanes);
+        T[]? sampleCurvature = curvature ? _sampleCurvature : null;
         if (lanes == 1 || _threads == 1)
         {
-            for (int l = 0; l < lanes; l++) RunLane(data, _lanes[l]);
+            for (int l = 0; l < lanes; l++) RunLane(data, _lanes[l], l == 0 ? sampleCurvature : null);
         }
         else
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
-            Parallel.For(0, lanes, options, l => RunLane(data, _lanes[l]));
+            Parallel.For(0, lanes, options, l => RunLane(data, _lanes[l], l == 0 ? sampleCurvature : null));
         }
 
         // Partial sums in lane order: the same result whatever the threads did.
@@ -197,7 +207,8 @@ public sealed class Trainer<TNetwork, T>
         return (loss, correct);
     }
 
-    private void RunLane(BatchConverter<T> data, Lane lane)
+    /// <summary>Runs a lane's samples forward and backward; with <paramref name="curvature"/>, also the curvature pass of its first sample.</summary>
+    private void RunLane(BatchConverter<T> data, Lane lane, T[]? curvature)
     {
         Array.Clear(lane.Gradients);
         lane.Loss = 0;
@@ -211,6 +222,14 @@ public sealed class Trainer<TNetwork, T>
             if (TNetwork.PredictedClass(lane.Output) == label) lane.Correct++;
             lane.Loss += Loss.Evaluate<T>(lane.Output, label, lane.HeadGradient);
             TNetwork.Backward(_parameters, lane.Input, lane.Workspace, lane.HeadGradient, lane.Gradients, default);
+            if (i == 0 && curvature is not null)
+            {
+                // The backward pass overwrote only the gradient regions of the workspace; the activations are still there.
+                Array.Clear(curvature);
+                Loss.Curvature<T>(lane.Output, label, lane.HeadCurvature, lane.HeadWeights);
+                TNetwork.BackwardCurvature(_parameters, lane.Input, lane.Workspace, lane.HeadCurvature,
+                    TNetwork.Head == OutputHead.Rbf ? lane.HeadWeights : default, curvature);
+            }
         }
     }
 

@@ -22,6 +22,10 @@ var weightDecay = new Option<double?>("--weight-decay") { Description = "SGD L2 
 var schedule = new Option<string?>("--schedule") { Description = "paper, constant, cosine or step" };
 var normalization = new Option<string?>("--normalization") { Description = "paper (-0.1 background, 1.175 ink), meanstd or unit" };
 var loss = new Option<LossKind?>("--loss") { Description = "SoftmaxCrossEntropy, Map or SquaredDistance" };
+var mu = new Option<double?>("--mu") { Description = "SDLM's mu in eta / (mu + h_kk) (paper: 0.02)" };
+var mapConstant = new Option<double?>("--map-j") { Description = "j of the MAP criterion (default 1)" };
+var curvatureEvery = new Option<int?>("--curvature-every") { Description = "SDLM: update the running average of h_kk every N samples during the pass (0: only the estimate before each pass)" };
+var gamma = new Option<double?>("--gamma") { Description = "SDLM: gamma of the running average h_kk <- (1 - gamma) h_kk + gamma d2E/dw2" };
 var trainLimit = new Option<int?>("--train-limit") { Description = "train on the first N training images only" };
 var output = new Option<string>("--out") { Description = "where run folders go", DefaultValueFactory = _ => "runs" };
 var json = new Option<string?>("--json") { Description = "also write the run's figures to this JSON file" };
@@ -45,20 +49,24 @@ Recipe RecipeOf(ParseResult r)
         Schedule = r.GetValue(schedule) ?? (r.GetValue(rate) is null ? d.Schedule : d.Schedule == "paper" ? "constant" : d.Schedule),
         Normalization = r.GetValue(normalization) ?? d.Normalization,
         Loss = r.GetValue(loss) ?? d.Loss,
+        Mu = r.GetValue(mu) ?? d.Mu,
+        MapConstant = r.GetValue(mapConstant) ?? d.MapConstant,
+        CurvatureEvery = r.GetValue(curvatureEvery) ?? d.CurvatureEvery,
+        CurvatureDecay = r.GetValue(gamma) ?? d.CurvatureDecay,
     };
 }
 
 var train = new Command("train", "train a network on MNIST or Fashion-MNIST, evaluate it after each pass, write a run folder")
 {
     network, dataset, dataPath, seed, threads, epochs, batch, optimizer, rate, momentum, weightDecay, schedule, normalization, loss,
-    trainLimit, output, json, resume, checkpointEvery,
+    mu, mapConstant, curvatureEvery, gamma, trainLimit, output, json, resume, checkpointEvery,
 };
 train.SetAction(r => Guard(() => Networks.Dispatch(r.GetValue(network), new TrainCommand(new TrainSettings(
     r.GetValue(network), r.GetValue(dataset)!, r.GetValue(dataPath), RecipeOf(r), r.GetValue(seed), r.GetValue(threads),
     r.GetValue(trainLimit), r.GetValue(output)!, r.GetValue(json), r.GetValue(resume), r.GetValue(checkpointEvery),
     "lenetgen-samples " + string.Join(' ', args))))));
 
-var eval = new Command("eval", "evaluate a checkpoint on the test set") { network, checkpoint, dataset, dataPath, normalization, loss, threads };
+var eval = new Command("eval", "evaluate a checkpoint on the test set") { network, checkpoint, dataset, dataPath, normalization, loss, mapConstant, threads };
 eval.SetAction(r => Guard(() => Networks.Dispatch(r.GetValue(network),
     new EvalCommand(r.GetValue(checkpoint)!, r.GetValue(dataset)!, r.GetValue(dataPath), RecipeOf(r), r.GetValue(threads)))));
 

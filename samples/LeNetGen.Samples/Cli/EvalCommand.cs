@@ -11,7 +11,7 @@ internal sealed class EvalCommand(string checkpoint, string dataset, string? dat
         Checkpoint<float> saved = Checkpoint<float>.Load<TNetwork>(checkpoint);
         DatasetSplits data = DataSets.Load(dataset, dataPath);
         var test = new BatchConverter<float>(data.Test, recipe.ImageNormalization);
-        Evaluation evaluation = Evaluation.Of<TNetwork, float>(saved.Parameters, test, new Loss(recipe.Loss), threads);
+        Evaluation evaluation = Evaluation.Of<TNetwork, float>(saved.Parameters, test, recipe.CreateLoss(), threads);
         Results.Write(choice, evaluation, new List<EpochRow>());
 
         var confusion = new Table().Title("confusion matrix: rows true class, columns predicted");

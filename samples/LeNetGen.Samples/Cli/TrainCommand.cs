@@ -26,7 +26,7 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
         var parameters = new float[TNetwork.ParameterCount];
         TNetwork.InitializeParameters(parameters, settings.Seed);
         Optimizer<float> optimizer = recipe.CreateOptimizer(TNetwork.ParameterCount);
-        var loss = new Loss(recipe.Loss);
+        var loss = recipe.CreateLoss();
         var trainer = new Trainer<TNetwork, float>(parameters, optimizer, loss, recipe.BatchSize, settings.Seed, settings.Threads);
         if (settings.Resume is string resume)
         {
