@@ -55,7 +55,10 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         {
             foreach (IGrouping<string, NameSite> group in sites.GroupBy(s => s.FullName, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
-                string where = string.Join(", ", group.Select(s => s.Origin));
+                var origins = group.Select(s => s.Origin).ToList();
+                string where = string.Join(", ", origins.Distinct(StringComparer.Ordinal).Count() == origins.Count
+                    ? origins
+                    : group.Select(s => s.Location?.FilePath ?? s.Origin));
                 foreach (NameSite site in group)
                     output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateNetworkName, site.Location, site.FullName, where).ToDiagnostic());
             }
@@ -77,8 +80,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(plans.Combine(duplicateNames), static (output, pair) =>
         {
             NetworkPlan plan = pair.Left;
-            string fullName = plan.Namespace.Length == 0 ? plan.ClassName : plan.Namespace + "." + plan.ClassName;
-            if (pair.Right.Contains(fullName)) return; // LNG0008 is reported on the names branch
+            if (pair.Right.Contains(plan.FullName)) return; // LNG0008 is reported on the names branch
             string source;
             try
             {

@@ -65,6 +65,7 @@ internal static class ShapeChecker
         private int _fixedValues;
         private long _workspace;
         private long _writtenOutTaps;
+        private bool _workspaceReported;
 
         public Walk(NetworkSpec spec, List<DiagnosticInfo> diagnostics)
         {
@@ -110,7 +111,8 @@ internal static class ShapeChecker
 
             LayerSpec last = _spec.Layers[_spec.Layers.Count - 1];
             if (headPosition == 0)
-                Report(D.MissingOutputHead, last.Location, _spec.ClassName, _spec.Layers.Count, Describe(last));
+                Report(D.MissingOutputHead, last.Location, _spec.ClassName, _spec.Layers.Count, Describe(last),
+                    Json ? "a last layer of kind \"softmax\" or \"rbf\" with its \"classes\"" : "[SoftmaxOutput(classes)] or [RbfOutput(classes)]");
 
             if (_parameters > Limits.MaxParameters)
                 Report(D.SizeTooLarge, _spec.Location, "network '" + _spec.ClassName + "'", "the parameter count", _parameters, Limits.MaxParameters);
@@ -123,6 +125,7 @@ internal static class ShapeChecker
             {
                 Namespace = _spec.Namespace,
                 ClassName = _spec.ClassName,
+                FullName = _spec.FullName,
                 ContainingTypes = _spec.ContainingTypes,
                 HintName = (_spec.Namespace.Length == 0 ? "" : _spec.Namespace + ".")
                     + string.Concat(_spec.ContainingTypes.Select(t => t.Substring(t.LastIndexOf(' ') + 1) + ".")) + _spec.ClassName + ".g.cs",
@@ -253,11 +256,12 @@ internal static class ShapeChecker
             int restWidth = (paddedWidth - layer.KernelWidth) % layer.Stride;
             if (restHeight != 0 || restWidth != 0)
             {
-                string rest = restHeight != 0 && restWidth != 0 ? $"{restHeight} rows and {restWidth} columns"
-                    : restHeight != 0 ? $"{restHeight} row{(restHeight == 1 ? "" : "s")}" : $"{restWidth} column{(restWidth == 1 ? "" : "s")}";
+                static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+                string rest = restHeight != 0 && restWidth != 0 ? $"{Count(restHeight, "row")} and {Count(restWidth, "column")}"
+                    : restHeight != 0 ? Count(restHeight, "row") : Count(restWidth, "column");
                 Report(D.ConvStrideLeavesRemainder, layer.StrideLocation ?? layer.Location, position, description,
                     $"{layer.KernelHeight}x{layer.KernelWidth}", layer.Stride, rest, shape,
-                    $"{paddedHeight - layer.KernelHeight}x{paddedWidth - layer.KernelWidth}");
+                    $"{paddedHeight}x{paddedWidth} minus the kernel ({paddedHeight - layer.KernelHeight}x{paddedWidth - layer.KernelWidth})");
             }
 
             var output = new Shape(layer.Count, outHeight, outWidth);
@@ -379,7 +383,12 @@ internal static class ShapeChecker
                     ok = false;
                 }
             }
-            if (!ok || layer.Count < 1 || layer.Count > Limits.MaxTableSide) return false;
+            if (layer.Count > Limits.MaxTableSide)
+            {
+                Report(D.SizeTooLarge, tableSpec.Location ?? layer.Location, $"Layer {position} ({description})", "the number of connection table columns", layer.Count, Limits.MaxTableSide);
+                return false;
+            }
+            if (!ok || layer.Count < 1) return false;
 
             var inputsOf = new List<EquatableArray<int>>(layer.Count);
             for (int m = 0; m < layer.Count; m++)
@@ -542,7 +551,8 @@ internal static class ShapeChecker
             if (input is Shape shape && shape.Size != 84)
             {
                 Report(D.RbfWidthMismatch, layer.PrototypesLocation ?? layer.Location, position, description, "LeNet-5's digit", 84, shape.Size, _chain.ToString(),
-                    "the layer before must have 84 outputs (7x12, e.g. [Dense(84)]), or use RandomCodes prototypes");
+                    Json ? "the layer before must have 84 outputs (7x12, e.g. { \"kind\": \"dense\", \"units\": 84 }), or use \"prototypes\": \"randomCodes\""
+                         : "the layer before must have 84 outputs (7x12, e.g. [Dense(84)]), or use Prototypes = RbfPrototypes.RandomCodes");
                 ok = false;
             }
             return ok;
@@ -591,8 +601,10 @@ internal static class ShapeChecker
                 string method = (layer.Kind switch { LayerKind.Conv => "C", LayerKind.Pool => "S", LayerKind.Dense => "F", _ => "Output" })
                     + (layer.Kind is LayerKind.SoftmaxOutput or LayerKind.RbfOutput ? "" : position.ToString(Inv)) + "Forward";
                 string advice = tableTaps > 0
-                    ? "a connection table is always written out map by map; split the layer into smaller ones"
-                    : $"use Unroll = {fits}, or Auto";
+                    ? "a connection table is always written out map by map, so a smaller table (fewer maps) is the way to stay under them"
+                    : fits == chosen
+                        ? "even one window is that large, so only a smaller kernel or input stays under them"
+                        : $"use Unroll = {fits}, or Auto";
                 Report(D.UnrollTooLarge, layer.UnrollLocation ?? layer.Location, position, description, chosen,
                     estimate.Instructions.ToString("N0", Inv), estimate.LocalReferences.ToString("N0", Inv), method, advice);
             }
@@ -618,8 +630,9 @@ internal static class ShapeChecker
                 paddedDeltas = _workspace;
                 _workspace += plan.PaddedIn.Size;
             }
-            if (_workspace > Limits.MaxWorkspace)
+            if (_workspace > Limits.MaxWorkspace && !_workspaceReported)
             {
+                _workspaceReported = true;
                 Report(D.SizeTooLarge, _spec.Location, $"Layer {plan.Position} ({plan.Description})", "the workspace size so far", _workspace, Limits.MaxWorkspace);
                 _workspace = Limits.MaxWorkspace;
             }

@@ -44,7 +44,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MissingOutputHead = Error("LNG0006",
         "Network has no output head",
-        "Network '{0}' ends with layer {1} ({2}), not an output head; end it with [SoftmaxOutput(classes)] or [RbfOutput(classes)]");
+        "Network '{0}' ends with layer {1} ({2}), not an output head; end it with {3}");
 
     public static readonly DiagnosticDescriptor LayersOnSeveralDeclarations = Error("LNG0007",
         "Layer attributes spread over several partial declarations",
@@ -118,7 +118,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ConvStrideLeavesRemainder = Warning("LNG0111",
         "Convolution stride leaves input unused",
-        "Layer {0} ({1}): with kernel {2} and stride {3}, the last {4} of input {5} are never read; a stride that divides {6} uses every value");
+        "Layer {0} ({1}): with kernel {2} and stride {3}, the last {4} of input {5} never reach a window; a stride that divides {6} reads every value");
 
     public static readonly DiagnosticDescriptor ConnectionTableOnInput = Error("LNG0112",
         "Connection table where no maps come in",

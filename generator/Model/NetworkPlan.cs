@@ -12,6 +12,9 @@ internal sealed record NetworkPlan
     public string ClassName { get; init; } = "";
     public EquatableArray<string> ContainingTypes { get; init; } = EquatableArray<string>.Empty;
 
+    /// <summary>The class's full name, containing types included.</summary>
+    public string FullName { get; init; } = "";
+
     /// <summary>The generated file's hint name: "{Namespace}.{Class}.g.cs".</summary>
     public string HintName { get; init; } = "";
 

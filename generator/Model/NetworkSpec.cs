@@ -36,7 +36,21 @@ internal sealed record NetworkSpec
     /// <summary>The JSON file that held the spec, for hint names and documentation; null for attribute specs.</summary>
     public string? SourceFile { get; init; }
 
-    public string FullName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;
+    /// <summary>The class's full name, containing types included: "Samples.Outer.Digits".</summary>
+    public string FullName
+    {
+        get
+        {
+            var name = new System.Text.StringBuilder(Namespace);
+            foreach (string containing in ContainingTypes)
+            {
+                if (name.Length > 0) name.Append('.');
+                name.Append(containing.Substring(containing.LastIndexOf(' ') + 1));
+            }
+            if (name.Length > 0) name.Append('.');
+            return name.Append(ClassName).ToString();
+        }
+    }
 }
 
 /// <summary>What a front end produced: the spec when one could be read at all, and its diagnostics.</summary>

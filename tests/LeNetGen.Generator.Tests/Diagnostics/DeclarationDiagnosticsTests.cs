@@ -176,4 +176,23 @@ public sealed class DeclarationDiagnosticsTests
         [SoftmaxOutput(10)]
         public static partial class {|LNG0013:Net|} { }
         """);
+
+    [Fact]
+    public void LNG0008_IsNotReportedForOneClassNameInDifferentContainingTypes()
+    {
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x8x8")]
+            [SoftmaxOutput(10)]
+            public partial class Digits { }
+
+            public partial class Models
+            {
+                [Network(Input = "1x8x8")]
+                [SoftmaxOutput(10)]
+                public partial class Digits { }
+            }
+            """);
+        Assert.Equal(2, result.Sources.Count);
+        Assert.Empty(result.CompilationDiagnostics);
+    }
 }

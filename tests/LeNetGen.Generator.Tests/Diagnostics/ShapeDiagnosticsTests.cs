@@ -333,4 +333,14 @@ public sealed class ShapeDiagnosticsTests
             { "kind": "conv", "maps": 2, "kernel": 1, "connections": {|LNG0112:["XX", "XX"]|} },
             { "kind": "softmax", "classes": 10 } ] }
         """));
+
+    [Fact]
+    public void LNG0110_SizeTooLarge_ConnectionTableColumns()
+    {
+        string row = new('X', 5000);
+        var result = DiagnosticAssert.Exactly(Usings + "[Network(Input = \"1x8x8\")]\n" +
+            "[Conv(5000, Kernel = 1, Connections = {|LNG0110:\"" + row + "\"|})]\n" +
+            "[SoftmaxOutput(10)]\npublic partial class Net { }\n");
+        Assert.Contains("the number of connection table columns is 5000", DiagnosticAssert.Message(result, "LNG0110"));
+    }
 }
