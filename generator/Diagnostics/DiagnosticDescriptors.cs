@@ -118,7 +118,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ConvStrideLeavesRemainder = Warning("LNG0111",
         "Convolution stride leaves input unused",
-        "Layer {0} ({1}): with kernel {2} and stride {3}, the last {4} of input {5} never reach a window; a stride that divides {6} reads every value");
+        "Layer {0} ({1}): with kernel {2} and stride {3}, the windows stop short of the last {4} of input {5}; a stride that divides {6} reads every value");
 
     public static readonly DiagnosticDescriptor ConnectionTableOnInput = Error("LNG0112",
         "Connection table where no maps come in",
