@@ -1,0 +1,62 @@
+using System;
+using LeNetGen.Runtime.Tests.Networks;
+using Xunit;
+
+namespace LeNetGen.Runtime.Tests.Training;
+
+/// <summary>Stochastic diagonal Levenberg-Marquardt: its step, its running curvature average, and resuming with it.</summary>
+public sealed class SdlmTests
+{
+    [Fact]
+    public void EachParameterStepsByEtaOverMuPlusItsCurvatureTimesItsGradient()
+    {
+        var sdlm = new SdlmOptimizer<double>(3) { Schedule = LearningRateSchedule.Constant(0.5), Mu = 0.5 };
+        new double[] { 0, 1.5, 9.5 }.CopyTo(sdlm.Curvature);
+        double[] parameters = { 1, 1, 1 };
+        sdlm.Step(parameters, new double[] { 2, 2, -4 }, rate: 0.5);
+        Assert.Equal(new[] { 1 - 0.5 / 0.5 * 2, 1 - 0.5 / 2.0 * 2, 1 + 0.5 / 10.0 * 4 }, parameters);
+    }
+
+    [Fact]
+    public void TheRunningAverageMovesEachCurvatureByGammaTowardsTheSamples()
+    {
+        var sdlm = new SdlmOptimizer<double>(2) { Schedule = LearningRateSchedule.Constant(1), CurvatureEvery = 1, CurvatureDecay = 0.25 };
+        new double[] { 4, 0 }.CopyTo(sdlm.Curvature);
+        sdlm.UpdateCurvature(new double[] { 0, 8 });
+        Assert.Equal(new[] { 3.0, 2.0 }, sdlm.Curvature.ToArray());
+    }
+
+    [Fact]
+    public void RunsWithRunningCurvatureResumeToTheSameWeights()
+    {
+        BatchConverter<float> data = TrainingData.First<float>(20, ImageNormalization.Paper);
+        SdlmOptimizer<float> Optimizer() => new(ClassicLeNet5.ParameterCount)
+        {
+            Schedule = LearningRateSchedule.Paper, Mu = 0.2, CurvatureSamples = 6, CurvatureEvery = 3, CurvatureDecay = 0.05,
+        };
+        var loss = new Loss(LossKind.Map);
+        var whole = new float[ClassicLeNet5.ParameterCount];
+        ClassicLeNet5.InitializeParameters(whole, 2);
+        var killed = (float[])whole.Clone();
+
+        var uninterrupted = new Trainer<ClassicLeNet5, float>(whole, Optimizer(), loss, 1, 9, 1);
+        uninterrupted.TrainEpoch(data, 2);
+        uninterrupted.TrainEpoch(data, 2);
+
+        var first = new Trainer<ClassicLeNet5, float>(killed, Optimizer(), loss, 1, 9, 1);
+        Checkpoint<float>? saved = null;
+        first.TrainEpoch(data, 2);
+        Assert.Throws<OperationCanceledException>(() => first.TrainEpoch(data, 2, afterStep: () =>
+        {
+            saved = TrainingCheckpoint.Capture(first, killed);
+            if (first.Step == 27) throw new OperationCanceledException("killed");
+        }));
+
+        var resumed = new float[ClassicLeNet5.ParameterCount];
+        var second = new Trainer<ClassicLeNet5, float>(resumed, Optimizer(), loss, 1, 1, 1);
+        TrainingCheckpoint.Restore(saved!, second, resumed);
+        second.TrainEpoch(data, 2);
+        Assert.Equal(Array.ConvertAll(whole, BitConverter.SingleToInt32Bits), Array.ConvertAll(resumed, BitConverter.SingleToInt32Bits));
+        Assert.NotEqual(Array.ConvertAll(whole, BitConverter.SingleToInt32Bits), Array.ConvertAll(new ClassicLeNet5(2).Parameters, BitConverter.SingleToInt32Bits));
+    }
+}
