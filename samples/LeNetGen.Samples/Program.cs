@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Threading.Tasks;
 using LeNetGen;
 using LeNetGen.Samples.Cli;
 using Spectre.Console;
@@ -81,7 +82,22 @@ summary.SetAction(_ =>
     return 0;
 });
 
-var root = new RootCommand("LeNetGen samples: LeNet-5 generated at build time, trained and run") { train, eval, predict, summary };
+var folder = new Option<string?>("--to") { Description = "the folder to download into (default: data/mnist beside the program, where train looks)" };
+var download = new Command("download", "download MNIST from the usual mirrors, checking each file's SHA-256") { folder };
+download.SetAction(async (r, _) =>
+{
+    try
+    {
+        return await DownloadCommand.RunAsync(r.GetValue(folder));
+    }
+    catch (Exception e) when (e is System.Net.Http.HttpRequestException or IOException or TaskCanceledException)
+    {
+        AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+        return 2;
+    }
+});
+
+var root = new RootCommand("LeNetGen samples: LeNet-5 generated at build time, trained and run") { train, eval, predict, summary, download };
 return root.Parse(args).Invoke();
 
 // Bad input is a message, not a stack trace.

@@ -1,0 +1,80 @@
+using System;
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace LeNetGen.EndToEnd.Tests;
+
+/// <summary>
+/// The samples' command line as a newcomer uses it: train a short run, evaluate and predict from its checkpoint (a test
+/// image and a PNG), and bad input refused with a message. MNIST comes from LENETGEN_MNIST or ../shared.
+/// </summary>
+[Collection(nameof(BuildTests))]
+public sealed class CommandLineTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "lenetgen-cli-" + Guid.NewGuid().ToString("N"));
+
+    public CommandLineTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static (int ExitCode, string Output) Samples(string arguments) =>
+        DotnetCli.Run("samples/LeNetGen.Samples/bin/Release/net10.0/lenetgen-samples.dll " + arguments, Timeout);
+
+    [Fact]
+    public void TrainThenEvaluateAndPredictFromTheRunsCheckpoint()
+    {
+        var (built, buildOutput) = DotnetCli.Run("build samples/LeNetGen.Samples -c Release -nologo", Timeout);
+        Assert.True(built == 0, buildOutput);
+
+        string json = Path.Combine(_folder, "run.json");
+        var (trained, trainOutput) = Samples($"train --network modern --epochs 1 --train-limit 3000 --out {_folder} --json {json}");
+        Assert.True(trained == 0, trainOutput);
+        Assert.Contains("test error", trainOutput);
+        string run = Directory.GetDirectories(_folder).Single();
+        string checkpoint = Path.Combine(run, "checkpoint.lngckpt");
+        Assert.True(File.Exists(checkpoint));
+        Assert.Contains("train --network modern", File.ReadAllText(Path.Combine(run, "command.txt")));
+        Assert.Equal(File.ReadAllText(json), File.ReadAllText(Path.Combine(run, "metrics.json")));
+        Assert.Contains("\"test_accuracy\"", File.ReadAllText(json));
+
+        var (evaluated, evalOutput) = Samples($"eval --network modern --checkpoint {checkpoint}");
+        Assert.True(evaluated == 0, evalOutput);
+        Assert.Contains("confusion matrix", evalOutput);
+
+        var (predicted, predictOutput) = Samples($"predict --network modern --checkpoint {checkpoint} --index 0");
+        Assert.True(predicted == 0, predictOutput);
+        Assert.Contains("test image 0 of MNIST test (label 7)", predictOutput);
+        Assert.Contains("predicted class:", predictOutput);
+
+        // A hand-drawn 1: a thick dark stroke on white paper, bigger than MNIST's box, off center.
+        var pixels = Enumerable.Repeat((byte)255, 60 * 50).ToArray();
+        for (int y = 5; y < 55; y++)
+            for (int x = 30; x < 36; x++) pixels[y * 50 + x] = 0;
+        string png = Path.Combine(_folder, "one.png");
+        Png.WriteGray(png, pixels, 50, 60);
+        var (fromPng, pngOutput) = Samples($"predict --network modern --checkpoint {checkpoint} --image {png}");
+        Assert.True(fromPng == 0, pngOutput);
+        Assert.Contains("centered by its center of mass", pngOutput);
+        Assert.Contains("predicted class: 1", pngOutput);
+
+        // Another network's checkpoint, and a damaged one, are refused with a message that says which.
+        var (wrongNetwork, wrongOutput) = Samples($"eval --network classic --checkpoint {checkpoint}");
+        Assert.Equal(2, wrongNetwork);
+        Assert.Contains("belongs to another network", wrongOutput);
+
+        byte[] bytes = File.ReadAllBytes(checkpoint);
+        bytes[bytes.Length / 2] ^= 0x40;
+        string damaged = Path.Combine(_folder, "damaged.lngckpt");
+        File.WriteAllBytes(damaged, bytes);
+        var (corrupt, corruptOutput) = Samples($"eval --network modern --checkpoint {damaged}");
+        Assert.Equal(2, corrupt);
+        Assert.Contains("corrupted", corruptOutput);
+
+        File.WriteAllBytes(damaged, bytes[..100]);
+        var (truncated, truncatedOutput) = Samples($"eval --network modern --checkpoint {damaged}");
+        Assert.Equal(2, truncated);
+        Assert.Contains("truncated", truncatedOutput);
+    }
+}
