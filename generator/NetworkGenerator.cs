@@ -51,8 +51,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Combine(jsonSpecs.Select(static (r, _) => NameSite.Of(r)).Collect())
             .Select(static (pair, _) => pair.Left.Concat(pair.Right).Where(s => s.FullName.Length > 0).ToEquatableArray())
             .WithTrackingName(TrackingNames.Names);
-        context.RegisterSourceOutput(names, static (output, sites) =>
+        context.RegisterSourceOutput(names.Combine(context.CompilationProvider), static (output, pair) =>
         {
+            var (sites, compilation) = pair;
             foreach (IGrouping<string, NameSite> group in sites.GroupBy(s => s.FullName, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
                 var origins = group.Select(s => s.Origin).ToList();
@@ -60,7 +61,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                     ? origins
                     : group.Select(s => s.Location?.FilePath ?? s.Origin));
                 foreach (NameSite site in group)
-                    output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateNetworkName, site.Location, site.FullName, where).ToDiagnostic());
+                    output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateNetworkName, site.Location, site.FullName, where).ToDiagnostic(compilation));
             }
         });
     }
@@ -97,9 +98,12 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = checkedSpecs
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (output, list) =>
+        // Diagnostics go out with real source locations, so `#pragma warning disable` and [SuppressMessage] work on the
+        // warnings: this output alone sees the compilation (to find each file's syntax tree) and may run again on any
+        // edit; it only reports, and the generated source never depends on it.
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) =>
         {
-            foreach (DiagnosticInfo diagnostic in list) output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            foreach (DiagnosticInfo diagnostic in pair.Left) output.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
         });
     }
 

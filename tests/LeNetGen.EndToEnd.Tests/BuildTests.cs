@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Xunit;
 
 namespace LeNetGen.EndToEnd.Tests;
@@ -24,6 +25,10 @@ public sealed class BuildTests
             "(input 1x28x28 -> C1 6x24x24 -> S2 6x12x12 -> C3 16x8x8 -> S4 16x4x4); a kernel of at most 4x4 fits", output);
         // Broken.lenet.json line 5: the table's second row "X.X." has 4 columns for 3 maps; column 70 is its opening quote.
         Assert.Contains("Broken.lenet.json(5,70): error LNG0104", output);
+        // #pragma warning disable works on LeNetGen's warnings: the unsuppressed network's LNG0111 (line 25; an error
+        // here, as the repository treats warnings as errors) shows, the suppressed one's (line 19) does not.
+        Assert.Contains("Network.cs(25,31): error LNG0111", output);
+        Assert.DoesNotContain("Network.cs(19,", output);
         Assert.DoesNotContain("CS9057", output);
         Assert.DoesNotContain("CS8785", output);
     }

@@ -1,4 +1,6 @@
+using System.Linq;
 using LeNetGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace LeNetGen.Generator.Tests.Diagnostics;
@@ -342,5 +344,25 @@ public sealed class ShapeDiagnosticsTests
             "[Conv(5000, Kernel = 1, Connections = {|LNG0110:\"" + row + "\"|})]\n" +
             "[SoftmaxOutput(10)]\npublic partial class Net { }\n");
         Assert.Contains("the number of connection table columns is 5000", DiagnosticAssert.Message(result, "LNG0110"));
+    }
+
+    [Fact]
+    public void WarningsAreLocatedInTheSourceTreeSoPragmasApply()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            [Network(Input = "1x8x8")]
+            #pragma warning disable LNG0111 // the last row is left out on purpose
+            [Conv(2, Kernel = 3, Stride = 2)]
+            #pragma warning restore LNG0111
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        // The driver hands the warning over located in the source's syntax tree, which is what lets the compiler apply
+        // the pragma (a location outside any tree ignores it; dotnet/roslyn#68291). The end-to-end build test checks
+        // that the build then really drops it.
+        Diagnostic warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("LNG0111", warning.Id);
+        Assert.True(warning.Location.IsInSource);
+        Assert.Same(result.Output.SyntaxTrees.First(), warning.Location.SourceTree);
     }
 }
