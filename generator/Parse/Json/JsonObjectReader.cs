@@ -66,14 +66,19 @@ internal sealed class JsonObjectReader
     {
         if (_values.ContainsKey(name)) return true;
         _diagnostics.Add(DiagnosticInfo.Create(D.JsonMissingProperty, OpenBraceLocation, Subject, name, hint));
+        _missing.Add(name);
         return false;
     }
+
+    // Required properties found missing: their value is a stand-in, located at the '{' where LNG0205 was reported,
+    // so that what the checker says about the stand-in is recognized as a repeat of that error and dropped.
+    private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
 
     /// <summary>An integer property; <paramref name="fallback"/> when it is missing or not an integer.</summary>
     public int Int(string name, int fallback, int limit, out LocationInfo? location)
     {
         JsonValue? value = Value(name);
-        location = value is null ? null : LocationOf(value);
+        location = value is not null ? LocationOf(value) : _missing.Contains(name) ? OpenBraceLocation : null;
         return value is null ? fallback : ToInt(value, name, "an integer", "'" + name + "'", "", fallback, limit);
     }
 

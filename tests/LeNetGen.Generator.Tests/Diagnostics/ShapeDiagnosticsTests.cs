@@ -318,6 +318,7 @@ public sealed class ShapeDiagnosticsTests
         { "class": "Typed", "input": "1x8x8", "layers": [
             { "kind": "conv", "maps": {|LNG0203:"6"|}, "kernel": 3 },
             { "kind": "dense", "units": {|LNG0110:99999999999|} },
+            {|LNG0205:{|} "kind": "dense" },
             { "kind": "softmax", "classes": 10 } ] }
         """));
 
