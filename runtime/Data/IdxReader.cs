@@ -148,10 +148,17 @@ public static class IdxReader
                     $"the header says {Describe(dimensions)}, more bytes than an array holds ({Array.MaxLength})", null);
         }
 
-        // Data: straight into its final array.
-        byte[] data = new byte[length];
-        int read = input.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
-        if (read < data.Length)
+        // Data: into an array that grows with what actually arrives (doubling, up to the header's size), so a corrupt or
+        // hostile header cannot make a 16-byte file allocate gigabytes before it is found short.
+        byte[] data = new byte[(int)Math.Min(length, 1 << 20)];
+        int read = 0;
+        while (true)
+        {
+            read += input.ReadAtLeast(data.AsSpan(read), data.Length - read, throwOnEndOfStream: false);
+            if (read < data.Length || data.Length == length) break;
+            Array.Resize(ref data, (int)Math.Min(length, 2L * data.Length));
+        }
+        if (read < length)
         {
             long itemLength = length / dimensions[0];
             long items = read / itemLength, extra = read % itemLength;

@@ -115,6 +115,18 @@ public sealed class IdxReaderTests
             "images: the header says 60000 images of 60000x28, more bytes than an array holds");
 
     [Fact]
+    public void AHeaderPromisingGigabytesAllocatesOnlyWhatArrives()
+    {
+        // 16 bytes of header claiming 2,000 images of 1000x1000 (2 GB), and no data.
+        byte[] header = IdxBytes.Header(IdxFile.ImagesMagic, 2000, 1000, 1000);
+        long before = System.GC.GetAllocatedBytesForCurrentThread();
+        AssertRefused(() => IdxReader.ReadImages(new MemoryStream(header), "images"),
+            "images: the header says 2000 images of 1000x1000 but the file ends after 0 images");
+        long allocated = System.GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 4 << 20, $"reading a 16-byte file allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
     public void ALabelOutsideTheClassesIsRefused() =>
         AssertRefused(() => IdxReader.ReadLabels(new MemoryStream(IdxBytes.Gzip(IdxBytes.Labels([3, 9, 10, 2]))), "train-labels", 10),
             "train-labels: label 10 at index 2 is outside the 10 classes (expected 0 to 9)");
