@@ -24,7 +24,8 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <param name="parameters">The parameters, updated in place.</param>
     /// <param name="gradients">dE/dw, averaged over the minibatch.</param>
     /// <param name="rate">The learning rate of this step.</param>
-    public abstract void Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate);
+    /// <returns>Whether every parameter is still a finite number after the step.</returns>
+    public abstract bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate);
 
     /// <summary>A one-line description, e.g. for a run's metrics file.</summary>
     public abstract override string ToString();
@@ -50,16 +51,19 @@ public sealed class SgdOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatin
     public override IReadOnlyDictionary<string, T[]> State => new Dictionary<string, T[]> { ["velocity"] = _velocity };
 
     /// <inheritdoc/>
-    public override void Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate)
+    public override bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate)
     {
         T m = T.CreateTruncating(Momentum), r = T.CreateTruncating(rate), decay = T.CreateTruncating(WeightDecay);
         Span<T> velocity = _velocity;
+        T check = T.Zero; // stays 0 unless a parameter is infinite or NaN (times 0 is NaN then)
         for (int k = 0; k < parameters.Length; k++)
         {
             T v = m * velocity[k] - r * (gradients[k] + decay * parameters[k]);
             velocity[k] = v;
             parameters[k] += v;
+            check += parameters[k] * T.Zero;
         }
+        return T.IsFinite(check);
     }
 
     /// <inheritdoc/>
@@ -142,12 +146,17 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
     public override IReadOnlyDictionary<string, T[]> State => new Dictionary<string, T[]> { ["hkk"] = _curvature };
 
     /// <inheritdoc/>
-    public override void Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate)
+    public override bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate)
     {
         T eta = T.CreateTruncating(rate), mu = T.CreateTruncating(Mu);
         ReadOnlySpan<T> curvature = _curvature;
+        T check = T.Zero; // stays 0 unless a parameter is infinite or NaN (times 0 is NaN then)
         for (int k = 0; k < parameters.Length; k++)
+        {
             parameters[k] -= eta / (mu + curvature[k]) * gradients[k];
+            check += parameters[k] * T.Zero;
+        }
+        return T.IsFinite(check);
     }
 
     /// <inheritdoc/>

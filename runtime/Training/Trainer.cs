@@ -125,7 +125,9 @@ public sealed class Trainer<TNetwork, T>
             if (trackCurvature) ((SdlmOptimizer<T>)Optimizer).UpdateCurvature(_sampleCurvature);
 
             double rate = Optimizer.Schedule.Rate(Epoch, plannedSteps == 0 ? 0 : (double)Step / plannedSteps);
-            Optimizer.Step(_parameters, _gradients, rate);
+            // A step whose loss was finite can still leave a parameter infinite or NaN: stop before the caller saves it.
+            if (!Optimizer.Step(_parameters, _gradients, rate))
+                throw new TrainingDivergedException(Epoch + 1, Step + 1, batchLoss / indices.Length, parametersDiverged: true);
             Step++;
             BatchInEpoch = batch + 1;
             lossSum += batchLoss;

@@ -17,13 +17,17 @@ public sealed class TrainingDivergedException : Exception
     /// <param name="innerException">The cause.</param>
     public TrainingDivergedException(string message, Exception? innerException) : base(message, innerException) { }
 
-    /// <summary>Creates the exception for the step at which the loss stopped being finite.</summary>
+    /// <summary>Creates the exception for the step at which the loss, or the parameters, stopped being finite.</summary>
     /// <param name="epoch">The pass, from 1.</param>
     /// <param name="step">The update, from 1.</param>
     /// <param name="loss">The loss that was seen.</param>
-    public TrainingDivergedException(int epoch, long step, double loss)
-        : base($"Training diverged: the loss was {loss} at epoch {epoch}, step {step}. The parameters of this step were not kept; " +
-               "lower the learning rate, or resume from the last checkpoint.")
+    /// <param name="parametersDiverged">Whether the loss was finite but the step made a parameter infinite or NaN.</param>
+    public TrainingDivergedException(int epoch, long step, double loss, bool parametersDiverged = false)
+        : base(parametersDiverged
+            ? $"Training diverged: the update at epoch {epoch}, step {step} made a parameter infinite or NaN (the loss before it was {loss}). " +
+              "No checkpoint was written after it; lower the learning rate, or resume from the last checkpoint."
+            : $"Training diverged: the loss was {loss} at epoch {epoch}, step {step}. The parameters of this step were not kept; " +
+              "lower the learning rate, or resume from the last checkpoint.")
     {
         Epoch = epoch;
         Step = step;

@@ -106,23 +106,38 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void ADivergingRunStopsBeforeTheBadStepWithItsEpochAndStep()
+    public void ADivergingRunStopsBeforeItsBadStepIsSavedWithItsEpochAndStep()
     {
         BatchConverter<float> data = TrainingData.First<float>(64, ImageNormalization.MnistMeanStd);
         float[] parameters = Initial(2);
         var trainer = new Trainer<ModernLeNet5, float>(parameters,
             new SgdOptimizer<float>(ModernLeNet5.ParameterCount) { Schedule = LearningRateSchedule.Constant(1e12) },
             new Loss(LossKind.SoftmaxCrossEntropy), 8, 1, 1);
-        float[]? lastGood = null;
-        var diverged = Assert.Throws<TrainingDivergedException>(() => trainer.TrainEpoch(data, 1, afterStep: () => lastGood = (float[])parameters.Clone()));
+        int saves = 0;
+        float[]? lastSaved = null;
+        var diverged = Assert.Throws<TrainingDivergedException>(() => trainer.TrainEpoch(data, 1, afterStep: () =>
+        {
+            saves++;
+            lastSaved = (float[])parameters.Clone();
+        }));
 
         Assert.Equal(1, diverged.Epoch);
         Assert.Equal(trainer.Step + 1, diverged.Step);
+        Assert.Equal(saves, trainer.Step); // every step that completed was offered for saving, the bad one was not
         Assert.Contains($"at epoch 1, step {diverged.Step}", diverged.Message);
-        // The bad step was not applied: the parameters are those after the last good step, all finite.
-        Assert.NotNull(lastGood);
-        Assert.Equal(Bits(lastGood!), Bits(parameters));
-        Assert.All(parameters, p => Assert.True(float.IsFinite(p)));
+        // Whatever was offered for saving is finite: the last good checkpoint stays good.
+        if (lastSaved is not null) Assert.All(lastSaved, p => Assert.True(float.IsFinite(p)));
+    }
+
+    [Fact]
+    public void AStepThatMakesAParameterInfiniteIsCaughtEvenWhenItsLossWasFinite()
+    {
+        var sgd = new SgdOptimizer<float>(3) { Schedule = LearningRateSchedule.Constant(1) };
+        float[] parameters = { 1, 2, 3 };
+        Assert.True(sgd.Step(parameters, new float[] { 1, 1, 1 }, rate: 1));
+        Assert.False(sgd.Step(parameters, new float[] { 0, float.MaxValue, 0 }, rate: float.MaxValue));
+        var sdlm = new SdlmOptimizer<float>(2) { Schedule = LearningRateSchedule.Constant(1) };
+        Assert.False(sdlm.Step(new float[] { 1, 1 }, new float[] { float.NaN, 0 }, rate: 1));
     }
 
     private static int[] Bits(float[] values) => Array.ConvertAll(values, BitConverter.SingleToInt32Bits);
