@@ -20,6 +20,9 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The optimizer's state blocks by name, each as long as the parameter buffer.</summary>
     public abstract IReadOnlyDictionary<string, T[]> State { get; }
 
+    /// <summary>The settings a resumed run must share with the run it continues (momentum, mu, ...), by name.</summary>
+    public abstract IReadOnlyDictionary<string, double> Settings { get; }
+
     /// <summary>Applies one update.</summary>
     /// <param name="parameters">The parameters, updated in place.</param>
     /// <param name="gradients">dE/dw, averaged over the minibatch.</param>
@@ -49,6 +52,10 @@ public sealed class SgdOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatin
 
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, T[]> State => new Dictionary<string, T[]> { ["velocity"] = _velocity };
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, double> Settings =>
+        new Dictionary<string, double> { ["momentum"] = Momentum, ["weight_decay"] = WeightDecay };
 
     /// <inheritdoc/>
     public override bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate)
@@ -144,6 +151,12 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
 
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, T[]> State => new Dictionary<string, T[]> { ["hkk"] = _curvature };
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, double> Settings => new Dictionary<string, double>
+    {
+        ["mu"] = Mu, ["curvature_samples"] = CurvatureSamples, ["curvature_every"] = CurvatureEvery, ["curvature_decay"] = CurvatureDecay,
+    };
 
     /// <inheritdoc/>
     public override bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate)

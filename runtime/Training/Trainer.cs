@@ -69,6 +69,9 @@ public sealed class Trainer<TNetwork, T>
     /// <summary>Updates made since training started.</summary>
     public long Step { get; private set; }
 
+    /// <summary>The training set's size in the passes so far (0 before the first); a resumed pass must see the same.</summary>
+    public int SamplesPerPass { get; private set; }
+
     /// <summary>Minibatches done in the current, unfinished pass (0 between passes).</summary>
     public int BatchInEpoch { get; private set; }
 
@@ -80,8 +83,10 @@ public sealed class Trainer<TNetwork, T>
     /// <param name="step">Updates made.</param>
     /// <param name="batchInEpoch">Minibatches done in the unfinished pass.</param>
     /// <param name="randomState">The order stream's state: at the start of the unfinished pass when it is midway.</param>
-    public void Restore(int epoch, long step, int batchInEpoch, ulong randomState)
+    /// <param name="samplesPerPass">The training set's size in the run being resumed.</param>
+    public void Restore(int epoch, long step, int batchInEpoch, ulong randomState, int samplesPerPass)
     {
+        SamplesPerPass = samplesPerPass;
         Epoch = epoch;
         Step = step;
         BatchInEpoch = batchInEpoch;
@@ -102,6 +107,10 @@ public sealed class Trainer<TNetwork, T>
         Action? afterStep = null, CancellationToken cancellationToken = default)
     {
         LengthGuard.Require(data.InputSize, TNetwork.InputSize, "converted images", nameof(data));
+        if (BatchInEpoch > 0 && data.Dataset.Count != SamplesPerPass)
+            throw new ArgumentException(
+                $"This run is midway through a pass over {SamplesPerPass} training images; resume it on the same images, not {data.Dataset.Count}.", nameof(data));
+        SamplesPerPass = data.Dataset.Count;
         var order = new MinibatchOrder(data.Dataset.Count, BatchSize);
         if (BatchInEpoch == 0) EpochStartState = Random.State;
         Random.State = EpochStartState;

@@ -11,7 +11,8 @@ namespace LeNetGen;
 /// </summary>
 public static class TrainingCheckpoint
 {
-    private const string Epoch = "epoch", Step = "step", BatchInEpoch = "batch_in_epoch", RandomState = "random_state", BatchSize = "batch_size";
+    private const string Epoch = "epoch", Step = "step", BatchInEpoch = "batch_in_epoch", RandomState = "random_state", BatchSize = "batch_size",
+        SamplesPerPass = "samples_per_pass", LossName = "loss_kind", MapConstant = "map_j", Setting = "optimizer.";
 
     /// <summary>Captures <paramref name="trainer"/>'s run as a checkpoint of <typeparamref name="TNetwork"/>.</summary>
     /// <typeparam name="TNetwork">The generated network.</typeparam>
@@ -28,6 +29,10 @@ public static class TrainingCheckpoint
         state.SetCounter(Step, trainer.Step);
         state.SetCounter(BatchInEpoch, trainer.BatchInEpoch);
         state.SetCounter(BatchSize, trainer.BatchSize);
+        state.SetCounter(SamplesPerPass, trainer.SamplesPerPass);
+        state.SetCounter(LossName, (long)trainer.Loss.Kind);
+        state.SetValue(MapConstant, trainer.Loss.MapConstant);
+        foreach (KeyValuePair<string, double> setting in trainer.Optimizer.Settings) state.SetValue(Setting + setting.Key, setting.Value);
         // Midway through a pass the order is drawn again from the pass's starting state; between passes, from now on.
         state.SetCounter(RandomState, unchecked((long)(trainer.BatchInEpoch > 0 ? trainer.EpochStartState : trainer.Random.State)));
         foreach (KeyValuePair<string, T[]> block in trainer.Optimizer.State) state.SetBlock(block.Key, block.Value);
@@ -49,13 +54,22 @@ public static class TrainingCheckpoint
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckpointState<T> state = checkpoint.State;
-        long batchSize = state.GetCounter(BatchSize);
-        if (batchSize != trainer.BatchSize)
-            throw new CheckpointException(CheckpointProblem.MissingState,
-                $"This checkpoint was written with batch size {batchSize}; resume it with that batch size, not {trainer.BatchSize}.");
+        // A resumed run ends with the weights of a run that was never stopped only if it goes on the same way.
+        Require("batch size", state.GetCounter(BatchSize), trainer.BatchSize);
+        Require("loss", (LossKind)state.GetCounter(LossName), trainer.Loss.Kind);
+        Require("MAP constant j", state.GetValue(MapConstant), trainer.Loss.MapConstant);
+        foreach (KeyValuePair<string, double> setting in trainer.Optimizer.Settings)
+            Require("optimizer setting " + setting.Key, state.GetValue(Setting + setting.Key), setting.Value);
         foreach (KeyValuePair<string, T[]> block in trainer.Optimizer.State) state.CopyBlockTo(block.Key, block.Value);
         checkpoint.Parameters.CopyTo(parameters);
         trainer.Restore((int)state.GetCounter(Epoch), state.GetCounter(Step), (int)state.GetCounter(BatchInEpoch),
-            unchecked((ulong)state.GetCounter(RandomState)));
+            unchecked((ulong)state.GetCounter(RandomState)), (int)state.GetCounter(SamplesPerPass));
+    }
+
+    private static void Require<TValue>(string what, TValue saved, TValue current) where TValue : notnull
+    {
+        if (!EqualityComparer<TValue>.Default.Equals(saved, current))
+            throw new CheckpointException(CheckpointProblem.MissingState,
+                $"This checkpoint's run used {what} {saved}, this one {current}: resume it with the settings it was written with.");
     }
 }

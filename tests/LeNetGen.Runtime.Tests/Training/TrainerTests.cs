@@ -140,5 +140,26 @@ public sealed class TrainerTests
         Assert.False(sdlm.Step(new float[] { 1, 1 }, new float[] { float.NaN, 0 }, rate: 1));
     }
 
+    [Fact]
+    public void AResumeWithOtherSettingsOrOtherDataIsRefusedWithWhatDiffers()
+    {
+        BatchConverter<float> data = TrainingData.First<float>(64, ImageNormalization.MnistMeanStd);
+        float[] parameters = Initial(4);
+        Trainer<ModernLeNet5, float> first = Sgd(parameters, 1, threads: 1);
+        Checkpoint<float>? midway = null;
+        first.TrainEpoch(data, 1, afterStep: () => { if (first.Step == 2) midway = TrainingCheckpoint.Capture(first, parameters); });
+
+        var otherMomentum = new Trainer<ModernLeNet5, float>(Initial(4),
+            new SgdOptimizer<float>(ModernLeNet5.ParameterCount) { Schedule = LearningRateSchedule.Constant(0.01), Momentum = 0.5 },
+            new Loss(LossKind.SoftmaxCrossEntropy), 16, 1, 1);
+        var refused = Assert.Throws<CheckpointException>(() => TrainingCheckpoint.Restore(midway!, otherMomentum, new float[ModernLeNet5.ParameterCount]));
+        Assert.Contains("optimizer setting momentum 0.9, this one 0.5", refused.Message);
+
+        Trainer<ModernLeNet5, float> resumed = Sgd(Initial(4), 1, threads: 1);
+        TrainingCheckpoint.Restore(midway!, resumed, new float[ModernLeNet5.ParameterCount]);
+        var otherData = Assert.Throws<ArgumentException>(() => resumed.TrainEpoch(TrainingData.First<float>(48, ImageNormalization.MnistMeanStd), 1));
+        Assert.Contains("midway through a pass over 64 training images", otherData.Message);
+    }
+
     private static int[] Bits(float[] values) => Array.ConvertAll(values, BitConverter.SingleToInt32Bits);
 }
