@@ -27,6 +27,10 @@ public sealed class Trainer<TNetwork, T>
     private T[]? _sampleCurvature;
     private readonly Lane[] _lanes;
     private readonly int _threads;
+    private readonly ParallelOptions _parallelOptions;
+    private readonly Action<int> _runLaneAt;
+    private BatchConverter<T>? _batchData;
+    private T[]? _batchCurvature;
 
     /// <summary>Creates a trainer of <paramref name="parameters"/>, which it updates in place.</summary>
     /// <param name="parameters">The network's parameters, of length ParameterCount.</param>
@@ -49,6 +53,8 @@ public sealed class Trainer<TNetwork, T>
         _gradients = new T[TNetwork.ParameterCount];
         _lanes = new Lane[Lanes];
         for (int i = 0; i < Lanes; i++) _lanes[i] = new Lane();
+        _parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = _threads };
+        _runLaneAt = l => RunLane(_batchData!, _lanes[l], l == 0 ? _batchCurvature : null);
     }
 
     /// <summary>How gradients become updates.</summary>
@@ -193,8 +199,12 @@ public sealed class Trainer<TNetwork, T>
         }
         else
         {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
-            Parallel.For(0, lanes, options, l => RunLane(data, _lanes[l], l == 0 ? sampleCurvature : null));
+            // The minibatch's inputs go through fields so the delegate is made once, not per minibatch.
+            _batchData = data;
+            _batchCurvature = sampleCurvature;
+            Parallel.For(0, lanes, _parallelOptions, _runLaneAt);
+            _batchData = null;
+            _batchCurvature = null;
         }
 
         // Partial sums in lane order: the same result whatever the threads did.
