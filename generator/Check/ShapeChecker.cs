@@ -97,7 +97,7 @@ internal static class ShapeChecker
             for (int i = 0; i < _spec.Layers.Count; i++)
             {
                 LayerSpec layer = _spec.Layers[i];
-                int position = i + 1;
+                int position = layer.Position > 0 ? layer.Position : i + 1;
                 string description = Describe(layer);
                 if (headPosition != 0)
                     Report(D.LayerAfterOutput, layer.Location, position, description, headPosition, headDescription);
@@ -111,7 +111,7 @@ internal static class ShapeChecker
 
             LayerSpec last = _spec.Layers[_spec.Layers.Count - 1];
             if (headPosition == 0)
-                Report(D.MissingOutputHead, last.Location, _spec.ClassName, _spec.Layers.Count, Describe(last),
+                Report(D.MissingOutputHead, last.Location, _spec.ClassName, last.Position > 0 ? last.Position : _spec.Layers.Count, Describe(last),
                     Json ? "a last layer of kind \"softmax\" or \"rbf\" with its \"classes\"" : "[SoftmaxOutput(classes)] or [RbfOutput(classes)]");
 
             if (_parameters > Limits.MaxParameters)

@@ -9,6 +9,12 @@ internal sealed record LayerSpec
 {
     public LayerKind Kind { get; init; }
 
+    /// <summary>
+    /// The layer's 1-based position as written (its place in the attribute list or the JSON array), which messages use
+    /// even when the front end had to drop an unreadable layer before it.
+    /// </summary>
+    public int Position { get; init; }
+
     /// <summary>The whole layer: the attribute, or the layer's JSON object.</summary>
     public LocationInfo? Location { get; init; }
 

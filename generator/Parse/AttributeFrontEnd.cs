@@ -142,6 +142,7 @@ internal static class AttributeFrontEnd
         var common = new LayerSpec
         {
             Kind = kind,
+            Position = position,
             Location = LocationInfo.From(syntax),
             Unroll = args.Enum("Unroll", Unroll.Auto, label, position, diagnostics, out LocationInfo? unrollLocation),
             UnrollLocation = unrollLocation,

@@ -176,7 +176,7 @@ internal static class JsonFrontEnd
         string label = JsonSpecVocabulary.NameOf(kind);
         var layer = new JsonObjectReader(json, JsonSpecVocabulary.PropertiesOf(kind),
             "layer " + positionText + " (" + label + ")", "Layer " + positionText + " (" + label + ")", path, diagnostics);
-        var spec = new LayerSpec { Kind = kind, Location = kindLocation };
+        var spec = new LayerSpec { Kind = kind, Position = position, Location = kindLocation };
         return kind switch
         {
             LayerKind.Conv => ReadConv(layer, spec),

@@ -366,4 +366,16 @@ public sealed class ShapeDiagnosticsTests
         Assert.True(warning.Location.IsInSource);
         Assert.Same(result.Output.SyntaxTrees.First(), warning.Location.SourceTree);
     }
+
+    [Fact]
+    public void JsonLayersKeepTheirPositionsWhenAnUnreadableLayerBeforeThemIsDropped()
+    {
+        var result = DiagnosticAssert.Exactly("", ("Dropped.lenet.json", """
+            { "class": "Dropped", "input": "1x8x8", "layers": [
+                { "kind": {|LNG0204:"convolution"|}, "maps": 2 },
+                { "kind": "dense", "units": {|LNG0109:0|} },
+                { "kind": "softmax", "classes": 10 } ] }
+            """));
+        Assert.StartsWith("Layer 2 (dense 0)", DiagnosticAssert.Message(result, "LNG0109"));
+    }
 }
