@@ -16,7 +16,6 @@ internal static class PoolBackwardEmitter
     public static void Emit(SourceWriter w, LayerPlan layer, ElementSyntax e, BackwardPass pass)
     {
         Shape input = layer.In, output = layer.Out;
-        int inputArea = input.Height * input.Width, outputArea = output.Height * output.Width;
         string d = pass.Delta;
         w.Line($"// {layer.Name}, {(pass.IsCurvature ? "curvature" : "backward")}: deltas ({output.Maps}, {output.Height}, {output.Width}) -> the input's deltas ({input.Maps}, {input.Height}, {input.Width})" +
             (layer.PoolKind == PoolKind.Subsample ? ", and the coefficients' and biases'" : ""));
@@ -72,36 +71,7 @@ internal static class PoolBackwardEmitter
                 }
             }
 
-            switch (layer.Unroll)
-            {
-                case Unroll.Full:
-                    for (int m = 0; m < output.Maps; m++)
-                        for (int y = 0; y < output.Height; y++)
-                            for (int x = 0; x < output.Width; x++)
-                                Window(Naming.Int(m), Naming.Int((long)m * outputArea + y * output.Width + x), null,
-                                    (long)m * inputArea + (long)y * layer.Stride * input.Width + (long)x * layer.Stride);
-                    break;
-                case Unroll.Maps:
-                    using (OpenPositionLoops(w, output, layer.Stride, input.Width, out string? position, out string? origin))
-                        for (int m = 0; m < output.Maps; m++)
-                        {
-                            w.Line($"// map {m}");
-                            Window(Naming.Int(m), Index(position, (long)m * outputArea), origin, (long)m * inputArea);
-                        }
-                    break;
-                default:
-                    using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
-                    {
-                        if (outputArea > 1) w.Line($"int first = m * {outputArea};");
-                        w.Line($"int map = m * {inputArea};");
-                        using (OpenPositionLoops(w, output, layer.Stride, input.Width, out string? position, out string? origin))
-                        {
-                            w.Line($"int window = {(origin is null ? "map" : "map + " + origin)};");
-                            Window("m", position is null ? "m" : "first + " + position, "window", 0);
-                        }
-                    }
-                    break;
-            }
+            PoolWalker.Walk(w, layer, atPosition: null, window: Window);
         }
     }
 }

@@ -42,47 +42,14 @@ internal static class PoolEmitter
                 w.Line($"{e.ReadOnlySpan} coefficients = parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length);");
                 w.Line($"{e.ReadOnlySpan} biases = parameters.Slice({Naming.Biases(layer)}Offset, {Naming.Biases(layer)}Length);");
             }
-            int inputArea = input.Height * input.Width, outputArea = output.Height * output.Width;
-            switch (layer.Unroll)
-            {
-                case Unroll.Full:
-                    w.Line($"{e.Name} s;");
-                    for (int m = 0; m < output.Maps; m++)
-                        for (int y = 0; y < output.Height; y++)
-                            for (int x = 0; x < output.Width; x++)
-                            {
-                                long origin = (long)m * inputArea + (long)y * layer.Stride * input.Width + (long)x * layer.Stride;
-                                EmitWindow(w, layer, e, null, origin, m.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                                Store(w, layer, Naming.Int((long)m * outputArea + y * output.Width + x), "s");
-                            }
-                    break;
-                case Unroll.Maps:
-                    using (OpenPositionLoops(w, output, layer.Stride, input.Width, out string? position, out string? origin))
-                    {
-                        w.Line($"{e.Name} s;");
-                        for (int m = 0; m < output.Maps; m++)
-                        {
-                            w.Line($"// map {m}");
-                            EmitWindow(w, layer, e, origin, (long)m * inputArea, m.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                            Store(w, layer, Index(position, (long)m * outputArea), "s");
-                        }
-                    }
-                    break;
-                default:
-                    using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
-                    {
-                        if (outputArea > 1) w.Line($"int first = m * {outputArea};");
-                        w.Line($"int map = m * {inputArea};");
-                        using (OpenPositionLoops(w, output, layer.Stride, input.Width, out string? position, out string? origin))
-                        {
-                            w.Line($"{e.Name} s;");
-                            w.Line($"int window = {(origin is null ? "map" : "map + " + origin)};");
-                            EmitWindow(w, layer, e, "window", 0, "m");
-                            Store(w, layer, position is null ? "m" : "first + " + position, "s");
-                        }
-                    }
-                    break;
-            }
+            if (layer.Unroll == Unroll.Full) w.Line($"{e.Name} s;");
+            PoolWalker.Walk(w, layer,
+                atPosition: () => w.Line($"{e.Name} s;"),
+                window: (map, outputIndex, origin, offset) =>
+                {
+                    EmitWindow(w, layer, e, origin, offset, map);
+                    Store(w, layer, outputIndex, "s");
+                });
         }
     }
 
