@@ -36,21 +36,22 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(JsonFrontEnd.Read)
             .WithTrackingName(TrackingNames.JsonSpec);
 
-        IncrementalValueProvider<EquatableArray<string>> duplicateNames = attributeSpecs.Select(static (r, _) => r.Spec?.FullName ?? "").Collect()
-            .Combine(jsonSpecs.Select(static (r, _) => r.Spec?.FullName ?? "").Collect())
-            .Select(static (pair, _) => pair.Left.Concat(pair.Right).Where(n => n.Length > 0)
-                .GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key)
-                .OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
+        // Every network's name and where it is declared: for LNG0008, and for the names no network may be generated under.
+        IncrementalValueProvider<EquatableArray<NameSite>> names = attributeSpecs.Select(static (r, _) => NameSite.Of(r)).Collect()
+            .Combine(jsonSpecs.Select(static (r, _) => NameSite.Of(r)).Collect())
+            .Select(static (pair, _) => pair.Left.Concat(pair.Right).Where(s => s.FullName.Length > 0).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Names);
+
+        // Names alone (no locations), so moving a spec leaves this equal and the generated sources cached.
+        IncrementalValueProvider<EquatableArray<string>> duplicateNames = names
+            .Select(static (sites, _) => sites.GroupBy(s => s.FullName, StringComparer.Ordinal).Where(g => g.Count() > 1)
+                .Select(g => g.Key).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.DuplicateNames);
 
         Register(context, attributeSpecs, duplicateNames);
         Register(context, jsonSpecs, duplicateNames);
 
         // Two networks with one name: reported where each is declared.
-        IncrementalValueProvider<EquatableArray<NameSite>> names = attributeSpecs.Select(static (r, _) => NameSite.Of(r)).Collect()
-            .Combine(jsonSpecs.Select(static (r, _) => NameSite.Of(r)).Collect())
-            .Select(static (pair, _) => pair.Left.Concat(pair.Right).Where(s => s.FullName.Length > 0).ToEquatableArray())
-            .WithTrackingName(TrackingNames.Names);
         context.RegisterSourceOutput(names.Combine(context.CompilationProvider), static (output, pair) =>
         {
             var (sites, compilation) = pair;
