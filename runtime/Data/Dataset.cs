@@ -125,6 +125,15 @@ public sealed class Dataset
         return labels[index];
     }
 
+    /// <summary>The first <paramref name="count"/> images and labels, as a dataset of their own (e.g. for a quick run).</summary>
+    /// <param name="count">How many, from 0 to <see cref="Count"/>.</param>
+    public Dataset First(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
+        return new Dataset(Name, Rows, Columns, ClassCount, Pixels[..(count * ImageSize)].ToArray(), Labels[..count].ToArray());
+    }
+
     /// <summary>How many images each class has, indexed by label.</summary>
     public int[] CountPerClass()
     {

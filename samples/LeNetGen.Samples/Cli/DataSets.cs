@@ -13,9 +13,4 @@ internal static class DataSets
     };
 
     public static DatasetSplits Load(string name, string? path) => MnistLoader.Load(Variant(name), path);
-
-    /// <summary>The first <paramref name="count"/> images of a dataset (for quick runs).</summary>
-    public static Dataset First(Dataset dataset, int count) => new(
-        dataset.Name, dataset.Rows, dataset.Columns, dataset.ClassCount,
-        dataset.Pixels[..(count * dataset.ImageSize)].ToArray(), dataset.Labels[..count].ToArray());
 }

@@ -19,7 +19,7 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
     {
         Recipe recipe = settings.Recipe;
         DatasetSplits data = DataSets.Load(settings.Dataset, settings.DataPath);
-        Dataset trainSet = settings.TrainLimit is int limit && limit < data.Train.Count ? DataSets.First(data.Train, limit) : data.Train;
+        Dataset trainSet = settings.TrainLimit is int limit && limit < data.Train.Count ? data.Train.First(limit) : data.Train;
         var train = new BatchConverter<float>(trainSet, recipe.ImageNormalization);
         var test = new BatchConverter<float>(data.Test, recipe.ImageNormalization);
 

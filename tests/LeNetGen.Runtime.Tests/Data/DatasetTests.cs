@@ -77,4 +77,15 @@ public sealed class DatasetTests
 
     private static void Write(string folder, string name, byte[] raw, bool gzip) =>
         File.WriteAllBytes(Path.Combine(folder, gzip ? name : name[..^".gz".Length]), gzip ? IdxBytes.Gzip(raw) : raw);
+
+    [Fact]
+    public void FirstTakesTheLeadingImagesAndLabels()
+    {
+        Dataset train = RealData.Mnist.Train;
+        Dataset first = train.First(3);
+        Assert.Equal(3, first.Count);
+        Assert.Equal(new[] { 5, 0, 4 }, new[] { first.Label(0), first.Label(1), first.Label(2) });
+        Assert.True(first.Image(2).SequenceEqual(train.Image(2)));
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => train.First(train.Count + 1));
+    }
 }

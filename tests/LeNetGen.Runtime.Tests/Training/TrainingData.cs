@@ -1,4 +1,3 @@
-using System;
 using LeNetGen.Runtime.Tests.Data;
 
 namespace LeNetGen.Runtime.Tests.Training;
@@ -6,13 +5,8 @@ namespace LeNetGen.Runtime.Tests.Training;
 /// <summary>Small slices of real MNIST for training tests: the first images of the training set.</summary>
 internal static class TrainingData
 {
-    public static BatchConverter<T> First<T>(int count, ImageNormalization normalization) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
-    {
-        Dataset train = RealData.Mnist.Train;
-        var slice = new Dataset("first " + count, train.Rows, train.Columns, train.ClassCount,
-            train.Pixels[..(count * train.ImageSize)].ToArray(), train.Labels[..count].ToArray());
-        return new BatchConverter<T>(slice, normalization);
-    }
+    public static BatchConverter<T> First<T>(int count, ImageNormalization normalization) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        new(RealData.Mnist.Train.First(count), normalization);
 
     public static BatchConverter<T> Test<T>(ImageNormalization normalization) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
         new(RealData.Mnist.Test, normalization);
