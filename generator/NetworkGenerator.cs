@@ -5,6 +5,7 @@ using System.Linq;
 using LeNetGen.Generator.Check;
 using LeNetGen.Generator.Diagnostics;
 using LeNetGen.Generator.Emit;
+using LeNetGen.Generator.Emit.Vector;
 using LeNetGen.Generator.Model;
 using LeNetGen.Generator.Parse;
 using Microsoft.CodeAnalysis;
@@ -83,10 +84,11 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         {
             NetworkPlan plan = pair.Left;
             if (pair.Right.Contains(plan.FullName)) return; // LNG0008 is reported on the names branch
-            string source;
+            string source, tiles;
             try
             {
                 source = NetworkEmitter.Emit(plan);
+                tiles = TileNetworkEmitter.Emit(plan);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -94,6 +96,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 return;
             }
             output.AddSource(plan.HintName, source);
+            output.AddSource(TileNetworkEmitter.HintName(plan), tiles);
         });
 
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = checkedSpecs

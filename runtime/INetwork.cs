@@ -78,6 +78,46 @@ public interface INetwork<TSelf, T>
     static abstract void BackwardCurvature(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, Span<T> workspace,
         ReadOnlySpan<T> headCurvature, ReadOnlySpan<T> headWeights, Span<T> curvatures);
 
+    /// <summary>
+    /// The samples one tile holds: the batched kernels run a tile's samples side by side, one per vector lane (16 for
+    /// float, 8 for double: one 512-bit vector; narrower vectors take the tile in parts).
+    /// </summary>
+    static abstract int TileSize { get; }
+
+    /// <summary>The length of the workspace of one tile: every layer's activations and deltas for <see cref="TileSize"/> samples.</summary>
+    static abstract int TileWorkspaceSize { get; }
+
+    /// <summary>
+    /// Runs up to <see cref="TileSize"/> samples forward at once with the vectorized kernels, keeping every layer's
+    /// activations in <paramref name="tile"/> for <see cref="BackwardTile"/> and <see cref="CurvatureTile"/>.
+    /// </summary>
+    /// <param name="parameters">The parameters, of length <see cref="ParameterCount"/>.</param>
+    /// <param name="inputs">1 to <see cref="TileSize"/> samples one after another, each of <see cref="InputSize"/> values.</param>
+    /// <param name="tile">The tile's workspace, of length <see cref="TileWorkspaceSize"/>, private to the calling thread.</param>
+    /// <param name="outputs">Receives the head's outputs, <see cref="OutputSize"/> per sample, one sample after another.</param>
+    static abstract void ForwardTile(ReadOnlySpan<T> parameters, ReadOnlySpan<T> inputs, Span<T> tile, Span<T> outputs);
+
+    /// <summary>
+    /// Runs the samples of the last <see cref="ForwardTile"/> backward: from dE/d(head sums) of each sample, adds the
+    /// gradient of every parameter, summed over the samples, to <paramref name="gradients"/>.
+    /// </summary>
+    /// <param name="parameters">The parameters the forward pass used.</param>
+    /// <param name="tile">The tile's workspace after that forward pass; its delta regions are overwritten.</param>
+    /// <param name="headGradients">dE/d(head sums), <see cref="OutputSize"/> per sample, as many samples as went forward.</param>
+    /// <param name="gradients">Accumulates dE/d(parameters) (+=), of length <see cref="ParameterCount"/>.</param>
+    static abstract void BackwardTile(ReadOnlySpan<T> parameters, Span<T> tile, ReadOnlySpan<T> headGradients, Span<T> gradients);
+
+    /// <summary>
+    /// The diagonal Gauss-Newton pass of <see cref="BackwardCurvature"/> for the samples of the last
+    /// <see cref="ForwardTile"/>: adds the estimates of d2E/dw_k2, summed over the samples, to <paramref name="curvatures"/>.
+    /// </summary>
+    /// <param name="parameters">The parameters the forward pass used.</param>
+    /// <param name="tile">The tile's workspace after that forward pass; its delta regions are overwritten.</param>
+    /// <param name="headCurvatures">d2E/d(head sums)2, <see cref="OutputSize"/> per sample.</param>
+    /// <param name="headWeights">RBF heads: the weights of the units' own second derivatives, <see cref="OutputSize"/> per sample; softmax heads: empty.</param>
+    /// <param name="curvatures">Accumulates the estimates (+=), of length <see cref="ParameterCount"/>.</param>
+    static abstract void CurvatureTile(ReadOnlySpan<T> parameters, Span<T> tile, ReadOnlySpan<T> headCurvatures, ReadOnlySpan<T> headWeights, Span<T> curvatures);
+
     /// <summary>The class that <paramref name="output"/> (the head's outputs of one sample) predicts.</summary>
     /// <param name="output">The outputs of one sample, of length <see cref="OutputSize"/>.</param>
     static abstract int PredictedClass(ReadOnlySpan<T> output);

@@ -32,6 +32,24 @@ public static class LengthGuard
                 $"Expected {count} x {unit} = {unit * count} values ({count} samples of {what}); got {actual}.", paramName);
     }
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> unless <paramref name="actual"/> holds between 1 and <paramref name="tileSize"/>
+    /// samples of <paramref name="unit"/> values; returns how many it holds.
+    /// </summary>
+    /// <param name="actual">The span's length.</param>
+    /// <param name="unit">The length of one sample.</param>
+    /// <param name="tileSize">The most samples a tile holds.</param>
+    /// <param name="what">What one sample is, e.g. "input (1x32x32)".</param>
+    /// <param name="paramName">The parameter's name.</param>
+    public static int RequireTile(int actual, int unit, int tileSize, string what, string paramName)
+    {
+        int count = actual / unit;
+        if (count < 1 || count > tileSize || actual != count * unit)
+            throw new ArgumentException(
+                $"Expected 1 to {tileSize} samples of {unit} values ({what}) one after another; got {actual} values.", paramName);
+        return count;
+    }
+
     [DoesNotReturn]
     private static void Throw(int actual, int expected, string what, string paramName) =>
         throw new ArgumentException($"Expected {expected} values ({what}); got {actual}.", paramName);

@@ -94,6 +94,22 @@ internal abstract class NetworkCase
     /// <summary>Bytes allocated on this thread by <paramref name="calls"/> generated Backward and BackwardCurvature calls each, after a warm-up.</summary>
     public abstract long AllocatedBytesOfBackward(int calls);
 
+    /// <summary>The samples one tile holds (the generated TileSize).</summary>
+    public abstract int TileSize { get; }
+
+    /// <summary>
+    /// Runs the generated ForwardTile on <paramref name="inputs"/> (1 to TileSize samples) with a tile workspace full of
+    /// NaN; returns each sample's outputs and each sample's view of the tile's first WorkspaceSize values (the scalar
+    /// workspace's layout, lane by lane).
+    /// </summary>
+    public abstract (double[][] Outputs, double[][] Workspaces) ForwardTile(double[] parameters, double[][] inputs);
+
+    /// <summary>ForwardTile, then BackwardTile from each sample's dE/d(head sums) into zeroed gradients.</summary>
+    public abstract double[] BackwardTile(double[] parameters, double[][] inputs, double[][] headGradients);
+
+    /// <summary>ForwardTile, then CurvatureTile into zeroed curvatures; <paramref name="headWeights"/> null for softmax heads.</summary>
+    public abstract double[] CurvatureTile(double[] parameters, double[][] inputs, double[][] headCurvatures, double[][]? headWeights);
+
     /// <summary>The generated public constant <paramref name="name"/> (e.g. "C3WeightsOffset"), or null when there is none.</summary>
     public int? Constant(string name) =>
         Type.GetField(name, BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field && field.GetRawConstantValue() is int value

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Numerics;
 using LeNetGen.Reference;
 using LeNetGen.Runtime.Tests.Networks;
@@ -155,6 +156,59 @@ internal sealed class NetworkCase<TNet, T>(Init init) : NetworkCase
             TNet.BackwardCurvature(parameters, input, workspace, head, headWeights, gradients);
         }
         return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    public override int TileSize => TNet.TileSize;
+
+    public override (double[][] Outputs, double[][] Workspaces) ForwardTile(double[] parameters, double[][] inputs)
+    {
+        T[] tile = RunTile(parameters, inputs, out T[] outputs);
+        var perSample = new double[inputs.Length][];
+        var workspaces = new double[inputs.Length][];
+        for (int l = 0; l < inputs.Length; l++)
+        {
+            perSample[l] = Widen(outputs.AsSpan(l * TNet.OutputSize, TNet.OutputSize).ToArray());
+            workspaces[l] = new double[TNet.WorkspaceSize];
+            for (int v = 0; v < TNet.WorkspaceSize; v++) workspaces[l][v] = double.CreateTruncating(tile[v * TNet.TileSize + l]);
+        }
+        return (perSample, workspaces);
+    }
+
+    public override double[] BackwardTile(double[] parameters, double[][] inputs, double[][] headGradients)
+    {
+        T[] tile = RunTile(parameters, inputs, out _);
+        var gradients = new T[TNet.ParameterCount];
+        TNet.BackwardTile(Narrow(parameters), tile, Narrow(Concat(headGradients)), gradients);
+        return Widen(gradients);
+    }
+
+    public override double[] CurvatureTile(double[] parameters, double[][] inputs, double[][] headCurvatures, double[][]? headWeights)
+    {
+        T[] tile = RunTile(parameters, inputs, out _);
+        var curvatures = new T[TNet.ParameterCount];
+        TNet.CurvatureTile(Narrow(parameters), tile, Narrow(Concat(headCurvatures)), headWeights is null ? default : Narrow(Concat(headWeights)), curvatures);
+        return Widen(curvatures);
+    }
+
+    private static T[] RunTile(double[] parameters, double[][] inputs, out T[] outputs)
+    {
+        var tile = new T[TNet.TileWorkspaceSize];
+        tile.AsSpan().Fill(T.NaN);
+        outputs = new T[inputs.Length * TNet.OutputSize];
+        TNet.ForwardTile(Narrow(parameters), Narrow(Concat(inputs)), tile, outputs);
+        return tile;
+    }
+
+    private static double[] Concat(double[][] rows)
+    {
+        var all = new double[rows.Sum(r => r.Length)];
+        int at = 0;
+        foreach (double[] row in rows)
+        {
+            row.CopyTo(all, at);
+            at += row.Length;
+        }
+        return all;
     }
 
     private static T[] Narrow(double[] values)

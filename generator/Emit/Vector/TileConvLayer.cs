@@ -1,0 +1,313 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeNetGen.Generator.Model;
+
+namespace LeNetGen.Generator.Emit.Vector;
+
+/// <summary>
+/// A convolution's tile kernels. Every vector holds one value (map, row, column) of the tile's samples, one per lane,
+/// so each weight is broadcast once and multiplies every sample at once, whatever the layer's shape. Forward: a block of
+/// output columns (and, for a full table, output maps) accumulates in registers while the input columns it reads are
+/// loaded once per kernel row. Backward: each kernel row's weights gather their gradients over all positions in
+/// registers, summed over the lanes at the end; the input's deltas are scattered a block of columns at a time. The
+/// curvature pass walks the same loops with squared inputs and weights.
+/// </summary>
+internal static class TileConvLayer
+{
+    /// <summary>The connection table as data the kernels loop over: each output map's pairs and the input map of each pair.</summary>
+    public static void EmitTable(SourceWriter w, TileLayer layer)
+    {
+        LayerPlan p = layer.Plan;
+        if (!p.HasTable) return;
+        var inputs = new List<int>();
+        var starts = new List<int> { 0 };
+        foreach (EquatableArray<int> maps in p.Table)
+        {
+            inputs.AddRange(maps);
+            starts.Add(inputs.Count);
+        }
+        int kernel = p.KernelHeight * p.KernelWidth;
+        w.Line($"/// <summary>{p.Name}'s connection table, pair by pair: the input map each connected (output map, input map) pair reads, output map after output map; pair j's {p.KernelHeight}x{p.KernelWidth} kernel is at j x {kernel} in {Naming.Weights(p)}.</summary>");
+        w.Line($"private static global::System.ReadOnlySpan<int> {p.Name}PairInputs => new int[] {{ {string.Join(", ", inputs)} }};");
+        w.Line($"/// <summary>Where each of {p.Name}'s output maps' pairs start in {p.Name}PairInputs, and one past the last.</summary>");
+        w.Line($"private static global::System.ReadOnlySpan<int> {p.Name}PairStarts => new int[] {{ {string.Join(", ", starts)} }};");
+        w.Line();
+    }
+
+    public static void EmitForward(SourceWriter w, TileLayer layer, TileCode c)
+    {
+        LayerPlan p = layer.Plan;
+        Shape input = p.PaddedIn, output = p.Out;
+        int kh = p.KernelHeight, kw = p.KernelWidth, s = p.Stride;
+        int xBlock = Math.Min(output.Width, c.Width.Bits == 512 ? 8 : 4);
+        int mapBlock = p.HasTable ? 1 : Math.Max(1, Math.Min(output.Maps, (c.Width.Bits == 512 ? 8 : 4) / xBlock));
+        int columns = (xBlock - 1) * s + kw;
+        bool preload = mapBlock * xBlock + columns + 1 <= c.Width.Registers;
+
+        w.Line($"// {p.Name}, forward: convolution {p.In.ToMapsString()} -> {output.ToMapsString()}, kernel {kh}x{kw}, stride {s}" +
+            (p.Padding > 0 ? $", padding {p.Padding}" : "") + (p.HasTable ? $", table ({p.Table.Sum(t => t.Count)} of {p.In.Maps * output.Maps} pairs)" : "") +
+            $", {Naming.ActivationTitle(p.Activation)}");
+        w.Line($"//   each vector: one value of {c.Count} samples side by side; the value at (map, row, column) of lane l is at ((map x {input.Height} + row) x {input.Width} + column) x TileSize + l");
+        w.Line($"//   registers: {mapBlock} map(s) x {xBlock} output columns of sums (s...); " +
+            (preload ? $"the {columns} input columns of each kernel row loaded once (i...)" : "input columns loaded as they are used"));
+        using (w.Block($"private static void {c.Method(p.Name + "ForwardTile")}(ref {c.T} tile, ref {c.T} parameters)"))
+        {
+            w.Line(c.Ref("weights", "parameters", layer.WeightsOffset));
+            w.Line(c.Ref("biases", "parameters", layer.BiasesOffset));
+            using (w.Block(c.LaneLoop))
+            {
+                if (p.Padding > 0) EmitPaddedCopy(w, layer, c);
+                w.Line(c.Ref("input", "tile", (p.Padding > 0 ? layer.Padded : layer.Input) + " + lane"));
+                w.Line(c.Ref("sums", "tile", layer.Sums + " + lane"));
+                if (layer.HasSeparateSums) w.Line(c.Ref("values", "tile", layer.Values + " + lane"));
+                MapLoops(w, output.Maps, mapBlock, maps =>
+                {
+                    using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
+                        ColumnLoops(w, output.Width, xBlock, xs => ForwardBlock(w, layer, c, maps, xs, preload));
+                });
+            }
+        }
+    }
+
+    private static void ForwardBlock(SourceWriter w, TileLayer layer, TileCode c, int maps, int xs, bool preload)
+    {
+        LayerPlan p = layer.Plan;
+        Shape input = p.PaddedIn, output = p.Out;
+        int kh = p.KernelHeight, kw = p.KernelWidth, s = p.Stride;
+        int area = output.Height * output.Width;
+        for (int mb = 0; mb < maps; mb++)
+            w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, xs).Select(i => $"{Acc(mb, i, maps)} = {c.Splat(c.At("biases", Plus("m", mb)))}")) + ";");
+        using (OpenPairs(w, p, maps))
+        using (w.Block($"for (int ky = 0; ky < {kh}; ky++)"))
+        {
+            w.Line(c.Ref("row", "input", $"((c * {input.Height} + y{Times(s)} + ky) * {input.Width} + x{Times(s)}) * TileSize"));
+            for (int mb = 0; mb < maps; mb++)
+                w.Line(c.Ref(Kernel(mb, maps), "weights", $"(({Pair(p, mb)}) * {kh} + ky) * {kw}"));
+            int columns = (xs - 1) * s + kw;
+            if (preload)
+                w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, columns).Select(q => $"i{q} = {c.Load("row", Naming.Int((long)q * c.TileSize))}")) + ";");
+            w.Line($"{c.V} k;");
+            for (int kx = 0; kx < kw; kx++)
+                for (int mb = 0; mb < maps; mb++)
+                {
+                    var line = new System.Text.StringBuilder($"k = {c.Splat(c.At(Kernel(mb, maps), Naming.Int(kx)))};");
+                    for (int i = 0; i < xs; i++)
+                    {
+                        int q = i * s + kx;
+                        string x = preload ? $"i{q}" : c.Load("row", Naming.Int((long)q * c.TileSize));
+                        line.Append($" {Acc(mb, i, maps)} = {c.Fma(x, "k", Acc(mb, i, maps))};");
+                    }
+                    w.Line(line.ToString());
+                }
+        }
+        w.Line($"int at = (m * {area} + y * {output.Width} + x) * TileSize;");
+        for (int mb = 0; mb < maps; mb++)
+            for (int i = 0; i < xs; i++)
+            {
+                string offset = Naming.Int(((long)mb * area + i) * c.TileSize);
+                string place = offset == "0" ? "at" : "at + " + offset;
+                w.Line(c.Store(Acc(mb, i, maps), "sums", place));
+                if (layer.HasSeparateSums) w.Line(c.Store(c.Activate(p.Activation, Acc(mb, i, maps)), "values", place));
+            }
+    }
+
+    public static void EmitBackward(SourceWriter w, TileLayer layer, TileCode c, bool curvature)
+    {
+        LayerPlan p = layer.Plan;
+        Shape input = p.PaddedIn, output = p.Out;
+        int kh = p.KernelHeight, kw = p.KernelWidth, s = p.Stride;
+        int area = output.Height * output.Width;
+        string pass = curvature ? "Curvature" : "Backward";
+        string what = curvature ? "d2E/dw2" : "dE/dw";
+        w.Line($"// {p.Name}, {pass.ToLowerInvariant()}: deltas {output.ToMapsString()} -> {what} of {Naming.Weights(p)} and {Naming.Biases(p)}" +
+            (layer.InputDeltas is null ? " (the first layer: no input deltas)" : $", and the input's deltas {p.In.ToMapsString()}"));
+        w.Line($"//   weights: each kernel row's {kw} {(curvature ? "curvatures" : "gradients")} gather over all {output.Height}x{output.Width} positions in registers (g...), summed over the lanes once");
+        using (w.Block($"private static void {c.Method(p.Name + pass + "Tile")}(ref {c.T} tile, ref {c.T} parameters, ref {c.T} gradients)"))
+        {
+            w.Line(c.Ref("weights", "parameters", layer.WeightsOffset));
+            w.Line(c.Ref("weightDeltas", "gradients", layer.WeightsOffset));
+            w.Line(c.Ref("biasDeltas", "gradients", layer.BiasesOffset));
+            using (w.Block(c.LaneLoop))
+            {
+                w.Line(c.Ref("input", "tile", (p.Padding > 0 ? layer.Padded : layer.Input) + " + lane"));
+                w.Line(c.Ref("deltas", "tile", layer.Deltas + " + lane"));
+                TileKernels.ActivationDerivative(w, layer, c, curvature);
+
+                w.Line("// biases: the sum of each map's deltas");
+                using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
+                {
+                    w.Line($"{c.V} g = {c.Zero};");
+                    w.Line($"for (int o = 0; o < {area}; o++) g += {c.Load("deltas", $"(m * {area} + o) * TileSize")};");
+                    w.Line($"{c.At("biasDeltas", "m")} += {c.Sum("g")};");
+                }
+
+                int xBlock = Math.Min(output.Width, c.Width.Bits == 512 ? 4 : 2);
+                w.Line("// weights: for each connected pair and kernel row, one register per kernel column");
+                using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
+                using (OpenPairs(w, p, 1))
+                using (w.Block($"for (int ky = 0; ky < {kh}; ky++)"))
+                {
+                    w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, kw).Select(kx => $"g{kx} = {c.Zero}")) + ";");
+                    using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
+                    {
+                        w.Line(c.Ref("row", "input", $"((c * {input.Height} + y{Times(s)} + ky) * {input.Width}) * TileSize"));
+                        w.Line(c.Ref("line", "deltas", $"(m * {area} + y * {output.Width}) * TileSize"));
+                        ColumnLoops(w, output.Width, xBlock, xs =>
+                        {
+                            int columns = (xs - 1) * s + kw;
+                            w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, xs).Select(i => $"d{i} = {c.Load("line", $"(x + {i}) * TileSize")}")) + ";");
+                            w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, columns).Select(q => $"i{q} = {c.Load("row", $"(x{Times(s)} + {q}) * TileSize")}")) + ";");
+                            if (curvature)
+                                w.Line(string.Join(" ", Enumerable.Range(0, columns).Select(q => $"i{q} *= i{q};")));
+                            for (int kx = 0; kx < kw; kx++)
+                                w.Line(string.Join(" ", Enumerable.Range(0, xs).Select(i => $"g{kx} = {c.Fma($"d{i}", $"i{i * s + kx}", $"g{kx}")};")));
+                        });
+                    }
+                    w.Line(c.Ref("kernel", "weightDeltas", $"(({Pair(p, 0)}) * {kh} + ky) * {kw}"));
+                    w.Line(string.Join(" ", Enumerable.Range(0, kw).Select(kx => $"{c.At("kernel", Naming.Int(kx))} += {c.Sum($"g{kx}")};")));
+                }
+
+                if (layer.InputDeltas is not null) EmitInputDeltas(w, layer, c, curvature);
+            }
+        }
+    }
+
+    /// <summary>The input's deltas: each block of output columns scatters into the input columns it read, accumulated in registers first.</summary>
+    private static void EmitInputDeltas(SourceWriter w, TileLayer layer, TileCode c, bool curvature)
+    {
+        LayerPlan p = layer.Plan;
+        Shape input = p.PaddedIn, output = p.Out;
+        int kh = p.KernelHeight, kw = p.KernelWidth, s = p.Stride;
+        int area = output.Height * output.Width;
+        int xBlock = Math.Min(output.Width, c.Width.Bits == 512 ? 8 : 4);
+        string target = p.Padding > 0 ? layer.PaddedDeltas : layer.InputDeltas!;
+        w.Line($"// the input's deltas{(curvature ? " (second derivatives)" : "")}: each block of output columns adds into the input columns it read, in registers (r...) first");
+        w.Line(c.Ref("inputDeltas", "tile", target + " + lane"));
+        using (w.Block($"for (int v = 0; v < {input.Size}; v++)"))
+            w.Line(c.Store(c.Zero, "inputDeltas", "v * TileSize"));
+        using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
+        using (OpenPairs(w, p, 1))
+        using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
+        {
+            w.Line(c.Ref("line", "deltas", $"(m * {area} + y * {output.Width}) * TileSize"));
+            ColumnLoops(w, output.Width, xBlock, xs =>
+            {
+                int columns = (xs - 1) * s + kw;
+                w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, xs).Select(i => $"d{i} = {c.Load("line", $"(x + {i}) * TileSize")}")) + ";");
+                using (w.Block($"for (int ky = 0; ky < {kh}; ky++)"))
+                {
+                    w.Line(c.Ref("row", "inputDeltas", $"((c * {input.Height} + y{Times(s)} + ky) * {input.Width} + x{Times(s)}) * TileSize"));
+                    w.Line(c.Ref("kernel", "weights", $"(({Pair(p, 0)}) * {kh} + ky) * {kw}"));
+                    w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, columns).Select(q => $"r{q} = {c.Zero}")) + ";");
+                    w.Line($"{c.V} k;");
+                    for (int kx = 0; kx < kw; kx++)
+                    {
+                        string weight = c.At("kernel", Naming.Int(kx));
+                        var line = new System.Text.StringBuilder(curvature ? $"k = {c.Splat($"{weight} * {weight}")};" : $"k = {c.Splat(weight)};");
+                        for (int i = 0; i < xs; i++)
+                            line.Append($" r{i * s + kx} = {c.Fma($"d{i}", "k", $"r{i * s + kx}")};");
+                        w.Line(line.ToString());
+                    }
+                    for (int q = 0; q < columns; q++)
+                    {
+                        string offset = Naming.Int((long)q * c.TileSize);
+                        w.Line(c.Store($"{c.Load("row", offset)} + r{q}", "row", offset));
+                    }
+                }
+            });
+        }
+        if (p.Padding > 0)
+        {
+            w.Line("// the padded input's deltas, without the padding, are the input's");
+            w.Line(c.Ref("unpadded", "tile", layer.InputDeltas + " + lane"));
+            using (w.Block($"for (int cm = 0; cm < {p.In.Maps}; cm++)"))
+            using (w.Block($"for (int y = 0; y < {p.In.Height}; y++)"))
+            using (w.Block($"for (int x = 0; x < {p.In.Width}; x++)"))
+                w.Line(c.Store(c.Load("inputDeltas", $"((cm * {input.Height} + y + {p.Padding}) * {input.Width} + x + {p.Padding}) * TileSize"),
+                    "unpadded", $"((cm * {p.In.Height} + y) * {p.In.Width} + x) * TileSize"));
+        }
+    }
+
+    private static void EmitPaddedCopy(SourceWriter w, TileLayer layer, TileCode c)
+    {
+        LayerPlan p = layer.Plan;
+        Shape padded = p.PaddedIn;
+        w.Line($"// the input with {p.Padding} zero(s) around each map");
+        w.Line(c.Ref("source", "tile", layer.Input + " + lane"));
+        w.Line(c.Ref("padded", "tile", layer.Padded + " + lane"));
+        using (w.Block($"for (int v = 0; v < {padded.Size}; v++)"))
+            w.Line(c.Store(c.Zero, "padded", "v * TileSize"));
+        using (w.Block($"for (int cm = 0; cm < {p.In.Maps}; cm++)"))
+        using (w.Block($"for (int y = 0; y < {p.In.Height}; y++)"))
+        using (w.Block($"for (int x = 0; x < {p.In.Width}; x++)"))
+            w.Line(c.Store(c.Load("source", $"((cm * {p.In.Height} + y) * {p.In.Width} + x) * TileSize"),
+                "padded", $"((cm * {padded.Height} + y + {p.Padding}) * {padded.Width} + x + {p.Padding}) * TileSize"));
+    }
+
+    /// <summary>Opens the loop over the input maps of output map m (and, for a map block, its neighbours), declaring c and, with a table, the pair j.</summary>
+    private static IDisposable OpenPairs(SourceWriter w, LayerPlan p, int maps)
+    {
+        if (p.HasTable)
+        {
+            var loop = w.Block($"for (int j = {p.Name}PairStarts[m]; j < {p.Name}PairStarts[m + 1]; j++)");
+            w.Line($"int c = {p.Name}PairInputs[j];");
+            return loop;
+        }
+        if (p.In.Maps == 1)
+        {
+            var block = w.Block();
+            w.Line("const int c = 0;");
+            return block;
+        }
+        return w.Block($"for (int c = 0; c < {p.In.Maps}; c++)");
+    }
+
+    /// <summary>The pair index of map m + <paramref name="mb"/> and input map c: j with a table, else (m + mb) x input maps + c.</summary>
+    private static string Pair(LayerPlan p, int mb) =>
+        p.HasTable ? "j" : p.In.Maps == 1 ? Plus("m", mb) : $"({Plus("m", mb)}) * {p.In.Maps} + c";
+
+    private static string Acc(int mb, int i, int maps) => maps == 1 ? $"s{i}" : $"s{mb}_{i}";
+
+    private static string Kernel(int mb, int maps) => maps == 1 ? "kernel" : $"kernel{mb}";
+
+    private static string Plus(string variable, int offset) => offset == 0 ? variable : $"{variable} + {offset}";
+
+    private static string Times(int stride) => stride == 1 ? "" : $" * {stride}";
+
+    /// <summary>Loops over output maps in blocks of <paramref name="block"/>, the remainder as a last block of its own; declares m.</summary>
+    public static void MapLoops(SourceWriter w, int maps, int block, Action<int> body)
+    {
+        int full = maps / block * block;
+        if (full > 0)
+            using (w.Block(full == block ? null : $"for (int m = 0; m < {full}; m += {block})"))
+            {
+                if (full == block) w.Line("const int m = 0;");
+                body(block);
+            }
+        if (full < maps)
+            using (w.Block())
+            {
+                w.Line($"const int m = {full};");
+                body(maps - full);
+            }
+    }
+
+    /// <summary>Loops over output columns in blocks of <paramref name="block"/>, the remainder as a last block of its own; declares x.</summary>
+    public static void ColumnLoops(SourceWriter w, int width, int block, Action<int> body)
+    {
+        int full = width / block * block;
+        if (full > 0)
+            using (w.Block(full == block ? null : $"for (int x = 0; x < {full}; x += {block})"))
+            {
+                if (full == block) w.Line("const int x = 0;");
+                body(block);
+            }
+        if (full < width)
+            using (w.Block())
+            {
+                w.Line($"const int x = {full};");
+                body(width - full);
+            }
+    }
+}
