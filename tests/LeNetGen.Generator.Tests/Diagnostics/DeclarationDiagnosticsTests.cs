@@ -192,7 +192,7 @@ public sealed class DeclarationDiagnosticsTests
                 public partial class Digits { }
             }
             """);
-        Assert.Equal(2, result.Sources.Count);
+        Assert.Equal(4, result.Sources.Count); // each network's scalar and tile kernels
         Assert.Empty(result.CompilationDiagnostics);
     }
 }

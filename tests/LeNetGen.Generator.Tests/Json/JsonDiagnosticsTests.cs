@@ -239,7 +239,7 @@ public sealed class JsonDiagnosticsTests
               ]
             }
             """));
-        Assert.Single(result.Sources);
+        Assert.Equal(2, result.Sources.Count); // the scalar kernels and the tile kernels
         Assert.Empty(result.CompilationDiagnostics);
     }
 }
