@@ -67,36 +67,42 @@ public sealed class Evaluation
         LengthGuard.Require(parameters.Length, TNetwork.ParameterCount, "parameters", nameof(parameters));
         int classes = TNetwork.OutputSize, count = data.Dataset.Count;
         int chunks = Math.Clamp(threads <= 0 ? Environment.ProcessorCount : threads, 1, 64);
+        // Images go through the vectorized tile kernels, TileSize at a time; each tile's loss is kept apart and the
+        // tiles' losses are added in tile order, so the mean loss is the same on any number of threads.
+        int tile = TNetwork.TileSize, tiles = (count + tile - 1) / tile;
         var confusions = new int[chunks][];
-        var losses = new double[chunks];
+        var tileLosses = new double[tiles];
         T[] shared = parameters.ToArray();
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
         {
-            var workspace = new T[TNetwork.WorkspaceSize];
-            var input = new T[TNetwork.InputSize];
-            var output = new T[classes];
+            var workspace = new T[TNetwork.TileWorkspaceSize];
+            var inputs = new T[tile * TNetwork.InputSize];
+            var outputs = new T[tile * classes];
             var gradient = new T[classes];
             var confusion = new int[classes * classes];
-            double sum = 0;
-            for (int i = (int)((long)count * chunk / chunks), end = (int)((long)count * (chunk + 1) / chunks); i < end; i++)
+            for (int t = (int)((long)tiles * chunk / chunks), end = (int)((long)tiles * (chunk + 1) / chunks); t < end; t++)
             {
-                int label = data.Dataset.Label(i);
-                data.FillImage(i, input);
-                TNetwork.Forward(shared, input, workspace, output);
-                sum += loss.Evaluate<T>(output, label, gradient);
-                confusion[label * classes + TNetwork.PredictedClass(output)]++;
+                int first = t * tile, samples = Math.Min(tile, count - first);
+                for (int l = 0; l < samples; l++) data.FillImage(first + l, inputs.AsSpan(l * TNetwork.InputSize, TNetwork.InputSize));
+                TNetwork.ForwardTile(shared, inputs.AsSpan(0, samples * TNetwork.InputSize), workspace, outputs.AsSpan(0, samples * classes));
+                double sum = 0;
+                for (int l = 0; l < samples; l++)
+                {
+                    int label = data.Dataset.Label(first + l);
+                    ReadOnlySpan<T> output = outputs.AsSpan(l * classes, classes);
+                    sum += loss.Evaluate<T>(output, label, gradient);
+                    confusion[label * classes + TNetwork.PredictedClass(output)]++;
+                }
+                tileLosses[t] = sum;
             }
             confusions[chunk] = confusion;
-            losses[chunk] = sum;
         });
 
         var total = new int[classes * classes];
-        double lossSum = 0;
         for (int c = 0; c < chunks; c++)
-        {
             for (int k = 0; k < total.Length; k++) total[k] += confusions[c][k];
-            lossSum += losses[c];
-        }
+        double lossSum = 0;
+        foreach (double tileLoss in tileLosses) lossSum += tileLoss;
         return new Evaluation(classes, count == 0 ? 0 : lossSum / count, total);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace LeNetGen;
 
@@ -60,10 +61,23 @@ public sealed class SgdOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatin
     /// <inheritdoc/>
     public override bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate)
     {
+        LengthGuard.Require(parameters.Length, _velocity.Length, "parameters", nameof(parameters));
+        LengthGuard.Require(gradients.Length, _velocity.Length, "gradients", nameof(gradients));
         T m = T.CreateTruncating(Momentum), r = T.CreateTruncating(rate), decay = T.CreateTruncating(WeightDecay);
         Span<T> velocity = _velocity;
-        T check = T.Zero; // stays 0 unless a parameter is infinite or NaN (times 0 is NaN then)
-        for (int k = 0; k < parameters.Length; k++)
+        // Vectors first, the tail one by one; each element sees the same operations in the same order either way.
+        Span<Vector<T>> vw = MemoryMarshal.Cast<T, Vector<T>>(parameters), vv = MemoryMarshal.Cast<T, Vector<T>>(velocity);
+        ReadOnlySpan<Vector<T>> vg = MemoryMarshal.Cast<T, Vector<T>>(gradients);
+        Vector<T> vm = new(m), vr = new(r), vdecay = new(decay), vcheck = Vector<T>.Zero;
+        for (int i = 0; i < vw.Length; i++)
+        {
+            Vector<T> v = vm * vv[i] - vr * (vg[i] + vdecay * vw[i]);
+            vv[i] = v;
+            vw[i] += v;
+            vcheck += vw[i] * Vector<T>.Zero;
+        }
+        T check = Vector.Sum(vcheck); // stays 0 unless a parameter is infinite or NaN (times 0 is NaN then)
+        for (int k = vw.Length * Vector<T>.Count; k < parameters.Length; k++)
         {
             T v = m * velocity[k] - r * (gradients[k] + decay * parameters[k]);
             velocity[k] = v;
@@ -143,7 +157,11 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
         LengthGuard.Require(sampleCurvature.Length, _curvature.Length, "curvatures", nameof(sampleCurvature));
         T gamma = T.CreateTruncating(CurvatureDecay), keep = T.One - gamma;
         Span<T> curvature = _curvature;
-        for (int k = 0; k < curvature.Length; k++) curvature[k] = keep * curvature[k] + gamma * sampleCurvature[k];
+        Span<Vector<T>> vh = MemoryMarshal.Cast<T, Vector<T>>(curvature);
+        ReadOnlySpan<Vector<T>> vs = MemoryMarshal.Cast<T, Vector<T>>(sampleCurvature);
+        Vector<T> vkeep = new(keep), vgamma = new(gamma);
+        for (int i = 0; i < vh.Length; i++) vh[i] = vkeep * vh[i] + vgamma * vs[i];
+        for (int k = vh.Length * Vector<T>.Count; k < curvature.Length; k++) curvature[k] = keep * curvature[k] + gamma * sampleCurvature[k];
     }
 
     /// <summary>The current estimates h_kk, one per parameter.</summary>
@@ -161,10 +179,20 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
     /// <inheritdoc/>
     public override bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate)
     {
+        LengthGuard.Require(parameters.Length, _curvature.Length, "parameters", nameof(parameters));
+        LengthGuard.Require(gradients.Length, _curvature.Length, "gradients", nameof(gradients));
         T eta = T.CreateTruncating(rate), mu = T.CreateTruncating(Mu);
         ReadOnlySpan<T> curvature = _curvature;
-        T check = T.Zero; // stays 0 unless a parameter is infinite or NaN (times 0 is NaN then)
-        for (int k = 0; k < parameters.Length; k++)
+        Span<Vector<T>> vw = MemoryMarshal.Cast<T, Vector<T>>(parameters);
+        ReadOnlySpan<Vector<T>> vg = MemoryMarshal.Cast<T, Vector<T>>(gradients), vh = MemoryMarshal.Cast<T, Vector<T>>(curvature);
+        Vector<T> veta = new(eta), vmu = new(mu), vcheck = Vector<T>.Zero;
+        for (int i = 0; i < vw.Length; i++)
+        {
+            vw[i] -= veta / (vmu + vh[i]) * vg[i];
+            vcheck += vw[i] * Vector<T>.Zero;
+        }
+        T check = Vector.Sum(vcheck); // stays 0 unless a parameter is infinite or NaN (times 0 is NaN then)
+        for (int k = vw.Length * Vector<T>.Count; k < parameters.Length; k++)
         {
             parameters[k] -= eta / (mu + curvature[k]) * gradients[k];
             check += parameters[k] * T.Zero;

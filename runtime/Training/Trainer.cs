@@ -9,9 +9,10 @@ namespace LeNetGen;
 /// <summary>
 /// Trains any generated network on a dataset: minibatches in a seeded order, forward, loss, backward, one optimizer
 /// step per minibatch; for <see cref="SdlmOptimizer{T}"/>, the curvature estimate before each pass and, when it asks for
-/// one, the running average of the curvature during the pass. Deterministic: a
-/// minibatch's samples are split over <see cref="Lanes"/> fixed partial sums added in a fixed order, so the same seed
-/// gives the same parameters bit for bit on any number of threads. Buffers are allocated once, here.
+/// one, the running average of the curvature during the pass. A minibatch runs through the network's vectorized tile
+/// kernels, TileSize samples at a time (a minibatch of one sample through the scalar kernels), the tiles spread over
+/// the threads. Deterministic: each tile sums its own gradients and the tiles' sums are added in tile order, so the
+/// same seed gives the same parameters bit for bit on any number of threads. Buffers are allocated once, here.
 /// </summary>
 /// <typeparam name="TNetwork">The generated network.</typeparam>
 /// <typeparam name="T">Its element type.</typeparam>
@@ -19,18 +20,18 @@ public sealed class Trainer<TNetwork, T>
     where TNetwork : INetwork<TNetwork, T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>The number of partial gradient sums of a minibatch, independent of the number of threads.</summary>
-    public const int Lanes = 4;
+    /// <summary>The most threads a trainer uses.</summary>
+    public const int MaxThreads = 64;
 
     private readonly T[] _parameters;
     private readonly T[] _gradients;
     private T[]? _sampleCurvature;
-    private readonly Lane[] _lanes;
+    private Tile[] _tiles;
+    private readonly Tile _single;
     private readonly int _threads;
     private readonly ParallelOptions _parallelOptions;
-    private readonly Action<int> _runLaneAt;
+    private readonly Action<int> _runTileAt;
     private BatchConverter<T>? _batchData;
-    private T[]? _batchCurvature;
 
     /// <summary>Creates a trainer of <paramref name="parameters"/>, which it updates in place.</summary>
     /// <param name="parameters">The network's parameters, of length ParameterCount.</param>
@@ -38,7 +39,7 @@ public sealed class Trainer<TNetwork, T>
     /// <param name="loss">The training criterion; it must fit the network's head.</param>
     /// <param name="batchSize">Samples per update (1: stochastic, as the paper trains).</param>
     /// <param name="seed">The seed of the sample order.</param>
-    /// <param name="threads">Threads to use; 0 for one per processor (at most <see cref="Lanes"/>).</param>
+    /// <param name="threads">Threads to use; 0 for one per processor (at most <see cref="MaxThreads"/>).</param>
     public Trainer(T[] parameters, Optimizer<T> optimizer, Loss loss, int batchSize, ulong seed, int threads = 0)
     {
         LengthGuard.Require(parameters.Length, TNetwork.ParameterCount, "parameters", nameof(parameters));
@@ -49,12 +50,13 @@ public sealed class Trainer<TNetwork, T>
         Loss = loss;
         BatchSize = batchSize;
         Random = new SeededRandom(seed);
-        _threads = Math.Clamp(threads <= 0 ? Environment.ProcessorCount : threads, 1, Lanes);
+        _threads = Math.Clamp(threads <= 0 ? Environment.ProcessorCount : threads, 1, MaxThreads);
         _gradients = new T[TNetwork.ParameterCount];
-        _lanes = new Lane[Lanes];
-        for (int i = 0; i < Lanes; i++) _lanes[i] = new Lane();
+        _tiles = new Tile[(batchSize + TNetwork.TileSize - 1) / TNetwork.TileSize];
+        for (int i = 0; i < _tiles.Length; i++) _tiles[i] = new Tile();
+        _single = _tiles[0];
         _parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = _threads };
-        _runLaneAt = l => RunLane(_batchData!, _lanes[l], l == 0 ? _batchCurvature : null);
+        _runTileAt = t => RunTile(_batchData!, _tiles[t]);
     }
 
     /// <summary>How gradients become updates.</summary>
@@ -170,14 +172,15 @@ public sealed class Trainer<TNetwork, T>
     {
         LengthGuard.Require(curvature.Length, TNetwork.ParameterCount, "curvatures", nameof(curvature));
         curvature.Clear();
-        Lane lane = _lanes[0];
-        foreach (int index in indices)
+        Tile tile = _single;
+        for (int start = 0; start < indices.Length; start += TNetwork.TileSize)
         {
-            data.FillImage(index, lane.Input);
-            TNetwork.Forward(_parameters, lane.Input, lane.Workspace, lane.Output);
-            Loss.Curvature<T>(lane.Output, data.Dataset.Label(index), lane.HeadCurvature, lane.HeadWeights);
-            TNetwork.BackwardCurvature(_parameters, lane.Input, lane.Workspace, lane.HeadCurvature,
-                TNetwork.Head == OutputHead.Rbf ? lane.HeadWeights : default, curvature);
+            int count = Math.Min(TNetwork.TileSize, indices.Length - start);
+            tile.Forward(data, indices.Slice(start, count), _parameters);
+            for (int l = 0; l < count; l++)
+                Loss.Curvature<T>(tile.OutputOf(l), tile.Labels[l], tile.HeadCurvatureOf(l), tile.HeadWeightOf(l));
+            TNetwork.CurvatureTile(_parameters, tile.Workspace, tile.HeadCurvatures.AsSpan(0, count * TNetwork.OutputSize),
+                TNetwork.Head == OutputHead.Rbf ? tile.HeadWeights.AsSpan(0, count * TNetwork.OutputSize) : default, curvature);
         }
         T scale = T.One / T.CreateTruncating(Math.Max(1, indices.Length));
         for (int k = 0; k < curvature.Length; k++) curvature[k] *= scale;
@@ -190,92 +193,143 @@ public sealed class Trainer<TNetwork, T>
     /// </summary>
     private (double Loss, int Correct) Gradients(BatchConverter<T> data, ReadOnlySpan<int> indices, bool curvature)
     {
-        int lanes = Math.Min(Lanes, indices.Length);
-        for (int l = 0; l < lanes; l++) _lanes[l].Assign(indices, l, Lanes);
-        T[]? sampleCurvature = curvature ? _sampleCurvature : null;
-        if (lanes == 1 || _threads == 1)
+        Span<T> gradients = _gradients;
+        double loss = 0;
+        int correct = 0;
+        if (indices.Length == 1)
         {
-            for (int l = 0; l < lanes; l++) RunLane(data, _lanes[l], l == 0 ? sampleCurvature : null);
+            // One sample: the scalar kernels, which do not pay for the empty lanes of a tile.
+            gradients.Clear();
+            (loss, correct) = _single.RunScalar(data, indices[0], _parameters, Loss, gradients, curvature ? _sampleCurvature : null);
+            return (loss, correct);
+        }
+
+        int tiles = (indices.Length + TNetwork.TileSize - 1) / TNetwork.TileSize;
+        if (tiles > _tiles.Length) Grow(tiles);
+        for (int t = 0; t < tiles; t++)
+            _tiles[t].Assign(indices.Slice(t * TNetwork.TileSize, Math.Min(TNetwork.TileSize, indices.Length - t * TNetwork.TileSize)));
+        if (tiles == 1 || _threads == 1)
+        {
+            for (int t = 0; t < tiles; t++) RunTile(data, _tiles[t]);
         }
         else
         {
-            // The minibatch's inputs go through fields so the delegate is made once, not per minibatch.
+            // The minibatch goes through fields so the delegate is made once, not per minibatch.
             _batchData = data;
-            _batchCurvature = sampleCurvature;
-            Parallel.For(0, lanes, _parallelOptions, _runLaneAt);
+            Parallel.For(0, tiles, _parallelOptions, _runTileAt);
             _batchData = null;
-            _batchCurvature = null;
         }
 
-        // Partial sums in lane order: the same result whatever the threads did.
-        Span<T> gradients = _gradients;
-        _lanes[0].Gradients.AsSpan().CopyTo(gradients);
-        for (int l = 1; l < lanes; l++)
+        // The tiles' sums in tile order: the same result whatever the threads did.
+        _tiles[0].Gradients.AsSpan().CopyTo(gradients);
+        for (int t = 1; t < tiles; t++) VectorMath.Add(gradients, _tiles[t].Gradients);
+        VectorMath.Scale(gradients, T.One / T.CreateTruncating(indices.Length));
+        for (int t = 0; t < tiles; t++)
         {
-            ReadOnlySpan<T> partial = _lanes[l].Gradients;
-            for (int k = 0; k < gradients.Length; k++) gradients[k] += partial[k];
+            loss += _tiles[t].Loss;
+            correct += _tiles[t].Correct;
         }
-        T scale = T.One / T.CreateTruncating(indices.Length);
-        for (int k = 0; k < gradients.Length; k++) gradients[k] *= scale;
 
-        double loss = 0;
-        int correct = 0;
-        for (int l = 0; l < lanes; l++)
+        if (curvature)
         {
-            loss += _lanes[l].Loss;
-            correct += _lanes[l].Correct;
+            // The first sample's curvature: its tile's activations are still in the workspace.
+            Tile first = _tiles[0];
+            Array.Clear(_sampleCurvature!);
+            Loss.Curvature<T>(first.OutputOf(0), first.Labels[0], first.HeadCurvatureOf(0), first.HeadWeightOf(0));
+            TNetwork.CurvatureTile(_parameters, first.Workspace, first.HeadCurvatures.AsSpan(0, TNetwork.OutputSize),
+                TNetwork.Head == OutputHead.Rbf ? first.HeadWeights.AsSpan(0, TNetwork.OutputSize) : default, _sampleCurvature);
         }
         return (loss, correct);
     }
 
-    /// <summary>Runs a lane's samples forward and backward; with <paramref name="curvature"/>, also the curvature pass of its first sample.</summary>
-    private void RunLane(BatchConverter<T> data, Lane lane, T[]? curvature)
+    private void Grow(int tiles)
     {
-        Array.Clear(lane.Gradients);
-        lane.Loss = 0;
-        lane.Correct = 0;
-        for (int i = 0; i < lane.Count; i++)
-        {
-            int index = lane.Indices[i];
-            int label = data.Dataset.Label(index);
-            data.FillImage(index, lane.Input);
-            TNetwork.Forward(_parameters, lane.Input, lane.Workspace, lane.Output);
-            if (TNetwork.PredictedClass(lane.Output) == label) lane.Correct++;
-            lane.Loss += Loss.Evaluate<T>(lane.Output, label, lane.HeadGradient);
-            TNetwork.Backward(_parameters, lane.Input, lane.Workspace, lane.HeadGradient, lane.Gradients, default);
-            if (i == 0 && curvature is not null)
-            {
-                // The backward pass overwrote only the gradient regions of the workspace; the activations are still there.
-                Array.Clear(curvature);
-                Loss.Curvature<T>(lane.Output, label, lane.HeadCurvature, lane.HeadWeights);
-                TNetwork.BackwardCurvature(_parameters, lane.Input, lane.Workspace, lane.HeadCurvature,
-                    TNetwork.Head == OutputHead.Rbf ? lane.HeadWeights : default, curvature);
-            }
-        }
+        int had = _tiles.Length;
+        Array.Resize(ref _tiles, tiles);
+        for (int t = had; t < tiles; t++) _tiles[t] = new Tile();
     }
 
-    /// <summary>One partial sum: its samples of the minibatch and the buffers to run them.</summary>
-    private sealed class Lane
+    /// <summary>Runs a tile's samples forward and backward into its own gradient sums.</summary>
+    private void RunTile(BatchConverter<T> data, Tile tile)
     {
-        public readonly T[] Workspace = new T[TNetwork.WorkspaceSize];
+        tile.Forward(data, tile.Indices.AsSpan(0, tile.Count), _parameters);
+        tile.Loss = 0;
+        tile.Correct = 0;
+        for (int l = 0; l < tile.Count; l++)
+        {
+            ReadOnlySpan<T> output = tile.OutputOf(l);
+            int label = tile.Labels[l];
+            if (TNetwork.PredictedClass(output) == label) tile.Correct++;
+            tile.Loss += Loss.Evaluate<T>(output, label, tile.HeadGradientOf(l));
+        }
+        Array.Clear(tile.Gradients);
+        TNetwork.BackwardTile(_parameters, tile.Workspace, tile.HeadGradients.AsSpan(0, tile.Count * TNetwork.OutputSize), tile.Gradients);
+    }
+
+    /// <summary>One tile of a minibatch: its samples and the buffers to run them, allocated once.</summary>
+    private sealed class Tile
+    {
+        public readonly T[] Workspace = new T[TNetwork.TileWorkspaceSize];
         public readonly T[] Gradients = new T[TNetwork.ParameterCount];
-        public readonly T[] Input = new T[TNetwork.InputSize];
-        public readonly T[] Output = new T[TNetwork.OutputSize];
-        public readonly T[] HeadGradient = new T[TNetwork.OutputSize];
-        public readonly T[] HeadCurvature = new T[TNetwork.OutputSize];
-        public readonly T[] HeadWeights = new T[TNetwork.OutputSize];
-        public int[] Indices = new int[16];
+        public readonly T[] Inputs = new T[TNetwork.TileSize * TNetwork.InputSize];
+        public readonly T[] Outputs = new T[TNetwork.TileSize * TNetwork.OutputSize];
+        public readonly T[] HeadGradients = new T[TNetwork.TileSize * TNetwork.OutputSize];
+        public readonly T[] HeadCurvatures = new T[TNetwork.TileSize * TNetwork.OutputSize];
+        public readonly T[] HeadWeights = new T[TNetwork.TileSize * TNetwork.OutputSize];
+        public readonly int[] Indices = new int[TNetwork.TileSize];
+        public readonly int[] Labels = new int[TNetwork.TileSize];
+        private T[]? _scalarWorkspace;
         public int Count;
         public double Loss;
         public int Correct;
 
-        /// <summary>Takes samples lane, lane + lanes, lane + 2 lanes, ... of the minibatch.</summary>
-        public void Assign(ReadOnlySpan<int> batch, int lane, int lanes)
+        public void Assign(ReadOnlySpan<int> indices)
         {
-            int count = (batch.Length - lane + lanes - 1) / lanes;
-            if (Indices.Length < count) Indices = new int[count];
-            for (int i = 0; i < count; i++) Indices[i] = batch[lane + i * lanes];
-            Count = count;
+            indices.CopyTo(Indices);
+            Count = indices.Length;
+        }
+
+        public Span<T> OutputOf(int sample) => Outputs.AsSpan(sample * TNetwork.OutputSize, TNetwork.OutputSize);
+
+        public Span<T> HeadGradientOf(int sample) => HeadGradients.AsSpan(sample * TNetwork.OutputSize, TNetwork.OutputSize);
+
+        public Span<T> HeadCurvatureOf(int sample) => HeadCurvatures.AsSpan(sample * TNetwork.OutputSize, TNetwork.OutputSize);
+
+        public Span<T> HeadWeightOf(int sample) => HeadWeights.AsSpan(sample * TNetwork.OutputSize, TNetwork.OutputSize);
+
+        /// <summary>Converts the samples at <paramref name="indices"/> and runs them forward as one tile.</summary>
+        public void Forward(BatchConverter<T> data, ReadOnlySpan<int> indices, ReadOnlySpan<T> parameters)
+        {
+            int count = indices.Length;
+            for (int l = 0; l < count; l++)
+            {
+                data.FillImage(indices[l], Inputs.AsSpan(l * TNetwork.InputSize, TNetwork.InputSize));
+                Labels[l] = data.Dataset.Label(indices[l]);
+            }
+            TNetwork.ForwardTile(parameters, Inputs.AsSpan(0, count * TNetwork.InputSize), Workspace, Outputs.AsSpan(0, count * TNetwork.OutputSize));
+        }
+
+        /// <summary>One sample through the scalar kernels, its gradient into <paramref name="gradients"/> and, when asked, its curvature.</summary>
+        public (double Loss, int Correct) RunScalar(BatchConverter<T> data, int index, ReadOnlySpan<T> parameters, Loss loss,
+            Span<T> gradients, T[]? curvature)
+        {
+            _scalarWorkspace ??= new T[TNetwork.WorkspaceSize];
+            Span<T> input = Inputs.AsSpan(0, TNetwork.InputSize), output = OutputOf(0);
+            data.FillImage(index, input);
+            int label = data.Dataset.Label(index);
+            TNetwork.Forward(parameters, input, _scalarWorkspace, output);
+            int correct = TNetwork.PredictedClass(output) == label ? 1 : 0;
+            double value = loss.Evaluate<T>(output, label, HeadGradientOf(0));
+            TNetwork.Backward(parameters, input, _scalarWorkspace, HeadGradientOf(0), gradients, default);
+            if (curvature is not null)
+            {
+                // The backward pass overwrote only the gradient regions of the workspace; the activations are still there.
+                Array.Clear(curvature);
+                loss.Curvature<T>(output, label, HeadCurvatureOf(0), HeadWeightOf(0));
+                TNetwork.BackwardCurvature(parameters, input, _scalarWorkspace, HeadCurvatureOf(0),
+                    TNetwork.Head == OutputHead.Rbf ? HeadWeightOf(0) : default, curvature);
+            }
+            return (value, correct);
         }
     }
 }

@@ -51,6 +51,7 @@ internal static class TileConvLayer
         w.Line($"//   each vector: one value of {c.Count} samples side by side; the value at (map, row, column) of lane l is at ((map x {input.Height} + row) x {input.Width} + column) x TileSize + l");
         w.Line($"//   registers: {mapBlock} map(s) x {xBlock} output columns of sums (s...); " +
             (preload ? $"the {columns} input columns of each kernel row loaded once (i...)" : "input columns loaded as they are used"));
+        w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardTile")}(ref {c.T} tile, ref {c.T} parameters)"))
         {
             w.Line(c.Ref("weights", "parameters", layer.WeightsOffset));
@@ -123,6 +124,7 @@ internal static class TileConvLayer
         w.Line($"// {p.Name}, {pass.ToLowerInvariant()}: deltas {output.ToMapsString()} -> {what} of {Naming.Weights(p)} and {Naming.Biases(p)}" +
             (layer.InputDeltas is null ? " (the first layer: no input deltas)" : $", and the input's deltas {p.In.ToMapsString()}"));
         w.Line($"//   weights: each kernel row's {kw} {(curvature ? "curvatures" : "gradients")} gather over all {output.Height}x{output.Width} positions in registers (g...), summed over the lanes once");
+        w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + pass + "Tile")}(ref {c.T} tile, ref {c.T} parameters, ref {c.T} gradients)"))
         {
             w.Line(c.Ref("weights", "parameters", layer.WeightsOffset));

@@ -25,6 +25,7 @@ internal static class TileDenseLayer
             : $"fully connected {inputs} -> {units}, {Naming.ActivationTitle(p.Activation)}";
         w.Line($"// {p.Name}, forward: {title}");
         w.Line($"//   each vector: one value of {c.Count} samples side by side; blocks of {UnitBlock} units' sums in registers (s...), each input vector loaded once per block");
+        w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardTile")}(ref {c.T} tile, ref {c.T} parameters)"))
         {
             w.Line(c.Ref("weights", "parameters", layer.WeightsOffset));
@@ -76,6 +77,7 @@ internal static class TileDenseLayer
         string pass = curvature ? "Curvature" : "Backward";
         w.Line($"// {p.Name}, {pass.ToLowerInvariant()}: deltas ({units}) -> {(curvature ? "d2E/dw2" : "dE/dw")} of {Naming.Weights(p)} and {Naming.Biases(p)}" +
             (layer.InputDeltas is null ? "" : $", and the input's deltas ({inputs})"));
+        w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + pass + "Tile")}(ref {c.T} tile, ref {c.T} parameters, ref {c.T} gradients)"))
         {
             w.Line(c.Ref("weights", "parameters", layer.WeightsOffset));

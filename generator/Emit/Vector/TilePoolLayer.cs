@@ -18,6 +18,7 @@ internal static class TilePoolLayer
         string kind = p.PoolKind switch { PoolKind.Average => "average pooling", PoolKind.Max => "max pooling", _ => "subsampling (window sum x coefficient + bias)" };
         w.Line($"// {p.Name}, forward: {kind} {input.ToMapsString()} -> {output.ToMapsString()}, window {p.Window}x{p.Window}, stride {p.Stride}, {Naming.ActivationTitle(p.Activation)}");
         w.Line($"//   each vector: one value of {c.Count} samples side by side; the window's {p.Window * p.Window} inputs written out");
+        w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardTile")}(ref {c.T} tile, ref {c.T} parameters)"))
         {
             bool subsample = p.PoolKind == PoolKind.Subsample;
@@ -62,6 +63,7 @@ internal static class TilePoolLayer
         w.Line($"// {p.Name}, {pass.ToLowerInvariant()}: deltas {p.Out.ToMapsString()} -> " +
             (layer.InputDeltas is null ? "" : $"the input's deltas {p.In.ToMapsString()}") +
             (subsample ? (layer.InputDeltas is null ? "" : ", ") + $"{(curvature ? "d2E/dw2" : "dE/dw")} of the coefficients and biases" : ""));
+        w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + pass + "Tile")}(ref {c.T} tile, ref {c.T} parameters, ref {c.T} gradients)"))
         {
             if (!subsample && layer.InputDeltas is null) return;

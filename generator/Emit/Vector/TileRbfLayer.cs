@@ -23,6 +23,7 @@ internal static class TileRbfLayer
         int width = p.In.Size, classes = p.Out.Maps;
         w.Line($"// {p.Name}, forward: Euclidean RBF units {width} -> {classes} ({(p.TrainablePrototypes ? "trainable" : "fixed")} prototypes)");
         w.Line($"//   each vector: one value of {c.Count} samples side by side; blocks of {ClassBlock} classes' penalties in registers (s...)");
+        w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardTile")}(ref {c.T} tile, ref {c.T} parameters)"))
         {
             w.Line($"ref {c.T} prototypes = {Prototypes(layer)};");
@@ -56,6 +57,7 @@ internal static class TileRbfLayer
         bool trainable = p.TrainablePrototypes;
         string pass = curvature ? "Curvature" : "Backward";
         w.Line($"// {p.Name}, {pass.ToLowerInvariant()}: deltas ({classes}) -> the input's deltas ({width})" + (trainable ? " and the prototypes'" : "; the prototypes are fixed"));
+        w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + pass + "Tile")}(ref {c.T} tile, ref {c.T} parameters, ref {c.T} gradients)"))
         {
             w.Line($"ref {c.T} prototypes = {Prototypes(layer)};");

@@ -128,6 +128,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 6@28x28, kernel 5x5, stride 1, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 16 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 1 map(s) x 8 output columns of sums (s...); the 12 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -212,6 +213,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -269,6 +271,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -327,6 +330,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: subsampling (window sum x coefficient + bias) 6@28x28 -> 6@14x14, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 16 samples side by side; the window's 4 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2ForwardTile512(ref float tile, ref float parameters)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -360,6 +364,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 6@14x14 -> the input's deltas 6@28x28, dE/dw of the coefficients and biases
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -410,6 +415,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 6@14x14 -> the input's deltas 6@28x28, d2E/dw2 of the coefficients and biases
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -462,6 +468,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 6@14x14 -> 16@10x10, kernel 5x5, stride 1, table (60 of 96 pairs), scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 16 samples side by side; the value at (map, row, column) of lane l is at ((map x 14 + row) x 14 + column) x TileSize + l
         //   registers: 1 map(s) x 8 output columns of sums (s...); the 12 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -544,6 +551,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 gradients gather over all 10x10 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -679,6 +687,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 curvatures gather over all 10x10 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -816,6 +825,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: subsampling (window sum x coefficient + bias) 16@10x10 -> 16@5x5, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 16 samples side by side; the window's 4 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4ForwardTile512(ref float tile, ref float parameters)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -849,6 +859,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 16@5x5 -> the input's deltas 16@10x10, dE/dw of the coefficients and biases
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -899,6 +910,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 16@5x5 -> the input's deltas 16@10x10, d2E/dw2 of the coefficients and biases
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -950,6 +962,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -996,6 +1009,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, backward: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -1149,6 +1163,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, curvature: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -1303,6 +1318,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward: fully connected 120 -> 84, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -1370,6 +1386,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, backward: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -1462,6 +1479,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, curvature: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -1555,6 +1573,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: Euclidean RBF units 84 -> 10 (fixed prototypes)
         //   each vector: one value of 16 samples side by side; blocks of 8 classes' penalties in registers (s...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputForwardTile512(ref float tile, ref float parameters)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -1602,6 +1621,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> the input's deltas (84); the prototypes are fixed
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputBackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -1808,6 +1828,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> the input's deltas (84); the prototypes are fixed
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputCurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -2052,6 +2073,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 6@28x28, kernel 5x5, stride 1, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 1 map(s) x 4 output columns of sums (s...); the 8 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2100,6 +2122,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2157,6 +2180,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2215,6 +2239,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: subsampling (window sum x coefficient + bias) 6@28x28 -> 6@14x14, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 8 samples side by side; the window's 4 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2ForwardTile256(ref float tile, ref float parameters)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -2248,6 +2273,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 6@14x14 -> the input's deltas 6@28x28, dE/dw of the coefficients and biases
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -2298,6 +2324,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 6@14x14 -> the input's deltas 6@28x28, d2E/dw2 of the coefficients and biases
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -2350,6 +2377,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 6@14x14 -> 16@10x10, kernel 5x5, stride 1, table (60 of 96 pairs), scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 14 + row) x 14 + column) x TileSize + l
         //   registers: 1 map(s) x 4 output columns of sums (s...); the 8 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2424,6 +2452,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 gradients gather over all 10x10 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2545,6 +2574,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 curvatures gather over all 10x10 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2667,6 +2697,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: subsampling (window sum x coefficient + bias) 16@10x10 -> 16@5x5, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 8 samples side by side; the window's 4 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4ForwardTile256(ref float tile, ref float parameters)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -2700,6 +2731,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 16@5x5 -> the input's deltas 16@10x10, dE/dw of the coefficients and biases
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -2750,6 +2782,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 16@5x5 -> the input's deltas 16@10x10, d2E/dw2 of the coefficients and biases
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -2801,6 +2834,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -2847,6 +2881,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, backward: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -3079,6 +3114,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, curvature: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -3312,6 +3348,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward: fully connected 120 -> 84, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -3379,6 +3416,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, backward: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -3495,6 +3533,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, curvature: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -3612,6 +3651,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: Euclidean RBF units 84 -> 10 (fixed prototypes)
         //   each vector: one value of 8 samples side by side; blocks of 8 classes' penalties in registers (s...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputForwardTile256(ref float tile, ref float parameters)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -3659,6 +3699,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> the input's deltas (84); the prototypes are fixed
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputBackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -3865,6 +3906,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> the input's deltas (84); the prototypes are fixed
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputCurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -4109,6 +4151,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 6@28x28, kernel 5x5, stride 1, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 1 map(s) x 4 output columns of sums (s...); the 8 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -4157,6 +4200,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -4214,6 +4258,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -4272,6 +4317,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: subsampling (window sum x coefficient + bias) 6@28x28 -> 6@14x14, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 4 samples side by side; the window's 4 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2ForwardTile128(ref float tile, ref float parameters)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -4305,6 +4351,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 6@14x14 -> the input's deltas 6@28x28, dE/dw of the coefficients and biases
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -4355,6 +4402,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 6@14x14 -> the input's deltas 6@28x28, d2E/dw2 of the coefficients and biases
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -4407,6 +4455,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 6@14x14 -> 16@10x10, kernel 5x5, stride 1, table (60 of 96 pairs), scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 14 + row) x 14 + column) x TileSize + l
         //   registers: 1 map(s) x 4 output columns of sums (s...); the 8 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -4481,6 +4530,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 gradients gather over all 10x10 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -4602,6 +4652,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 curvatures gather over all 10x10 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -4724,6 +4775,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: subsampling (window sum x coefficient + bias) 16@10x10 -> 16@5x5, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 4 samples side by side; the window's 4 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4ForwardTile128(ref float tile, ref float parameters)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -4757,6 +4809,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 16@5x5 -> the input's deltas 16@10x10, dE/dw of the coefficients and biases
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -4807,6 +4860,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 16@5x5 -> the input's deltas 16@10x10, d2E/dw2 of the coefficients and biases
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -4858,6 +4912,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -4904,6 +4959,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, backward: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -5294,6 +5350,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, curvature: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -5685,6 +5742,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward: fully connected 120 -> 84, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -5752,6 +5810,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, backward: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -5919,6 +5978,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, curvature: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -6087,6 +6147,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: Euclidean RBF units 84 -> 10 (fixed prototypes)
         //   each vector: one value of 4 samples side by side; blocks of 8 classes' penalties in registers (s...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputForwardTile128(ref float tile, ref float parameters)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -6134,6 +6195,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> the input's deltas (84); the prototypes are fixed
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputBackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -6340,6 +6402,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> the input's deltas (84); the prototypes are fixed
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputCurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);

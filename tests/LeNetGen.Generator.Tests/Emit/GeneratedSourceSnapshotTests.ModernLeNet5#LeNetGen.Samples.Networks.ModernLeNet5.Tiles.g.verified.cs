@@ -119,6 +119,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 6@28x28, kernel 5x5, stride 1, relu
         //   each vector: one value of 16 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 1 map(s) x 8 output columns of sums (s...); the 12 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -203,6 +204,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -260,6 +262,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -318,6 +321,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: max pooling 6@28x28 -> 6@14x14, window 2x2, stride 2, no activation
         //   each vector: one value of 16 samples side by side; the window's 4 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2ForwardTile512(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -344,6 +348,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 6@14x14 -> the input's deltas 6@28x28
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -381,6 +386,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 6@14x14 -> the input's deltas 6@28x28
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -420,6 +426,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 6@14x14 -> 16@10x10, kernel 5x5, stride 1, relu
         //   each vector: one value of 16 samples side by side; the value at (map, row, column) of lane l is at ((map x 14 + row) x 14 + column) x TileSize + l
         //   registers: 1 map(s) x 8 output columns of sums (s...); the 12 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -500,6 +507,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 gradients gather over all 10x10 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -633,6 +641,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 curvatures gather over all 10x10 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -768,6 +777,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: max pooling 16@10x10 -> 16@5x5, window 2x2, stride 2, no activation
         //   each vector: one value of 16 samples side by side; the window's 4 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4ForwardTile512(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -794,6 +804,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 16@5x5 -> the input's deltas 16@10x10
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -831,6 +842,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 16@5x5 -> the input's deltas 16@10x10
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -869,6 +881,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, relu
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -915,6 +928,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, backward: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -1068,6 +1082,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, curvature: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -1222,6 +1237,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward: fully connected 120 -> 84, relu
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -1289,6 +1305,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, backward: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -1381,6 +1398,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, curvature: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -1474,6 +1492,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: softmax output, fully connected 84 -> 10
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -1537,6 +1556,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (84)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputBackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -1636,6 +1656,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (84)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputCurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -1772,6 +1793,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 6@28x28, kernel 5x5, stride 1, relu
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 1 map(s) x 4 output columns of sums (s...); the 8 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1820,6 +1842,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1877,6 +1900,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1935,6 +1959,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: max pooling 6@28x28 -> 6@14x14, window 2x2, stride 2, no activation
         //   each vector: one value of 8 samples side by side; the window's 4 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2ForwardTile256(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -1961,6 +1986,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 6@14x14 -> the input's deltas 6@28x28
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -1998,6 +2024,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 6@14x14 -> the input's deltas 6@28x28
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2037,6 +2064,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 6@14x14 -> 16@10x10, kernel 5x5, stride 1, relu
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 14 + row) x 14 + column) x TileSize + l
         //   registers: 1 map(s) x 4 output columns of sums (s...); the 8 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2109,6 +2137,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 gradients gather over all 10x10 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2228,6 +2257,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 curvatures gather over all 10x10 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2348,6 +2378,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: max pooling 16@10x10 -> 16@5x5, window 2x2, stride 2, no activation
         //   each vector: one value of 8 samples side by side; the window's 4 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4ForwardTile256(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2374,6 +2405,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 16@5x5 -> the input's deltas 16@10x10
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2411,6 +2443,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 16@5x5 -> the input's deltas 16@10x10
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2449,6 +2482,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, relu
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -2495,6 +2529,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, backward: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -2727,6 +2762,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, curvature: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -2960,6 +2996,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward: fully connected 120 -> 84, relu
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -3027,6 +3064,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, backward: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -3143,6 +3181,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, curvature: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -3260,6 +3299,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: softmax output, fully connected 84 -> 10
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -3323,6 +3363,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (84)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputBackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -3436,6 +3477,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (84)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputCurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -3586,6 +3628,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 6@28x28, kernel 5x5, stride 1, relu
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 1 map(s) x 4 output columns of sums (s...); the 8 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -3634,6 +3677,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -3691,6 +3735,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -3749,6 +3794,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: max pooling 6@28x28 -> 6@14x14, window 2x2, stride 2, no activation
         //   each vector: one value of 4 samples side by side; the window's 4 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2ForwardTile128(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -3775,6 +3821,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 6@14x14 -> the input's deltas 6@28x28
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -3812,6 +3859,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 6@14x14 -> the input's deltas 6@28x28
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -3851,6 +3899,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 6@14x14 -> 16@10x10, kernel 5x5, stride 1, relu
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 14 + row) x 14 + column) x TileSize + l
         //   registers: 1 map(s) x 4 output columns of sums (s...); the 8 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -3923,6 +3972,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 gradients gather over all 10x10 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -4042,6 +4092,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 curvatures gather over all 10x10 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -4162,6 +4213,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: max pooling 16@10x10 -> 16@5x5, window 2x2, stride 2, no activation
         //   each vector: one value of 4 samples side by side; the window's 4 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4ForwardTile128(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -4188,6 +4240,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 16@5x5 -> the input's deltas 16@10x10
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -4225,6 +4278,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 16@5x5 -> the input's deltas 16@10x10
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -4263,6 +4317,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, relu
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -4309,6 +4364,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, backward: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -4699,6 +4755,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, curvature: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C5CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -5090,6 +5147,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward: fully connected 120 -> 84, relu
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -5157,6 +5215,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, backward: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -5324,6 +5383,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, curvature: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F6CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -5492,6 +5552,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: softmax output, fully connected 84 -> 10
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -5555,6 +5616,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (84)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputBackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -5704,6 +5766,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (84)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputCurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);

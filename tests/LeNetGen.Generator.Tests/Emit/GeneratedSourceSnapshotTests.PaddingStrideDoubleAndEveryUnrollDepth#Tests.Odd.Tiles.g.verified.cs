@@ -117,6 +117,7 @@ namespace Tests
         // C1, forward: convolution 3@9x9 -> 4@5x5, kernel 3x2, stride 2, padding 1, sigmoid
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 11 + row) x 11 + column) x TileSize + l
         //   registers: 1 map(s) x 5 output columns of sums (s...); the 10 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile512(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -181,6 +182,7 @@ namespace Tests
 
         // C1, backward: deltas 4@5x5 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 2 gradients gather over all 5x5 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1BackwardTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -242,6 +244,7 @@ namespace Tests
 
         // C1, curvature: deltas 4@5x5 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 2 curvatures gather over all 5x5 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1CurvatureTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -305,6 +308,7 @@ namespace Tests
 
         // S2, forward: average pooling 4@5x5 -> 4@3x3, window 3x3, stride 1, tanh
         //   each vector: one value of 8 samples side by side; the window's 9 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2ForwardTile512(ref double tile, ref double parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<double>.Count)
@@ -339,6 +343,7 @@ namespace Tests
         }
 
         // S2, backward: deltas 4@3x3 -> the input's deltas 4@5x5
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2BackwardTile512(ref double tile, ref double parameters, ref double gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<double>.Count)
@@ -384,6 +389,7 @@ namespace Tests
         }
 
         // S2, curvature: deltas 4@3x3 -> the input's deltas 4@5x5
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2CurvatureTile512(ref double tile, ref double parameters, ref double gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<double>.Count)
@@ -431,6 +437,7 @@ namespace Tests
         // C3, forward: convolution 4@3x3 -> 5@2x2, kernel 2x2, stride 1, relu
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 3 + row) x 3 + column) x TileSize + l
         //   registers: 4 map(s) x 2 output columns of sums (s...); the 3 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile512(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -523,6 +530,7 @@ namespace Tests
 
         // C3, backward: deltas 5@2x2 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   weights: each kernel row's 2 gradients gather over all 2x2 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3BackwardTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -609,6 +617,7 @@ namespace Tests
 
         // C3, curvature: deltas 5@2x2 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   weights: each kernel row's 2 curvatures gather over all 2x2 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3CurvatureTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -696,6 +705,7 @@ namespace Tests
 
         // F4, forward: fully connected 20 -> 6, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F4ForwardTile512(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -736,6 +746,7 @@ namespace Tests
         }
 
         // F4, backward: deltas (6) -> dE/dw of F4Weights and F4Biases, and the input's deltas (20)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F4BackwardTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -831,6 +842,7 @@ namespace Tests
         }
 
         // F4, curvature: deltas (6) -> d2E/dw2 of F4Weights and F4Biases, and the input's deltas (20)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F4CurvatureTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -927,6 +939,7 @@ namespace Tests
 
         // Output, forward: Euclidean RBF units 6 -> 3 (trainable prototypes)
         //   each vector: one value of 8 samples side by side; blocks of 8 classes' penalties in registers (s...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputForwardTile512(ref double tile, ref double parameters)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -952,6 +965,7 @@ namespace Tests
         }
 
         // Output, backward: deltas (3) -> the input's deltas (6) and the prototypes'
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputBackwardTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -991,6 +1005,7 @@ namespace Tests
         }
 
         // Output, curvature: deltas (3) -> the input's deltas (6) and the prototypes'
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputCurvatureTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -1062,6 +1077,7 @@ namespace Tests
         // C1, forward: convolution 3@9x9 -> 4@5x5, kernel 3x2, stride 2, padding 1, sigmoid
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 11 + row) x 11 + column) x TileSize + l
         //   registers: 1 map(s) x 4 output columns of sums (s...); the 8 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile256(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1143,6 +1159,7 @@ namespace Tests
 
         // C1, backward: deltas 4@5x5 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 2 gradients gather over all 5x5 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1BackwardTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1204,6 +1221,7 @@ namespace Tests
 
         // C1, curvature: deltas 4@5x5 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 2 curvatures gather over all 5x5 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1CurvatureTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1267,6 +1285,7 @@ namespace Tests
 
         // S2, forward: average pooling 4@5x5 -> 4@3x3, window 3x3, stride 1, tanh
         //   each vector: one value of 4 samples side by side; the window's 9 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2ForwardTile256(ref double tile, ref double parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<double>.Count)
@@ -1301,6 +1320,7 @@ namespace Tests
         }
 
         // S2, backward: deltas 4@3x3 -> the input's deltas 4@5x5
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2BackwardTile256(ref double tile, ref double parameters, ref double gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<double>.Count)
@@ -1346,6 +1366,7 @@ namespace Tests
         }
 
         // S2, curvature: deltas 4@3x3 -> the input's deltas 4@5x5
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2CurvatureTile256(ref double tile, ref double parameters, ref double gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<double>.Count)
@@ -1393,6 +1414,7 @@ namespace Tests
         // C3, forward: convolution 4@3x3 -> 5@2x2, kernel 2x2, stride 1, relu
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 3 + row) x 3 + column) x TileSize + l
         //   registers: 2 map(s) x 2 output columns of sums (s...); the 3 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile256(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -1469,6 +1491,7 @@ namespace Tests
 
         // C3, backward: deltas 5@2x2 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   weights: each kernel row's 2 gradients gather over all 2x2 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3BackwardTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -1555,6 +1578,7 @@ namespace Tests
 
         // C3, curvature: deltas 5@2x2 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   weights: each kernel row's 2 curvatures gather over all 2x2 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3CurvatureTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -1642,6 +1666,7 @@ namespace Tests
 
         // F4, forward: fully connected 20 -> 6, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F4ForwardTile256(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -1682,6 +1707,7 @@ namespace Tests
         }
 
         // F4, backward: deltas (6) -> dE/dw of F4Weights and F4Biases, and the input's deltas (20)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F4BackwardTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -1787,6 +1813,7 @@ namespace Tests
         }
 
         // F4, curvature: deltas (6) -> d2E/dw2 of F4Weights and F4Biases, and the input's deltas (20)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F4CurvatureTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -1893,6 +1920,7 @@ namespace Tests
 
         // Output, forward: Euclidean RBF units 6 -> 3 (trainable prototypes)
         //   each vector: one value of 4 samples side by side; blocks of 8 classes' penalties in registers (s...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputForwardTile256(ref double tile, ref double parameters)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -1918,6 +1946,7 @@ namespace Tests
         }
 
         // Output, backward: deltas (3) -> the input's deltas (6) and the prototypes'
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputBackwardTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -1957,6 +1986,7 @@ namespace Tests
         }
 
         // Output, curvature: deltas (3) -> the input's deltas (6) and the prototypes'
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputCurvatureTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -2028,6 +2058,7 @@ namespace Tests
         // C1, forward: convolution 3@9x9 -> 4@5x5, kernel 3x2, stride 2, padding 1, sigmoid
         //   each vector: one value of 2 samples side by side; the value at (map, row, column) of lane l is at ((map x 11 + row) x 11 + column) x TileSize + l
         //   registers: 1 map(s) x 4 output columns of sums (s...); the 8 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile128(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2109,6 +2140,7 @@ namespace Tests
 
         // C1, backward: deltas 4@5x5 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 2 gradients gather over all 5x5 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1BackwardTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2170,6 +2202,7 @@ namespace Tests
 
         // C1, curvature: deltas 4@5x5 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 2 curvatures gather over all 5x5 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1CurvatureTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2233,6 +2266,7 @@ namespace Tests
 
         // S2, forward: average pooling 4@5x5 -> 4@3x3, window 3x3, stride 1, tanh
         //   each vector: one value of 2 samples side by side; the window's 9 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2ForwardTile128(ref double tile, ref double parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<double>.Count)
@@ -2267,6 +2301,7 @@ namespace Tests
         }
 
         // S2, backward: deltas 4@3x3 -> the input's deltas 4@5x5
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2BackwardTile128(ref double tile, ref double parameters, ref double gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<double>.Count)
@@ -2312,6 +2347,7 @@ namespace Tests
         }
 
         // S2, curvature: deltas 4@3x3 -> the input's deltas 4@5x5
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2CurvatureTile128(ref double tile, ref double parameters, ref double gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<double>.Count)
@@ -2359,6 +2395,7 @@ namespace Tests
         // C3, forward: convolution 4@3x3 -> 5@2x2, kernel 2x2, stride 1, relu
         //   each vector: one value of 2 samples side by side; the value at (map, row, column) of lane l is at ((map x 3 + row) x 3 + column) x TileSize + l
         //   registers: 2 map(s) x 2 output columns of sums (s...); the 3 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile128(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2435,6 +2472,7 @@ namespace Tests
 
         // C3, backward: deltas 5@2x2 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   weights: each kernel row's 2 gradients gather over all 2x2 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3BackwardTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2521,6 +2559,7 @@ namespace Tests
 
         // C3, curvature: deltas 5@2x2 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   weights: each kernel row's 2 curvatures gather over all 2x2 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3CurvatureTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2608,6 +2647,7 @@ namespace Tests
 
         // F4, forward: fully connected 20 -> 6, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 2 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F4ForwardTile128(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -2648,6 +2688,7 @@ namespace Tests
         }
 
         // F4, backward: deltas (6) -> dE/dw of F4Weights and F4Biases, and the input's deltas (20)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F4BackwardTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -2767,6 +2808,7 @@ namespace Tests
         }
 
         // F4, curvature: deltas (6) -> d2E/dw2 of F4Weights and F4Biases, and the input's deltas (20)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F4CurvatureTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -2887,6 +2929,7 @@ namespace Tests
 
         // Output, forward: Euclidean RBF units 6 -> 3 (trainable prototypes)
         //   each vector: one value of 2 samples side by side; blocks of 8 classes' penalties in registers (s...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputForwardTile128(ref double tile, ref double parameters)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -2912,6 +2955,7 @@ namespace Tests
         }
 
         // Output, backward: deltas (3) -> the input's deltas (6) and the prototypes'
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputBackwardTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -2951,6 +2995,7 @@ namespace Tests
         }
 
         // Output, curvature: deltas (3) -> the input's deltas (6) and the prototypes'
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputCurvatureTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);

@@ -121,6 +121,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 4@28x28, kernel 5x5, stride 1, tanh
         //   each vector: one value of 16 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 1 map(s) x 8 output columns of sums (s...); the 12 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -205,6 +206,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 4@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -262,6 +264,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 4@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -320,6 +323,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: average pooling 4@28x28 -> 4@7x7, window 4x4, stride 4, no activation
         //   each vector: one value of 16 samples side by side; the window's 16 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2ForwardTile512(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -359,6 +363,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 4@7x7 -> the input's deltas 4@28x28
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -403,6 +408,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 4@7x7 -> the input's deltas 4@28x28
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -449,6 +455,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 4@7x7 -> 8@7x7, kernel 3x3, stride 1, padding 1, table (16 of 32 pairs), tanh
         //   each vector: one value of 16 samples side by side; the value at (map, row, column) of lane l is at ((map x 9 + row) x 9 + column) x TileSize + l
         //   registers: 1 map(s) x 7 output columns of sums (s...); the 9 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -519,6 +526,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 8@7x7 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@7x7
         //   weights: each kernel row's 3 gradients gather over all 7x7 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -635,6 +643,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 8@7x7 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@7x7
         //   weights: each kernel row's 3 curvatures gather over all 7x7 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -753,6 +762,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: max pooling 8@7x7 -> 8@1x1, window 7x7, stride 7, no activation
         //   each vector: one value of 16 samples side by side; the window's 49 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4ForwardTile512(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -824,6 +834,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 8@1x1 -> the input's deltas 8@7x7
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -951,6 +962,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 8@1x1 -> the input's deltas 8@7x7
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -1079,6 +1091,7 @@ namespace LeNetGen.Samples.Networks
 
         // F5, forward: fully connected 8 -> 16, relu
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F5ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -1125,6 +1138,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F5, backward: deltas (16) -> dE/dw of F5Weights and F5Biases, and the input's deltas (8)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F5BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -1195,6 +1209,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F5, curvature: deltas (16) -> d2E/dw2 of F5Weights and F5Biases, and the input's deltas (8)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F5CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -1266,6 +1281,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: softmax output, fully connected 16 -> 10
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -1329,6 +1345,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (16)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputBackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -1396,6 +1413,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (16)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputCurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -1497,6 +1515,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 4@28x28, kernel 5x5, stride 1, tanh
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 1 map(s) x 4 output columns of sums (s...); the 8 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1545,6 +1564,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 4@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1602,6 +1622,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 4@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1660,6 +1681,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: average pooling 4@28x28 -> 4@7x7, window 4x4, stride 4, no activation
         //   each vector: one value of 8 samples side by side; the window's 16 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2ForwardTile256(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -1699,6 +1721,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 4@7x7 -> the input's deltas 4@28x28
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -1743,6 +1766,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 4@7x7 -> the input's deltas 4@28x28
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -1789,6 +1813,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 4@7x7 -> 8@7x7, kernel 3x3, stride 1, padding 1, table (16 of 32 pairs), tanh
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 9 + row) x 9 + column) x TileSize + l
         //   registers: 1 map(s) x 4 output columns of sums (s...); the 6 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -1878,6 +1903,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 8@7x7 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@7x7
         //   weights: each kernel row's 3 gradients gather over all 7x7 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2010,6 +2036,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 8@7x7 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@7x7
         //   weights: each kernel row's 3 curvatures gather over all 7x7 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2144,6 +2171,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: max pooling 8@7x7 -> 8@1x1, window 7x7, stride 7, no activation
         //   each vector: one value of 8 samples side by side; the window's 49 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4ForwardTile256(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2215,6 +2243,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 8@1x1 -> the input's deltas 8@7x7
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2342,6 +2371,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 8@1x1 -> the input's deltas 8@7x7
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2470,6 +2500,7 @@ namespace LeNetGen.Samples.Networks
 
         // F5, forward: fully connected 8 -> 16, relu
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F5ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -2516,6 +2547,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F5, backward: deltas (16) -> dE/dw of F5Weights and F5Biases, and the input's deltas (8)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F5BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -2591,6 +2623,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F5, curvature: deltas (16) -> d2E/dw2 of F5Weights and F5Biases, and the input's deltas (8)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F5CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -2667,6 +2700,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: softmax output, fully connected 16 -> 10
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -2730,6 +2764,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (16)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputBackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -2798,6 +2833,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (16)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputCurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -2900,6 +2936,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 4@28x28, kernel 5x5, stride 1, tanh
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 1 map(s) x 4 output columns of sums (s...); the 8 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2948,6 +2985,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 4@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -3005,6 +3043,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 4@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -3063,6 +3102,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: average pooling 4@28x28 -> 4@7x7, window 4x4, stride 4, no activation
         //   each vector: one value of 4 samples side by side; the window's 16 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2ForwardTile128(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -3102,6 +3142,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 4@7x7 -> the input's deltas 4@28x28
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -3146,6 +3187,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 4@7x7 -> the input's deltas 4@28x28
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S2CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -3192,6 +3234,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 4@7x7 -> 8@7x7, kernel 3x3, stride 1, padding 1, table (16 of 32 pairs), tanh
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 9 + row) x 9 + column) x TileSize + l
         //   registers: 1 map(s) x 4 output columns of sums (s...); the 6 input columns of each kernel row loaded once (i...)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -3281,6 +3324,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 8@7x7 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@7x7
         //   weights: each kernel row's 3 gradients gather over all 7x7 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -3413,6 +3457,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 8@7x7 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@7x7
         //   weights: each kernel row's 3 curvatures gather over all 7x7 positions in registers (g...), summed over the lanes once
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -3547,6 +3592,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: max pooling 8@7x7 -> 8@1x1, window 7x7, stride 7, no activation
         //   each vector: one value of 4 samples side by side; the window's 49 inputs written out
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4ForwardTile128(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -3618,6 +3664,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 8@1x1 -> the input's deltas 8@7x7
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -3745,6 +3792,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 8@1x1 -> the input's deltas 8@7x7
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S4CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -3873,6 +3921,7 @@ namespace LeNetGen.Samples.Networks
 
         // F5, forward: fully connected 8 -> 16, relu
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F5ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -3919,6 +3968,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F5, backward: deltas (16) -> dE/dw of F5Weights and F5Biases, and the input's deltas (8)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F5BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -3995,6 +4045,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F5, curvature: deltas (16) -> d2E/dw2 of F5Weights and F5Biases, and the input's deltas (8)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F5CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -4072,6 +4123,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: softmax output, fully connected 16 -> 10
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -4135,6 +4187,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (16)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputBackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -4205,6 +4258,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (16)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputCurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
