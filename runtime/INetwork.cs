@@ -118,6 +118,22 @@ public interface INetwork<TSelf, T>
     /// <param name="curvatures">Accumulates the estimates (+=), of length <see cref="ParameterCount"/>.</param>
     static abstract void CurvatureTile(ReadOnlySpan<T> parameters, Span<T> tile, ReadOnlySpan<T> headCurvatures, ReadOnlySpan<T> headWeights, Span<T> curvatures);
 
+    /// <summary>The layers' names in order (C1, S2, ...), as the summary and the generated constants name them.</summary>
+    static abstract System.Collections.Generic.IReadOnlyList<string> LayerNames { get; }
+
+    /// <summary>
+    /// For benchmarks: runs the tile that the last <see cref="ForwardTile"/> left in <paramref name="tile"/> forward and
+    /// backward again, one layer at a time, adding each layer's Stopwatch ticks per direction.
+    /// </summary>
+    /// <param name="parameters">The parameters, of length <see cref="ParameterCount"/>.</param>
+    /// <param name="tile">The tile's workspace after a <see cref="ForwardTile"/>.</param>
+    /// <param name="headGradients">dE/d(head sums), <see cref="OutputSize"/> per sample of that tile.</param>
+    /// <param name="gradients">Accumulates (+=) dE/dw, of length <see cref="ParameterCount"/>.</param>
+    /// <param name="forwardTicks">Accumulates each layer's forward ticks, one per layer.</param>
+    /// <param name="backwardTicks">Accumulates each layer's backward ticks, one per layer.</param>
+    static abstract void TimeTileLayers(ReadOnlySpan<T> parameters, Span<T> tile, ReadOnlySpan<T> headGradients, Span<T> gradients,
+        Span<long> forwardTicks, Span<long> backwardTicks);
+
     /// <summary>The class that <paramref name="output"/> (the head's outputs of one sample) predicts.</summary>
     /// <param name="output">The outputs of one sample, of length <see cref="OutputSize"/>.</param>
     static abstract int PredictedClass(ReadOnlySpan<T> output);

@@ -15,8 +15,25 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The learning rate schedule.</summary>
     public required LearningRateSchedule Schedule { get; init; }
 
-    /// <summary>Whether the optimizer needs curvature estimates before each pass (<see cref="SdlmOptimizer{T}"/>).</summary>
-    public virtual bool NeedsCurvature => false;
+    /// <summary>
+    /// How many training samples the trainer estimates the curvature on before each pass (into
+    /// <see cref="PassCurvature"/>); 0 for optimizers that use none.
+    /// </summary>
+    public virtual int CurvatureSamplesPerPass => 0;
+
+    /// <summary>Where the trainer writes the curvature estimate made before each pass; empty for optimizers that use none.</summary>
+    public virtual Span<T> PassCurvature => default;
+
+    /// <summary>
+    /// Whether the trainer should hand the curvature of a minibatch's first sample to <see cref="UpdateCurvature"/>
+    /// before the step of minibatch <paramref name="batch"/> of the pass.
+    /// </summary>
+    /// <param name="batch">The minibatch's index in the pass.</param>
+    public virtual bool WantsCurvature(int batch) => false;
+
+    /// <summary>Takes one sample's curvature d2E/dw_k2 (diagonal Gauss-Newton) into the optimizer's estimate; nothing by default.</summary>
+    /// <param name="sampleCurvature">One value per parameter.</param>
+    public virtual void UpdateCurvature(ReadOnlySpan<T> sampleCurvature) { }
 
     /// <summary>The optimizer's state blocks by name, each as long as the parameter buffer.</summary>
     public abstract IReadOnlyDictionary<string, T[]> State { get; }
@@ -145,14 +162,20 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
     } = 0.01;
 
     /// <inheritdoc/>
-    public override bool NeedsCurvature => true;
+    public override int CurvatureSamplesPerPass => CurvatureSamples;
+
+    /// <inheritdoc/>
+    public override Span<T> PassCurvature => _curvature;
+
+    /// <inheritdoc/>
+    public override bool WantsCurvature(int batch) => CurvatureEvery > 0 && batch % CurvatureEvery == 0;
 
     /// <summary>
     /// Takes one sample's curvature into the running average: h_kk &lt;- (1 - gamma) h_kk + gamma d2E/dw_k2, gamma
     /// being <see cref="CurvatureDecay"/>.
     /// </summary>
     /// <param name="sampleCurvature">d2E/dw_k2 of one sample (diagonal Gauss-Newton), one per parameter.</param>
-    public void UpdateCurvature(ReadOnlySpan<T> sampleCurvature)
+    public override void UpdateCurvature(ReadOnlySpan<T> sampleCurvature)
     {
         LengthGuard.Require(sampleCurvature.Length, _curvature.Length, "curvatures", nameof(sampleCurvature));
         T gamma = T.CreateTruncating(CurvatureDecay), keep = T.One - gamma;

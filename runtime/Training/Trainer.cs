@@ -8,8 +8,8 @@ namespace LeNetGen;
 
 /// <summary>
 /// Trains any generated network on a dataset: minibatches in a seeded order, forward, loss, backward, one optimizer
-/// step per minibatch; for <see cref="SdlmOptimizer{T}"/>, the curvature estimate before each pass and, when it asks for
-/// one, the running average of the curvature during the pass. A minibatch runs through the network's vectorized tile
+/// step per minibatch; for optimizers that use curvature (<see cref="SdlmOptimizer{T}"/>), the estimate before each pass
+/// and, when they ask for it, the curvature of a minibatch's first sample during the pass. A minibatch runs through the network's vectorized tile
 /// kernels, TileSize samples at a time (a minibatch of one sample through the scalar kernels), the tiles spread over
 /// the threads. Deterministic: each tile sums its own gradients and the tiles' sums are added in tile order, so the
 /// same seed gives the same parameters bit for bit on any number of threads. Buffers are allocated once, here.
@@ -124,8 +124,8 @@ public sealed class Trainer<TNetwork, T>
         Random.State = EpochStartState;
         order.Shuffle(Random);
 
-        if (Optimizer is SdlmOptimizer<T> sdlm && BatchInEpoch == 0)
-            EstimateCurvature(data, order.Order[..Math.Min(sdlm.CurvatureSamples, order.Count)], sdlm.Curvature);
+        if (Optimizer.CurvatureSamplesPerPass > 0 && BatchInEpoch == 0)
+            EstimateCurvature(data, order.Order[..Math.Min(Optimizer.CurvatureSamplesPerPass, order.Count)], Optimizer.PassCurvature);
 
         var clock = Stopwatch.StartNew();
         double lossSum = 0;
@@ -135,11 +135,11 @@ public sealed class Trainer<TNetwork, T>
         {
             cancellationToken.ThrowIfCancellationRequested();
             ReadOnlySpan<int> indices = order.Batch(batch);
-            bool trackCurvature = Optimizer is SdlmOptimizer<T> { CurvatureEvery: > 0 } tracking && batch % tracking.CurvatureEvery == 0;
+            bool trackCurvature = Optimizer.WantsCurvature(batch);
             if (trackCurvature) _sampleCurvature ??= new T[TNetwork.ParameterCount];
             var (batchLoss, batchCorrect) = Gradients(data, indices, trackCurvature);
             if (!double.IsFinite(batchLoss)) throw new TrainingDivergedException(Epoch + 1, Step + 1, batchLoss / indices.Length);
-            if (trackCurvature) ((SdlmOptimizer<T>)Optimizer).UpdateCurvature(_sampleCurvature);
+            if (trackCurvature) Optimizer.UpdateCurvature(_sampleCurvature);
 
             double rate = Optimizer.Schedule.Rate(Epoch, plannedSteps == 0 ? 0 : (double)Step / plannedSteps);
             // A step whose loss was finite can still leave a parameter infinite or NaN: stop before the caller saves it.

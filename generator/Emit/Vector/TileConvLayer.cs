@@ -145,30 +145,45 @@ internal static class TileConvLayer
                 }
 
                 int xBlock = Math.Min(output.Width, c.Width.Bits == 512 ? 4 : 2);
-                w.Line("// weights: for each connected pair and kernel row, one register per kernel column");
+                int rowBlock = Math.Min(kh, c.Width.Bits == 512 && kw <= 6 ? 2 : 1);
+                w.Line($"// weights: for each connected pair, {rowBlock} kernel row(s) at a time, one register per kernel tap (g<row>_<column>)");
                 using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
                 using (OpenPairs(w, p, 1))
-                using (w.Block($"for (int ky = 0; ky < {kh}; ky++)"))
-                {
-                    w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, kw).Select(kx => $"g{kx} = {c.Zero}")) + ";");
-                    using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
+                    Blocks(w, "ky", kh, rowBlock, rows =>
                     {
-                        w.Line(c.Ref("row", "input", $"((c * {input.Height} + y{Times(s)} + ky) * {input.Width}) * TileSize"));
-                        w.Line(c.Ref("line", "deltas", $"(m * {area} + y * {output.Width}) * TileSize"));
-                        ColumnLoops(w, output.Width, xBlock, xs =>
+                        string G(int r, int kx) => rows == 1 ? $"g{kx}" : $"g{r}_{kx}";
+                        w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, kw).Select(kx => $"{G(r, kx)} = {c.Zero}"))) + ";");
+                        using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
                         {
-                            int columns = (xs - 1) * s + kw;
-                            w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, xs).Select(i => $"d{i} = {c.Load("line", $"(x + {i}) * TileSize")}")) + ";");
-                            w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, columns).Select(q => $"i{q} = {c.Load("row", $"(x{Times(s)} + {q}) * TileSize")}")) + ";");
-                            if (curvature)
-                                w.Line(string.Join(" ", Enumerable.Range(0, columns).Select(q => $"i{q} *= i{q};")));
-                            for (int kx = 0; kx < kw; kx++)
-                                w.Line(string.Join(" ", Enumerable.Range(0, xs).Select(i => $"g{kx} = {c.Fma($"d{i}", $"i{i * s + kx}", $"g{kx}")};")));
-                        });
-                    }
-                    w.Line(c.Ref("kernel", "weightDeltas", $"(({Pair(p, 0)}) * {kh} + ky) * {kw}"));
-                    w.Line(string.Join(" ", Enumerable.Range(0, kw).Select(kx => $"{c.At("kernel", Naming.Int(kx))} += {c.Sum($"g{kx}")};")));
-                }
+                            for (int r = 0; r < rows; r++)
+                                w.Line(c.Ref($"row{r}", "input", $"((c * {input.Height} + y{Times(s)} + {Plus("ky", r)}) * {input.Width}) * TileSize"));
+                            w.Line(c.Ref("line", "deltas", $"(m * {area} + y * {output.Width}) * TileSize"));
+                            ColumnLoops(w, output.Width, xBlock, xs =>
+                            {
+                                int columns = (xs - 1) * s + kw;
+                                w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, xs).Select(i => $"d{i} = {c.Load("line", $"(x + {i}) * TileSize")}")) + ";");
+                                w.Line($"{c.V} i;");
+                                for (int r = 0; r < rows; r++)
+                                    for (int q = 0; q < columns; q++)
+                                    {
+                                        // input column q of this row meets delta i at tap kx = q - i * stride
+                                        var line = new System.Text.StringBuilder($"i = {c.Load($"row{r}", $"(x{Times(s)} + {q}) * TileSize")};");
+                                        if (curvature) line.Append(" i *= i;");
+                                        for (int i = 0; i < xs; i++)
+                                        {
+                                            int kx = q - i * s;
+                                            if (kx >= 0 && kx < kw) line.Append($" {G(r, kx)} = {c.Fma($"d{i}", "i", G(r, kx))};");
+                                        }
+                                        w.Line(line.ToString());
+                                    }
+                            });
+                        }
+                        for (int r = 0; r < rows; r++)
+                        {
+                            w.Line(c.Ref($"kernel{r}", "weightDeltas", $"(({Pair(p, 0)}) * {kh} + {Plus("ky", r)}) * {kw}"));
+                            w.Line(string.Join(" ", Enumerable.Range(0, kw).Select(kx => $"{c.At($"kernel{r}", Naming.Int(kx))} += {c.Sum(G(r, kx))};")));
+                        }
+                    });
 
                 if (layer.InputDeltas is not null) EmitInputDeltas(w, layer, c, curvature);
             }
@@ -184,7 +199,7 @@ internal static class TileConvLayer
         int area = output.Height * output.Width;
         int xBlock = Math.Min(output.Width, c.Width.Bits == 512 ? 8 : 4);
         string target = p.Padding > 0 ? layer.PaddedDeltas : layer.InputDeltas!;
-        w.Line($"// the input's deltas{(curvature ? " (second derivatives)" : "")}: each block of output columns adds into the input columns it read, in registers (r...) first");
+        w.Line($"// the input's deltas{(curvature ? " (second derivatives)" : "")}: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back");
         w.Line(c.Ref("inputDeltas", "tile", target + " + lane"));
         using (w.Block($"for (int v = 0; v < {input.Size}; v++)"))
             w.Line(c.Store(c.Zero, "inputDeltas", "v * TileSize"));
@@ -201,7 +216,7 @@ internal static class TileConvLayer
                 {
                     w.Line(c.Ref("row", "inputDeltas", $"((c * {input.Height} + y{Times(s)} + ky) * {input.Width} + x{Times(s)}) * TileSize"));
                     w.Line(c.Ref("kernel", "weights", $"(({Pair(p, 0)}) * {kh} + ky) * {kw}"));
-                    w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, columns).Select(q => $"r{q} = {c.Zero}")) + ";");
+                    w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, columns).Select(q => $"r{q} = {c.Load("row", Naming.Int((long)q * c.TileSize))}")) + ";");
                     w.Line($"{c.V} k;");
                     for (int kx = 0; kx < kw; kx++)
                     {
@@ -211,11 +226,7 @@ internal static class TileConvLayer
                             line.Append($" r{i * s + kx} = {c.Fma($"d{i}", "k", $"r{i * s + kx}")};");
                         w.Line(line.ToString());
                     }
-                    for (int q = 0; q < columns; q++)
-                    {
-                        string offset = Naming.Int((long)q * c.TileSize);
-                        w.Line(c.Store($"{c.Load("row", offset)} + r{q}", "row", offset));
-                    }
+                    for (int q = 0; q < columns; q++) w.Line(c.Store($"r{q}", "row", Naming.Int((long)q * c.TileSize)));
                 }
             });
         }
@@ -292,6 +303,24 @@ internal static class TileConvLayer
             {
                 w.Line($"const int m = {full};");
                 body(maps - full);
+            }
+    }
+
+    /// <summary>Loops over <paramref name="count"/> items in blocks of <paramref name="block"/>, the remainder as a last block of its own; declares <paramref name="variable"/>.</summary>
+    private static void Blocks(SourceWriter w, string variable, int count, int block, Action<int> body)
+    {
+        int full = count / block * block;
+        if (full > 0)
+            using (w.Block(full == block ? null : $"for (int {variable} = 0; {variable} < {full}; {variable} += {block})"))
+            {
+                if (full == block) w.Line($"const int {variable} = 0;");
+                body(block);
+            }
+        if (full < count)
+            using (w.Block())
+            {
+                w.Line($"const int {variable} = {full};");
+                body(count - full);
             }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using LeNetGen.Generator.Model;
 
 namespace LeNetGen.Generator.Emit.Vector;
@@ -44,6 +45,7 @@ internal static class TileNetworkEmitter
             WriteConstants(w, plan, layout, e);
             w.Line();
             WriteEntries(w, plan, e);
+            WriteTiming(w, plan, layers, e, tileSize);
             foreach (TileLayer layer in layers)
                 if (layer.Plan.Kind == LayerKind.Conv && !layer.IsDense) TileConvLayer.EmitTable(w, layer);
             foreach (VectorWidth width in VectorWidth.All)
@@ -188,6 +190,56 @@ internal static class TileNetworkEmitter
             w.Line($"ref {e.Name} p = ref {reference}(parameters);");
             w.Line($"ref {e.Name} g = ref {reference}(curvatures);");
             Dispatch("CurvatureTile", "ref t, ref p, ref g");
+        }
+        w.Line();
+    }
+
+    /// <summary>The per-layer timing entry: the same kernels as ForwardTile and BackwardTile, one layer at a time between two timestamps.</summary>
+    private static void WriteTiming(SourceWriter w, NetworkPlan plan, IReadOnlyList<TileLayer> layers, ElementSyntax e, int tileSize)
+    {
+        string guard = KnownNames.LengthGuard;
+        LayerPlan head = plan.Layers[plan.Layers.Count - 1];
+        string names = string.Join(", ", layers.Select(l => "\"" + l.Name + "\""));
+        w.Line("/// <summary>The layers' names, in order: the names of their constants and of their rows in the summary.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> LayerNames {{ get; }} = new string[] {{ {names} }};");
+        w.Line();
+        string contract = $"{KnownNames.INetwork}<{plan.ClassName}, {e.Name}>";
+        w.Line($"static global::System.Collections.Generic.IReadOnlyList<string> {contract}.LayerNames => LayerNames;");
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Runs the tile whose inputs the last <see cref=\"ForwardTile\"/> left in <paramref name=\"tile\"/> forward and backward");
+        w.Line("/// again, layer by layer, adding each layer's <see cref=\"global::System.Diagnostics.Stopwatch\"/> ticks per direction.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"parameters\">The parameters, of length <see cref=\"ParameterCount\"/>.</param>");
+        w.Line("/// <param name=\"tile\">The tile's workspace after a <see cref=\"ForwardTile\"/>.</param>");
+        w.Line("/// <param name=\"headGradients\">dE/d(head sums), <see cref=\"OutputSize\"/> per sample of that tile.</param>");
+        w.Line("/// <param name=\"gradients\">Accumulates (+=) dE/dw, of length <see cref=\"ParameterCount\"/>.</param>");
+        w.Line("/// <param name=\"forwardTicks\">Accumulates each layer's forward ticks, one per layer.</param>");
+        w.Line("/// <param name=\"backwardTicks\">Accumulates each layer's backward ticks, one per layer.</param>");
+        using (w.Block($"public static void TimeTileLayers({e.ReadOnlySpan} parameters, {e.Span} tile, {e.ReadOnlySpan} headGradients, {e.Span} gradients, global::System.Span<long> forwardTicks, global::System.Span<long> backwardTicks)"))
+        {
+            w.Line($"{guard}.Require(parameters.Length, ParameterCount, \"parameters\", nameof(parameters));");
+            w.Line($"{guard}.Require(tile.Length, TileWorkspaceSize, \"tile workspace\", nameof(tile));");
+            w.Line($"{guard}.RequireTile(headGradients.Length, OutputSize, TileSize, \"one output\", nameof(headGradients));");
+            w.Line($"{guard}.Require(gradients.Length, ParameterCount, \"gradients\", nameof(gradients));");
+            w.Line($"if (forwardTicks.Length != {layers.Count} || backwardTicks.Length != {layers.Count}) throw new global::System.ArgumentException(\"Expected one count of ticks per layer ({layers.Count}).\");");
+            w.Line($"ref {e.Name} t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tile);");
+            w.Line($"ref {e.Name} p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);");
+            w.Line($"ref {e.Name} g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);");
+            w.Line("long start;");
+            for (int wi = 0; wi < VectorWidth.All.Length; wi++)
+            {
+                var c = new TileCode(VectorWidth.All[wi], e, tileSize);
+                string condition = wi == 0 ? $"if ({c.Width.Api}.IsHardwareAccelerated)" : wi < VectorWidth.All.Length - 1 ? $"else if ({c.Width.Api}.IsHardwareAccelerated)" : "else";
+                using (w.Block(condition))
+                {
+                    for (int i = 0; i < layers.Count; i++)
+                        w.Line($"start = global::System.Diagnostics.Stopwatch.GetTimestamp(); {c.Method(layers[i].Name + "ForwardTile")}(ref t, ref p); forwardTicks[{i}] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;");
+                    w.Line($"global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice({Naming.Deltas(head)}Offset * TileSize, OutputSize * TileSize));");
+                    for (int i = layers.Count - 1; i >= 0; i--)
+                        w.Line($"start = global::System.Diagnostics.Stopwatch.GetTimestamp(); {c.Method(layers[i].Name + "BackwardTile")}(ref t, ref p, ref g); backwardTicks[{i}] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;");
+                }
+            }
         }
         w.Line();
     }

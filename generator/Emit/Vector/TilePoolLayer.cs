@@ -79,11 +79,17 @@ internal static class TilePoolLayer
                 w.Line(c.Ref("deltas", "tile", layer.Deltas + " + lane"));
                 TileKernels.ActivationDerivative(w, layer, c, curvature);
                 bool withInput = layer.InputDeltas is not null;
+                // Windows that do not overlap write each input's delta once, without reading it first; only inputs no
+                // window covers then need zeros.
+                bool disjoint = p.Stride >= p.Window;
+                bool covered = p.Stride == p.Window && p.Out.Height * p.Stride == p.In.Height && p.Out.Width * p.Stride == p.In.Width;
+                string Add(string cell, string value) => disjoint ? c.Store(value, "inputDeltas", cell) : c.Store($"{c.Load("inputDeltas", cell)} + {value}", "inputDeltas", cell);
                 if (withInput)
                 {
                     w.Line(c.Ref("inputDeltas", "tile", layer.InputDeltas + " + lane"));
-                    using (w.Block($"for (int v = 0; v < {p.In.Size}; v++)"))
-                        w.Line(c.Store(c.Zero, "inputDeltas", "v * TileSize"));
+                    if (!covered)
+                        using (w.Block($"for (int v = 0; v < {p.In.Size}; v++)"))
+                            w.Line(c.Store(c.Zero, "inputDeltas", "v * TileSize"));
                 }
                 if (p.PoolKind == PoolKind.Max) w.Line(c.Ref("sums", "tile", layer.Sums + " + lane"));
                 using (w.Block($"for (int m = 0; m < {p.Out.Maps}; m++)"))
@@ -103,14 +109,14 @@ internal static class TilePoolLayer
                             case PoolKind.Average:
                                 double scale = 1.0 / (p.Window * p.Window);
                                 w.Line($"d *= {c.Splat(c.E.Literal(curvature ? scale * scale : scale))};");
-                                foreach (string cell in cells) w.Line(c.Store($"{c.Load("inputDeltas", cell)} + d", "inputDeltas", cell));
+                                foreach (string cell in cells) w.Line(Add(cell, "d"));
                                 break;
                             case PoolKind.Max:
                                 w.Line($"{c.V} largest = {c.Load("sums", "o")}, taken = {c.Zero}, hit;");
                                 foreach (string cell in cells)
                                 {
                                     w.Line($"hit = {c.Width.Api}.AndNot({c.Width.Api}.Equals({c.Load("input", cell)}, largest), taken); taken |= hit;");
-                                    w.Line(c.Store($"{c.Load("inputDeltas", cell)} + (d & hit)", "inputDeltas", cell));
+                                    w.Line(Add(cell, "(d & hit)"));
                                 }
                                 break;
                             default:
@@ -120,7 +126,7 @@ internal static class TilePoolLayer
                                 if (withInput)
                                 {
                                     w.Line("d *= spread;");
-                                    foreach (string cell in cells) w.Line(c.Store($"{c.Load("inputDeltas", cell)} + d", "inputDeltas", cell));
+                                    foreach (string cell in cells) w.Line(Add(cell, "d"));
                                 }
                                 break;
                         }

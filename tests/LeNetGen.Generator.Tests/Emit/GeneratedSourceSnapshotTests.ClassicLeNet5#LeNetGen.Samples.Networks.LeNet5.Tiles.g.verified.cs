@@ -85,6 +85,88 @@ namespace LeNetGen.Samples.Networks
             else CurvatureTile128(ref t, ref p, ref g);
         }
 
+        /// <summary>The layers' names, in order: the names of their constants and of their rows in the summary.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> LayerNames { get; } = new string[] { "C1", "S2", "C3", "S4", "C5", "F6", "Output" };
+
+        static global::System.Collections.Generic.IReadOnlyList<string> global::LeNetGen.INetwork<LeNet5, float>.LayerNames => LayerNames;
+
+        /// <summary>
+        /// Runs the tile whose inputs the last <see cref="ForwardTile"/> left in <paramref name="tile"/> forward and backward
+        /// again, layer by layer, adding each layer's <see cref="global::System.Diagnostics.Stopwatch"/> ticks per direction.
+        /// </summary>
+        /// <param name="parameters">The parameters, of length <see cref="ParameterCount"/>.</param>
+        /// <param name="tile">The tile's workspace after a <see cref="ForwardTile"/>.</param>
+        /// <param name="headGradients">dE/d(head sums), <see cref="OutputSize"/> per sample of that tile.</param>
+        /// <param name="gradients">Accumulates (+=) dE/dw, of length <see cref="ParameterCount"/>.</param>
+        /// <param name="forwardTicks">Accumulates each layer's forward ticks, one per layer.</param>
+        /// <param name="backwardTicks">Accumulates each layer's backward ticks, one per layer.</param>
+        public static void TimeTileLayers(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> tile, global::System.ReadOnlySpan<float> headGradients, global::System.Span<float> gradients, global::System.Span<long> forwardTicks, global::System.Span<long> backwardTicks)
+        {
+            global::LeNetGen.LengthGuard.Require(parameters.Length, ParameterCount, "parameters", nameof(parameters));
+            global::LeNetGen.LengthGuard.Require(tile.Length, TileWorkspaceSize, "tile workspace", nameof(tile));
+            global::LeNetGen.LengthGuard.RequireTile(headGradients.Length, OutputSize, TileSize, "one output", nameof(headGradients));
+            global::LeNetGen.LengthGuard.Require(gradients.Length, ParameterCount, "gradients", nameof(gradients));
+            if (forwardTicks.Length != 7 || backwardTicks.Length != 7) throw new global::System.ArgumentException("Expected one count of ticks per layer (7).");
+            ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tile);
+            ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
+            ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
+            long start;
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1ForwardTile512(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2ForwardTile512(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3ForwardTile512(ref t, ref p); forwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4ForwardTile512(ref t, ref p); forwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C5ForwardTile512(ref t, ref p); forwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F6ForwardTile512(ref t, ref p); forwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile512(ref t, ref p); forwardTicks[6] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile512(ref t, ref p, ref g); backwardTicks[6] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F6BackwardTile512(ref t, ref p, ref g); backwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C5BackwardTile512(ref t, ref p, ref g); backwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4BackwardTile512(ref t, ref p, ref g); backwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3BackwardTile512(ref t, ref p, ref g); backwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2BackwardTile512(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1BackwardTile512(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1ForwardTile256(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2ForwardTile256(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3ForwardTile256(ref t, ref p); forwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4ForwardTile256(ref t, ref p); forwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C5ForwardTile256(ref t, ref p); forwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F6ForwardTile256(ref t, ref p); forwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile256(ref t, ref p); forwardTicks[6] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile256(ref t, ref p, ref g); backwardTicks[6] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F6BackwardTile256(ref t, ref p, ref g); backwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C5BackwardTile256(ref t, ref p, ref g); backwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4BackwardTile256(ref t, ref p, ref g); backwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3BackwardTile256(ref t, ref p, ref g); backwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2BackwardTile256(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1BackwardTile256(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+            else
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1ForwardTile128(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2ForwardTile128(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3ForwardTile128(ref t, ref p); forwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4ForwardTile128(ref t, ref p); forwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C5ForwardTile128(ref t, ref p); forwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F6ForwardTile128(ref t, ref p); forwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile128(ref t, ref p); forwardTicks[6] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile128(ref t, ref p, ref g); backwardTicks[6] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F6BackwardTile128(ref t, ref p, ref g); backwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C5BackwardTile128(ref t, ref p, ref g); backwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4BackwardTile128(ref t, ref p, ref g); backwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3BackwardTile128(ref t, ref p, ref g); backwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2BackwardTile128(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1BackwardTile128(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+        }
+
         /// <summary>C3's connection table, pair by pair: the input map each connected (output map, input map) pair reads, output map after output map; pair j's 5x5 kernel is at j x 25 in C3Weights.</summary>
         private static global::System.ReadOnlySpan<int> C3PairInputs => new int[] { 0, 1, 2, 1, 2, 3, 2, 3, 4, 3, 4, 5, 0, 4, 5, 0, 1, 5, 0, 1, 2, 3, 1, 2, 3, 4, 2, 3, 4, 5, 0, 3, 4, 5, 0, 1, 4, 5, 0, 1, 2, 5, 0, 1, 3, 4, 1, 2, 4, 5, 0, 2, 3, 5, 0, 1, 2, 3, 4, 5 };
         /// <summary>Where each of C3's output maps' pairs start in C3PairInputs, and one past the last.</summary>
@@ -238,31 +320,69 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 6; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 4; ky += 2)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky + 1) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 4)
                                 {
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize)), i6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 6) * TileSize)), i7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 7) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i2, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i3, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i3, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i4, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i5, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i4, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i5, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i6, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i5, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i6, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i7, g4);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 6) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 7) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
+                        }
+                        {
+                            const int ky = 4;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            for (int y = 0; y < 28; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
+                                for (int x = 0; x < 28; x += 4)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
                         }
                     }
                 }
@@ -296,32 +416,69 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 6; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 4; ky += 2)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky + 1) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 4)
                                 {
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize)), i6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 6) * TileSize)), i7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 7) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5; i6 *= i6; i7 *= i7;
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i2, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i3, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i3, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i4, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i5, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i4, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i5, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i6, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i5, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i6, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i7, g4);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); i *= i; g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 6) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 7) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
+                        }
+                        {
+                            const int ky = 4;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            for (int y = 0; y < 28; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
+                                for (int x = 0; x < 28; x += 4)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
                         }
                     }
                 }
@@ -383,10 +540,6 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(v * TileSize)) * f, ref deltas, (nuint)(v * TileSize));
                 }
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 4704; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 6; m++)
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> spread = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m));
@@ -402,10 +555,10 @@ namespace LeNetGen.Samples.Networks
                             coefficientSum = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, s, coefficientSum);
                             biasSum += d;
                             d *= spread;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + d, ref inputDeltas, (nuint)(at + 448));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + d, ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 464));
                         }
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficientDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(coefficientSum);
@@ -434,10 +587,6 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(v * TileSize)) * f * f, ref deltas, (nuint)(v * TileSize));
                 }
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 4704; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 6; m++)
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> spread = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m) * global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m));
@@ -453,10 +602,10 @@ namespace LeNetGen.Samples.Networks
                             coefficientSum = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, s * s, coefficientSum);
                             biasSum += d;
                             d *= spread;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + d, ref inputDeltas, (nuint)(at + 448));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + d, ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 464));
                         }
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficientDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(coefficientSum);
@@ -576,46 +725,102 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 100; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 100 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 16; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 4; ky += 2)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 10; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky + 1) * 14) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
                                 for (int x = 0; x < 8; x += 4)
                                 {
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize)), i6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 6) * TileSize)), i7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 7) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i2, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i3, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i3, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i4, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i5, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i4, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i5, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i6, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i5, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i6, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i7, g4);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 6) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 7) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_4);
                                 }
                                 {
                                     const int x = 8;
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
+                        }
+                        {
+                            const int ky = 4;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            for (int y = 0; y < 10; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
+                                for (int x = 0; x < 8; x += 4)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g4);
+                                }
+                                {
+                                    const int x = 8;
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 1176; v++)
                 {
@@ -636,25 +841,25 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r8 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r9 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r10 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r11 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112), r8 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128), r9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 144), r10 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 160), r11 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 176);
                                     global::System.Runtime.Intrinsics.Vector512<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r7);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r8);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r8); r9 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r9);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r8); r9 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r9); r10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r10);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r8); r9 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r9); r10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r10); r11 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r11);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112) + r7, ref row, 112);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128) + r8, ref row, 128);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 144) + r9, ref row, 144);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 160) + r10, ref row, 160);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 176) + r11, ref row, 176);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref row, 96);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref row, 112);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r8, ref row, 128);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r9, ref row, 144);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r10, ref row, 160);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r11, ref row, 176);
                                 }
                             }
                             {
@@ -664,19 +869,19 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector512<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                         }
@@ -712,48 +917,102 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 100; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 100 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 16; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 4; ky += 2)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 10; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky + 1) * 14) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
                                 for (int x = 0; x < 8; x += 4)
                                 {
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize)), i6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 6) * TileSize)), i7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 7) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5; i6 *= i6; i7 *= i7;
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i2, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i3, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i3, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i4, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i5, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i4, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i5, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i6, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i5, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i6, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i7, g4);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); i *= i; g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 6) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 7) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_4);
                                 }
                                 {
                                     const int x = 8;
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5;
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); i *= i; g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
+                        }
+                        {
+                            const int ky = 4;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            for (int y = 0; y < 10; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
+                                for (int x = 0; x < 8; x += 4)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g4);
+                                }
+                                {
+                                    const int x = 8;
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 1176; v++)
                 {
@@ -774,25 +1033,25 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r8 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r9 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r10 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r11 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112), r8 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128), r9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 144), r10 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 160), r11 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 176);
                                     global::System.Runtime.Intrinsics.Vector512<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r7);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r8);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r8); r9 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r9);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r8); r9 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r9); r10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r10);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r8); r9 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r9); r10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r10); r11 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r11);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112) + r7, ref row, 112);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128) + r8, ref row, 128);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 144) + r9, ref row, 144);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 160) + r10, ref row, 160);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 176) + r11, ref row, 176);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref row, 96);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref row, 112);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r8, ref row, 128);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r9, ref row, 144);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r10, ref row, 160);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r11, ref row, 176);
                                 }
                             }
                             {
@@ -802,19 +1061,19 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector512<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                         }
@@ -878,10 +1137,6 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(v * TileSize)) * f, ref deltas, (nuint)(v * TileSize));
                 }
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 1600; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 16; m++)
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> spread = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m));
@@ -897,10 +1152,10 @@ namespace LeNetGen.Samples.Networks
                             coefficientSum = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, s, coefficientSum);
                             biasSum += d;
                             d *= spread;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + d, ref inputDeltas, (nuint)(at + 160));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + d, ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 176));
                         }
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficientDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(coefficientSum);
@@ -929,10 +1184,6 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(v * TileSize)) * f * f, ref deltas, (nuint)(v * TileSize));
                 }
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 1600; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 16; m++)
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> spread = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m) * global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m));
@@ -948,10 +1199,10 @@ namespace LeNetGen.Samples.Networks
                             coefficientSum = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, s * s, coefficientSum);
                             biasSum += d;
                             d *= spread;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + d, ref inputDeltas, (nuint)(at + 160));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + d, ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 176));
                         }
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficientDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(coefficientSum);
@@ -2147,31 +2398,32 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 6; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
                         }
                     }
                 }
@@ -2205,32 +2457,32 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 6; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5;
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
                         }
                     }
                 }
@@ -2292,10 +2544,6 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(v * TileSize)) * f, ref deltas, (nuint)(v * TileSize));
                 }
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 4704; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 6; m++)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> spread = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m));
@@ -2311,10 +2559,10 @@ namespace LeNetGen.Samples.Networks
                             coefficientSum = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, s, coefficientSum);
                             biasSum += d;
                             d *= spread;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + d, ref inputDeltas, (nuint)(at + 448));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + d, ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 464));
                         }
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficientDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(coefficientSum);
@@ -2343,10 +2591,6 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(v * TileSize)) * f * f, ref deltas, (nuint)(v * TileSize));
                 }
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 4704; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 6; m++)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> spread = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m) * global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m));
@@ -2362,10 +2606,10 @@ namespace LeNetGen.Samples.Networks
                             coefficientSum = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, s * s, coefficientSum);
                             biasSum += d;
                             d *= spread;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + d, ref inputDeltas, (nuint)(at + 448));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + d, ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 464));
                         }
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficientDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(coefficientSum);
@@ -2477,36 +2721,37 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 100; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 100 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 16; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 10; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
                                 for (int x = 0; x < 10; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 1176; v++)
                 {
@@ -2527,21 +2772,21 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
                                     global::System.Runtime.Intrinsics.Vector256<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r5);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r6);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r6); r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r7);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + r7, ref row, 112);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref row, 96);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref row, 112);
                                 }
                             }
                             {
@@ -2551,19 +2796,19 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector256<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                         }
@@ -2599,37 +2844,37 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 100; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 100 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 16; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 10; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
                                 for (int x = 0; x < 10; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5;
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 1176; v++)
                 {
@@ -2650,21 +2895,21 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
                                     global::System.Runtime.Intrinsics.Vector256<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r5);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r6);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r6); r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r7);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + r7, ref row, 112);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref row, 96);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref row, 112);
                                 }
                             }
                             {
@@ -2674,19 +2919,19 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector256<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                         }
@@ -2750,10 +2995,6 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(v * TileSize)) * f, ref deltas, (nuint)(v * TileSize));
                 }
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 1600; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 16; m++)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> spread = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m));
@@ -2769,10 +3010,10 @@ namespace LeNetGen.Samples.Networks
                             coefficientSum = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, s, coefficientSum);
                             biasSum += d;
                             d *= spread;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + d, ref inputDeltas, (nuint)(at + 160));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + d, ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 176));
                         }
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficientDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(coefficientSum);
@@ -2801,10 +3042,6 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(v * TileSize)) * f * f, ref deltas, (nuint)(v * TileSize));
                 }
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 1600; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 16; m++)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> spread = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m) * global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m));
@@ -2820,10 +3057,10 @@ namespace LeNetGen.Samples.Networks
                             coefficientSum = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, s * s, coefficientSum);
                             biasSum += d;
                             d *= spread;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + d, ref inputDeltas, (nuint)(at + 160));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + d, ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 176));
                         }
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficientDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(coefficientSum);
@@ -4225,31 +4462,32 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 6; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
                         }
                     }
                 }
@@ -4283,32 +4521,32 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 6; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5;
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
                         }
                     }
                 }
@@ -4370,10 +4608,6 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(v * TileSize)) * f, ref deltas, (nuint)(v * TileSize));
                 }
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 4704; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 6; m++)
                 {
                     global::System.Runtime.Intrinsics.Vector128<float> spread = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m));
@@ -4389,10 +4623,10 @@ namespace LeNetGen.Samples.Networks
                             coefficientSum = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, s, coefficientSum);
                             biasSum += d;
                             d *= spread;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + d, ref inputDeltas, (nuint)(at + 448));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + d, ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 464));
                         }
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficientDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(coefficientSum);
@@ -4421,10 +4655,6 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(v * TileSize)) * f * f, ref deltas, (nuint)(v * TileSize));
                 }
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 4704; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 6; m++)
                 {
                     global::System.Runtime.Intrinsics.Vector128<float> spread = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m) * global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m));
@@ -4440,10 +4670,10 @@ namespace LeNetGen.Samples.Networks
                             coefficientSum = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, s * s, coefficientSum);
                             biasSum += d;
                             d *= spread;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + d, ref inputDeltas, (nuint)(at + 448));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + d, ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 464));
                         }
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficientDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(coefficientSum);
@@ -4555,36 +4785,37 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 100; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 100 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 16; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 10; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
                                 for (int x = 0; x < 10; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 1176; v++)
                 {
@@ -4605,21 +4836,21 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112);
                                     global::System.Runtime.Intrinsics.Vector128<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r5);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r6);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r6); r7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r7);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96) + r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + r7, ref row, 112);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref row, 96);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref row, 112);
                                 }
                             }
                             {
@@ -4629,19 +4860,19 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector128<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                         }
@@ -4677,37 +4908,37 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 100; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 100 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 16; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 10; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
                                 for (int x = 0; x < 10; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5;
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 1176; v++)
                 {
@@ -4728,21 +4959,21 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112);
                                     global::System.Runtime.Intrinsics.Vector128<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r5);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r6);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r6); r7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r7);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96) + r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + r7, ref row, 112);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref row, 96);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref row, 112);
                                 }
                             }
                             {
@@ -4752,19 +4983,19 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector128<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                         }
@@ -4828,10 +5059,6 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(v * TileSize)) * f, ref deltas, (nuint)(v * TileSize));
                 }
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 1600; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 16; m++)
                 {
                     global::System.Runtime.Intrinsics.Vector128<float> spread = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m));
@@ -4847,10 +5074,10 @@ namespace LeNetGen.Samples.Networks
                             coefficientSum = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, s, coefficientSum);
                             biasSum += d;
                             d *= spread;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + d, ref inputDeltas, (nuint)(at + 160));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + d, ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 176));
                         }
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficientDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(coefficientSum);
@@ -4879,10 +5106,6 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(v * TileSize)) * f * f, ref deltas, (nuint)(v * TileSize));
                 }
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 1600; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 16; m++)
                 {
                     global::System.Runtime.Intrinsics.Vector128<float> spread = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m) * global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m));
@@ -4898,10 +5121,10 @@ namespace LeNetGen.Samples.Networks
                             coefficientSum = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, s * s, coefficientSum);
                             biasSum += d;
                             d *= spread;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + d, ref inputDeltas, (nuint)(at + 160));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + d, ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 176));
                         }
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficientDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(coefficientSum);

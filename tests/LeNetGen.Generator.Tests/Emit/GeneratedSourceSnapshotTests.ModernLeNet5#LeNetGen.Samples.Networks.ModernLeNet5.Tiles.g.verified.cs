@@ -81,6 +81,88 @@ namespace LeNetGen.Samples.Networks
             else CurvatureTile128(ref t, ref p, ref g);
         }
 
+        /// <summary>The layers' names, in order: the names of their constants and of their rows in the summary.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> LayerNames { get; } = new string[] { "C1", "S2", "C3", "S4", "C5", "F6", "Output" };
+
+        static global::System.Collections.Generic.IReadOnlyList<string> global::LeNetGen.INetwork<ModernLeNet5, float>.LayerNames => LayerNames;
+
+        /// <summary>
+        /// Runs the tile whose inputs the last <see cref="ForwardTile"/> left in <paramref name="tile"/> forward and backward
+        /// again, layer by layer, adding each layer's <see cref="global::System.Diagnostics.Stopwatch"/> ticks per direction.
+        /// </summary>
+        /// <param name="parameters">The parameters, of length <see cref="ParameterCount"/>.</param>
+        /// <param name="tile">The tile's workspace after a <see cref="ForwardTile"/>.</param>
+        /// <param name="headGradients">dE/d(head sums), <see cref="OutputSize"/> per sample of that tile.</param>
+        /// <param name="gradients">Accumulates (+=) dE/dw, of length <see cref="ParameterCount"/>.</param>
+        /// <param name="forwardTicks">Accumulates each layer's forward ticks, one per layer.</param>
+        /// <param name="backwardTicks">Accumulates each layer's backward ticks, one per layer.</param>
+        public static void TimeTileLayers(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> tile, global::System.ReadOnlySpan<float> headGradients, global::System.Span<float> gradients, global::System.Span<long> forwardTicks, global::System.Span<long> backwardTicks)
+        {
+            global::LeNetGen.LengthGuard.Require(parameters.Length, ParameterCount, "parameters", nameof(parameters));
+            global::LeNetGen.LengthGuard.Require(tile.Length, TileWorkspaceSize, "tile workspace", nameof(tile));
+            global::LeNetGen.LengthGuard.RequireTile(headGradients.Length, OutputSize, TileSize, "one output", nameof(headGradients));
+            global::LeNetGen.LengthGuard.Require(gradients.Length, ParameterCount, "gradients", nameof(gradients));
+            if (forwardTicks.Length != 7 || backwardTicks.Length != 7) throw new global::System.ArgumentException("Expected one count of ticks per layer (7).");
+            ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tile);
+            ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
+            ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
+            long start;
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1ForwardTile512(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2ForwardTile512(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3ForwardTile512(ref t, ref p); forwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4ForwardTile512(ref t, ref p); forwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C5ForwardTile512(ref t, ref p); forwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F6ForwardTile512(ref t, ref p); forwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile512(ref t, ref p); forwardTicks[6] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile512(ref t, ref p, ref g); backwardTicks[6] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F6BackwardTile512(ref t, ref p, ref g); backwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C5BackwardTile512(ref t, ref p, ref g); backwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4BackwardTile512(ref t, ref p, ref g); backwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3BackwardTile512(ref t, ref p, ref g); backwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2BackwardTile512(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1BackwardTile512(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1ForwardTile256(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2ForwardTile256(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3ForwardTile256(ref t, ref p); forwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4ForwardTile256(ref t, ref p); forwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C5ForwardTile256(ref t, ref p); forwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F6ForwardTile256(ref t, ref p); forwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile256(ref t, ref p); forwardTicks[6] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile256(ref t, ref p, ref g); backwardTicks[6] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F6BackwardTile256(ref t, ref p, ref g); backwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C5BackwardTile256(ref t, ref p, ref g); backwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4BackwardTile256(ref t, ref p, ref g); backwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3BackwardTile256(ref t, ref p, ref g); backwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2BackwardTile256(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1BackwardTile256(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+            else
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1ForwardTile128(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2ForwardTile128(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3ForwardTile128(ref t, ref p); forwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4ForwardTile128(ref t, ref p); forwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C5ForwardTile128(ref t, ref p); forwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F6ForwardTile128(ref t, ref p); forwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile128(ref t, ref p); forwardTicks[6] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile128(ref t, ref p, ref g); backwardTicks[6] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F6BackwardTile128(ref t, ref p, ref g); backwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C5BackwardTile128(ref t, ref p, ref g); backwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4BackwardTile128(ref t, ref p, ref g); backwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3BackwardTile128(ref t, ref p, ref g); backwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2BackwardTile128(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1BackwardTile128(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+        }
+
         // ---- the kernels for Vector512: 16 lanes a vector, the whole tile at once ----
 
         private static void ForwardTile512(ref float tile, ref float parameters)
@@ -229,31 +311,69 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 6; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 4; ky += 2)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky + 1) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 4)
                                 {
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize)), i6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 6) * TileSize)), i7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 7) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i2, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i3, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i3, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i4, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i5, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i4, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i5, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i6, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i5, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i6, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i7, g4);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 6) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 7) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
+                        }
+                        {
+                            const int ky = 4;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            for (int y = 0; y < 28; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
+                                for (int x = 0; x < 28; x += 4)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
                         }
                     }
                 }
@@ -287,32 +407,69 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 6; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 4; ky += 2)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky + 1) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 4)
                                 {
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize)), i6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 6) * TileSize)), i7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 7) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5; i6 *= i6; i7 *= i7;
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i2, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i3, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i3, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i4, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i5, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i4, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i5, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i6, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i5, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i6, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i7, g4);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); i *= i; g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 6) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 7) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
+                        }
+                        {
+                            const int ky = 4;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            for (int y = 0; y < 28; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
+                                for (int x = 0; x < 28; x += 4)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
                         }
                     }
                 }
@@ -356,10 +513,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 4704; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 6; m++)
                 {
@@ -372,13 +525,13 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector512<float> largest = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector512<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 448)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + (d & hit), ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 448));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 464)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + (d & hit), ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 464));
                         }
                     }
                 }
@@ -394,10 +547,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 4704; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 6; m++)
                 {
@@ -410,13 +559,13 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector512<float> largest = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector512<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 448)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + (d & hit), ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 448));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 464)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + (d & hit), ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 464));
                         }
                     }
                 }
@@ -532,45 +681,101 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 100; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 100 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 16; m++)
                 {
                     for (int c = 0; c < 6; c++)
                     {
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 4; ky += 2)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 10; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky + 1) * 14) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
                                 for (int x = 0; x < 8; x += 4)
                                 {
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize)), i6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 6) * TileSize)), i7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 7) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i2, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i3, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i3, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i4, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i5, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i4, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i5, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i6, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i5, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i6, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i7, g4);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 6) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 7) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_4);
                                 }
                                 {
                                     const int x = 8;
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
+                        }
+                        {
+                            const int ky = 4;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            for (int y = 0; y < 10; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
+                                for (int x = 0; x < 8; x += 4)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g4);
+                                }
+                                {
+                                    const int x = 8;
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 1176; v++)
                 {
@@ -590,25 +795,25 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 6 + c) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r8 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r9 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r10 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r11 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112), r8 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128), r9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 144), r10 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 160), r11 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 176);
                                     global::System.Runtime.Intrinsics.Vector512<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r7);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r8);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r8); r9 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r9);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r8); r9 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r9); r10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r10);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r8); r9 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r9); r10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r10); r11 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r11);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112) + r7, ref row, 112);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128) + r8, ref row, 128);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 144) + r9, ref row, 144);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 160) + r10, ref row, 160);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 176) + r11, ref row, 176);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref row, 96);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref row, 112);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r8, ref row, 128);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r9, ref row, 144);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r10, ref row, 160);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r11, ref row, 176);
                                 }
                             }
                             {
@@ -618,19 +823,19 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 6 + c) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector512<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                         }
@@ -666,47 +871,101 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 100; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 100 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 16; m++)
                 {
                     for (int c = 0; c < 6; c++)
                     {
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 4; ky += 2)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 10; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky + 1) * 14) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
                                 for (int x = 0; x < 8; x += 4)
                                 {
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize)), i6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 6) * TileSize)), i7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 7) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5; i6 *= i6; i7 *= i7;
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i2, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i3, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i3, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i4, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i5, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i4, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i5, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i6, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i5, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i6, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i7, g4);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); i *= i; g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 6) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 7) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_4);
                                 }
                                 {
                                     const int x = 8;
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5;
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); i *= i; g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
+                        }
+                        {
+                            const int ky = 4;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            for (int y = 0; y < 10; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
+                                for (int x = 0; x < 8; x += 4)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g4);
+                                }
+                                {
+                                    const int x = 8;
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 1176; v++)
                 {
@@ -726,25 +985,25 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 6 + c) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r8 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r9 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r10 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r11 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112), r8 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128), r9 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 144), r10 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 160), r11 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 176);
                                     global::System.Runtime.Intrinsics.Vector512<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r7);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r8);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r8); r9 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r9);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r8); r9 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r9); r10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r10);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r8); r9 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r9); r10 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r10); r11 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d7, k, r11);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112) + r7, ref row, 112);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128) + r8, ref row, 128);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 144) + r9, ref row, 144);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 160) + r10, ref row, 160);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 176) + r11, ref row, 176);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref row, 96);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref row, 112);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r8, ref row, 128);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r9, ref row, 144);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r10, ref row, 160);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r11, ref row, 176);
                                 }
                             }
                             {
@@ -754,19 +1013,19 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 6 + c) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector512<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                         }
@@ -812,10 +1071,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 1600; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 16; m++)
                 {
@@ -828,13 +1083,13 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector512<float> largest = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector512<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 160)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + (d & hit), ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 160));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 176)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + (d & hit), ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 176));
                         }
                     }
                 }
@@ -850,10 +1105,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 1600; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 16; m++)
                 {
@@ -866,13 +1117,13 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector512<float> largest = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector512<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 160)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + (d & hit), ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 160));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 176)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + (d & hit), ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 176));
                         }
                     }
                 }
@@ -1867,31 +2118,32 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 6; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
                         }
                     }
                 }
@@ -1925,32 +2177,32 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 6; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5;
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
                         }
                     }
                 }
@@ -1994,10 +2246,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 4704; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 6; m++)
                 {
@@ -2010,13 +2258,13 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector256<float> largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector256<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 448)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + (d & hit), ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 448));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 464)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + (d & hit), ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 464));
                         }
                     }
                 }
@@ -2032,10 +2280,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 4704; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 6; m++)
                 {
@@ -2048,13 +2292,13 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector256<float> largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector256<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 448)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + (d & hit), ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 448));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 464)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + (d & hit), ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 464));
                         }
                     }
                 }
@@ -2162,35 +2406,36 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 100; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 100 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 16; m++)
                 {
                     for (int c = 0; c < 6; c++)
                     {
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 10; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
                                 for (int x = 0; x < 10; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 1176; v++)
                 {
@@ -2210,21 +2455,21 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 6 + c) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
                                     global::System.Runtime.Intrinsics.Vector256<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r5);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r6);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r6); r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r7);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + r7, ref row, 112);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref row, 96);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref row, 112);
                                 }
                             }
                             {
@@ -2234,19 +2479,19 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 6 + c) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector256<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                         }
@@ -2282,36 +2527,36 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 100; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 100 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 16; m++)
                 {
                     for (int c = 0; c < 6; c++)
                     {
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 10; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
                                 for (int x = 0; x < 10; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5;
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 1176; v++)
                 {
@@ -2331,21 +2576,21 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 6 + c) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
                                     global::System.Runtime.Intrinsics.Vector256<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r5);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r6);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r6); r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r7);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + r7, ref row, 112);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref row, 96);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref row, 112);
                                 }
                             }
                             {
@@ -2355,19 +2600,19 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 6 + c) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector256<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                         }
@@ -2413,10 +2658,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 1600; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 16; m++)
                 {
@@ -2429,13 +2670,13 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector256<float> largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector256<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 160)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + (d & hit), ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 160));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 176)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + (d & hit), ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 176));
                         }
                     }
                 }
@@ -2451,10 +2692,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 1600; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 16; m++)
                 {
@@ -2467,13 +2704,13 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector256<float> largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector256<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 160)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + (d & hit), ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 160));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 176)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + (d & hit), ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 176));
                         }
                     }
                 }
@@ -3702,31 +3939,32 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 6; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
                         }
                     }
                 }
@@ -3760,32 +3998,32 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 6; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5;
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
                         }
                     }
                 }
@@ -3829,10 +4067,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 4704; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 6; m++)
                 {
@@ -3845,13 +4079,13 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector128<float> largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector128<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 448)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + (d & hit), ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 448));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 464)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + (d & hit), ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 464));
                         }
                     }
                 }
@@ -3867,10 +4101,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 4704; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 6; m++)
                 {
@@ -3883,13 +4113,13 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector128<float> largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector128<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 448)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + (d & hit), ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 448));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 464)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + (d & hit), ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 464));
                         }
                     }
                 }
@@ -3997,35 +4227,36 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 100; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 100 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 16; m++)
                 {
                     for (int c = 0; c < 6; c++)
                     {
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 10; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
                                 for (int x = 0; x < 10; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 1176; v++)
                 {
@@ -4045,21 +4276,21 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 6 + c) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112);
                                     global::System.Runtime.Intrinsics.Vector128<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r5);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r6);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r6); r7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r7);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96) + r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + r7, ref row, 112);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref row, 96);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref row, 112);
                                 }
                             }
                             {
@@ -4069,19 +4300,19 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 6 + c) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector128<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                         }
@@ -4117,36 +4348,36 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 100; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 100 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 16; m++)
                 {
                     for (int c = 0; c < 6; c++)
                     {
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 10; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 14 + y + ky) * 14) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 100 + y * 10) * TileSize);
                                 for (int x = 0; x < 10; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5;
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 6 + c) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 1176; v++)
                 {
@@ -4166,21 +4397,21 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 6 + c) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112);
                                     global::System.Runtime.Intrinsics.Vector128<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r5);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r6);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r6); r7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r7);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96) + r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + r7, ref row, 112);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref row, 96);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref row, 112);
                                 }
                             }
                             {
@@ -4190,19 +4421,19 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 14 + y + ky) * 14 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 6 + c) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector128<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                         }
@@ -4248,10 +4479,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 1600; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 16; m++)
                 {
@@ -4264,13 +4491,13 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector128<float> largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector128<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 160)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + (d & hit), ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 160));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 176)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + (d & hit), ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 176));
                         }
                     }
                 }
@@ -4286,10 +4513,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 1600; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 16; m++)
                 {
@@ -4302,13 +4525,13 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector128<float> largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector128<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 160)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + (d & hit), ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 160));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 176)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + (d & hit), ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 176));
                         }
                     }
                 }

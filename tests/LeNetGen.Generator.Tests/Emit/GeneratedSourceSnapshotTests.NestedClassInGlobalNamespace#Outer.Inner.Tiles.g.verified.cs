@@ -81,6 +81,58 @@ partial class Outer
             else CurvatureTile128(ref t, ref p, ref g);
         }
 
+        /// <summary>The layers' names, in order: the names of their constants and of their rows in the summary.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> LayerNames { get; } = new string[] { "S1", "Output" };
+
+        static global::System.Collections.Generic.IReadOnlyList<string> global::LeNetGen.INetwork<Inner, float>.LayerNames => LayerNames;
+
+        /// <summary>
+        /// Runs the tile whose inputs the last <see cref="ForwardTile"/> left in <paramref name="tile"/> forward and backward
+        /// again, layer by layer, adding each layer's <see cref="global::System.Diagnostics.Stopwatch"/> ticks per direction.
+        /// </summary>
+        /// <param name="parameters">The parameters, of length <see cref="ParameterCount"/>.</param>
+        /// <param name="tile">The tile's workspace after a <see cref="ForwardTile"/>.</param>
+        /// <param name="headGradients">dE/d(head sums), <see cref="OutputSize"/> per sample of that tile.</param>
+        /// <param name="gradients">Accumulates (+=) dE/dw, of length <see cref="ParameterCount"/>.</param>
+        /// <param name="forwardTicks">Accumulates each layer's forward ticks, one per layer.</param>
+        /// <param name="backwardTicks">Accumulates each layer's backward ticks, one per layer.</param>
+        public static void TimeTileLayers(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> tile, global::System.ReadOnlySpan<float> headGradients, global::System.Span<float> gradients, global::System.Span<long> forwardTicks, global::System.Span<long> backwardTicks)
+        {
+            global::LeNetGen.LengthGuard.Require(parameters.Length, ParameterCount, "parameters", nameof(parameters));
+            global::LeNetGen.LengthGuard.Require(tile.Length, TileWorkspaceSize, "tile workspace", nameof(tile));
+            global::LeNetGen.LengthGuard.RequireTile(headGradients.Length, OutputSize, TileSize, "one output", nameof(headGradients));
+            global::LeNetGen.LengthGuard.Require(gradients.Length, ParameterCount, "gradients", nameof(gradients));
+            if (forwardTicks.Length != 2 || backwardTicks.Length != 2) throw new global::System.ArgumentException("Expected one count of ticks per layer (2).");
+            ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tile);
+            ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
+            ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
+            long start;
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S1ForwardTile512(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile512(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile512(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S1BackwardTile512(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S1ForwardTile256(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile256(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile256(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S1BackwardTile256(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+            else
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S1ForwardTile128(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile128(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile128(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S1BackwardTile128(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+        }
+
         // ---- the kernels for Vector512: 16 lanes a vector, the whole tile at once ----
 
         private static void ForwardTile512(ref float tile, ref float parameters)

@@ -85,6 +85,76 @@ namespace Tests
             else CurvatureTile128(ref t, ref p, ref g);
         }
 
+        /// <summary>The layers' names, in order: the names of their constants and of their rows in the summary.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> LayerNames { get; } = new string[] { "C1", "S2", "C3", "F4", "Output" };
+
+        static global::System.Collections.Generic.IReadOnlyList<string> global::LeNetGen.INetwork<Odd, double>.LayerNames => LayerNames;
+
+        /// <summary>
+        /// Runs the tile whose inputs the last <see cref="ForwardTile"/> left in <paramref name="tile"/> forward and backward
+        /// again, layer by layer, adding each layer's <see cref="global::System.Diagnostics.Stopwatch"/> ticks per direction.
+        /// </summary>
+        /// <param name="parameters">The parameters, of length <see cref="ParameterCount"/>.</param>
+        /// <param name="tile">The tile's workspace after a <see cref="ForwardTile"/>.</param>
+        /// <param name="headGradients">dE/d(head sums), <see cref="OutputSize"/> per sample of that tile.</param>
+        /// <param name="gradients">Accumulates (+=) dE/dw, of length <see cref="ParameterCount"/>.</param>
+        /// <param name="forwardTicks">Accumulates each layer's forward ticks, one per layer.</param>
+        /// <param name="backwardTicks">Accumulates each layer's backward ticks, one per layer.</param>
+        public static void TimeTileLayers(global::System.ReadOnlySpan<double> parameters, global::System.Span<double> tile, global::System.ReadOnlySpan<double> headGradients, global::System.Span<double> gradients, global::System.Span<long> forwardTicks, global::System.Span<long> backwardTicks)
+        {
+            global::LeNetGen.LengthGuard.Require(parameters.Length, ParameterCount, "parameters", nameof(parameters));
+            global::LeNetGen.LengthGuard.Require(tile.Length, TileWorkspaceSize, "tile workspace", nameof(tile));
+            global::LeNetGen.LengthGuard.RequireTile(headGradients.Length, OutputSize, TileSize, "one output", nameof(headGradients));
+            global::LeNetGen.LengthGuard.Require(gradients.Length, ParameterCount, "gradients", nameof(gradients));
+            if (forwardTicks.Length != 5 || backwardTicks.Length != 5) throw new global::System.ArgumentException("Expected one count of ticks per layer (5).");
+            ref double t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tile);
+            ref double p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
+            ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
+            long start;
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1ForwardTile512(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2ForwardTile512(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3ForwardTile512(ref t, ref p); forwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F4ForwardTile512(ref t, ref p); forwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile512(ref t, ref p); forwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile512(ref t, ref p, ref g); backwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F4BackwardTile512(ref t, ref p, ref g); backwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3BackwardTile512(ref t, ref p, ref g); backwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2BackwardTile512(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1BackwardTile512(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1ForwardTile256(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2ForwardTile256(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3ForwardTile256(ref t, ref p); forwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F4ForwardTile256(ref t, ref p); forwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile256(ref t, ref p); forwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile256(ref t, ref p, ref g); backwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F4BackwardTile256(ref t, ref p, ref g); backwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3BackwardTile256(ref t, ref p, ref g); backwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2BackwardTile256(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1BackwardTile256(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+            else
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1ForwardTile128(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2ForwardTile128(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3ForwardTile128(ref t, ref p); forwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F4ForwardTile128(ref t, ref p); forwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile128(ref t, ref p); forwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile128(ref t, ref p, ref g); backwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F4BackwardTile128(ref t, ref p, ref g); backwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3BackwardTile128(ref t, ref p, ref g); backwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2BackwardTile128(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1BackwardTile128(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+        }
+
         // ---- the kernels for Vector512: 8 lanes a vector, the whole tile at once ----
 
         private static void ForwardTile512(ref double tile, ref double parameters)
@@ -207,35 +277,85 @@ namespace Tests
                     for (int o = 0; o < 25; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 25 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     for (int c = 0; c < 3; c++)
                     {
-                        for (int ky = 0; ky < 3; ky++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<double> g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector512<double> g0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                             for (int y = 0; y < 5; y++)
                             {
-                                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
+                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
+                                ref double row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky + 1) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
                                     global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<double> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 5) * TileSize)), i6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 6) * TileSize)), i7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 7) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i6, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i5, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i7, g1);
+                                    global::System.Runtime.Intrinsics.Vector512<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 6) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 7) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 2) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 3) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 4) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 5) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 6) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 7) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
                                 }
                                 {
                                     const int x = 4;
                                     global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<double> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 1) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1);
+                                    global::System.Runtime.Intrinsics.Vector512<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1);
                                 }
                             }
-                            ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1);
+                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1);
+                            ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky + 1) * 2);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1);
+                        }
+                        {
+                            const int ky = 2;
+                            global::System.Runtime.Intrinsics.Vector512<double> g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                            for (int y = 0; y < 5; y++)
+                            {
+                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
+                                ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
+                                {
+                                    const int x = 0;
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 6) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 7) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                }
+                                {
+                                    const int x = 4;
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1);
+                                }
+                            }
+                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1);
                         }
                     }
                 }
@@ -269,37 +389,85 @@ namespace Tests
                     for (int o = 0; o < 25; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 25 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     for (int c = 0; c < 3; c++)
                     {
-                        for (int ky = 0; ky < 3; ky++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<double> g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector512<double> g0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                             for (int y = 0; y < 5; y++)
                             {
-                                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
+                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
+                                ref double row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky + 1) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
                                     global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<double> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 5) * TileSize)), i6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 6) * TileSize)), i7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 7) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5; i6 *= i6; i7 *= i7;
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i6, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i5, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i7, g1);
+                                    global::System.Runtime.Intrinsics.Vector512<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 6) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 7) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 2) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 3) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 4) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 5) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 6) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 7) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
                                 }
                                 {
                                     const int x = 4;
                                     global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<double> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x * 2 + 1) * TileSize));
-                                    i0 *= i0; i1 *= i1;
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1);
+                                    global::System.Runtime.Intrinsics.Vector512<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1);
                                 }
                             }
-                            ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1);
+                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1);
+                            ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky + 1) * 2);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1);
+                        }
+                        {
+                            const int ky = 2;
+                            global::System.Runtime.Intrinsics.Vector512<double> g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                            for (int y = 0; y < 5; y++)
+                            {
+                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
+                                ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
+                                {
+                                    const int x = 0;
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 6) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 7) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                }
+                                {
+                                    const int x = 4;
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1);
+                                }
+                            }
+                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1);
                         }
                     }
                 }
@@ -555,32 +723,39 @@ namespace Tests
                     for (int o = 0; o < 4; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 4 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 5; m++)
                 {
                     for (int c = 0; c < 4; c++)
                     {
-                        for (int ky = 0; ky < 2; ky++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<double> g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector512<double> g0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                             for (int y = 0; y < 2; y++)
                             {
-                                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
+                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
+                                ref double row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky + 1) * 3) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
                                     global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<double> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1);
+                                    global::System.Runtime.Intrinsics.Vector512<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
                                 }
                             }
-                            ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1);
+                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1);
+                            ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky + 1) * 2);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1);
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 36; v++)
                 {
@@ -600,13 +775,13 @@ namespace Tests
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
                                     ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector512<double> r0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector512<double> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
                                     global::System.Runtime.Intrinsics.Vector512<double> k;
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8) + r1, ref row, 8);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + r2, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 8);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 16);
                                 }
                             }
                         }
@@ -642,33 +817,39 @@ namespace Tests
                     for (int o = 0; o < 4; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 4 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 5; m++)
                 {
                     for (int c = 0; c < 4; c++)
                     {
-                        for (int ky = 0; ky < 2; ky++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<double> g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector512<double> g0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                             for (int y = 0; y < 2; y++)
                             {
-                                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
+                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
+                                ref double row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky + 1) * 3) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
                                     global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<double> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2;
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1);
+                                    global::System.Runtime.Intrinsics.Vector512<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
                                 }
                             }
-                            ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1);
+                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1);
+                            ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky + 1) * 2);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1);
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 36; v++)
                 {
@@ -688,13 +869,13 @@ namespace Tests
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
                                     ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector512<double> r0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector512<double> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
                                     global::System.Runtime.Intrinsics.Vector512<double> k;
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8) + r1, ref row, 8);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + r2, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 8);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 16);
                                 }
                             }
                         }
@@ -1184,35 +1365,37 @@ namespace Tests
                     for (int o = 0; o < 25; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 25 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     for (int c = 0; c < 3; c++)
                     {
-                        for (int ky = 0; ky < 3; ky++)
+                        for (int ky = 0; ky < 3; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             for (int y = 0; y < 5; y++)
                             {
-                                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
+                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 for (int x = 0; x < 4; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<double> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x * 2 + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x * 2 + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x * 2 + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x * 2 + 3) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i3, g1);
+                                    global::System.Runtime.Intrinsics.Vector256<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
                                 }
                                 {
                                     const int x = 4;
                                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<double> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x * 2 + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x * 2 + 1) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1);
+                                    global::System.Runtime.Intrinsics.Vector256<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
                                 }
                             }
-                            ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1);
+                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1);
                         }
                     }
                 }
@@ -1246,37 +1429,37 @@ namespace Tests
                     for (int o = 0; o < 25; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 25 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     for (int c = 0; c < 3; c++)
                     {
-                        for (int ky = 0; ky < 3; ky++)
+                        for (int ky = 0; ky < 3; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             for (int y = 0; y < 5; y++)
                             {
-                                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
+                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 for (int x = 0; x < 4; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<double> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x * 2 + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x * 2 + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x * 2 + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x * 2 + 3) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3;
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i3, g1);
+                                    global::System.Runtime.Intrinsics.Vector256<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
                                 }
                                 {
                                     const int x = 4;
                                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<double> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x * 2 + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x * 2 + 1) * TileSize));
-                                    i0 *= i0; i1 *= i1;
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1);
+                                    global::System.Runtime.Intrinsics.Vector256<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
                                 }
                             }
-                            ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1);
+                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1);
                         }
                     }
                 }
@@ -1516,32 +1699,33 @@ namespace Tests
                     for (int o = 0; o < 4; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 4 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 5; m++)
                 {
                     for (int c = 0; c < 4; c++)
                     {
-                        for (int ky = 0; ky < 2; ky++)
+                        for (int ky = 0; ky < 2; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             for (int y = 0; y < 2; y++)
                             {
-                                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
+                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
                                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<double> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g1);
+                                    global::System.Runtime.Intrinsics.Vector256<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
                                 }
                             }
-                            ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1);
+                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1);
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 36; v++)
                 {
@@ -1561,13 +1745,13 @@ namespace Tests
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
                                     ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector256<double> r0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector256<double> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
                                     global::System.Runtime.Intrinsics.Vector256<double> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + r1, ref row, 8);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + r2, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 8);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 16);
                                 }
                             }
                         }
@@ -1603,33 +1787,33 @@ namespace Tests
                     for (int o = 0; o < 4; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 4 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 5; m++)
                 {
                     for (int c = 0; c < 4; c++)
                     {
-                        for (int ky = 0; ky < 2; ky++)
+                        for (int ky = 0; ky < 2; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             for (int y = 0; y < 2; y++)
                             {
-                                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
+                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
                                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<double> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2;
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g1);
+                                    global::System.Runtime.Intrinsics.Vector256<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
                                 }
                             }
-                            ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1);
+                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1);
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 36; v++)
                 {
@@ -1649,13 +1833,13 @@ namespace Tests
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
                                     ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector256<double> r0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector256<double> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
                                     global::System.Runtime.Intrinsics.Vector256<double> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + r1, ref row, 8);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + r2, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 8);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 16);
                                 }
                             }
                         }
@@ -2165,35 +2349,37 @@ namespace Tests
                     for (int o = 0; o < 25; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 25 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     for (int c = 0; c < 3; c++)
                     {
-                        for (int ky = 0; ky < 3; ky++)
+                        for (int ky = 0; ky < 3; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int y = 0; y < 5; y++)
                             {
-                                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
+                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 for (int x = 0; x < 4; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<double> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x * 2 + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x * 2 + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x * 2 + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x * 2 + 3) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i3, g1);
+                                    global::System.Runtime.Intrinsics.Vector128<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
                                 }
                                 {
                                     const int x = 4;
                                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<double> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x * 2 + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x * 2 + 1) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1);
+                                    global::System.Runtime.Intrinsics.Vector128<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
                                 }
                             }
-                            ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1);
+                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1);
                         }
                     }
                 }
@@ -2227,37 +2413,37 @@ namespace Tests
                     for (int o = 0; o < 25; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 25 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     for (int c = 0; c < 3; c++)
                     {
-                        for (int ky = 0; ky < 3; ky++)
+                        for (int ky = 0; ky < 3; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int y = 0; y < 5; y++)
                             {
-                                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
+                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 for (int x = 0; x < 4; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<double> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x * 2 + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x * 2 + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x * 2 + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x * 2 + 3) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3;
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i3, g1);
+                                    global::System.Runtime.Intrinsics.Vector128<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
                                 }
                                 {
                                     const int x = 4;
                                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<double> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x * 2 + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x * 2 + 1) * TileSize));
-                                    i0 *= i0; i1 *= i1;
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1);
+                                    global::System.Runtime.Intrinsics.Vector128<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
                                 }
                             }
-                            ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1);
+                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1);
                         }
                     }
                 }
@@ -2497,32 +2683,33 @@ namespace Tests
                     for (int o = 0; o < 4; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 4 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 5; m++)
                 {
                     for (int c = 0; c < 4; c++)
                     {
-                        for (int ky = 0; ky < 2; ky++)
+                        for (int ky = 0; ky < 2; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int y = 0; y < 2; y++)
                             {
-                                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
+                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
                                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<double> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g1);
+                                    global::System.Runtime.Intrinsics.Vector128<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
                                 }
                             }
-                            ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1);
+                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1);
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 36; v++)
                 {
@@ -2542,13 +2729,13 @@ namespace Tests
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
                                     ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector128<double> r0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector128<double> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
                                     global::System.Runtime.Intrinsics.Vector128<double> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + r1, ref row, 8);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + r2, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 8);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 16);
                                 }
                             }
                         }
@@ -2584,33 +2771,33 @@ namespace Tests
                     for (int o = 0; o < 4; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 4 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 5; m++)
                 {
                     for (int c = 0; c < 4; c++)
                     {
-                        for (int ky = 0; ky < 2; ky++)
+                        for (int ky = 0; ky < 2; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int y = 0; y < 2; y++)
                             {
-                                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
+                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
                                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<double> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2;
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g1);
+                                    global::System.Runtime.Intrinsics.Vector128<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
                                 }
                             }
-                            ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1);
+                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1);
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 36; v++)
                 {
@@ -2630,13 +2817,13 @@ namespace Tests
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
                                     ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector128<double> r0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector128<double> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
                                     global::System.Runtime.Intrinsics.Vector128<double> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + r1, ref row, 8);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + r2, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 8);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 16);
                                 }
                             }
                         }

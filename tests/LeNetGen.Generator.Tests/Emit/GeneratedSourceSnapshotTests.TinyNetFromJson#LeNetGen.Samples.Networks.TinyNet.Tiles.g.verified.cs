@@ -81,6 +81,82 @@ namespace LeNetGen.Samples.Networks
             else CurvatureTile128(ref t, ref p, ref g);
         }
 
+        /// <summary>The layers' names, in order: the names of their constants and of their rows in the summary.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> LayerNames { get; } = new string[] { "C1", "S2", "C3", "S4", "F5", "Output" };
+
+        static global::System.Collections.Generic.IReadOnlyList<string> global::LeNetGen.INetwork<TinyNet, float>.LayerNames => LayerNames;
+
+        /// <summary>
+        /// Runs the tile whose inputs the last <see cref="ForwardTile"/> left in <paramref name="tile"/> forward and backward
+        /// again, layer by layer, adding each layer's <see cref="global::System.Diagnostics.Stopwatch"/> ticks per direction.
+        /// </summary>
+        /// <param name="parameters">The parameters, of length <see cref="ParameterCount"/>.</param>
+        /// <param name="tile">The tile's workspace after a <see cref="ForwardTile"/>.</param>
+        /// <param name="headGradients">dE/d(head sums), <see cref="OutputSize"/> per sample of that tile.</param>
+        /// <param name="gradients">Accumulates (+=) dE/dw, of length <see cref="ParameterCount"/>.</param>
+        /// <param name="forwardTicks">Accumulates each layer's forward ticks, one per layer.</param>
+        /// <param name="backwardTicks">Accumulates each layer's backward ticks, one per layer.</param>
+        public static void TimeTileLayers(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> tile, global::System.ReadOnlySpan<float> headGradients, global::System.Span<float> gradients, global::System.Span<long> forwardTicks, global::System.Span<long> backwardTicks)
+        {
+            global::LeNetGen.LengthGuard.Require(parameters.Length, ParameterCount, "parameters", nameof(parameters));
+            global::LeNetGen.LengthGuard.Require(tile.Length, TileWorkspaceSize, "tile workspace", nameof(tile));
+            global::LeNetGen.LengthGuard.RequireTile(headGradients.Length, OutputSize, TileSize, "one output", nameof(headGradients));
+            global::LeNetGen.LengthGuard.Require(gradients.Length, ParameterCount, "gradients", nameof(gradients));
+            if (forwardTicks.Length != 6 || backwardTicks.Length != 6) throw new global::System.ArgumentException("Expected one count of ticks per layer (6).");
+            ref float t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tile);
+            ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
+            ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
+            long start;
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1ForwardTile512(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2ForwardTile512(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3ForwardTile512(ref t, ref p); forwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4ForwardTile512(ref t, ref p); forwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F5ForwardTile512(ref t, ref p); forwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile512(ref t, ref p); forwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile512(ref t, ref p, ref g); backwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F5BackwardTile512(ref t, ref p, ref g); backwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4BackwardTile512(ref t, ref p, ref g); backwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3BackwardTile512(ref t, ref p, ref g); backwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2BackwardTile512(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1BackwardTile512(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1ForwardTile256(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2ForwardTile256(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3ForwardTile256(ref t, ref p); forwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4ForwardTile256(ref t, ref p); forwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F5ForwardTile256(ref t, ref p); forwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile256(ref t, ref p); forwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile256(ref t, ref p, ref g); backwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F5BackwardTile256(ref t, ref p, ref g); backwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4BackwardTile256(ref t, ref p, ref g); backwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3BackwardTile256(ref t, ref p, ref g); backwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2BackwardTile256(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1BackwardTile256(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+            else
+            {
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1ForwardTile128(ref t, ref p); forwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2ForwardTile128(ref t, ref p); forwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3ForwardTile128(ref t, ref p); forwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4ForwardTile128(ref t, ref p); forwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F5ForwardTile128(ref t, ref p); forwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputForwardTile128(ref t, ref p); forwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                global::LeNetGen.TileLanes.Interleave(headGradients, OutputSize, TileSize, tile.Slice(OutputDeltasOffset * TileSize, OutputSize * TileSize));
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); OutputBackwardTile128(ref t, ref p, ref g); backwardTicks[5] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); F5BackwardTile128(ref t, ref p, ref g); backwardTicks[4] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S4BackwardTile128(ref t, ref p, ref g); backwardTicks[3] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C3BackwardTile128(ref t, ref p, ref g); backwardTicks[2] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); S2BackwardTile128(ref t, ref p, ref g); backwardTicks[1] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                start = global::System.Diagnostics.Stopwatch.GetTimestamp(); C1BackwardTile128(ref t, ref p, ref g); backwardTicks[0] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;
+            }
+        }
+
         /// <summary>C3's connection table, pair by pair: the input map each connected (output map, input map) pair reads, output map after output map; pair j's 3x3 kernel is at j x 9 in C3Weights.</summary>
         private static global::System.ReadOnlySpan<int> C3PairInputs => new int[] { 0, 3, 0, 1, 1, 2, 2, 3, 0, 3, 0, 1, 1, 2, 2, 3 };
         /// <summary>Where each of C3's output maps' pairs start in C3PairInputs, and one past the last.</summary>
@@ -231,31 +307,69 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 4; ky += 2)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky + 1) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 4)
                                 {
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize)), i6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 6) * TileSize)), i7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 7) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i2, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i3, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i3, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i4, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i5, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i4, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i5, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i6, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i5, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i6, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i7, g4);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 6) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 7) * TileSize)); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
+                        }
+                        {
+                            const int ky = 4;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            for (int y = 0; y < 28; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
+                                for (int x = 0; x < 28; x += 4)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
                         }
                     }
                 }
@@ -289,32 +403,69 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 4; ky += 2)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky + 1) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 4)
                                 {
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize)), i6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 6) * TileSize)), i7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 7) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5; i6 *= i6; i7 *= i7;
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i2, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i3, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i3, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i4, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i5, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i4, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i5, g3); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i6, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i5, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i6, g4); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i7, g4);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); i *= i; g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 6) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 7) * TileSize)); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
+                        }
+                        {
+                            const int ky = 4;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            for (int y = 0; y < 28; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
+                                for (int x = 0; x < 28; x += 4)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 6) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 7) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
                         }
                     }
                 }
@@ -371,10 +522,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 3136; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 4; m++)
                 {
                     for (int y = 0; y < 7; y++)
@@ -385,22 +532,22 @@ namespace LeNetGen.Samples.Networks
                             int at = ((m * 28 + y * 4) * 28 + x * 4) * TileSize;
                             global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(o));
                             d *= global::System.Runtime.Intrinsics.Vector512.Create(0.0625f);
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 32)) + d, ref inputDeltas, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + d, ref inputDeltas, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + d, ref inputDeltas, (nuint)(at + 448));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + d, ref inputDeltas, (nuint)(at + 464));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 480)) + d, ref inputDeltas, (nuint)(at + 480));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 496)) + d, ref inputDeltas, (nuint)(at + 496));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 896)) + d, ref inputDeltas, (nuint)(at + 896));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 912)) + d, ref inputDeltas, (nuint)(at + 912));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 928)) + d, ref inputDeltas, (nuint)(at + 928));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 944)) + d, ref inputDeltas, (nuint)(at + 944));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 1344)) + d, ref inputDeltas, (nuint)(at + 1344));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 1360)) + d, ref inputDeltas, (nuint)(at + 1360));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 1376)) + d, ref inputDeltas, (nuint)(at + 1376));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 1392)) + d, ref inputDeltas, (nuint)(at + 1392));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 48));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 480));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 496));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 896));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 912));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 928));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 944));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1344));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1360));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1376));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1392));
                         }
                     }
                 }
@@ -416,10 +563,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 3136; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 4; m++)
                 {
                     for (int y = 0; y < 7; y++)
@@ -430,22 +573,22 @@ namespace LeNetGen.Samples.Networks
                             int at = ((m * 28 + y * 4) * 28 + x * 4) * TileSize;
                             global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(o));
                             d *= global::System.Runtime.Intrinsics.Vector512.Create(0.00390625f);
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 32)) + d, ref inputDeltas, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + d, ref inputDeltas, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + d, ref inputDeltas, (nuint)(at + 448));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + d, ref inputDeltas, (nuint)(at + 464));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 480)) + d, ref inputDeltas, (nuint)(at + 480));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 496)) + d, ref inputDeltas, (nuint)(at + 496));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 896)) + d, ref inputDeltas, (nuint)(at + 896));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 912)) + d, ref inputDeltas, (nuint)(at + 912));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 928)) + d, ref inputDeltas, (nuint)(at + 928));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 944)) + d, ref inputDeltas, (nuint)(at + 944));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 1344)) + d, ref inputDeltas, (nuint)(at + 1344));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 1360)) + d, ref inputDeltas, (nuint)(at + 1360));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 1376)) + d, ref inputDeltas, (nuint)(at + 1376));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 1392)) + d, ref inputDeltas, (nuint)(at + 1392));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 48));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 480));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 496));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 896));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 912));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 928));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 944));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1344));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1360));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1376));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1392));
                         }
                     }
                 }
@@ -551,42 +694,93 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 49; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 49 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 8; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 3; ky++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 7; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky + 1) * 9) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
                                 {
                                     const int x = 0;
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i2, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i3, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i3, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i4, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i5, g2);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_2);
                                 }
                                 {
                                     const int x = 4;
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i2, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i3, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g2);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky + 1) * 3);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2);
+                        }
+                        {
+                            const int ky = 2;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            for (int y = 0; y < 7; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
+                                {
+                                    const int x = 0;
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2);
+                                }
+                                {
+                                    const int x = 4;
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2);
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3PaddedDeltasOffset * TileSize + lane);
                 for (int v = 0; v < 324; v++)
                 {
@@ -607,20 +801,20 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r8 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112), r8 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128);
                                     global::System.Runtime.Intrinsics.Vector512<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r6);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r7);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r8);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112) + r7, ref row, 112);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128) + r8, ref row, 128);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref row, 96);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref row, 112);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r8, ref row, 128);
                                 }
                             }
                         }
@@ -668,44 +862,93 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 49; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 49 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 8; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 3; ky++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 7; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky + 1) * 9) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
                                 {
                                     const int x = 0;
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5;
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i2, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i3, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i3, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i4, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i5, g2);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 5) * TileSize)); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_2);
                                 }
                                 {
                                     const int x = 4;
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<float> i0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4;
-                                    g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i1, g0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i2, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i2, g1); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i3, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i3, g2); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i4, g2);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 3) * TileSize)); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 4) * TileSize)); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
-                            kernel += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky + 1) * 3);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2);
+                        }
+                        {
+                            const int ky = 2;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            for (int y = 0; y < 7; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
+                                {
+                                    const int x = 0;
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2);
+                                }
+                                {
+                                    const int x = 4;
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2);
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3PaddedDeltasOffset * TileSize + lane);
                 for (int v = 0; v < 324; v++)
                 {
@@ -726,20 +969,20 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r8 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112), r8 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128);
                                     global::System.Runtime.Intrinsics.Vector512<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r6);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r7);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r8);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112) + r7, ref row, 112);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128) + r8, ref row, 128);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref row, 96);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref row, 112);
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r8, ref row, 128);
                                 }
                             }
                         }
@@ -842,10 +1085,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 392; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 8; m++)
                 {
@@ -858,103 +1097,103 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector512<float> largest = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector512<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 32)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 32)) + (d & hit), ref inputDeltas, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 32));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 48)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + (d & hit), ref inputDeltas, (nuint)(at + 48));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 48));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 64)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 64)) + (d & hit), ref inputDeltas, (nuint)(at + 64));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 64));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 80)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 80)) + (d & hit), ref inputDeltas, (nuint)(at + 80));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 80));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 96)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 96)) + (d & hit), ref inputDeltas, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 96));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 112)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 112)) + (d & hit), ref inputDeltas, (nuint)(at + 112));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 112));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 128)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 128)) + (d & hit), ref inputDeltas, (nuint)(at + 128));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 128));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 144)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 144)) + (d & hit), ref inputDeltas, (nuint)(at + 144));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 144));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 160)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + (d & hit), ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 160));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 176)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + (d & hit), ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 176));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 192)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 192)) + (d & hit), ref inputDeltas, (nuint)(at + 192));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 192));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 208)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 208)) + (d & hit), ref inputDeltas, (nuint)(at + 208));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 208));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 224)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 224)) + (d & hit), ref inputDeltas, (nuint)(at + 224));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 224));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 240)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 240)) + (d & hit), ref inputDeltas, (nuint)(at + 240));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 240));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 256)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 256)) + (d & hit), ref inputDeltas, (nuint)(at + 256));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 256));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 272)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 272)) + (d & hit), ref inputDeltas, (nuint)(at + 272));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 272));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 288)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 288)) + (d & hit), ref inputDeltas, (nuint)(at + 288));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 288));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 304)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 304)) + (d & hit), ref inputDeltas, (nuint)(at + 304));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 304));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 320)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 320)) + (d & hit), ref inputDeltas, (nuint)(at + 320));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 320));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 336)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 336)) + (d & hit), ref inputDeltas, (nuint)(at + 336));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 336));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 352)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 352)) + (d & hit), ref inputDeltas, (nuint)(at + 352));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 352));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 368)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 368)) + (d & hit), ref inputDeltas, (nuint)(at + 368));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 368));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 384)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 384)) + (d & hit), ref inputDeltas, (nuint)(at + 384));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 384));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 400)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 400)) + (d & hit), ref inputDeltas, (nuint)(at + 400));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 400));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 416)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 416)) + (d & hit), ref inputDeltas, (nuint)(at + 416));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 416));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 432)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 432)) + (d & hit), ref inputDeltas, (nuint)(at + 432));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 432));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 448)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + (d & hit), ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 448));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 464)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + (d & hit), ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 464));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 480)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 480)) + (d & hit), ref inputDeltas, (nuint)(at + 480));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 480));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 496)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 496)) + (d & hit), ref inputDeltas, (nuint)(at + 496));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 496));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 512)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 512)) + (d & hit), ref inputDeltas, (nuint)(at + 512));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 512));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 528)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 528)) + (d & hit), ref inputDeltas, (nuint)(at + 528));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 528));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 544)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 544)) + (d & hit), ref inputDeltas, (nuint)(at + 544));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 544));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 560)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 560)) + (d & hit), ref inputDeltas, (nuint)(at + 560));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 560));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 576)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 576)) + (d & hit), ref inputDeltas, (nuint)(at + 576));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 576));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 592)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 592)) + (d & hit), ref inputDeltas, (nuint)(at + 592));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 592));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 608)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 608)) + (d & hit), ref inputDeltas, (nuint)(at + 608));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 608));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 624)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 624)) + (d & hit), ref inputDeltas, (nuint)(at + 624));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 624));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 640)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 640)) + (d & hit), ref inputDeltas, (nuint)(at + 640));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 640));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 656)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 656)) + (d & hit), ref inputDeltas, (nuint)(at + 656));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 656));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 672)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 672)) + (d & hit), ref inputDeltas, (nuint)(at + 672));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 672));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 688)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 688)) + (d & hit), ref inputDeltas, (nuint)(at + 688));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 688));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 704)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 704)) + (d & hit), ref inputDeltas, (nuint)(at + 704));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 704));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 720)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 720)) + (d & hit), ref inputDeltas, (nuint)(at + 720));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 720));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 736)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 736)) + (d & hit), ref inputDeltas, (nuint)(at + 736));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 736));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 752)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 752)) + (d & hit), ref inputDeltas, (nuint)(at + 752));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 752));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 768)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 768)) + (d & hit), ref inputDeltas, (nuint)(at + 768));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 768));
                         }
                     }
                 }
@@ -970,10 +1209,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 392; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 8; m++)
                 {
@@ -986,103 +1221,103 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector512<float> largest = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector512<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 32)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 32)) + (d & hit), ref inputDeltas, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 32));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 48)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + (d & hit), ref inputDeltas, (nuint)(at + 48));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 48));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 64)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 64)) + (d & hit), ref inputDeltas, (nuint)(at + 64));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 64));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 80)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 80)) + (d & hit), ref inputDeltas, (nuint)(at + 80));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 80));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 96)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 96)) + (d & hit), ref inputDeltas, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 96));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 112)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 112)) + (d & hit), ref inputDeltas, (nuint)(at + 112));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 112));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 128)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 128)) + (d & hit), ref inputDeltas, (nuint)(at + 128));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 128));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 144)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 144)) + (d & hit), ref inputDeltas, (nuint)(at + 144));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 144));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 160)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + (d & hit), ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 160));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 176)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + (d & hit), ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 176));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 192)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 192)) + (d & hit), ref inputDeltas, (nuint)(at + 192));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 192));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 208)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 208)) + (d & hit), ref inputDeltas, (nuint)(at + 208));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 208));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 224)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 224)) + (d & hit), ref inputDeltas, (nuint)(at + 224));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 224));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 240)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 240)) + (d & hit), ref inputDeltas, (nuint)(at + 240));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 240));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 256)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 256)) + (d & hit), ref inputDeltas, (nuint)(at + 256));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 256));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 272)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 272)) + (d & hit), ref inputDeltas, (nuint)(at + 272));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 272));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 288)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 288)) + (d & hit), ref inputDeltas, (nuint)(at + 288));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 288));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 304)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 304)) + (d & hit), ref inputDeltas, (nuint)(at + 304));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 304));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 320)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 320)) + (d & hit), ref inputDeltas, (nuint)(at + 320));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 320));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 336)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 336)) + (d & hit), ref inputDeltas, (nuint)(at + 336));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 336));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 352)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 352)) + (d & hit), ref inputDeltas, (nuint)(at + 352));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 352));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 368)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 368)) + (d & hit), ref inputDeltas, (nuint)(at + 368));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 368));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 384)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 384)) + (d & hit), ref inputDeltas, (nuint)(at + 384));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 384));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 400)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 400)) + (d & hit), ref inputDeltas, (nuint)(at + 400));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 400));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 416)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 416)) + (d & hit), ref inputDeltas, (nuint)(at + 416));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 416));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 432)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 432)) + (d & hit), ref inputDeltas, (nuint)(at + 432));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 432));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 448)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + (d & hit), ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 448));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 464)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + (d & hit), ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 464));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 480)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 480)) + (d & hit), ref inputDeltas, (nuint)(at + 480));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 480));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 496)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 496)) + (d & hit), ref inputDeltas, (nuint)(at + 496));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 496));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 512)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 512)) + (d & hit), ref inputDeltas, (nuint)(at + 512));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 512));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 528)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 528)) + (d & hit), ref inputDeltas, (nuint)(at + 528));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 528));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 544)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 544)) + (d & hit), ref inputDeltas, (nuint)(at + 544));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 544));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 560)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 560)) + (d & hit), ref inputDeltas, (nuint)(at + 560));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 560));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 576)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 576)) + (d & hit), ref inputDeltas, (nuint)(at + 576));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 576));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 592)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 592)) + (d & hit), ref inputDeltas, (nuint)(at + 592));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 592));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 608)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 608)) + (d & hit), ref inputDeltas, (nuint)(at + 608));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 608));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 624)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 624)) + (d & hit), ref inputDeltas, (nuint)(at + 624));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 624));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 640)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 640)) + (d & hit), ref inputDeltas, (nuint)(at + 640));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 640));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 656)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 656)) + (d & hit), ref inputDeltas, (nuint)(at + 656));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 656));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 672)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 672)) + (d & hit), ref inputDeltas, (nuint)(at + 672));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 672));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 688)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 688)) + (d & hit), ref inputDeltas, (nuint)(at + 688));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 688));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 704)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 704)) + (d & hit), ref inputDeltas, (nuint)(at + 704));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 704));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 720)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 720)) + (d & hit), ref inputDeltas, (nuint)(at + 720));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 720));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 736)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 736)) + (d & hit), ref inputDeltas, (nuint)(at + 736));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 736));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 752)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 752)) + (d & hit), ref inputDeltas, (nuint)(at + 752));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 752));
                             hit = global::System.Runtime.Intrinsics.Vector512.AndNot(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 768)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 768)) + (d & hit), ref inputDeltas, (nuint)(at + 768));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 768));
                         }
                     }
                 }
@@ -1589,31 +1824,32 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
                         }
                     }
                 }
@@ -1647,32 +1883,32 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5;
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g4);
                         }
                     }
                 }
@@ -1729,10 +1965,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 3136; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 4; m++)
                 {
                     for (int y = 0; y < 7; y++)
@@ -1743,22 +1975,22 @@ namespace LeNetGen.Samples.Networks
                             int at = ((m * 28 + y * 4) * 28 + x * 4) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(o));
                             d *= global::System.Runtime.Intrinsics.Vector256.Create(0.0625f);
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 32)) + d, ref inputDeltas, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + d, ref inputDeltas, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + d, ref inputDeltas, (nuint)(at + 448));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + d, ref inputDeltas, (nuint)(at + 464));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 480)) + d, ref inputDeltas, (nuint)(at + 480));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 496)) + d, ref inputDeltas, (nuint)(at + 496));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 896)) + d, ref inputDeltas, (nuint)(at + 896));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 912)) + d, ref inputDeltas, (nuint)(at + 912));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 928)) + d, ref inputDeltas, (nuint)(at + 928));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 944)) + d, ref inputDeltas, (nuint)(at + 944));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 1344)) + d, ref inputDeltas, (nuint)(at + 1344));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 1360)) + d, ref inputDeltas, (nuint)(at + 1360));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 1376)) + d, ref inputDeltas, (nuint)(at + 1376));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 1392)) + d, ref inputDeltas, (nuint)(at + 1392));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 48));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 480));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 496));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 896));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 912));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 928));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 944));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1344));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1360));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1376));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1392));
                         }
                     }
                 }
@@ -1774,10 +2006,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 3136; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 4; m++)
                 {
                     for (int y = 0; y < 7; y++)
@@ -1788,22 +2016,22 @@ namespace LeNetGen.Samples.Networks
                             int at = ((m * 28 + y * 4) * 28 + x * 4) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(o));
                             d *= global::System.Runtime.Intrinsics.Vector256.Create(0.00390625f);
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 32)) + d, ref inputDeltas, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + d, ref inputDeltas, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + d, ref inputDeltas, (nuint)(at + 448));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + d, ref inputDeltas, (nuint)(at + 464));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 480)) + d, ref inputDeltas, (nuint)(at + 480));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 496)) + d, ref inputDeltas, (nuint)(at + 496));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 896)) + d, ref inputDeltas, (nuint)(at + 896));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 912)) + d, ref inputDeltas, (nuint)(at + 912));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 928)) + d, ref inputDeltas, (nuint)(at + 928));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 944)) + d, ref inputDeltas, (nuint)(at + 944));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 1344)) + d, ref inputDeltas, (nuint)(at + 1344));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 1360)) + d, ref inputDeltas, (nuint)(at + 1360));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 1376)) + d, ref inputDeltas, (nuint)(at + 1376));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 1392)) + d, ref inputDeltas, (nuint)(at + 1392));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 48));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 480));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 496));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 896));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 912));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 928));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 944));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1344));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1360));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1376));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1392));
                         }
                     }
                 }
@@ -1928,42 +2156,43 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 49; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 49 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 8; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 3; ky++)
+                        for (int ky = 0; ky < 3; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 7; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
                                 for (int x = 0; x < 6; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i3, g2);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2);
                                 }
                                 {
                                     const int x = 6;
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i2, g2);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2);
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3PaddedDeltasOffset * TileSize + lane);
                 for (int v = 0; v < 324; v++)
                 {
@@ -1984,17 +2213,17 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector256<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                             {
@@ -2004,16 +2233,16 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
                                     global::System.Runtime.Intrinsics.Vector256<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r4);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
                                 }
                             }
                         }
@@ -2061,44 +2290,43 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 49; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 49 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 8; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 3; ky++)
+                        for (int ky = 0; ky < 3; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 7; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
                                 for (int x = 0; x < 6; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3;
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i3, g2);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2);
                                 }
                                 {
                                     const int x = 6;
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2;
-                                    g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i0, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i1, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i2, g2);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
-                            kernel += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2);
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3PaddedDeltasOffset * TileSize + lane);
                 for (int v = 0; v < 324; v++)
                 {
@@ -2119,17 +2347,17 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector256<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                             {
@@ -2139,16 +2367,16 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
                                     global::System.Runtime.Intrinsics.Vector256<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r4);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
                                 }
                             }
                         }
@@ -2251,10 +2479,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 392; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 8; m++)
                 {
@@ -2267,103 +2491,103 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector256<float> largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector256<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 32)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 32)) + (d & hit), ref inputDeltas, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 32));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 48)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + (d & hit), ref inputDeltas, (nuint)(at + 48));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 48));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 64)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 64)) + (d & hit), ref inputDeltas, (nuint)(at + 64));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 64));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 80)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 80)) + (d & hit), ref inputDeltas, (nuint)(at + 80));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 80));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 96)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 96)) + (d & hit), ref inputDeltas, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 96));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 112)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 112)) + (d & hit), ref inputDeltas, (nuint)(at + 112));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 112));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 128)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 128)) + (d & hit), ref inputDeltas, (nuint)(at + 128));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 128));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 144)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 144)) + (d & hit), ref inputDeltas, (nuint)(at + 144));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 144));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 160)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + (d & hit), ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 160));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 176)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + (d & hit), ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 176));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 192)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 192)) + (d & hit), ref inputDeltas, (nuint)(at + 192));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 192));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 208)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 208)) + (d & hit), ref inputDeltas, (nuint)(at + 208));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 208));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 224)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 224)) + (d & hit), ref inputDeltas, (nuint)(at + 224));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 224));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 240)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 240)) + (d & hit), ref inputDeltas, (nuint)(at + 240));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 240));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 256)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 256)) + (d & hit), ref inputDeltas, (nuint)(at + 256));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 256));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 272)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 272)) + (d & hit), ref inputDeltas, (nuint)(at + 272));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 272));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 288)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 288)) + (d & hit), ref inputDeltas, (nuint)(at + 288));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 288));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 304)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 304)) + (d & hit), ref inputDeltas, (nuint)(at + 304));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 304));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 320)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 320)) + (d & hit), ref inputDeltas, (nuint)(at + 320));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 320));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 336)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 336)) + (d & hit), ref inputDeltas, (nuint)(at + 336));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 336));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 352)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 352)) + (d & hit), ref inputDeltas, (nuint)(at + 352));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 352));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 368)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 368)) + (d & hit), ref inputDeltas, (nuint)(at + 368));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 368));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 384)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 384)) + (d & hit), ref inputDeltas, (nuint)(at + 384));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 384));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 400)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 400)) + (d & hit), ref inputDeltas, (nuint)(at + 400));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 400));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 416)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 416)) + (d & hit), ref inputDeltas, (nuint)(at + 416));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 416));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 432)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 432)) + (d & hit), ref inputDeltas, (nuint)(at + 432));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 432));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 448)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + (d & hit), ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 448));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 464)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + (d & hit), ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 464));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 480)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 480)) + (d & hit), ref inputDeltas, (nuint)(at + 480));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 480));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 496)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 496)) + (d & hit), ref inputDeltas, (nuint)(at + 496));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 496));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 512)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 512)) + (d & hit), ref inputDeltas, (nuint)(at + 512));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 512));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 528)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 528)) + (d & hit), ref inputDeltas, (nuint)(at + 528));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 528));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 544)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 544)) + (d & hit), ref inputDeltas, (nuint)(at + 544));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 544));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 560)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 560)) + (d & hit), ref inputDeltas, (nuint)(at + 560));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 560));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 576)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 576)) + (d & hit), ref inputDeltas, (nuint)(at + 576));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 576));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 592)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 592)) + (d & hit), ref inputDeltas, (nuint)(at + 592));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 592));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 608)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 608)) + (d & hit), ref inputDeltas, (nuint)(at + 608));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 608));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 624)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 624)) + (d & hit), ref inputDeltas, (nuint)(at + 624));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 624));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 640)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 640)) + (d & hit), ref inputDeltas, (nuint)(at + 640));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 640));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 656)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 656)) + (d & hit), ref inputDeltas, (nuint)(at + 656));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 656));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 672)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 672)) + (d & hit), ref inputDeltas, (nuint)(at + 672));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 672));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 688)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 688)) + (d & hit), ref inputDeltas, (nuint)(at + 688));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 688));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 704)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 704)) + (d & hit), ref inputDeltas, (nuint)(at + 704));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 704));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 720)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 720)) + (d & hit), ref inputDeltas, (nuint)(at + 720));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 720));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 736)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 736)) + (d & hit), ref inputDeltas, (nuint)(at + 736));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 736));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 752)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 752)) + (d & hit), ref inputDeltas, (nuint)(at + 752));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 752));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 768)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 768)) + (d & hit), ref inputDeltas, (nuint)(at + 768));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 768));
                         }
                     }
                 }
@@ -2379,10 +2603,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 392; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 8; m++)
                 {
@@ -2395,103 +2615,103 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector256<float> largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector256<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 32)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 32)) + (d & hit), ref inputDeltas, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 32));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 48)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + (d & hit), ref inputDeltas, (nuint)(at + 48));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 48));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 64)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 64)) + (d & hit), ref inputDeltas, (nuint)(at + 64));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 64));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 80)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 80)) + (d & hit), ref inputDeltas, (nuint)(at + 80));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 80));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 96)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 96)) + (d & hit), ref inputDeltas, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 96));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 112)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 112)) + (d & hit), ref inputDeltas, (nuint)(at + 112));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 112));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 128)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 128)) + (d & hit), ref inputDeltas, (nuint)(at + 128));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 128));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 144)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 144)) + (d & hit), ref inputDeltas, (nuint)(at + 144));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 144));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 160)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + (d & hit), ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 160));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 176)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + (d & hit), ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 176));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 192)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 192)) + (d & hit), ref inputDeltas, (nuint)(at + 192));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 192));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 208)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 208)) + (d & hit), ref inputDeltas, (nuint)(at + 208));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 208));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 224)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 224)) + (d & hit), ref inputDeltas, (nuint)(at + 224));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 224));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 240)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 240)) + (d & hit), ref inputDeltas, (nuint)(at + 240));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 240));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 256)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 256)) + (d & hit), ref inputDeltas, (nuint)(at + 256));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 256));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 272)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 272)) + (d & hit), ref inputDeltas, (nuint)(at + 272));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 272));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 288)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 288)) + (d & hit), ref inputDeltas, (nuint)(at + 288));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 288));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 304)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 304)) + (d & hit), ref inputDeltas, (nuint)(at + 304));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 304));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 320)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 320)) + (d & hit), ref inputDeltas, (nuint)(at + 320));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 320));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 336)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 336)) + (d & hit), ref inputDeltas, (nuint)(at + 336));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 336));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 352)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 352)) + (d & hit), ref inputDeltas, (nuint)(at + 352));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 352));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 368)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 368)) + (d & hit), ref inputDeltas, (nuint)(at + 368));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 368));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 384)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 384)) + (d & hit), ref inputDeltas, (nuint)(at + 384));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 384));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 400)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 400)) + (d & hit), ref inputDeltas, (nuint)(at + 400));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 400));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 416)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 416)) + (d & hit), ref inputDeltas, (nuint)(at + 416));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 416));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 432)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 432)) + (d & hit), ref inputDeltas, (nuint)(at + 432));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 432));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 448)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + (d & hit), ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 448));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 464)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + (d & hit), ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 464));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 480)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 480)) + (d & hit), ref inputDeltas, (nuint)(at + 480));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 480));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 496)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 496)) + (d & hit), ref inputDeltas, (nuint)(at + 496));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 496));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 512)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 512)) + (d & hit), ref inputDeltas, (nuint)(at + 512));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 512));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 528)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 528)) + (d & hit), ref inputDeltas, (nuint)(at + 528));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 528));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 544)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 544)) + (d & hit), ref inputDeltas, (nuint)(at + 544));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 544));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 560)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 560)) + (d & hit), ref inputDeltas, (nuint)(at + 560));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 560));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 576)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 576)) + (d & hit), ref inputDeltas, (nuint)(at + 576));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 576));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 592)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 592)) + (d & hit), ref inputDeltas, (nuint)(at + 592));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 592));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 608)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 608)) + (d & hit), ref inputDeltas, (nuint)(at + 608));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 608));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 624)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 624)) + (d & hit), ref inputDeltas, (nuint)(at + 624));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 624));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 640)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 640)) + (d & hit), ref inputDeltas, (nuint)(at + 640));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 640));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 656)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 656)) + (d & hit), ref inputDeltas, (nuint)(at + 656));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 656));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 672)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 672)) + (d & hit), ref inputDeltas, (nuint)(at + 672));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 672));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 688)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 688)) + (d & hit), ref inputDeltas, (nuint)(at + 688));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 688));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 704)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 704)) + (d & hit), ref inputDeltas, (nuint)(at + 704));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 704));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 720)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 720)) + (d & hit), ref inputDeltas, (nuint)(at + 720));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 720));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 736)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 736)) + (d & hit), ref inputDeltas, (nuint)(at + 736));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 736));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 752)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 752)) + (d & hit), ref inputDeltas, (nuint)(at + 752));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 752));
                             hit = global::System.Runtime.Intrinsics.Vector256.AndNot(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 768)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 768)) + (d & hit), ref inputDeltas, (nuint)(at + 768));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 768));
                         }
                     }
                 }
@@ -3010,31 +3230,32 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
                         }
                     }
                 }
@@ -3068,32 +3289,32 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky++)
+                        for (int ky = 0; ky < 5; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
                                 for (int x = 0; x < 28; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize)), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 4) * TileSize)), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 5) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3; i4 *= i4; i5 *= i5;
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i3, g2);
-                                    g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i3, g3); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i4, g3);
-                                    g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i4, g4); g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i5, g4);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 4) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g3);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 5) * TileSize)); i *= i; g4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g4);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g4);
                         }
                     }
                 }
@@ -3150,10 +3371,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 3136; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 4; m++)
                 {
                     for (int y = 0; y < 7; y++)
@@ -3164,22 +3381,22 @@ namespace LeNetGen.Samples.Networks
                             int at = ((m * 28 + y * 4) * 28 + x * 4) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(o));
                             d *= global::System.Runtime.Intrinsics.Vector128.Create(0.0625f);
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 32)) + d, ref inputDeltas, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + d, ref inputDeltas, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + d, ref inputDeltas, (nuint)(at + 448));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + d, ref inputDeltas, (nuint)(at + 464));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 480)) + d, ref inputDeltas, (nuint)(at + 480));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 496)) + d, ref inputDeltas, (nuint)(at + 496));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 896)) + d, ref inputDeltas, (nuint)(at + 896));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 912)) + d, ref inputDeltas, (nuint)(at + 912));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 928)) + d, ref inputDeltas, (nuint)(at + 928));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 944)) + d, ref inputDeltas, (nuint)(at + 944));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 1344)) + d, ref inputDeltas, (nuint)(at + 1344));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 1360)) + d, ref inputDeltas, (nuint)(at + 1360));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 1376)) + d, ref inputDeltas, (nuint)(at + 1376));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 1392)) + d, ref inputDeltas, (nuint)(at + 1392));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 48));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 480));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 496));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 896));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 912));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 928));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 944));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1344));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1360));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1376));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1392));
                         }
                     }
                 }
@@ -3195,10 +3412,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 3136; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 for (int m = 0; m < 4; m++)
                 {
                     for (int y = 0; y < 7; y++)
@@ -3209,22 +3422,22 @@ namespace LeNetGen.Samples.Networks
                             int at = ((m * 28 + y * 4) * 28 + x * 4) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(o));
                             d *= global::System.Runtime.Intrinsics.Vector128.Create(0.00390625f);
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 32)) + d, ref inputDeltas, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + d, ref inputDeltas, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + d, ref inputDeltas, (nuint)(at + 448));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + d, ref inputDeltas, (nuint)(at + 464));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 480)) + d, ref inputDeltas, (nuint)(at + 480));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 496)) + d, ref inputDeltas, (nuint)(at + 496));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 896)) + d, ref inputDeltas, (nuint)(at + 896));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 912)) + d, ref inputDeltas, (nuint)(at + 912));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 928)) + d, ref inputDeltas, (nuint)(at + 928));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 944)) + d, ref inputDeltas, (nuint)(at + 944));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 1344)) + d, ref inputDeltas, (nuint)(at + 1344));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 1360)) + d, ref inputDeltas, (nuint)(at + 1360));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 1376)) + d, ref inputDeltas, (nuint)(at + 1376));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 1392)) + d, ref inputDeltas, (nuint)(at + 1392));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 48));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 480));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 496));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 896));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 912));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 928));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 944));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1344));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1360));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1376));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(d, ref inputDeltas, (nuint)(at + 1392));
                         }
                     }
                 }
@@ -3349,42 +3562,43 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 49; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 49 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 8; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 3; ky++)
+                        for (int ky = 0; ky < 3; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 7; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
                                 for (int x = 0; x < 6; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i3, g2);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2);
                                 }
                                 {
                                     const int x = 6;
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize));
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i2, g2);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2);
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3PaddedDeltasOffset * TileSize + lane);
                 for (int v = 0; v < 324; v++)
                 {
@@ -3405,17 +3619,17 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector128<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                             {
@@ -3425,16 +3639,16 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
                                     global::System.Runtime.Intrinsics.Vector128<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r4);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
                                 }
                             }
                         }
@@ -3482,44 +3696,43 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 49; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 49 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair and kernel row, one register per kernel column
+                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 8; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 3; ky++)
+                        for (int ky = 0; ky < 3; ky += 1)
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 7; y++)
                             {
-                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
                                 for (int x = 0; x < 6; x += 2)
                                 {
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize)), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 3) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2; i3 *= i3;
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i1, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i2, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i2, g2); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i3, g2);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 3) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2);
                                 }
                                 {
                                     const int x = 6;
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 0) * TileSize)), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 1) * TileSize)), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)((x + 2) * TileSize));
-                                    i0 *= i0; i1 *= i1; i2 *= i2;
-                                    g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i0, g0);
-                                    g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i1, g1);
-                                    g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i2, g2);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2);
                                 }
                             }
-                            ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
-                            kernel += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2);
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2);
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, in registers (r...) first
+                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3PaddedDeltasOffset * TileSize + lane);
                 for (int v = 0; v < 324; v++)
                 {
@@ -3540,17 +3753,17 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector128<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + r5, ref row, 80);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
                             {
@@ -3560,16 +3773,16 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
                                     global::System.Runtime.Intrinsics.Vector128<float> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r4);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + r4, ref row, 64);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
                                 }
                             }
                         }
@@ -3672,10 +3885,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 392; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 8; m++)
                 {
@@ -3688,103 +3897,103 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector128<float> largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector128<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 32)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 32)) + (d & hit), ref inputDeltas, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 32));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 48)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + (d & hit), ref inputDeltas, (nuint)(at + 48));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 48));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 64)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 64)) + (d & hit), ref inputDeltas, (nuint)(at + 64));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 64));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 80)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 80)) + (d & hit), ref inputDeltas, (nuint)(at + 80));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 80));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 96)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 96)) + (d & hit), ref inputDeltas, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 96));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 112)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 112)) + (d & hit), ref inputDeltas, (nuint)(at + 112));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 112));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 128)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 128)) + (d & hit), ref inputDeltas, (nuint)(at + 128));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 128));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 144)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 144)) + (d & hit), ref inputDeltas, (nuint)(at + 144));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 144));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 160)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + (d & hit), ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 160));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 176)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + (d & hit), ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 176));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 192)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 192)) + (d & hit), ref inputDeltas, (nuint)(at + 192));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 192));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 208)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 208)) + (d & hit), ref inputDeltas, (nuint)(at + 208));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 208));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 224)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 224)) + (d & hit), ref inputDeltas, (nuint)(at + 224));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 224));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 240)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 240)) + (d & hit), ref inputDeltas, (nuint)(at + 240));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 240));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 256)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 256)) + (d & hit), ref inputDeltas, (nuint)(at + 256));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 256));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 272)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 272)) + (d & hit), ref inputDeltas, (nuint)(at + 272));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 272));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 288)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 288)) + (d & hit), ref inputDeltas, (nuint)(at + 288));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 288));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 304)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 304)) + (d & hit), ref inputDeltas, (nuint)(at + 304));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 304));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 320)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 320)) + (d & hit), ref inputDeltas, (nuint)(at + 320));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 320));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 336)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 336)) + (d & hit), ref inputDeltas, (nuint)(at + 336));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 336));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 352)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 352)) + (d & hit), ref inputDeltas, (nuint)(at + 352));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 352));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 368)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 368)) + (d & hit), ref inputDeltas, (nuint)(at + 368));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 368));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 384)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 384)) + (d & hit), ref inputDeltas, (nuint)(at + 384));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 384));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 400)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 400)) + (d & hit), ref inputDeltas, (nuint)(at + 400));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 400));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 416)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 416)) + (d & hit), ref inputDeltas, (nuint)(at + 416));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 416));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 432)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 432)) + (d & hit), ref inputDeltas, (nuint)(at + 432));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 432));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 448)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + (d & hit), ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 448));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 464)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + (d & hit), ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 464));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 480)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 480)) + (d & hit), ref inputDeltas, (nuint)(at + 480));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 480));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 496)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 496)) + (d & hit), ref inputDeltas, (nuint)(at + 496));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 496));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 512)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 512)) + (d & hit), ref inputDeltas, (nuint)(at + 512));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 512));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 528)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 528)) + (d & hit), ref inputDeltas, (nuint)(at + 528));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 528));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 544)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 544)) + (d & hit), ref inputDeltas, (nuint)(at + 544));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 544));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 560)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 560)) + (d & hit), ref inputDeltas, (nuint)(at + 560));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 560));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 576)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 576)) + (d & hit), ref inputDeltas, (nuint)(at + 576));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 576));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 592)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 592)) + (d & hit), ref inputDeltas, (nuint)(at + 592));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 592));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 608)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 608)) + (d & hit), ref inputDeltas, (nuint)(at + 608));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 608));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 624)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 624)) + (d & hit), ref inputDeltas, (nuint)(at + 624));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 624));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 640)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 640)) + (d & hit), ref inputDeltas, (nuint)(at + 640));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 640));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 656)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 656)) + (d & hit), ref inputDeltas, (nuint)(at + 656));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 656));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 672)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 672)) + (d & hit), ref inputDeltas, (nuint)(at + 672));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 672));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 688)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 688)) + (d & hit), ref inputDeltas, (nuint)(at + 688));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 688));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 704)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 704)) + (d & hit), ref inputDeltas, (nuint)(at + 704));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 704));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 720)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 720)) + (d & hit), ref inputDeltas, (nuint)(at + 720));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 720));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 736)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 736)) + (d & hit), ref inputDeltas, (nuint)(at + 736));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 736));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 752)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 752)) + (d & hit), ref inputDeltas, (nuint)(at + 752));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 752));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 768)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 768)) + (d & hit), ref inputDeltas, (nuint)(at + 768));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 768));
                         }
                     }
                 }
@@ -3800,10 +4009,6 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3DeltasOffset * TileSize + lane);
-                for (int v = 0; v < 392; v++)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<float>.Zero, ref inputDeltas, (nuint)(v * TileSize));
-                }
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 8; m++)
                 {
@@ -3816,103 +4021,103 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector128<float> largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(o)), taken = global::System.Runtime.Intrinsics.Vector128<float>.Zero, hit;
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at)) + (d & hit), ref inputDeltas, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 16)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + (d & hit), ref inputDeltas, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 16));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 32)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 32)) + (d & hit), ref inputDeltas, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 32));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 48)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + (d & hit), ref inputDeltas, (nuint)(at + 48));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 48));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 64)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 64)) + (d & hit), ref inputDeltas, (nuint)(at + 64));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 64));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 80)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 80)) + (d & hit), ref inputDeltas, (nuint)(at + 80));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 80));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 96)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 96)) + (d & hit), ref inputDeltas, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 96));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 112)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 112)) + (d & hit), ref inputDeltas, (nuint)(at + 112));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 112));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 128)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 128)) + (d & hit), ref inputDeltas, (nuint)(at + 128));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 128));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 144)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 144)) + (d & hit), ref inputDeltas, (nuint)(at + 144));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 144));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 160)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 160)) + (d & hit), ref inputDeltas, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 160));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 176)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 176)) + (d & hit), ref inputDeltas, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 176));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 192)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 192)) + (d & hit), ref inputDeltas, (nuint)(at + 192));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 192));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 208)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 208)) + (d & hit), ref inputDeltas, (nuint)(at + 208));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 208));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 224)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 224)) + (d & hit), ref inputDeltas, (nuint)(at + 224));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 224));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 240)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 240)) + (d & hit), ref inputDeltas, (nuint)(at + 240));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 240));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 256)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 256)) + (d & hit), ref inputDeltas, (nuint)(at + 256));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 256));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 272)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 272)) + (d & hit), ref inputDeltas, (nuint)(at + 272));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 272));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 288)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 288)) + (d & hit), ref inputDeltas, (nuint)(at + 288));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 288));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 304)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 304)) + (d & hit), ref inputDeltas, (nuint)(at + 304));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 304));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 320)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 320)) + (d & hit), ref inputDeltas, (nuint)(at + 320));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 320));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 336)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 336)) + (d & hit), ref inputDeltas, (nuint)(at + 336));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 336));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 352)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 352)) + (d & hit), ref inputDeltas, (nuint)(at + 352));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 352));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 368)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 368)) + (d & hit), ref inputDeltas, (nuint)(at + 368));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 368));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 384)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 384)) + (d & hit), ref inputDeltas, (nuint)(at + 384));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 384));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 400)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 400)) + (d & hit), ref inputDeltas, (nuint)(at + 400));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 400));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 416)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 416)) + (d & hit), ref inputDeltas, (nuint)(at + 416));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 416));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 432)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 432)) + (d & hit), ref inputDeltas, (nuint)(at + 432));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 432));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 448)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 448)) + (d & hit), ref inputDeltas, (nuint)(at + 448));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 448));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 464)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 464)) + (d & hit), ref inputDeltas, (nuint)(at + 464));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 464));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 480)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 480)) + (d & hit), ref inputDeltas, (nuint)(at + 480));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 480));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 496)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 496)) + (d & hit), ref inputDeltas, (nuint)(at + 496));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 496));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 512)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 512)) + (d & hit), ref inputDeltas, (nuint)(at + 512));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 512));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 528)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 528)) + (d & hit), ref inputDeltas, (nuint)(at + 528));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 528));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 544)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 544)) + (d & hit), ref inputDeltas, (nuint)(at + 544));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 544));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 560)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 560)) + (d & hit), ref inputDeltas, (nuint)(at + 560));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 560));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 576)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 576)) + (d & hit), ref inputDeltas, (nuint)(at + 576));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 576));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 592)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 592)) + (d & hit), ref inputDeltas, (nuint)(at + 592));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 592));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 608)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 608)) + (d & hit), ref inputDeltas, (nuint)(at + 608));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 608));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 624)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 624)) + (d & hit), ref inputDeltas, (nuint)(at + 624));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 624));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 640)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 640)) + (d & hit), ref inputDeltas, (nuint)(at + 640));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 640));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 656)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 656)) + (d & hit), ref inputDeltas, (nuint)(at + 656));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 656));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 672)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 672)) + (d & hit), ref inputDeltas, (nuint)(at + 672));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 672));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 688)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 688)) + (d & hit), ref inputDeltas, (nuint)(at + 688));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 688));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 704)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 704)) + (d & hit), ref inputDeltas, (nuint)(at + 704));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 704));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 720)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 720)) + (d & hit), ref inputDeltas, (nuint)(at + 720));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 720));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 736)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 736)) + (d & hit), ref inputDeltas, (nuint)(at + 736));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 736));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 752)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 752)) + (d & hit), ref inputDeltas, (nuint)(at + 752));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 752));
                             hit = global::System.Runtime.Intrinsics.Vector128.AndNot(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 768)), largest), taken); taken |= hit;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 768)) + (d & hit), ref inputDeltas, (nuint)(at + 768));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe((d & hit), ref inputDeltas, (nuint)(at + 768));
                         }
                     }
                 }
