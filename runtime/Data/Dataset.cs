@@ -63,14 +63,13 @@ public sealed class Dataset
             throw new ArgumentException($"{images.Name} is not an image file.", nameof(images));
         if (labels.Magic != IdxFile.LabelsMagic)
             throw new ArgumentException($"{labels.Name} is not a label file.", nameof(labels));
-        if (images.Count != labels.Count)
-            throw new DatasetFormatException(
-                $"{name} images ({images.Count}) and labels ({labels.Count}) disagree: {images.Name} has {images.Count} images, {labels.Name} has {labels.Count} labels");
+        if (images.Count != labels.Count) throw Disagree(name, images.Name, images.Count, labels.Name, labels.Count);
         return new Dataset(name, images.Dimensions[1], images.Dimensions[2], classCount, images.DataArray, labels.DataArray);
     }
 
     /// <summary>
-    /// Reads a dataset from an IDX image file and its label file (each raw or gzip).
+    /// Reads a dataset from an IDX image file and its label file (each raw or gzip). The labels are read first and the image
+    /// file's count is compared with theirs from its header, before any pixel is read.
     /// </summary>
     /// <param name="name">What the set is, e.g. "MNIST train".</param>
     /// <param name="imagesPath">The image file (magic 0x00000803).</param>
@@ -81,9 +80,15 @@ public sealed class Dataset
     {
         // Labels first: they are small, and a bad label file is found before 47 MB of pixels are read.
         IdxFile labels = IdxReader.ReadLabels(labelsPath, classCount);
-        IdxFile images = IdxReader.ReadImages(imagesPath);
+        IdxFile images = IdxReader.ReadImages(imagesPath, dimensions =>
+        {
+            if (dimensions[0] != labels.Count) throw Disagree(name, imagesPath, dimensions[0], labels.Name, labels.Count);
+        });
         return FromIdx(name, images, labels, classCount);
     }
+
+    private static DatasetFormatException Disagree(string name, string imagesName, int images, string labelsName, int labels) =>
+        new($"{name} images ({images}) and labels ({labels}) disagree: {imagesName} has {images} images, {labelsName} has {labels} labels");
 
     /// <summary>What the set is, e.g. "MNIST train".</summary>
     public string Name { get; }

@@ -58,12 +58,32 @@ public static class IdxReader
     /// <returns>The images, one byte per pixel.</returns>
     public static IdxFile ReadImages(Stream stream, string name) => Read(stream, name, IdxFile.ImagesMagic);
 
-    private static IdxFile Read(Stream stream, string name, int expectedMagic)
+    /// <summary>
+    /// Reads the image file at <paramref name="path"/>, first handing the header's sizes (count, rows, columns) to
+    /// <paramref name="checkHeader"/>, which may throw to refuse the file before a pixel is read.
+    /// </summary>
+    internal static IdxFile ReadImages(string path, Action<int[]> checkHeader)
+    {
+        using var file = File.OpenRead(path);
+        return Read(file, path, IdxFile.ImagesMagic, checkHeader);
+    }
+
+    private static IdxFile Read(Stream stream, string name, int expectedMagic, Action<int[]>? checkHeader = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         Stream rewound = Rewound(stream, out bool gzip);
-        if (!gzip) return ReadIdx(rewound, name, expectedMagic);
+        if (!gzip)
+        {
+            // A raw file that can seek says how many bytes follow: when they are all there, the data array is made once.
+            long? available = rewound.CanSeek ? rewound.Length - rewound.Position : null;
+            return ReadIdx(rewound, name, expectedMagic, checkHeader, total => available >= total);
+        }
+
+        // A gzip file that can seek ends with the data's length mod 2^32 (its trailer); when that agrees with the header and
+        // deflate could expand the file that much (at most 1032:1), the data array is made once at its full size.
+        long? compressedLength = rewound.CanSeek ? rewound.Length - rewound.Position : null;
+        uint? trailerSize = compressedLength >= 18 ? TrailerSize(rewound) : null;
 
         // The caller owns the stream: the decompressor must not close it (and the wrappers own nothing else).
         var compressed = new TailRecordingStream(rewound);
@@ -71,7 +91,8 @@ public static class IdxReader
         IdxFile file;
         try
         {
-            file = ReadIdx(decompressed, name, expectedMagic);
+            file = ReadIdx(decompressed, name, expectedMagic, checkHeader,
+                total => trailerSize == unchecked((uint)total) && total <= MaxDeflateRatio * compressedLength);
         }
         catch (InvalidDataException e)
         {
@@ -112,7 +133,29 @@ public static class IdxReader
                 null);
     }
 
-    private static IdxFile ReadIdx(Stream input, string name, int expectedMagic)
+    /// <summary>The most a deflate stream expands: 258 bytes from about 2 bits, so about 1032 to 1.</summary>
+    private const long MaxDeflateRatio = 1032;
+
+    /// <summary>The size field of a seekable gzip stream's trailer (its last 4 bytes); the position is left where it was.</summary>
+    private static uint TrailerSize(Stream stream)
+    {
+        long start = stream.Position;
+        Span<byte> size = stackalloc byte[4];
+        stream.Seek(-4, SeekOrigin.End);
+        stream.ReadExactly(size);
+        stream.Position = start;
+        return BinaryPrimitives.ReadUInt32LittleEndian(size);
+    }
+
+    /// <param name="input">The IDX bytes.</param>
+    /// <param name="name">The name messages give the file.</param>
+    /// <param name="expectedMagic">The magic it must start with.</param>
+    /// <param name="checkHeader">Sees the header's sizes before any data is read, and may throw to refuse the file.</param>
+    /// <param name="allWillArrive">
+    /// Told the file's total length (header and data), says whether the source vouches that it holds that many bytes;
+    /// then the data array is made at its full size at once, else it grows with what arrives.
+    /// </param>
+    private static IdxFile ReadIdx(Stream input, string name, int expectedMagic, Action<int[]>? checkHeader, Func<long, bool> allWillArrive)
     {
         string what = IdxFile.DescribeMagic(expectedMagic);
         int dimensionCount = expectedMagic & 0xff;
@@ -148,9 +191,12 @@ public static class IdxReader
                     $"the header says {Describe(dimensions)}, more bytes than an array holds ({Array.MaxLength})", null);
         }
 
-        // Data: into an array that grows with what actually arrives (doubling, up to the header's size), so a corrupt or
-        // hostile header cannot make a 16-byte file allocate gigabytes before it is found short.
-        byte[] data = new byte[(int)Math.Min(length, 1 << 20)];
+        checkHeader?.Invoke(dimensions);
+
+        // Data: into an array made once at its full size when the source vouches for it, else one that grows with what
+        // actually arrives (doubling, up to the header's size), so a corrupt or hostile header cannot make a 16-byte file
+        // allocate gigabytes before it is found short.
+        byte[] data = new byte[allWillArrive(headerLength + length) ? length : (int)Math.Min(length, 1 << 20)];
         int read = 0;
         while (true)
         {

@@ -19,6 +19,35 @@ public sealed class DatasetTests
     }
 
     [Fact]
+    public void TheCountsAreComparedFromTheHeadersBeforeAnyPixelIsRead()
+    {
+        // A header promising 2,000,000 images and no pixels after it: read first, it would be refused as cut short.
+        using var folder = new TemporaryFolder();
+        string images = folder.Write(MnistFiles.TestImages, IdxBytes.Gzip(IdxBytes.Header(IdxFile.ImagesMagic, 2_000_000, 28, 28)));
+        string labels = folder.Write(MnistFiles.TestLabels, IdxBytes.Gzip(IdxBytes.Labels([1, 2])));
+        var exception = Assert.Throws<DatasetFormatException>(() => Dataset.Load("MNIST test", images, labels, 10));
+        Assert.Equal(
+            $"MNIST test images (2000000) and labels (2) disagree: {images} has 2000000 images, {labels} has 2 labels", exception.Message);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AFileThatHoldsWhatItsHeaderSaysIsReadIntoOneArrayMadeOnce(bool gzip)
+    {
+        // 3,000 images of 28x28 are 2.35 MB: growing by doubling from 1 MB would allocate 1 + 2 + 2.35 MB.
+        using var folder = new TemporaryFolder();
+        byte[] raw = IdxBytes.Images(3_000, 28, 28);
+        string path = folder.Write(MnistFiles.TrainImages, gzip ? IdxBytes.Gzip(raw) : raw);
+        IdxReader.ReadImages(path); // warm up
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        IdxFile file = IdxReader.ReadImages(path);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(3_000 * 28 * 28, file.Data.Length);
+        Assert.InRange(allocated, file.Data.Length, file.Data.Length + 200_000);
+    }
+
+    [Fact]
     public void TheLoaderRefusesImagesThatAreNot28x28()
     {
         using var folder = new TemporaryFolder();
