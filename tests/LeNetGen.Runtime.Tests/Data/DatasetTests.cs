@@ -33,6 +33,25 @@ public sealed class DatasetTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
+    public void AnEmptySetIsRefused(bool gzip)
+    {
+        using var folder = new TemporaryFolder();
+        byte[] images = IdxBytes.Images(0, 28, 28), labels = IdxBytes.Labels([]);
+        string imagesPath = folder.Write(MnistFiles.TestImages, gzip ? IdxBytes.Gzip(images) : images);
+        string labelsPath = folder.Write(MnistFiles.TestLabels, gzip ? IdxBytes.Gzip(labels) : labels);
+        var exception = Assert.Throws<DatasetFormatException>(() => Dataset.Load("MNIST test", imagesPath, labelsPath, 10));
+        Assert.Equal($"{imagesPath}: MNIST test holds no images (the header's count is 0): there is nothing to train on or evaluate", exception.Message);
+
+        var fromIdx = Assert.Throws<DatasetFormatException>(() =>
+            Dataset.FromIdx("MNIST test", IdxReader.ReadImages(imagesPath), IdxReader.ReadLabels(labelsPath, 10), 10));
+        Assert.Equal(exception.Message, fromIdx.Message);
+        var constructed = Assert.Throws<ArgumentException>(() => new Dataset("d", 28, 28, 10, [], []));
+        Assert.StartsWith("d holds no images: a dataset needs at least one.", constructed.Message);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
     public void AFileThatHoldsWhatItsHeaderSaysIsReadIntoOneArrayMadeOnce(bool gzip)
     {
         // 3,000 images of 28x28 are 2.35 MB: growing by doubling from 1 MB would allocate 1 + 2 + 2.35 MB.
@@ -116,5 +135,6 @@ public sealed class DatasetTests
         Assert.Equal(new[] { 5, 0, 4 }, new[] { first.Label(0), first.Label(1), first.Label(2) });
         Assert.True(first.Image(2).SequenceEqual(train.Image(2)));
         Assert.Throws<System.ArgumentOutOfRangeException>(() => train.First(train.Count + 1));
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => train.First(0));
     }
 }
