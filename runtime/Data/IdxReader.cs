@@ -96,7 +96,9 @@ public static class IdxReader
         }
         catch (InvalidDataException e)
         {
-            throw new DatasetFormatException(name, $"the gzip data is corrupt ({e.Message})", e);
+            // .NET's own wording ("unsupported compression method", "block type") is about zlib's internals; the
+            // decompressor's message stays with the inner exception.
+            throw new DatasetFormatException(name, Corrupt, e);
         }
         CheckGzipTrailer(compressed, file, name);
         return file;
@@ -126,12 +128,20 @@ public static class IdxReader
     {
         uint expected = (uint)(4L * (1 + file.Dimensions.Length) + file.Data.Length);
         ReadOnlySpan<byte> tail = compressed.Tail;
+        // Short of 8 bytes, or a size that is not the data's: the file was cut inside its trailer (the last 4 bytes read
+        // are then CRC or deflate bytes, whose value means nothing to report) or its end was damaged.
         if (tail.Length < TailRecordingStream.TailLength || BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]) != expected)
             throw new DatasetFormatException(name,
-                $"the gzip data is truncated or corrupt: expected it to end with a trailer giving the size {expected}, " +
-                $"found {(tail.Length < 4 ? "no trailer" : $"{BinaryPrimitives.ReadUInt32LittleEndian(tail[^4..])}")} after {compressed.BytesRead} compressed bytes",
+                "the gzip file is incomplete (cut short, as by an interrupted download or copy) or damaged at its end: it " +
+                $"should close with an 8-byte trailer giving the size of the data it holds, {expected} bytes, and after " +
+                $"{compressed.BytesRead} bytes that trailer is missing or does not match; get a fresh copy of the file",
                 null);
     }
+
+    /// <summary>The message for deflate data or a CRC-32 that does not check out.</summary>
+    private const string Corrupt =
+        "the gzip data is corrupt: the compressed bytes do not decompress to what was compressed (the file was damaged or " +
+        "altered after it was made, e.g. on disk or in transfer); get a fresh copy of the file";
 
     /// <summary>The most a deflate stream expands: 258 bytes from about 2 bits, so about 1032 to 1.</summary>
     private const long MaxDeflateRatio = 1032;
