@@ -7,6 +7,9 @@ namespace LeNetGen;
 /// <summary>How a network does on a dataset: mean loss, accuracy, per-class error and the confusion matrix.</summary>
 public sealed class Evaluation
 {
+    /// <summary>The number of blocks the images are cut into, and the most threads an evaluation uses.</summary>
+    private const int Blocks = 64;
+
     private readonly int[] _confusion;
 
     private Evaluation(int classes, double loss, int[] confusion)
@@ -66,37 +69,50 @@ public sealed class Evaluation
     {
         LengthGuard.Require(parameters.Length, TNetwork.ParameterCount, "parameters", nameof(parameters));
         int classes = TNetwork.OutputSize, count = data.Dataset.Count;
-        int chunks = Math.Clamp(threads <= 0 ? Environment.ProcessorCount : threads, 1, 64);
-        var confusions = new int[chunks][];
-        var losses = new double[chunks];
+        int threadCount = Math.Clamp(threads <= 0 ? Environment.ProcessorCount : threads, 1, Blocks);
+
+        // The images are cut into a fixed number of blocks, whatever the number of threads; each block's loss is summed
+        // in image order and the block sums in block order, so the mean is the same to the last bit on any thread count.
+        int blocks = Math.Min(Blocks, count);
+        var confusions = new int[blocks][];
+        var losses = new double[blocks];
         T[] shared = parameters.ToArray();
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
-        {
-            var workspace = new T[TNetwork.WorkspaceSize];
-            var input = new T[TNetwork.InputSize];
-            var output = new T[classes];
-            var gradient = new T[classes];
-            var confusion = new int[classes * classes];
-            double sum = 0;
-            for (int i = (int)((long)count * chunk / chunks), end = (int)((long)count * (chunk + 1) / chunks); i < end; i++)
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threadCount },
+            () => new Buffers<T>(TNetwork.WorkspaceSize, TNetwork.InputSize, classes),
+            (block, _, buffers) =>
             {
-                int label = data.Dataset.Label(i);
-                data.FillImage(i, input);
-                TNetwork.Forward(shared, input, workspace, output);
-                sum += loss.Evaluate<T>(output, label, gradient);
-                confusion[label * classes + TNetwork.PredictedClass(output)]++;
-            }
-            confusions[chunk] = confusion;
-            losses[chunk] = sum;
-        });
+                var confusion = new int[classes * classes];
+                double sum = 0;
+                for (int i = (int)((long)count * block / blocks), end = (int)((long)count * (block + 1) / blocks); i < end; i++)
+                {
+                    int label = data.Dataset.Label(i);
+                    data.FillImage(i, buffers.Input);
+                    TNetwork.Forward(shared, buffers.Input, buffers.Workspace, buffers.Output);
+                    sum += loss.Evaluate<T>(buffers.Output, label, buffers.Gradient);
+                    confusion[label * classes + TNetwork.PredictedClass(buffers.Output)]++;
+                }
+                confusions[block] = confusion;
+                losses[block] = sum;
+                return buffers;
+            },
+            _ => { });
 
         var total = new int[classes * classes];
         double lossSum = 0;
-        for (int c = 0; c < chunks; c++)
+        for (int c = 0; c < blocks; c++)
         {
             for (int k = 0; k < total.Length; k++) total[k] += confusions[c][k];
             lossSum += losses[c];
         }
         return new Evaluation(classes, count == 0 ? 0 : lossSum / count, total);
+    }
+
+    /// <summary>One thread's buffers, made once per thread, not per block.</summary>
+    private sealed class Buffers<T>(int workspace, int input, int classes)
+    {
+        public T[] Workspace { get; } = new T[workspace];
+        public T[] Input { get; } = new T[input];
+        public T[] Output { get; } = new T[classes];
+        public T[] Gradient { get; } = new T[classes];
     }
 }
