@@ -156,9 +156,30 @@ public sealed class Checkpoint<T>
     /// has another parameter count, is truncated or is corrupted; <see cref="CheckpointException.Problem"/> says which.
     /// </exception>
     /// <exception cref="System.IO.IOException">The file could not be read.</exception>
+    /// <remarks>
+    /// Unlike <see cref="Load(string, ulong, int)"/>, which gives back any bits it stored, this refuses a checkpoint with a
+    /// NaN or infinite parameter (<see cref="CheckpointProblem.NonFiniteParameters"/>): a network with one cannot compute,
+    /// and would only be found out by an evaluation at chance.
+    /// </remarks>
     public static Checkpoint<T> Load<TNetwork>(string path)
-        where TNetwork : INetwork<TNetwork, T> =>
-        Load(path, TNetwork.SpecFingerprint, TNetwork.ParameterCount);
+        where TNetwork : INetwork<TNetwork, T>
+    {
+        Checkpoint<T> checkpoint = Load(path, TNetwork.SpecFingerprint, TNetwork.ParameterCount);
+        ReadOnlySpan<T> parameters = checkpoint.Parameters;
+        int bad = -1, badCount = 0;
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            if (T.IsFinite(parameters[i])) continue;
+            if (bad < 0) bad = i;
+            badCount++;
+        }
+        if (bad >= 0)
+            throw new CheckpointException(CheckpointProblem.NonFiniteParameters,
+                $"Cannot load '{path}': parameter {bad} of {parameters.Length} is {parameters[bad].ToString(null, System.Globalization.CultureInfo.InvariantCulture)}" +
+                (badCount > 1 ? $" ({badCount} are not finite)" : "") +
+                ": a network with it cannot compute. The run that wrote it had diverged; use an earlier checkpoint.");
+        return checkpoint;
+    }
 
     /// <summary>Reads a checkpoint from <paramref name="path"/>, requiring the given fingerprint and parameter count.</summary>
     /// <param name="path">The checkpoint's path.</param>

@@ -53,7 +53,7 @@ internal static class CheckpointDecoder
         ulong stored = CheckpointHeader.StoredChecksum(head), computed = CheckpointHeader.ComputeChecksum(head);
         if (stored != computed)
             throw Refuse(CheckpointProblem.Corrupted, path,
-                $"the header is corrupted: expected header checksum 0x{computed:X16}, found 0x{stored:X16}.");
+                $"the header is corrupted: expected header checksum 0x{stored:X16} (stored in the file), found 0x{computed:X16} (computed from the header).");
 
         CheckpointHeader header = CheckpointHeader.Read(head);
         int elementSize = CheckpointFormat.ElementSize<T>();
@@ -62,8 +62,9 @@ internal static class CheckpointDecoder
                 $"it holds {CheckpointFormat.ElementName(header.ElementSize)} values, this network {CheckpointFormat.ElementName(elementSize)}: " +
                 $"expected element size {elementSize}, found {header.ElementSize}.");
         if (header.Fingerprint != expectedFingerprint)
-            throw Refuse(CheckpointProblem.WrongNetwork, path,
-                $"this checkpoint belongs to another network: spec fingerprint 0x{header.Fingerprint:X16}, this network's is 0x{expectedFingerprint:X16}.");
+            throw new CheckpointException(CheckpointProblem.WrongNetwork,
+                $"Cannot load '{path}': this checkpoint belongs to another network: spec fingerprint 0x{header.Fingerprint:X16}, this network's is 0x{expectedFingerprint:X16}.",
+                header.Fingerprint);
         if (header.ParameterCount != expectedParameterCount)
             throw Refuse(CheckpointProblem.ParameterCountMismatch, path,
                 $"it holds another number of parameters: expected {expectedParameterCount}, found {header.ParameterCount}.");
@@ -88,7 +89,7 @@ internal static class CheckpointDecoder
         ulong stored = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(end)), computed = Fnv1a64.Hash(bytes.AsSpan(0, end));
         if (stored != computed)
             throw Refuse(CheckpointProblem.Corrupted, path,
-                $"the contents are corrupted: expected checksum 0x{computed:X16}, found 0x{stored:X16}.");
+                $"the contents are corrupted: expected checksum 0x{stored:X16} (stored in the file), found 0x{computed:X16} (computed from its contents).");
 
         // From here on the bytes are as written; a structural error means a faulty writer, still refused, never trusted.
         var reader = new Reader(bytes.AsSpan(0, end), CheckpointFormat.HeaderSize, path);

@@ -9,9 +9,19 @@ namespace LeNetGen;
 /// </summary>
 public sealed class CheckpointException : Exception
 {
-    internal CheckpointException(CheckpointProblem problem, string message)
-        : base(message) => Problem = problem;
+    internal CheckpointException(CheckpointProblem problem, string message, ulong? fileFingerprint = null)
+        : base(message)
+    {
+        Problem = problem;
+        FileFingerprint = fileFingerprint;
+    }
 
     /// <summary>Which check failed.</summary>
     public CheckpointProblem Problem { get; }
+
+    /// <summary>
+    /// For <see cref="CheckpointProblem.WrongNetwork"/>, the spec fingerprint the file holds (so a host can say which of
+    /// its networks the file belongs to); otherwise null.
+    /// </summary>
+    public ulong? FileFingerprint { get; }
 }

@@ -29,4 +29,10 @@ public enum CheckpointProblem
 
     /// <summary>A state block has another length than the one asked for.</summary>
     StateLengthMismatch = 9,
+
+    /// <summary>The training counters (pass, step, position in the pass, set size) do not describe a run that can be resumed.</summary>
+    InvalidCounters = 10,
+
+    /// <summary>A parameter is NaN or infinite: a network with it cannot compute.</summary>
+    NonFiniteParameters = 11,
 }

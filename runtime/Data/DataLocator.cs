@@ -23,19 +23,48 @@ public sealed class DataLocator
     private readonly Func<string, string?> environment;
     private readonly string programDirectory;
     private readonly string currentDirectory;
+    private readonly string? searchTop;
+    private readonly Func<MnistVariant, string?> systemFolder;
 
-    /// <summary>A locator over given surroundings, for tests and for hosts that want other roots.</summary>
+    /// <summary>
+    /// A locator over given surroundings whose upward search goes to the file system's root and which looks in each
+    /// set's <see cref="MnistVariant.SystemFolder"/>.
+    /// </summary>
     /// <param name="environment">Reads an environment variable; null when unset.</param>
     /// <param name="programDirectory">The program's folder, holding <c>data/</c>.</param>
     /// <param name="currentDirectory">Where the upward search for <c>../shared/data</c> starts.</param>
     public DataLocator(Func<string, string?> environment, string programDirectory, string currentDirectory)
+        : this(environment, programDirectory, currentDirectory, searchTop: null, systemFolder: variant => variant.SystemFolder)
+    {
+    }
+
+    /// <summary>
+    /// A locator over given surroundings only, for tests and for hosts that want other roots: nothing outside the
+    /// folders given here (and the environment read through <paramref name="environment"/>) is looked at.
+    /// </summary>
+    /// <param name="environment">Reads an environment variable; null when unset.</param>
+    /// <param name="programDirectory">The program's folder, holding <c>data/</c>.</param>
+    /// <param name="currentDirectory">Where the upward search for <c>../shared/data</c> starts.</param>
+    /// <param name="searchTop">
+    /// The highest folder the upward search looks in: <c>shared/data</c> is tried in it and in the folders between it and
+    /// <paramref name="currentDirectory"/>, never above; null to go up to the file system's root.
+    /// </param>
+    /// <param name="systemFolder">The folder a system package installs a set into, looked at last; null for none.</param>
+    public DataLocator(
+        Func<string, string?> environment, string programDirectory, string currentDirectory, string? searchTop,
+        Func<MnistVariant, string?> systemFolder)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(programDirectory);
         ArgumentNullException.ThrowIfNull(currentDirectory);
+        ArgumentNullException.ThrowIfNull(systemFolder);
         this.environment = environment;
         this.programDirectory = Path.GetFullPath(programDirectory);
         this.currentDirectory = Path.GetFullPath(currentDirectory);
+        this.searchTop = searchTop is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(searchTop));
+        this.systemFolder = systemFolder;
+        if (this.searchTop is not null && !IsWithin(this.currentDirectory, this.searchTop))
+            throw new ArgumentException($"{this.currentDirectory} is not inside {this.searchTop}, where the upward search stops.", nameof(searchTop));
     }
 
     /// <summary>A locator over this process: its environment, <see cref="AppContext.BaseDirectory"/> and current directory now.</summary>
@@ -89,6 +118,7 @@ public sealed class DataLocator
         string? shared = null;
         for (DirectoryInfo? d = new(currentDirectory); d?.Parent is not null; d = d.Parent)
         {
+            if (searchTop is not null && !IsWithin(d.Parent.FullName, searchTop)) break;
             string candidate = Path.Combine(d.Parent.FullName, "shared", "data", variant.FolderName);
             if (Directory.Exists(candidate))
             {
@@ -98,7 +128,9 @@ public sealed class DataLocator
         }
         if (shared is null)
         {
-            tried.Add($"{relative} from {currentDirectory} and each folder above: none exists");
+            tried.Add(searchTop is null
+                ? $"{relative} from {currentDirectory} and each folder above: none exists"
+                : $"{relative} from {currentDirectory} and each folder above up to {searchTop}: none exists");
         }
         else
         {
@@ -107,12 +139,22 @@ public sealed class DataLocator
             tried.Add($"{shared} ({relative} from {currentDirectory}): {problem}");
         }
 
-        if (variant.SystemFolder is not null)
+        if (systemFolder(variant) is string system)
         {
-            string? problem = DataLocation.Check(variant.SystemFolder);
-            if (problem is null) return DataLocation.At(variant, variant.SystemFolder, tried);
-            tried.Add($"{variant.SystemFolder} (system package): {problem}");
+            string? problem = DataLocation.Check(system);
+            if (problem is null) return DataLocation.At(variant, system, tried);
+            tried.Add($"{system} (system package): {problem}");
         }
         return DataLocation.NotFound(variant, tried);
+    }
+
+    /// <summary>Whether <paramref name="folder"/> is <paramref name="top"/> or inside it (both full paths).</summary>
+    private static bool IsWithin(string folder, string top)
+    {
+        folder = Path.TrimEndingDirectorySeparator(folder);
+        StringComparison comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
+            ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return folder.Equals(top, comparison)
+            || (folder.StartsWith(top, comparison) && (folder[top.Length] == Path.DirectorySeparatorChar || top.EndsWith(Path.DirectorySeparatorChar)));
     }
 }

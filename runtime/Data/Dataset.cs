@@ -14,7 +14,8 @@ public sealed class Dataset
 
     /// <summary>
     /// Creates a dataset over <paramref name="pixels"/> and <paramref name="labels"/>, which it keeps without copying:
-    /// do not change them afterwards.
+    /// do not change them afterwards. A dataset holds at least one image: there is nothing to train on or evaluate in
+    /// an empty one.
     /// </summary>
     /// <param name="name">What the set is, for messages and reports, e.g. "MNIST train".</param>
     /// <param name="rows">The height of each image.</param>
@@ -31,6 +32,8 @@ public sealed class Dataset
         ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(classCount, 256);
+        if (labels.Length == 0)
+            throw new ArgumentException($"{name} holds no images: a dataset needs at least one.", nameof(labels));
         if ((long)labels.Length * rows * columns != pixels.Length)
             throw new ArgumentException(
                 $"Expected {labels.Length} x {rows}x{columns} = {(long)labels.Length * rows * columns} pixels (one image per label); got {pixels.Length}.",
@@ -54,7 +57,7 @@ public sealed class Dataset
     /// <param name="images">An image file from <see cref="IdxReader.ReadImages(string)"/>.</param>
     /// <param name="labels">A label file from <see cref="IdxReader.ReadLabels(string, int)"/>, checked against <paramref name="classCount"/>.</param>
     /// <param name="classCount">The number of classes.</param>
-    /// <exception cref="DatasetFormatException">The two files disagree on the count.</exception>
+    /// <exception cref="DatasetFormatException">The two files disagree on the count, or hold no images.</exception>
     public static Dataset FromIdx(string name, IdxFile images, IdxFile labels, int classCount)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -63,27 +66,37 @@ public sealed class Dataset
             throw new ArgumentException($"{images.Name} is not an image file.", nameof(images));
         if (labels.Magic != IdxFile.LabelsMagic)
             throw new ArgumentException($"{labels.Name} is not a label file.", nameof(labels));
-        if (images.Count != labels.Count)
-            throw new DatasetFormatException(
-                $"{name} images ({images.Count}) and labels ({labels.Count}) disagree: {images.Name} has {images.Count} images, {labels.Name} has {labels.Count} labels");
+        if (images.Count != labels.Count) throw Disagree(name, images.Name, images.Count, labels.Name, labels.Count);
+        if (images.Count == 0) throw Empty(name, images.Name);
         return new Dataset(name, images.Dimensions[1], images.Dimensions[2], classCount, images.DataArray, labels.DataArray);
     }
 
     /// <summary>
-    /// Reads a dataset from an IDX image file and its label file (each raw or gzip).
+    /// Reads a dataset from an IDX image file and its label file (each raw or gzip). The labels are read first and the image
+    /// file's count is compared with theirs from its header, before any pixel is read.
     /// </summary>
     /// <param name="name">What the set is, e.g. "MNIST train".</param>
     /// <param name="imagesPath">The image file (magic 0x00000803).</param>
     /// <param name="labelsPath">The label file (magic 0x00000801).</param>
     /// <param name="classCount">The number of classes.</param>
-    /// <exception cref="DatasetFormatException">Either file is malformed, or they disagree.</exception>
+    /// <exception cref="DatasetFormatException">Either file is malformed, they disagree, or they hold no images.</exception>
     public static Dataset Load(string name, string imagesPath, string labelsPath, int classCount)
     {
         // Labels first: they are small, and a bad label file is found before 47 MB of pixels are read.
         IdxFile labels = IdxReader.ReadLabels(labelsPath, classCount);
-        IdxFile images = IdxReader.ReadImages(imagesPath);
+        IdxFile images = IdxReader.ReadImages(imagesPath, dimensions =>
+        {
+            if (dimensions[0] != labels.Count) throw Disagree(name, imagesPath, dimensions[0], labels.Name, labels.Count);
+            if (dimensions[0] == 0) throw Empty(name, imagesPath);
+        });
         return FromIdx(name, images, labels, classCount);
     }
+
+    private static DatasetFormatException Empty(string name, string imagesName) =>
+        new(imagesName, $"{name} holds no images (the header's count is 0): there is nothing to train on or evaluate", null);
+
+    private static DatasetFormatException Disagree(string name, string imagesName, int images, string labelsName, int labels) =>
+        new($"{name} images ({images}) and labels ({labels}) disagree: {imagesName} has {images} images, {labelsName} has {labels} labels");
 
     /// <summary>What the set is, e.g. "MNIST train".</summary>
     public string Name { get; }
@@ -126,10 +139,10 @@ public sealed class Dataset
     }
 
     /// <summary>The first <paramref name="count"/> images and labels, as a dataset of their own (e.g. for a quick run).</summary>
-    /// <param name="count">How many, from 0 to <see cref="Count"/>.</param>
+    /// <param name="count">How many, from 1 to <see cref="Count"/>.</param>
     public Dataset First(int count)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
         return new Dataset(Name, Rows, Columns, ClassCount, Pixels[..(count * ImageSize)].ToArray(), Labels[..count].ToArray());
     }

@@ -58,12 +58,32 @@ public static class IdxReader
     /// <returns>The images, one byte per pixel.</returns>
     public static IdxFile ReadImages(Stream stream, string name) => Read(stream, name, IdxFile.ImagesMagic);
 
-    private static IdxFile Read(Stream stream, string name, int expectedMagic)
+    /// <summary>
+    /// Reads the image file at <paramref name="path"/>, first handing the header's sizes (count, rows, columns) to
+    /// <paramref name="checkHeader"/>, which may throw to refuse the file before a pixel is read.
+    /// </summary>
+    internal static IdxFile ReadImages(string path, Action<int[]> checkHeader)
+    {
+        using var file = File.OpenRead(path);
+        return Read(file, path, IdxFile.ImagesMagic, checkHeader);
+    }
+
+    private static IdxFile Read(Stream stream, string name, int expectedMagic, Action<int[]>? checkHeader = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         Stream rewound = Rewound(stream, out bool gzip);
-        if (!gzip) return ReadIdx(rewound, name, expectedMagic);
+        if (!gzip)
+        {
+            // A raw file that can seek says how many bytes follow: when they are all there, the data array is made once.
+            long? available = rewound.CanSeek ? rewound.Length - rewound.Position : null;
+            return ReadIdx(rewound, name, expectedMagic, checkHeader, total => available >= total);
+        }
+
+        // A gzip file that can seek ends with the data's length mod 2^32 (its trailer); when that agrees with the header and
+        // deflate could expand the file that much (at most 1032:1), the data array is made once at its full size.
+        long? compressedLength = rewound.CanSeek ? rewound.Length - rewound.Position : null;
+        uint? trailerSize = compressedLength >= 18 ? TrailerSize(rewound) : null;
 
         // The caller owns the stream: the decompressor must not close it (and the wrappers own nothing else).
         var compressed = new TailRecordingStream(rewound);
@@ -71,11 +91,14 @@ public static class IdxReader
         IdxFile file;
         try
         {
-            file = ReadIdx(decompressed, name, expectedMagic);
+            file = ReadIdx(decompressed, name, expectedMagic, checkHeader,
+                total => trailerSize == unchecked((uint)total) && total <= MaxDeflateRatio * compressedLength);
         }
         catch (InvalidDataException e)
         {
-            throw new DatasetFormatException(name, $"the gzip data is corrupt ({e.Message})", e);
+            // .NET's own wording ("unsupported compression method", "block type") is about zlib's internals; the
+            // decompressor's message stays with the inner exception.
+            throw new DatasetFormatException(name, Corrupt, e);
         }
         CheckGzipTrailer(compressed, file, name);
         return file;
@@ -105,14 +128,44 @@ public static class IdxReader
     {
         uint expected = (uint)(4L * (1 + file.Dimensions.Length) + file.Data.Length);
         ReadOnlySpan<byte> tail = compressed.Tail;
+        // Short of 8 bytes, or a size that is not the data's: the file was cut inside its trailer (the last 4 bytes read
+        // are then CRC or deflate bytes, whose value means nothing to report) or its end was damaged.
         if (tail.Length < TailRecordingStream.TailLength || BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]) != expected)
             throw new DatasetFormatException(name,
-                $"the gzip data is truncated or corrupt: expected it to end with a trailer giving the size {expected}, " +
-                $"found {(tail.Length < 4 ? "no trailer" : $"{BinaryPrimitives.ReadUInt32LittleEndian(tail[^4..])}")} after {compressed.BytesRead} compressed bytes",
+                "the gzip file is incomplete (cut short, as by an interrupted download or copy) or damaged at its end: it " +
+                $"should close with an 8-byte trailer giving the size of the data it holds, {expected} bytes, and after " +
+                $"{compressed.BytesRead} bytes that trailer is missing or does not match; get a fresh copy of the file",
                 null);
     }
 
-    private static IdxFile ReadIdx(Stream input, string name, int expectedMagic)
+    /// <summary>The message for deflate data or a CRC-32 that does not check out.</summary>
+    private const string Corrupt =
+        "the gzip data is corrupt: the compressed bytes do not decompress to what was compressed (the file was damaged or " +
+        "altered after it was made, e.g. on disk or in transfer); get a fresh copy of the file";
+
+    /// <summary>The most a deflate stream expands: 258 bytes from about 2 bits, so about 1032 to 1.</summary>
+    private const long MaxDeflateRatio = 1032;
+
+    /// <summary>The size field of a seekable gzip stream's trailer (its last 4 bytes); the position is left where it was.</summary>
+    private static uint TrailerSize(Stream stream)
+    {
+        long start = stream.Position;
+        Span<byte> size = stackalloc byte[4];
+        stream.Seek(-4, SeekOrigin.End);
+        stream.ReadExactly(size);
+        stream.Position = start;
+        return BinaryPrimitives.ReadUInt32LittleEndian(size);
+    }
+
+    /// <param name="input">The IDX bytes.</param>
+    /// <param name="name">The name messages give the file.</param>
+    /// <param name="expectedMagic">The magic it must start with.</param>
+    /// <param name="checkHeader">Sees the header's sizes before any data is read, and may throw to refuse the file.</param>
+    /// <param name="allWillArrive">
+    /// Told the file's total length (header and data), says whether the source vouches that it holds that many bytes;
+    /// then the data array is made at its full size at once, else it grows with what arrives.
+    /// </param>
+    private static IdxFile ReadIdx(Stream input, string name, int expectedMagic, Action<int[]>? checkHeader, Func<long, bool> allWillArrive)
     {
         string what = IdxFile.DescribeMagic(expectedMagic);
         int dimensionCount = expectedMagic & 0xff;
@@ -148,9 +201,12 @@ public static class IdxReader
                     $"the header says {Describe(dimensions)}, more bytes than an array holds ({Array.MaxLength})", null);
         }
 
-        // Data: into an array that grows with what actually arrives (doubling, up to the header's size), so a corrupt or
-        // hostile header cannot make a 16-byte file allocate gigabytes before it is found short.
-        byte[] data = new byte[(int)Math.Min(length, 1 << 20)];
+        checkHeader?.Invoke(dimensions);
+
+        // Data: into an array made once at its full size when the source vouches for it, else one that grows with what
+        // actually arrives (doubling, up to the header's size), so a corrupt or hostile header cannot make a 16-byte file
+        // allocate gigabytes before it is found short.
+        byte[] data = new byte[allWillArrive(headerLength + length) ? length : (int)Math.Min(length, 1 << 20)];
         int read = 0;
         while (true)
         {

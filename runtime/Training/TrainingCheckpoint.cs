@@ -54,6 +54,8 @@ public static class TrainingCheckpoint
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckpointState<T> state = checkpoint.State;
+        RequireCounters(state.GetCounter(Epoch), state.GetCounter(Step), state.GetCounter(BatchInEpoch), state.GetCounter(SamplesPerPass),
+            state.GetCounter(BatchSize));
         // A resumed run ends with the weights of a run that was never stopped only if it goes on the same way.
         Require("batch size", state.GetCounter(BatchSize), trainer.BatchSize);
         Require("loss", (LossKind)state.GetCounter(LossName), trainer.Loss.Kind);
@@ -64,6 +66,32 @@ public static class TrainingCheckpoint
         checkpoint.Parameters.CopyTo(parameters);
         trainer.Restore((int)state.GetCounter(Epoch), state.GetCounter(Step), (int)state.GetCounter(BatchInEpoch),
             unchecked((ulong)state.GetCounter(RandomState)), (int)state.GetCounter(SamplesPerPass));
+    }
+
+    /// <summary>
+    /// Refuses counters that no run of the trainer can have written (checksums only show the file is as written, not
+    /// that what wrote it was the trainer): a pass count outside 0 to 2^31 - 1, a set size outside 0 to 2^31 - 1, a
+    /// position in the pass at or past the pass's last batch, fewer updates than the passes and batches done.
+    /// </summary>
+    private static void RequireCounters(long epoch, long step, long batchInEpoch, long samplesPerPass, long batchSize)
+    {
+        string? problem = null;
+        if (epoch < 0 || epoch > int.MaxValue)
+            problem = $"{Epoch} = {epoch}, but the passes completed are from 0 to {int.MaxValue}";
+        else if (samplesPerPass < 0 || samplesPerPass > int.MaxValue)
+            problem = $"{SamplesPerPass} = {samplesPerPass}, but a training set holds from 0 to {int.MaxValue} images";
+        else if (batchSize < 1)
+            problem = $"{BatchSize} = {batchSize}, but a batch holds at least 1 image";
+        else if (samplesPerPass == 0 && (epoch != 0 || batchInEpoch != 0 || step != 0))
+            problem = $"{SamplesPerPass} = 0 (nothing trained yet), but {Epoch} = {epoch}, {BatchInEpoch} = {batchInEpoch}, {Step} = {step}";
+        else if (batchInEpoch < 0 || (samplesPerPass > 0 && batchInEpoch >= (samplesPerPass + batchSize - 1) / batchSize))
+            problem = $"{BatchInEpoch} = {batchInEpoch}, but a pass over {samplesPerPass} images in batches of {batchSize} has " +
+                $"{(samplesPerPass + batchSize - 1) / batchSize} batches, so from 0 to {Math.Max(0, (samplesPerPass + batchSize - 1) / batchSize - 1)} are done midway";
+        else if (step < epoch + batchInEpoch)
+            problem = $"{Step} = {step}, but {epoch} passes and {batchInEpoch} batches take at least {epoch + batchInEpoch} updates";
+        if (problem is not null)
+            throw new CheckpointException(CheckpointProblem.InvalidCounters,
+                $"This checkpoint's training counters describe no run that can be resumed: {problem}. It was altered or not written by the trainer.");
     }
 
     private static void Require<TValue>(string what, TValue saved, TValue current) where TValue : notnull

@@ -78,6 +78,27 @@ public sealed class RefusalTests : IDisposable
         AssertRefusal(refusal, CheckpointProblem.WrongNetwork,
             $"Cannot load '{_path}': this checkpoint belongs to another network: spec fingerprint 0x{TableNet.SpecFingerprint:X16}, " +
             $"this network's is 0x{ClassicLeNet5.SpecFingerprint:X16}.");
+        Assert.Equal(TableNet.SpecFingerprint, refusal.FileFingerprint);
+    }
+
+    [Theory]
+    [InlineData(float.NaN, "NaN")]
+    [InlineData(float.NegativeInfinity, "-Infinity")]
+    public void ANetworksCheckpointWithANonFiniteParameterIsRefused(float value, string shown)
+    {
+        // Valid checksums: the file is as written, but what was written cannot compute.
+        var parameters = new float[TableNet.ParameterCount];
+        TableNet.InitializeParameters(parameters, seed: 5);
+        parameters[17] = value;
+        parameters[40] = float.NaN;
+        Checkpoint<float>.Create<TableNet>(parameters).Save(_path);
+
+        var refusal = Assert.Throws<CheckpointException>(() => Checkpoint<float>.Load<TableNet>(_path));
+
+        AssertRefusal(refusal, CheckpointProblem.NonFiniteParameters,
+            $"Cannot load '{_path}': parameter 17 of {TableNet.ParameterCount} is {shown} (2 are not finite): a network with it " +
+            "cannot compute. The run that wrote it had diverged; use an earlier checkpoint.");
+        Assert.True(float.IsNaN(Checkpoint<float>.Load(_path, TableNet.SpecFingerprint, TableNet.ParameterCount).Parameters[40])); // stored bits come back
     }
 
     [Fact]
@@ -105,7 +126,8 @@ public sealed class RefusalTests : IDisposable
         bytes[CheckpointFormat.FingerprintOffset] ^= 1;
         CheckpointException refusal = CheckpointSamples.Refusal<float>(_path, bytes);
         AssertRefusal(refusal, CheckpointProblem.Corrupted,
-            $"Cannot load '{_path}': the header is corrupted: expected header checksum 0x{CheckpointHeader.ComputeChecksum(bytes):X16}, found 0x{checksum:X16}.");
+            $"Cannot load '{_path}': the header is corrupted: expected header checksum 0x{checksum:X16} (stored in the file), " +
+            $"found 0x{CheckpointHeader.ComputeChecksum(bytes):X16} (computed from the header).");
     }
 
     [Fact]
@@ -117,7 +139,8 @@ public sealed class RefusalTests : IDisposable
         bytes[CheckpointFormat.HeaderSize + 5] ^= 0x40; // in the first parameter, after the 1-byte note
         CheckpointException refusal = CheckpointSamples.Refusal<float>(_path, bytes);
         AssertRefusal(refusal, CheckpointProblem.Corrupted,
-            $"Cannot load '{_path}': the contents are corrupted: expected checksum 0x{Fnv1a64.Hash(bytes.AsSpan(0, end)):X16}, found 0x{checksum:X16}.");
+            $"Cannot load '{_path}': the contents are corrupted: expected checksum 0x{checksum:X16} (stored in the file), " +
+            $"found 0x{Fnv1a64.Hash(bytes.AsSpan(0, end)):X16} (computed from its contents).");
     }
 
     [Fact]

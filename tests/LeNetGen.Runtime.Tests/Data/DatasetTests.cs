@@ -19,6 +19,54 @@ public sealed class DatasetTests
     }
 
     [Fact]
+    public void TheCountsAreComparedFromTheHeadersBeforeAnyPixelIsRead()
+    {
+        // A header promising 2,000,000 images and no pixels after it: read first, it would be refused as cut short.
+        using var folder = new TemporaryFolder();
+        string images = folder.Write(MnistFiles.TestImages, IdxBytes.Gzip(IdxBytes.Header(IdxFile.ImagesMagic, 2_000_000, 28, 28)));
+        string labels = folder.Write(MnistFiles.TestLabels, IdxBytes.Gzip(IdxBytes.Labels([1, 2])));
+        var exception = Assert.Throws<DatasetFormatException>(() => Dataset.Load("MNIST test", images, labels, 10));
+        Assert.Equal(
+            $"MNIST test images (2000000) and labels (2) disagree: {images} has 2000000 images, {labels} has 2 labels", exception.Message);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AnEmptySetIsRefused(bool gzip)
+    {
+        using var folder = new TemporaryFolder();
+        byte[] images = IdxBytes.Images(0, 28, 28), labels = IdxBytes.Labels([]);
+        string imagesPath = folder.Write(MnistFiles.TestImages, gzip ? IdxBytes.Gzip(images) : images);
+        string labelsPath = folder.Write(MnistFiles.TestLabels, gzip ? IdxBytes.Gzip(labels) : labels);
+        var exception = Assert.Throws<DatasetFormatException>(() => Dataset.Load("MNIST test", imagesPath, labelsPath, 10));
+        Assert.Equal($"{imagesPath}: MNIST test holds no images (the header's count is 0): there is nothing to train on or evaluate", exception.Message);
+
+        var fromIdx = Assert.Throws<DatasetFormatException>(() =>
+            Dataset.FromIdx("MNIST test", IdxReader.ReadImages(imagesPath), IdxReader.ReadLabels(labelsPath, 10), 10));
+        Assert.Equal(exception.Message, fromIdx.Message);
+        var constructed = Assert.Throws<ArgumentException>(() => new Dataset("d", 28, 28, 10, [], []));
+        Assert.StartsWith("d holds no images: a dataset needs at least one.", constructed.Message);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AFileThatHoldsWhatItsHeaderSaysIsReadIntoOneArrayMadeOnce(bool gzip)
+    {
+        // 3,000 images of 28x28 are 2.35 MB: growing by doubling from 1 MB would allocate 1 + 2 + 2.35 MB.
+        using var folder = new TemporaryFolder();
+        byte[] raw = IdxBytes.Images(3_000, 28, 28);
+        string path = folder.Write(MnistFiles.TrainImages, gzip ? IdxBytes.Gzip(raw) : raw);
+        IdxReader.ReadImages(path); // warm up
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        IdxFile file = IdxReader.ReadImages(path);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(3_000 * 28 * 28, file.Data.Length);
+        Assert.InRange(allocated, file.Data.Length, file.Data.Length + 200_000);
+    }
+
+    [Fact]
     public void TheLoaderRefusesImagesThatAreNot28x28()
     {
         using var folder = new TemporaryFolder();
@@ -87,5 +135,6 @@ public sealed class DatasetTests
         Assert.Equal(new[] { 5, 0, 4 }, new[] { first.Label(0), first.Label(1), first.Label(2) });
         Assert.True(first.Image(2).SequenceEqual(train.Image(2)));
         Assert.Throws<System.ArgumentOutOfRangeException>(() => train.First(train.Count + 1));
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => train.First(0));
     }
 }

@@ -4,7 +4,7 @@ using Xunit;
 namespace LeNetGen.Runtime.Tests.Data;
 
 /// <summary>
-/// Fashion-MNIST (from <c>apt-get install dataset-fashion-mnist</c>, or LENETGEN_FASHION_MNIST) loads through the same
+/// Fashion-MNIST (LENETGEN_FASHION_MNIST, else ../shared/data/fashion-mnist beside the repository) loads through the same
 /// reader: 60,000 and 10,000 images, 10 classes balanced.
 /// </summary>
 public sealed class FashionMnistTests

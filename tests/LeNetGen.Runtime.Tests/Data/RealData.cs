@@ -5,9 +5,9 @@ namespace LeNetGen.Runtime.Tests.Data;
 
 /// <summary>
 /// The real data sets, each loaded once for the whole test run. MNIST: the folder in LENETGEN_MNIST (CI sets it), else
-/// ../shared/data/mnist beside the repository root. Fashion-MNIST: LENETGEN_FASHION_MNIST, else the folder
-/// <c>apt-get install dataset-fashion-mnist</c> fills. Missing data fails the tests that need it, with a message saying
-/// where it was looked for and how to get it: nothing is skipped, in CI or out of it.
+/// ../shared/data/mnist beside the repository root. Fashion-MNIST the same way: LENETGEN_FASHION_MNIST, else
+/// ../shared/data/fashion-mnist. So a fresh clone beside ../shared needs nothing installed. Missing data fails the tests
+/// that need it, with a message saying where it was looked for and how to get it: nothing is skipped, in CI or out of it.
 /// </summary>
 internal static class RealData
 {
@@ -26,15 +26,15 @@ internal static class RealData
         throw new InvalidOperationException($"No LeNetGen.sln above {AppContext.BaseDirectory}.");
     }
 
-    public static string MnistFolder() =>
-        System.Environment.GetEnvironmentVariable("LENETGEN_MNIST") is { Length: > 0 } folder
-            ? folder
-            : Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data", "mnist"));
+    public static string MnistFolder() => Folder(MnistVariant.Mnist);
 
-    public static string FashionMnistFolder() =>
-        System.Environment.GetEnvironmentVariable("LENETGEN_FASHION_MNIST") is { Length: > 0 } folder
+    public static string FashionMnistFolder() => Folder(MnistVariant.FashionMnist);
+
+    /// <summary>The folder named by the set's environment variable, else ../shared/data/&lt;set&gt; beside the repository root.</summary>
+    public static string Folder(MnistVariant variant) =>
+        System.Environment.GetEnvironmentVariable(variant.EnvironmentVariable) is { Length: > 0 } folder
             ? folder
-            : MnistVariant.FashionMnist.SystemFolder!;
+            : Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data", variant.FolderName));
 
     private static DatasetSplits Load(MnistVariant variant, string folder)
     {

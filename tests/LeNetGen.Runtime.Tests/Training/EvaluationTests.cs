@@ -1,0 +1,30 @@
+using System;
+using LeNetGen.Runtime.Tests.Networks;
+using Xunit;
+
+namespace LeNetGen.Runtime.Tests.Training;
+
+/// <summary>An evaluation's figures do not depend on the number of threads: the loss is summed in a fixed order.</summary>
+public sealed class EvaluationTests
+{
+    [Fact]
+    public void TheMeanLossIsTheSameToTheLastBitOnAnyNumberOfThreads()
+    {
+        // A little trained, so the per-image losses differ in every bit and a sum's grouping shows in the last digits.
+        var parameters = new float[ModernLeNet5.ParameterCount];
+        ModernLeNet5.InitializeParameters(parameters, 3);
+        var loss = new Loss(LossKind.SoftmaxCrossEntropy);
+        var optimizer = new SgdOptimizer<float>(ModernLeNet5.ParameterCount) { Schedule = LearningRateSchedule.Constant(0.01), Momentum = 0.9 };
+        new Trainer<ModernLeNet5, float>(parameters, optimizer, loss, 16, 1, 1).TrainEpoch(TrainingData.First<float>(320, ImageNormalization.MnistMeanStd), 1);
+
+        BatchConverter<float> data = TrainingData.First<float>(3_000, ImageNormalization.MnistMeanStd);
+        Evaluation one = Evaluation.Of<ModernLeNet5, float>(parameters, data, loss, threads: 1);
+        foreach (int threads in new[] { 2, 3, 4, 7 })
+        {
+            Evaluation other = Evaluation.Of<ModernLeNet5, float>(parameters, data, loss, threads);
+            Assert.Equal((threads, one.Loss.ToString("R")), (threads, other.Loss.ToString("R")));
+            Assert.Equal(one.Correct, other.Correct);
+        }
+        Assert.Equal(3_000, one.Count);
+    }
+}
