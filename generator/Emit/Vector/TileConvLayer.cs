@@ -62,10 +62,10 @@ internal static class TileConvLayer
                 w.Line(c.Ref("input", "tile", (p.Padding > 0 ? layer.Padded : layer.Input) + " + lane"));
                 w.Line(c.Ref("sums", "tile", layer.Sums + " + lane"));
                 if (layer.HasSeparateSums) w.Line(c.Ref("values", "tile", layer.Values + " + lane"));
-                MapLoops(w, output.Maps, mapBlock, maps =>
+                TileBlocks.Loop(w, "m", output.Maps, mapBlock, maps =>
                 {
                     using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
-                        ColumnLoops(w, output.Width, xBlock, xs => ForwardBlock(w, layer, c, maps, xs, preload));
+                        TileBlocks.Loop(w, "x", output.Width, xBlock, xs => ForwardBlock(w, layer, c, maps, xs, preload));
                 });
             }
         }
@@ -149,7 +149,7 @@ internal static class TileConvLayer
                 w.Line($"// weights: for each connected pair, {rowBlock} kernel row(s) at a time, one register per kernel tap (g<row>_<column>)");
                 using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
                 using (OpenPairs(w, p, 1))
-                    Blocks(w, "ky", kh, rowBlock, rows =>
+                    TileBlocks.Loop(w, "ky", kh, rowBlock, rows =>
                     {
                         string G(int r, int kx) => rows == 1 ? $"g{kx}" : $"g{r}_{kx}";
                         w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, kw).Select(kx => $"{G(r, kx)} = {c.Zero}"))) + ";");
@@ -158,7 +158,7 @@ internal static class TileConvLayer
                             for (int r = 0; r < rows; r++)
                                 w.Line(c.Ref($"row{r}", "input", $"((c * {input.Height} + y{Times(s)} + {Plus("ky", r)}) * {input.Width}) * TileSize"));
                             w.Line(c.Ref("line", "deltas", $"(m * {area} + y * {output.Width}) * TileSize"));
-                            ColumnLoops(w, output.Width, xBlock, xs =>
+                            TileBlocks.Loop(w, "x", output.Width, xBlock, xs =>
                             {
                                 int columns = (xs - 1) * s + kw;
                                 w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, xs).Select(i => $"d{i} = {c.Load("line", $"(x + {i}) * TileSize")}")) + ";");
@@ -208,7 +208,7 @@ internal static class TileConvLayer
         using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
         {
             w.Line(c.Ref("line", "deltas", $"(m * {area} + y * {output.Width}) * TileSize"));
-            ColumnLoops(w, output.Width, xBlock, xs =>
+            TileBlocks.Loop(w, "x", output.Width, xBlock, xs =>
             {
                 int columns = (xs - 1) * s + kw;
                 w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, xs).Select(i => $"d{i} = {c.Load("line", $"(x + {i}) * TileSize")}")) + ";");
@@ -287,58 +287,4 @@ internal static class TileConvLayer
     private static string Plus(string variable, int offset) => offset == 0 ? variable : $"{variable} + {offset}";
 
     private static string Times(int stride) => stride == 1 ? "" : $" * {stride}";
-
-    /// <summary>Loops over output maps in blocks of <paramref name="block"/>, the remainder as a last block of its own; declares m.</summary>
-    public static void MapLoops(SourceWriter w, int maps, int block, Action<int> body)
-    {
-        int full = maps / block * block;
-        if (full > 0)
-            using (w.Block(full == block ? null : $"for (int m = 0; m < {full}; m += {block})"))
-            {
-                if (full == block) w.Line("const int m = 0;");
-                body(block);
-            }
-        if (full < maps)
-            using (w.Block())
-            {
-                w.Line($"const int m = {full};");
-                body(maps - full);
-            }
-    }
-
-    /// <summary>Loops over <paramref name="count"/> items in blocks of <paramref name="block"/>, the remainder as a last block of its own; declares <paramref name="variable"/>.</summary>
-    private static void Blocks(SourceWriter w, string variable, int count, int block, Action<int> body)
-    {
-        int full = count / block * block;
-        if (full > 0)
-            using (w.Block(full == block ? null : $"for (int {variable} = 0; {variable} < {full}; {variable} += {block})"))
-            {
-                if (full == block) w.Line($"const int {variable} = 0;");
-                body(block);
-            }
-        if (full < count)
-            using (w.Block())
-            {
-                w.Line($"const int {variable} = {full};");
-                body(count - full);
-            }
-    }
-
-    /// <summary>Loops over output columns in blocks of <paramref name="block"/>, the remainder as a last block of its own; declares x.</summary>
-    public static void ColumnLoops(SourceWriter w, int width, int block, Action<int> body)
-    {
-        int full = width / block * block;
-        if (full > 0)
-            using (w.Block(full == block ? null : $"for (int x = 0; x < {full}; x += {block})"))
-            {
-                if (full == block) w.Line("const int x = 0;");
-                body(block);
-            }
-        if (full < width)
-            using (w.Block())
-            {
-                w.Line($"const int x = {full};");
-                body(width - full);
-            }
-    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using LeNetGen.Generator.Model;
 
@@ -35,7 +36,7 @@ internal static class TileDenseLayer
                 w.Line(c.Ref("input", "tile", layer.Input + " + lane"));
                 w.Line(c.Ref("sums", "tile", layer.Sums + " + lane"));
                 if (layer.HasSeparateSums) w.Line(c.Ref("values", "tile", layer.Values + " + lane"));
-                Blocks(w, "u", units, UnitBlock, n =>
+                TileBlocks.Loop(w, "u", units, UnitBlock, n =>
                 {
                     w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, n).Select(k => $"s{k} = {c.Splat(c.At("biases", Plus("u", k)))}")) + ";");
                     for (int k = 0; k < n; k++) w.Line(c.Ref($"row{k}", "weights", $"({Plus("u", k)}) * {inputs}"));
@@ -92,7 +93,7 @@ internal static class TileDenseLayer
                 {
                     w.Line($"// the input's deltas: blocks of {InputBlock} inputs in registers (r...), each unit's delta vector loaded once per block");
                     w.Line(c.Ref("inputDeltas", "tile", layer.InputDeltas + " + lane"));
-                    Blocks(w, "i", inputs, InputBlock, n =>
+                    TileBlocks.Loop(w, "i", inputs, InputBlock, n =>
                     {
                         w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, n).Select(k => $"r{k} = {c.Zero}")) + ";");
                         using (w.Block($"for (int u = 0; u < {units}; u++)"))
@@ -149,48 +150,40 @@ internal static class TileDenseLayer
         if (tail > 0)
             w.Line($"{c.V} newPart = {c.Width.Api}.GreaterThanOrEqual({c.Width.Api}.Create(" +
                 string.Join(", ", Enumerable.Range(0, width).Select(k => c.E.Literal(k))) + $"), {c.Splat(c.E.Literal(width - tail))});");
+        const int group = 4;
         using (w.Block($"for (int u = 0; u < {units}; u++)"))
         {
             w.Line(c.Ref("row", "weightDeltas", $"u * {inputs}"));
             w.Line(c.Ref("delta", "deltasOfTile", "u * TileSize"));
-            const int group = 4;
-            for (int start = 0; start < full + (tail > 0 ? 1 : 0); start += group)
+            // Columns of the row, a vector each: groups of four in a loop, then the rest; the last one may overlap.
+            void Group(IReadOnlyList<string> columns, bool lastIsTail)
             {
-                int[] blocks = Enumerable.Range(start, Math.Min(group, full + (tail > 0 ? 1 : 0) - start)).ToArray();
-                string Column(int b) => Naming.Int(b < full ? (long)b * width : inputs - width);
                 using (w.Block())
                 {
-                    w.Line($"{c.V} " + string.Join(", ", blocks.Select(b => $"g{b - start} = {c.Zero}")) + ";");
+                    w.Line($"{c.V} " + string.Join(", ", columns.Select((_, k) => $"g{k} = {c.Zero}")) + ";");
                     using (w.Block("for (int l = 0; l < TileSize; l++)"))
                     {
                         w.Line($"{c.V} d = {c.Splat(c.At("delta", "l"))};");
                         w.Line(c.Ref("sample", "samples", $"l * {inputs}"));
-                        w.Line(string.Join(" ", blocks.Select(b => $"g{b - start} = {c.Fma("d", c.Load("sample", Column(b)), $"g{b - start}")};")));
+                        w.Line(string.Join(" ", columns.Select((column, k) => $"g{k} = {c.Fma("d", c.Load("sample", column), $"g{k}")};")));
                     }
-                    foreach (int b in blocks)
+                    for (int k = 0; k < columns.Count; k++)
                     {
-                        string g = b < full ? $"g{b - start}" : $"({c.Width.Api}.ConditionalSelect(newPart, g{b - start}, {c.Zero}))";
-                        w.Line(c.Store($"{c.Load("row", Column(b))} + {g}", "row", Column(b)));
+                        string g = lastIsTail && k == columns.Count - 1 ? $"{c.Width.Api}.ConditionalSelect(newPart, g{k}, {c.Zero})" : $"g{k}";
+                        w.Line(c.Store($"{c.Load("row", columns[k])} + {g}", "row", columns[k]));
                     }
                 }
             }
+            int grouped = full / group * group;
+            if (grouped > 0)
+                using (w.Block($"for (int i = 0; i < {grouped * width}; i += {group * width})"))
+                    Group(Enumerable.Range(0, group).Select(k => k == 0 ? "i" : $"i + {k * width}").ToList(), lastIsTail: false);
+            var rest = Enumerable.Range(grouped, full - grouped).Select(b => Naming.Int((long)b * width)).ToList();
+            if (tail > 0) rest.Add(Naming.Int(inputs - width));
+            if (rest.Count > 0) Group(rest, lastIsTail: tail > 0);
         }
     }
 
-    /// <summary>Loops over <paramref name="count"/> items in blocks of <paramref name="block"/>, the remainder as a last block; declares <paramref name="variable"/>.</summary>
-    private static void Blocks(SourceWriter w, string variable, int count, int block, Action<int> body)
-    {
-        int full = count / block * block;
-        if (full > 0)
-            using (w.Block($"for (int {variable} = 0; {variable} < {full}; {variable} += {block})"))
-                body(block);
-        if (full < count)
-            using (w.Block())
-            {
-                w.Line($"const int {variable} = {full};");
-                body(count - full);
-            }
-    }
 
     private static string Plus(string variable, int offset) => offset == 0 ? variable : $"{variable} + {offset}";
 }

@@ -13,6 +13,8 @@ internal static class TileRbfLayer
 {
     private const int ClassBlock = 8, InputBlock = 8;
 
+    private static string Plus(string variable, int offset) => offset == 0 ? variable : $"{variable} + {offset}";
+
     private static string Prototypes(TileLayer layer) => layer.Plan.TrainablePrototypes
         ? $"ref {TileCode.Unsafe}.Add(ref parameters, {layer.WeightsOffset})"
         : $"ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({RbfEmitter.FixedTable})";
@@ -31,21 +33,17 @@ internal static class TileRbfLayer
             {
                 w.Line(c.Ref("input", "tile", layer.Input + " + lane"));
                 w.Line(c.Ref("values", "tile", layer.Values + " + lane"));
-                for (int start = 0; start < classes; start += ClassBlock)
+                TileBlocks.Loop(w, "k0", classes, ClassBlock, n =>
                 {
-                    int n = System.Math.Min(ClassBlock, classes - start);
-                    using (w.Block())
+                    w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, n).Select(k => $"s{k} = {c.Zero}")) + ";");
+                    for (int k = 0; k < n; k++) w.Line(c.Ref($"prototype{k}", "prototypes", $"({Plus("k0", k)}) * {width}"));
+                    using (w.Block($"for (int i = 0; i < {width}; i++)"))
                     {
-                        w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, n).Select(k => $"s{k} = {c.Zero}")) + ";");
-                        for (int k = 0; k < n; k++) w.Line(c.Ref($"prototype{k}", "prototypes", Naming.Int((long)(start + k) * width)));
-                        using (w.Block($"for (int i = 0; i < {width}; i++)"))
-                        {
-                            w.Line($"{c.V} x = {c.Load("input", "i * TileSize")}, d;");
-                            w.Line(string.Join(" ", Enumerable.Range(0, n).Select(k => $"d = x - {c.Splat(c.At($"prototype{k}", "i"))}; s{k} = {c.Fma("d", "d", $"s{k}")};")));
-                        }
-                        for (int k = 0; k < n; k++) w.Line(c.Store($"s{k}", "values", Naming.Int((long)(start + k) * c.TileSize)));
+                        w.Line($"{c.V} x = {c.Load("input", "i * TileSize")}, d;");
+                        w.Line(string.Join(" ", Enumerable.Range(0, n).Select(k => $"d = x - {c.Splat(c.At($"prototype{k}", "i"))}; s{k} = {c.Fma("d", "d", $"s{k}")};")));
                     }
-                }
+                    for (int k = 0; k < n; k++) w.Line(c.Store($"s{k}", "values", $"({Plus("k0", k)}) * TileSize"));
+                });
             }
         }
     }
@@ -70,30 +68,26 @@ internal static class TileRbfLayer
                 if (layer.InputDeltas is not null)
                 {
                     w.Line(c.Ref("inputDeltas", "tile", layer.InputDeltas + " + lane"));
-                    for (int start = 0; start < width; start += InputBlock)
+                    TileBlocks.Loop(w, "i0", width, InputBlock, n =>
                     {
-                        int n = System.Math.Min(InputBlock, width - start);
-                        using (w.Block())
+                        w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, n).Select(k => $"x{k} = {c.Load("input", $"({Plus("i0", k)}) * TileSize")}")) + ";");
+                        w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, n).Select(k => $"r{k} = {c.Zero}")) + ";");
+                        using (w.Block($"for (int k = 0; k < {classes}; k++)"))
                         {
-                            w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, n).Select(k => $"x{k} = {c.Load("input", Naming.Int((long)(start + k) * c.TileSize))}")) + ";");
-                            w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, n).Select(k => $"r{k} = {c.Zero}")) + ";");
-                            using (w.Block($"for (int k = 0; k < {classes}; k++)"))
+                            w.Line(c.Ref("prototype", "prototypes", $"k * {width} + i0"));
+                            if (curvature)
                             {
-                                w.Line(c.Ref("prototype", "prototypes", $"k * {width} + {start}"));
-                                if (curvature)
-                                {
-                                    w.Line($"{c.V} h4 = {c.Load("deltas", "k * TileSize")} * {c.Splat(c.E.Literal(4))}, own = {c.Load("headWeights", "k * TileSize")} * {c.Splat(c.E.Literal(2))}, d;");
-                                    w.Line(string.Join(" ", Enumerable.Range(0, n).Select(k => $"d = x{k} - {c.Splat(c.At("prototype", Naming.Int(k)))}; r{k} += {c.Fma("h4", "d * d", "own")};")));
-                                }
-                                else
-                                {
-                                    w.Line($"{c.V} g2 = {c.Load("deltas", "k * TileSize")} * {c.Splat(c.E.Literal(2))};");
-                                    w.Line(string.Join(" ", Enumerable.Range(0, n).Select(k => $"r{k} = {c.Fma("g2", $"x{k} - {c.Splat(c.At("prototype", Naming.Int(k)))}", $"r{k}")};")));
-                                }
+                                w.Line($"{c.V} h4 = {c.Load("deltas", "k * TileSize")} * {c.Splat(c.E.Literal(4))}, own = {c.Load("headWeights", "k * TileSize")} * {c.Splat(c.E.Literal(2))}, d;");
+                                w.Line(string.Join(" ", Enumerable.Range(0, n).Select(k => $"d = x{k} - {c.Splat(c.At("prototype", Naming.Int(k)))}; r{k} += {c.Fma("h4", "d * d", "own")};")));
                             }
-                            for (int k = 0; k < n; k++) w.Line(c.Store($"r{k}", "inputDeltas", Naming.Int((long)(start + k) * c.TileSize)));
+                            else
+                            {
+                                w.Line($"{c.V} g2 = {c.Load("deltas", "k * TileSize")} * {c.Splat(c.E.Literal(2))};");
+                                w.Line(string.Join(" ", Enumerable.Range(0, n).Select(k => $"r{k} = {c.Fma("g2", $"x{k} - {c.Splat(c.At("prototype", Naming.Int(k)))}", $"r{k}")};")));
+                            }
                         }
-                    }
+                        for (int k = 0; k < n; k++) w.Line(c.Store($"r{k}", "inputDeltas", $"({Plus("i0", k)}) * TileSize"));
+                    });
                 }
                 if (trainable)
                 {

@@ -1322,83 +1322,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 384; i += 64)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 16), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 32), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 48), g3);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
+                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + g1, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + g2, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + g3, ref row, 48);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 80), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 96), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 112), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g1, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g2, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112) + g3, ref row, 112);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 128), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 144), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 160), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 176), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128) + g0, ref row, 128);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 144) + g1, ref row, 144);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 160) + g2, ref row, 160);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 176) + g3, ref row, 176);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 192), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 208), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 224), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 240), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 192) + g0, ref row, 192);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 208) + g1, ref row, 208);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 224) + g2, ref row, 224);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 240) + g3, ref row, 240);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 256), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 272), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 288), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 304), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 256) + g0, ref row, 256);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 272) + g1, ref row, 272);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 288) + g2, ref row, 288);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 304) + g3, ref row, 304);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 320), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 336), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 352), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 368), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 320) + g0, ref row, 320);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 336) + g1, ref row, 336);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 352) + g2, ref row, 352);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 368) + g3, ref row, 368);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1476,83 +1414,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 384; i += 64)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 16), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 32), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 48), g3);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
+                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + g1, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + g2, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + g3, ref row, 48);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 80), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 96), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 112), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g1, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g2, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112) + g3, ref row, 112);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 128), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 144), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 160), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 176), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128) + g0, ref row, 128);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 144) + g1, ref row, 144);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 160) + g2, ref row, 160);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 176) + g3, ref row, 176);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 192), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 208), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 224), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 240), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 192) + g0, ref row, 192);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 208) + g1, ref row, 208);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 224) + g2, ref row, 224);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 240) + g3, ref row, 240);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 256), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 272), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 288), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 304), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 256) + g0, ref row, 256);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 272) + g1, ref row, 272);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 288) + g2, ref row, 288);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 304) + g3, ref row, 304);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 320), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 336), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 352), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 368), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 320) + g0, ref row, 320);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 336) + g1, ref row, 336);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 352) + g2, ref row, 352);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 368) + g3, ref row, 368);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1700,18 +1576,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 64; i += 64)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 16), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 32), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 48), g3);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
+                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + g1, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + g2, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + g3, ref row, 48);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1724,7 +1603,7 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g1, ref row, 80);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g2, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g3, global::System.Runtime.Intrinsics.Vector512<float>.Zero)), ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 104);
                 }
             }
         }
@@ -1793,18 +1672,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 64; i += 64)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 16), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 32), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 48), g3);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
+                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + g1, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + g2, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + g3, ref row, 48);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1817,7 +1699,7 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g1, ref row, 80);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g2, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g3, global::System.Runtime.Intrinsics.Vector512<float>.Zero)), ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 104);
                 }
             }
         }
@@ -1833,40 +1715,42 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6ValuesOffset * TileSize + lane);
                 ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputValuesOffset * TileSize + lane);
                 {
+                    const int k0 = 0;
                     global::System.Runtime.Intrinsics.Vector512<float> s0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    ref float prototype0 = ref prototypes;
-                    ref float prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 84);
-                    ref float prototype2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 168);
-                    ref float prototype3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 252);
-                    ref float prototype4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 336);
-                    ref float prototype5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 420);
-                    ref float prototype6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 504);
-                    ref float prototype7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 588);
+                    ref float prototype0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0) * 84);
+                    ref float prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 1) * 84);
+                    ref float prototype2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 2) * 84);
+                    ref float prototype3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 3) * 84);
+                    ref float prototype4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 4) * 84);
+                    ref float prototype5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 5) * 84);
+                    ref float prototype6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 6) * 84);
+                    ref float prototype7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 7) * 84);
                     for (int i = 0; i < 84; i++)
                     {
                         global::System.Runtime.Intrinsics.Vector512<float> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(i * TileSize)), d;
                         d = x - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype0, i)); s0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s0); d = x - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype1, i)); s1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s1); d = x - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype2, i)); s2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s2); d = x - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype3, i)); s3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s3); d = x - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype4, i)); s4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s4); d = x - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype5, i)); s5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s5); d = x - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype6, i)); s6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s6); d = x - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype7, i)); s7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s7);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref values, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref values, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2, ref values, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s3, ref values, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s4, ref values, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s5, ref values, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s6, ref values, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s7, ref values, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref values, (nuint)((k0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref values, (nuint)((k0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2, ref values, (nuint)((k0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s3, ref values, (nuint)((k0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s4, ref values, (nuint)((k0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s5, ref values, (nuint)((k0 + 5) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s6, ref values, (nuint)((k0 + 6) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s7, ref values, (nuint)((k0 + 7) * TileSize));
                 }
                 {
+                    const int k0 = 8;
                     global::System.Runtime.Intrinsics.Vector512<float> s0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    ref float prototype0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 672);
-                    ref float prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 756);
+                    ref float prototype0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0) * 84);
+                    ref float prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 1) * 84);
                     for (int i = 0; i < 84; i++)
                     {
                         global::System.Runtime.Intrinsics.Vector512<float> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(i * TileSize)), d;
                         d = x - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype0, i)); s0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s0); d = x - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype1, i)); s1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s1);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref values, 128);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref values, 144);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref values, (nuint)((k0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref values, (nuint)((k0 + 1) * TileSize));
                 }
             }
         }
@@ -1881,199 +1765,39 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputDeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6DeltasOffset * TileSize + lane);
+                for (int i0 = 0; i0 < 80; i0 += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 0), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 16), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 32), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 48), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 64), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 80), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 96), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 112);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize)), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 4) * TileSize)), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 5) * TileSize)), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 6) * TileSize)), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 7) * TileSize));
                     global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int k = 0; k < 10; k++)
                     {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 0);
+                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + i0);
                         global::System.Runtime.Intrinsics.Vector512<float> g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f);
                         r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, (nuint)((i0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, (nuint)((i0 + 5) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, (nuint)((i0 + 6) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, (nuint)((i0 + 7) * TileSize));
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 128), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 144), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 160), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 176), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 192), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 208), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 224), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 240);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 8);
-                        global::System.Runtime.Intrinsics.Vector512<float> g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 128);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 144);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 160);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 176);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 192);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 208);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 224);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 240);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 256), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 272), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 288), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 304), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 320), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 336), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 352), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 368);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 16);
-                        global::System.Runtime.Intrinsics.Vector512<float> g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 256);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 272);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 288);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 304);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 320);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 336);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 352);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 368);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 384), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 400), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 416), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 432), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 448), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 464), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 480), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 496);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 24);
-                        global::System.Runtime.Intrinsics.Vector512<float> g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 384);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 400);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 416);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 432);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 448);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 464);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 480);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 496);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 512), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 528), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 544), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 560), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 576), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 592), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 608), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 624);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 32);
-                        global::System.Runtime.Intrinsics.Vector512<float> g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 512);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 528);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 544);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 560);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 576);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 592);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 608);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 624);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 640), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 656), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 672), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 688), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 704), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 720), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 736), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 752);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 40);
-                        global::System.Runtime.Intrinsics.Vector512<float> g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 640);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 656);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 672);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 688);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 704);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 720);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 736);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 752);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 768), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 784), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 800), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 816), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 832), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 848), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 864), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 880);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 48);
-                        global::System.Runtime.Intrinsics.Vector512<float> g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 768);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 784);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 800);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 816);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 832);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 848);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 864);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 880);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 896), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 912), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 928), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 944), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 960), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 976), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 992), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1008);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 56);
-                        global::System.Runtime.Intrinsics.Vector512<float> g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 896);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 912);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 928);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 944);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 960);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 976);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 992);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 1008);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1024), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1040), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1056), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1072), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1088), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1104), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1120), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1136);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 64);
-                        global::System.Runtime.Intrinsics.Vector512<float> g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 1024);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 1040);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 1056);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 1072);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 1088);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 1104);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 1120);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 1136);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1152), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1168), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1184), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1200), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1216), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1232), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1248), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1264);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 72);
-                        global::System.Runtime.Intrinsics.Vector512<float> g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 1152);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 1168);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 1184);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 1200);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 1216);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 1232);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 1248);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 1264);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1280), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1296), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1312), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1328);
+                    const int i0 = 80;
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize));
                     global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int k = 0; k < 10; k++)
                     {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 80);
+                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + i0);
                         global::System.Runtime.Intrinsics.Vector512<float> g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f);
                         r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 1280);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 1296);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 1312);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 1328);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
                 }
             }
         }
@@ -2089,199 +1813,39 @@ namespace LeNetGen.Samples.Networks
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputDeltasOffset * TileSize + lane);
                 ref float headWeights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, TileHeadWeightsOffset + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6DeltasOffset * TileSize + lane);
+                for (int i0 = 0; i0 < 80; i0 += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 0), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 16), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 32), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 48), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 64), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 80), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 96), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 112);
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize)), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 4) * TileSize)), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 5) * TileSize)), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 6) * TileSize)), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 7) * TileSize));
                     global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int k = 0; k < 10; k++)
                     {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 0);
+                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + i0);
                         global::System.Runtime.Intrinsics.Vector512<float> h4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(4f), own = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f), d;
                         d = x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, (nuint)((i0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, (nuint)((i0 + 5) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, (nuint)((i0 + 6) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, (nuint)((i0 + 7) * TileSize));
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 128), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 144), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 160), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 176), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 192), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 208), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 224), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 240);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 8);
-                        global::System.Runtime.Intrinsics.Vector512<float> h4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(4f), own = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 128);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 144);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 160);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 176);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 192);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 208);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 224);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 240);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 256), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 272), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 288), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 304), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 320), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 336), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 352), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 368);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 16);
-                        global::System.Runtime.Intrinsics.Vector512<float> h4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(4f), own = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 256);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 272);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 288);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 304);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 320);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 336);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 352);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 368);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 384), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 400), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 416), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 432), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 448), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 464), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 480), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 496);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 24);
-                        global::System.Runtime.Intrinsics.Vector512<float> h4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(4f), own = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 384);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 400);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 416);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 432);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 448);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 464);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 480);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 496);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 512), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 528), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 544), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 560), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 576), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 592), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 608), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 624);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 32);
-                        global::System.Runtime.Intrinsics.Vector512<float> h4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(4f), own = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 512);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 528);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 544);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 560);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 576);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 592);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 608);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 624);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 640), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 656), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 672), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 688), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 704), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 720), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 736), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 752);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 40);
-                        global::System.Runtime.Intrinsics.Vector512<float> h4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(4f), own = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 640);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 656);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 672);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 688);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 704);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 720);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 736);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 752);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 768), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 784), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 800), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 816), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 832), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 848), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 864), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 880);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 48);
-                        global::System.Runtime.Intrinsics.Vector512<float> h4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(4f), own = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 768);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 784);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 800);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 816);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 832);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 848);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 864);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 880);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 896), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 912), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 928), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 944), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 960), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 976), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 992), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1008);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 56);
-                        global::System.Runtime.Intrinsics.Vector512<float> h4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(4f), own = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 896);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 912);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 928);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 944);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 960);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 976);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 992);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 1008);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1024), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1040), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1056), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1072), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1088), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1104), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1120), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1136);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 64);
-                        global::System.Runtime.Intrinsics.Vector512<float> h4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(4f), own = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 1024);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 1040);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 1056);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 1072);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 1088);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 1104);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 1120);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 1136);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1152), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1168), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1184), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1200), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1216), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1232), x6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1248), x7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1264);
-                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 72);
-                        global::System.Runtime.Intrinsics.Vector512<float> h4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(4f), own = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 1152);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 1168);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 1184);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 1200);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 1216);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 1232);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref inputDeltas, 1248);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref inputDeltas, 1264);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1280), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1296), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1312), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 1328);
+                    const int i0 = 80;
+                    global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize));
                     global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int k = 0; k < 10; k++)
                     {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 80);
+                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + i0);
                         global::System.Runtime.Intrinsics.Vector512<float> h4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(4f), own = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2f), d;
                         d = x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 1280);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 1296);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 1312);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 1328);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
                 }
             }
         }
@@ -3180,161 +2744,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 384; i += 32)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 16), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 24), g3);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
+                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g1, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + g2, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24) + g3, ref row, 24);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 40), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 48), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 56), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40) + g1, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + g2, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56) + g3, ref row, 56);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 72), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 80), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 88), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72) + g1, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + g2, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88) + g3, ref row, 88);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 104), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 112), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 120), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104) + g1, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + g2, ref row, 112);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120) + g3, ref row, 120);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 128), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 136), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 144), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 152), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 128) + g0, ref row, 128);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 136) + g1, ref row, 136);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 144) + g2, ref row, 144);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 152) + g3, ref row, 152);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 160), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 168), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 176), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 184), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 160) + g0, ref row, 160);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 168) + g1, ref row, 168);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 176) + g2, ref row, 176);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 184) + g3, ref row, 184);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 192), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 200), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 208), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 216), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 192) + g0, ref row, 192);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 200) + g1, ref row, 200);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 208) + g2, ref row, 208);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 216) + g3, ref row, 216);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 224), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 232), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 240), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 248), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 224) + g0, ref row, 224);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 232) + g1, ref row, 232);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 240) + g2, ref row, 240);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 248) + g3, ref row, 248);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 256), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 264), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 272), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 280), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 256) + g0, ref row, 256);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 264) + g1, ref row, 264);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 272) + g2, ref row, 272);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 280) + g3, ref row, 280);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 288), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 296), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 304), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 312), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288) + g0, ref row, 288);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 296) + g1, ref row, 296);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 304) + g2, ref row, 304);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 312) + g3, ref row, 312);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 320), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 328), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 336), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 344), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 320) + g0, ref row, 320);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 328) + g1, ref row, 328);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 336) + g2, ref row, 336);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 344) + g3, ref row, 344);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 352), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 360), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 368), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 376), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 352) + g0, ref row, 352);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 360) + g1, ref row, 360);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 368) + g2, ref row, 368);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 376) + g3, ref row, 376);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -3413,161 +2837,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 384; i += 32)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 16), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 24), g3);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
+                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g1, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + g2, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24) + g3, ref row, 24);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 40), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 48), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 56), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40) + g1, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + g2, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56) + g3, ref row, 56);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 72), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 80), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 88), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72) + g1, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + g2, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88) + g3, ref row, 88);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 104), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 112), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 120), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104) + g1, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + g2, ref row, 112);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120) + g3, ref row, 120);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 128), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 136), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 144), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 152), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 128) + g0, ref row, 128);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 136) + g1, ref row, 136);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 144) + g2, ref row, 144);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 152) + g3, ref row, 152);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 160), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 168), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 176), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 184), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 160) + g0, ref row, 160);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 168) + g1, ref row, 168);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 176) + g2, ref row, 176);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 184) + g3, ref row, 184);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 192), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 200), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 208), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 216), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 192) + g0, ref row, 192);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 200) + g1, ref row, 200);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 208) + g2, ref row, 208);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 216) + g3, ref row, 216);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 224), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 232), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 240), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 248), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 224) + g0, ref row, 224);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 232) + g1, ref row, 232);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 240) + g2, ref row, 240);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 248) + g3, ref row, 248);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 256), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 264), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 272), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 280), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 256) + g0, ref row, 256);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 264) + g1, ref row, 264);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 272) + g2, ref row, 272);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 280) + g3, ref row, 280);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 288), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 296), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 304), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 312), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288) + g0, ref row, 288);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 296) + g1, ref row, 296);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 304) + g2, ref row, 304);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 312) + g3, ref row, 312);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 320), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 328), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 336), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 344), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 320) + g0, ref row, 320);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 328) + g1, ref row, 328);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 336) + g2, ref row, 336);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 344) + g3, ref row, 344);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 352), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 360), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 368), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 376), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 352) + g0, ref row, 352);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 360) + g1, ref row, 360);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 368) + g2, ref row, 368);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 376) + g3, ref row, 376);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -3715,44 +2999,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 96; i += 32)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 16), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 24), g3);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
+                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g1, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + g2, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24) + g3, ref row, 24);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 40), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 48), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 56), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40) + g1, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + g2, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56) + g3, ref row, 56);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 72), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 80), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 88), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72) + g1, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + g2, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88) + g3, ref row, 88);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -3832,44 +3093,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 96; i += 32)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 16), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 24), g3);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
+                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g1, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + g2, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24) + g3, ref row, 24);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 40), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 48), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 56), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40) + g1, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + g2, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56) + g3, ref row, 56);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 72), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 80), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 88), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72) + g1, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + g2, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88) + g3, ref row, 88);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -3897,40 +3135,42 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6ValuesOffset * TileSize + lane);
                 ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputValuesOffset * TileSize + lane);
                 {
+                    const int k0 = 0;
                     global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, s1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, s2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, s3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, s4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, s5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, s6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, s7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    ref float prototype0 = ref prototypes;
-                    ref float prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 84);
-                    ref float prototype2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 168);
-                    ref float prototype3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 252);
-                    ref float prototype4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 336);
-                    ref float prototype5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 420);
-                    ref float prototype6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 504);
-                    ref float prototype7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 588);
+                    ref float prototype0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0) * 84);
+                    ref float prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 1) * 84);
+                    ref float prototype2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 2) * 84);
+                    ref float prototype3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 3) * 84);
+                    ref float prototype4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 4) * 84);
+                    ref float prototype5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 5) * 84);
+                    ref float prototype6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 6) * 84);
+                    ref float prototype7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 7) * 84);
                     for (int i = 0; i < 84; i++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(i * TileSize)), d;
                         d = x - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype0, i)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s0); d = x - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype1, i)); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s1); d = x - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype2, i)); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s2); d = x - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype3, i)); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s3); d = x - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype4, i)); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s4); d = x - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype5, i)); s5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s5); d = x - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype6, i)); s6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s6); d = x - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype7, i)); s7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s7);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref values, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref values, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref values, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref values, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4, ref values, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s5, ref values, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s6, ref values, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s7, ref values, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref values, (nuint)((k0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref values, (nuint)((k0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref values, (nuint)((k0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref values, (nuint)((k0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4, ref values, (nuint)((k0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s5, ref values, (nuint)((k0 + 5) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s6, ref values, (nuint)((k0 + 6) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s7, ref values, (nuint)((k0 + 7) * TileSize));
                 }
                 {
+                    const int k0 = 8;
                     global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, s1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    ref float prototype0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 672);
-                    ref float prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 756);
+                    ref float prototype0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0) * 84);
+                    ref float prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 1) * 84);
                     for (int i = 0; i < 84; i++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(i * TileSize)), d;
                         d = x - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype0, i)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s0); d = x - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype1, i)); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s1);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref values, 128);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref values, 144);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref values, (nuint)((k0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref values, (nuint)((k0 + 1) * TileSize));
                 }
             }
         }
@@ -3945,199 +3185,39 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputDeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6DeltasOffset * TileSize + lane);
+                for (int i0 = 0; i0 < 80; i0 += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 0), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 16), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 32), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 48), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 64), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 80), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 96), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 112);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize)), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 4) * TileSize)), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 5) * TileSize)), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 6) * TileSize)), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 7) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int k = 0; k < 10; k++)
                     {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 0);
+                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + i0);
                         global::System.Runtime.Intrinsics.Vector256<float> g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f);
                         r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, (nuint)((i0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, (nuint)((i0 + 5) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, (nuint)((i0 + 6) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, (nuint)((i0 + 7) * TileSize));
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 128), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 144), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 160), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 176), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 192), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 208), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 224), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 240);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 8);
-                        global::System.Runtime.Intrinsics.Vector256<float> g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 128);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 144);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 160);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 176);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 192);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 208);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 224);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 240);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 256), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 272), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 288), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 304), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 320), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 336), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 352), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 368);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 16);
-                        global::System.Runtime.Intrinsics.Vector256<float> g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 256);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 272);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 288);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 304);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 320);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 336);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 352);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 368);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 384), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 400), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 416), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 432), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 448), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 464), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 480), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 496);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 24);
-                        global::System.Runtime.Intrinsics.Vector256<float> g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 384);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 400);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 416);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 432);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 448);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 464);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 480);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 496);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 512), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 528), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 544), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 560), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 576), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 592), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 608), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 624);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 32);
-                        global::System.Runtime.Intrinsics.Vector256<float> g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 512);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 528);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 544);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 560);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 576);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 592);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 608);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 624);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 640), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 656), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 672), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 688), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 704), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 720), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 736), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 752);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 40);
-                        global::System.Runtime.Intrinsics.Vector256<float> g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 640);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 656);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 672);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 688);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 704);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 720);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 736);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 752);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 768), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 784), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 800), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 816), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 832), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 848), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 864), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 880);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 48);
-                        global::System.Runtime.Intrinsics.Vector256<float> g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 768);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 784);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 800);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 816);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 832);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 848);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 864);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 880);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 896), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 912), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 928), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 944), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 960), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 976), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 992), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1008);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 56);
-                        global::System.Runtime.Intrinsics.Vector256<float> g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 896);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 912);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 928);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 944);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 960);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 976);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 992);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 1008);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1024), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1040), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1056), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1072), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1088), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1104), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1120), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1136);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 64);
-                        global::System.Runtime.Intrinsics.Vector256<float> g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 1024);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 1040);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 1056);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 1072);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 1088);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 1104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 1120);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 1136);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1152), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1168), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1184), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1200), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1216), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1232), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1248), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1264);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 72);
-                        global::System.Runtime.Intrinsics.Vector256<float> g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 1152);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 1168);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 1184);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 1200);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 1216);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 1232);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 1248);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 1264);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1280), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1296), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1312), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1328);
+                    const int i0 = 80;
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int k = 0; k < 10; k++)
                     {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 80);
+                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + i0);
                         global::System.Runtime.Intrinsics.Vector256<float> g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f);
                         r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 1280);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 1296);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 1312);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 1328);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
                 }
             }
         }
@@ -4153,199 +3233,39 @@ namespace LeNetGen.Samples.Networks
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputDeltasOffset * TileSize + lane);
                 ref float headWeights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, TileHeadWeightsOffset + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6DeltasOffset * TileSize + lane);
+                for (int i0 = 0; i0 < 80; i0 += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 0), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 16), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 32), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 48), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 64), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 80), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 96), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 112);
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize)), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 4) * TileSize)), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 5) * TileSize)), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 6) * TileSize)), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 7) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int k = 0; k < 10; k++)
                     {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 0);
+                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + i0);
                         global::System.Runtime.Intrinsics.Vector256<float> h4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(4f), own = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f), d;
                         d = x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, (nuint)((i0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, (nuint)((i0 + 5) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, (nuint)((i0 + 6) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, (nuint)((i0 + 7) * TileSize));
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 128), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 144), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 160), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 176), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 192), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 208), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 224), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 240);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 8);
-                        global::System.Runtime.Intrinsics.Vector256<float> h4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(4f), own = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 128);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 144);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 160);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 176);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 192);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 208);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 224);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 240);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 256), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 272), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 288), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 304), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 320), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 336), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 352), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 368);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 16);
-                        global::System.Runtime.Intrinsics.Vector256<float> h4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(4f), own = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 256);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 272);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 288);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 304);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 320);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 336);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 352);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 368);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 384), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 400), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 416), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 432), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 448), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 464), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 480), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 496);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 24);
-                        global::System.Runtime.Intrinsics.Vector256<float> h4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(4f), own = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 384);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 400);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 416);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 432);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 448);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 464);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 480);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 496);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 512), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 528), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 544), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 560), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 576), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 592), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 608), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 624);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 32);
-                        global::System.Runtime.Intrinsics.Vector256<float> h4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(4f), own = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 512);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 528);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 544);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 560);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 576);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 592);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 608);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 624);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 640), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 656), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 672), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 688), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 704), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 720), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 736), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 752);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 40);
-                        global::System.Runtime.Intrinsics.Vector256<float> h4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(4f), own = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 640);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 656);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 672);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 688);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 704);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 720);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 736);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 752);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 768), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 784), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 800), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 816), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 832), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 848), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 864), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 880);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 48);
-                        global::System.Runtime.Intrinsics.Vector256<float> h4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(4f), own = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 768);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 784);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 800);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 816);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 832);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 848);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 864);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 880);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 896), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 912), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 928), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 944), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 960), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 976), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 992), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1008);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 56);
-                        global::System.Runtime.Intrinsics.Vector256<float> h4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(4f), own = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 896);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 912);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 928);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 944);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 960);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 976);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 992);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 1008);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1024), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1040), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1056), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1072), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1088), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1104), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1120), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1136);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 64);
-                        global::System.Runtime.Intrinsics.Vector256<float> h4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(4f), own = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 1024);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 1040);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 1056);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 1072);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 1088);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 1104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 1120);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 1136);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1152), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1168), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1184), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1200), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1216), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1232), x6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1248), x7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1264);
-                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 72);
-                        global::System.Runtime.Intrinsics.Vector256<float> h4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(4f), own = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 1152);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 1168);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 1184);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 1200);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 1216);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 1232);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r6, ref inputDeltas, 1248);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r7, ref inputDeltas, 1264);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1280), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1296), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1312), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 1328);
+                    const int i0 = 80;
+                    global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int k = 0; k < 10; k++)
                     {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 80);
+                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + i0);
                         global::System.Runtime.Intrinsics.Vector256<float> h4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(4f), own = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2f), d;
                         d = x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 1280);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 1296);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 1312);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 1328);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
                 }
             }
         }
@@ -5244,330 +4164,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 400; i += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 8), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 12), g3);
+                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
+                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g1, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + g2, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + g3, ref row, 12);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 16), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 20), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 24), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 28), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + g0, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20) + g1, ref row, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24) + g2, ref row, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28) + g3, ref row, 28);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 36), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 40), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 44), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36) + g1, ref row, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40) + g2, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44) + g3, ref row, 44);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 48), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 52), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 56), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 60), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + g0, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52) + g1, ref row, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56) + g2, ref row, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60) + g3, ref row, 60);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 68), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 72), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 76), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68) + g1, ref row, 68);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72) + g2, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76) + g3, ref row, 76);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 80), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 84), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 88), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 92), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + g0, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84) + g1, ref row, 84);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88) + g2, ref row, 88);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92) + g3, ref row, 92);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 100), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 104), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 108), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100) + g1, ref row, 100);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104) + g2, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108) + g3, ref row, 108);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 112), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 116), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 120), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 124), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + g0, ref row, 112);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116) + g1, ref row, 116);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120) + g2, ref row, 120);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124) + g3, ref row, 124);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 128), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 132), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 136), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 140), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 128) + g0, ref row, 128);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 132) + g1, ref row, 132);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 136) + g2, ref row, 136);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 140) + g3, ref row, 140);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 144), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 148), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 152), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 156), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 144) + g0, ref row, 144);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 148) + g1, ref row, 148);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 152) + g2, ref row, 152);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 156) + g3, ref row, 156);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 160), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 164), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 168), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 172), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 160) + g0, ref row, 160);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 164) + g1, ref row, 164);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 168) + g2, ref row, 168);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 172) + g3, ref row, 172);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 176), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 180), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 184), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 188), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 176) + g0, ref row, 176);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 180) + g1, ref row, 180);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 184) + g2, ref row, 184);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 188) + g3, ref row, 188);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 192), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 196), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 200), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 204), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 192) + g0, ref row, 192);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 196) + g1, ref row, 196);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 200) + g2, ref row, 200);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 204) + g3, ref row, 204);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 208), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 212), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 216), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 220), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 208) + g0, ref row, 208);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 212) + g1, ref row, 212);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 216) + g2, ref row, 216);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 220) + g3, ref row, 220);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 224), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 228), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 232), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 236), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 224) + g0, ref row, 224);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 228) + g1, ref row, 228);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 232) + g2, ref row, 232);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 236) + g3, ref row, 236);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 240), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 244), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 248), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 252), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 240) + g0, ref row, 240);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 244) + g1, ref row, 244);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 248) + g2, ref row, 248);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 252) + g3, ref row, 252);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 256), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 260), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 264), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 268), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 256) + g0, ref row, 256);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 260) + g1, ref row, 260);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 264) + g2, ref row, 264);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 268) + g3, ref row, 268);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 272), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 276), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 280), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 284), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 272) + g0, ref row, 272);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 276) + g1, ref row, 276);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 280) + g2, ref row, 280);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 284) + g3, ref row, 284);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 288), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 292), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 296), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 300), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 288) + g0, ref row, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 292) + g1, ref row, 292);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296) + g2, ref row, 296);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 300) + g3, ref row, 300);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 304), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 308), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 312), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 316), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 304) + g0, ref row, 304);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 308) + g1, ref row, 308);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 312) + g2, ref row, 312);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 316) + g3, ref row, 316);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 320), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 324), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 328), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 332), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 320) + g0, ref row, 320);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 324) + g1, ref row, 324);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 328) + g2, ref row, 328);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 332) + g3, ref row, 332);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 336), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 340), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 344), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 348), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 336) + g0, ref row, 336);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 340) + g1, ref row, 340);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 344) + g2, ref row, 344);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 348) + g3, ref row, 348);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 352), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 356), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 360), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 364), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 352) + g0, ref row, 352);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 356) + g1, ref row, 356);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 360) + g2, ref row, 360);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 364) + g3, ref row, 364);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 368), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 372), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 376), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 380), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 368) + g0, ref row, 368);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 372) + g1, ref row, 372);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 376) + g2, ref row, 376);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 380) + g3, ref row, 380);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 384), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 388), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 392), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 396), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 384) + g0, ref row, 384);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 388) + g1, ref row, 388);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 392) + g2, ref row, 392);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 396) + g3, ref row, 396);
                 }
             }
         }
@@ -5635,330 +4246,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 400; i += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 8), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 12), g3);
+                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
+                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g1, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + g2, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + g3, ref row, 12);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 16), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 20), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 24), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 28), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + g0, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20) + g1, ref row, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24) + g2, ref row, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28) + g3, ref row, 28);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 36), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 40), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 44), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36) + g1, ref row, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40) + g2, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44) + g3, ref row, 44);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 48), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 52), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 56), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 60), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + g0, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52) + g1, ref row, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56) + g2, ref row, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60) + g3, ref row, 60);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 68), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 72), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 76), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68) + g1, ref row, 68);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72) + g2, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76) + g3, ref row, 76);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 80), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 84), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 88), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 92), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + g0, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84) + g1, ref row, 84);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88) + g2, ref row, 88);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92) + g3, ref row, 92);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 100), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 104), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 108), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100) + g1, ref row, 100);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104) + g2, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108) + g3, ref row, 108);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 112), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 116), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 120), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 124), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + g0, ref row, 112);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116) + g1, ref row, 116);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120) + g2, ref row, 120);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124) + g3, ref row, 124);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 128), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 132), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 136), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 140), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 128) + g0, ref row, 128);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 132) + g1, ref row, 132);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 136) + g2, ref row, 136);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 140) + g3, ref row, 140);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 144), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 148), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 152), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 156), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 144) + g0, ref row, 144);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 148) + g1, ref row, 148);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 152) + g2, ref row, 152);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 156) + g3, ref row, 156);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 160), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 164), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 168), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 172), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 160) + g0, ref row, 160);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 164) + g1, ref row, 164);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 168) + g2, ref row, 168);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 172) + g3, ref row, 172);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 176), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 180), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 184), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 188), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 176) + g0, ref row, 176);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 180) + g1, ref row, 180);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 184) + g2, ref row, 184);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 188) + g3, ref row, 188);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 192), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 196), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 200), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 204), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 192) + g0, ref row, 192);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 196) + g1, ref row, 196);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 200) + g2, ref row, 200);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 204) + g3, ref row, 204);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 208), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 212), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 216), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 220), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 208) + g0, ref row, 208);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 212) + g1, ref row, 212);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 216) + g2, ref row, 216);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 220) + g3, ref row, 220);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 224), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 228), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 232), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 236), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 224) + g0, ref row, 224);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 228) + g1, ref row, 228);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 232) + g2, ref row, 232);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 236) + g3, ref row, 236);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 240), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 244), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 248), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 252), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 240) + g0, ref row, 240);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 244) + g1, ref row, 244);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 248) + g2, ref row, 248);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 252) + g3, ref row, 252);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 256), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 260), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 264), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 268), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 256) + g0, ref row, 256);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 260) + g1, ref row, 260);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 264) + g2, ref row, 264);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 268) + g3, ref row, 268);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 272), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 276), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 280), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 284), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 272) + g0, ref row, 272);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 276) + g1, ref row, 276);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 280) + g2, ref row, 280);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 284) + g3, ref row, 284);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 288), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 292), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 296), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 300), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 288) + g0, ref row, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 292) + g1, ref row, 292);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296) + g2, ref row, 296);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 300) + g3, ref row, 300);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 304), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 308), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 312), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 316), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 304) + g0, ref row, 304);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 308) + g1, ref row, 308);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 312) + g2, ref row, 312);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 316) + g3, ref row, 316);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 320), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 324), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 328), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 332), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 320) + g0, ref row, 320);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 324) + g1, ref row, 324);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 328) + g2, ref row, 328);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 332) + g3, ref row, 332);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 336), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 340), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 344), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 348), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 336) + g0, ref row, 336);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 340) + g1, ref row, 340);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 344) + g2, ref row, 344);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 348) + g3, ref row, 348);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 352), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 356), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 360), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 364), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 352) + g0, ref row, 352);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 356) + g1, ref row, 356);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 360) + g2, ref row, 360);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 364) + g3, ref row, 364);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 368), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 372), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 376), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 380), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 368) + g0, ref row, 368);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 372) + g1, ref row, 372);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 376) + g2, ref row, 376);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 380) + g3, ref row, 380);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 384), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 388), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 392), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 396), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 384) + g0, ref row, 384);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 388) + g1, ref row, 388);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 392) + g2, ref row, 392);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 396) + g3, ref row, 396);
                 }
             }
         }
@@ -6095,96 +4397,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 112; i += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 8), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 12), g3);
+                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
+                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g1, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + g2, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + g3, ref row, 12);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 16), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 20), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 24), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 28), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + g0, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20) + g1, ref row, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24) + g2, ref row, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28) + g3, ref row, 28);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 36), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 40), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 44), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36) + g1, ref row, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40) + g2, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44) + g3, ref row, 44);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 48), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 52), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 56), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 60), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + g0, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52) + g1, ref row, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56) + g2, ref row, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60) + g3, ref row, 60);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 68), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 72), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 76), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68) + g1, ref row, 68);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72) + g2, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76) + g3, ref row, 76);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 80), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 84), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 88), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 92), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + g0, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84) + g1, ref row, 84);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88) + g2, ref row, 88);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92) + g3, ref row, 92);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 100), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 104), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 108), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100) + g1, ref row, 100);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104) + g2, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108) + g3, ref row, 108);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
@@ -6263,96 +4490,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 112; i += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 8), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 12), g3);
+                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
+                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g1, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + g2, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + g3, ref row, 12);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 16), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 20), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 24), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 28), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + g0, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20) + g1, ref row, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24) + g2, ref row, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28) + g3, ref row, 28);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 36), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 40), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 44), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36) + g1, ref row, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40) + g2, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44) + g3, ref row, 44);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 48), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 52), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 56), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 60), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + g0, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52) + g1, ref row, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56) + g2, ref row, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60) + g3, ref row, 60);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 68), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 72), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 76), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68) + g1, ref row, 68);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72) + g2, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76) + g3, ref row, 76);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 80), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 84), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 88), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 92), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + g0, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84) + g1, ref row, 84);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88) + g2, ref row, 88);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92) + g3, ref row, 92);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 100), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 104), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 108), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100) + g1, ref row, 100);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104) + g2, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108) + g3, ref row, 108);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
@@ -6379,40 +4531,42 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6ValuesOffset * TileSize + lane);
                 ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputValuesOffset * TileSize + lane);
                 {
+                    const int k0 = 0;
                     global::System.Runtime.Intrinsics.Vector128<float> s0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    ref float prototype0 = ref prototypes;
-                    ref float prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 84);
-                    ref float prototype2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 168);
-                    ref float prototype3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 252);
-                    ref float prototype4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 336);
-                    ref float prototype5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 420);
-                    ref float prototype6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 504);
-                    ref float prototype7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 588);
+                    ref float prototype0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0) * 84);
+                    ref float prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 1) * 84);
+                    ref float prototype2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 2) * 84);
+                    ref float prototype3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 3) * 84);
+                    ref float prototype4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 4) * 84);
+                    ref float prototype5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 5) * 84);
+                    ref float prototype6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 6) * 84);
+                    ref float prototype7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 7) * 84);
                     for (int i = 0; i < 84; i++)
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(i * TileSize)), d;
                         d = x - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype0, i)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s0); d = x - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype1, i)); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s1); d = x - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype2, i)); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s2); d = x - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype3, i)); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s3); d = x - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype4, i)); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s4); d = x - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype5, i)); s5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s5); d = x - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype6, i)); s6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s6); d = x - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype7, i)); s7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s7);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref values, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref values, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref values, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref values, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4, ref values, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s5, ref values, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s6, ref values, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s7, ref values, 112);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref values, (nuint)((k0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref values, (nuint)((k0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref values, (nuint)((k0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref values, (nuint)((k0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4, ref values, (nuint)((k0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s5, ref values, (nuint)((k0 + 5) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s6, ref values, (nuint)((k0 + 6) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s7, ref values, (nuint)((k0 + 7) * TileSize));
                 }
                 {
+                    const int k0 = 8;
                     global::System.Runtime.Intrinsics.Vector128<float> s0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    ref float prototype0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 672);
-                    ref float prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 756);
+                    ref float prototype0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0) * 84);
+                    ref float prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 1) * 84);
                     for (int i = 0; i < 84; i++)
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(i * TileSize)), d;
                         d = x - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype0, i)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s0); d = x - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype1, i)); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s1);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref values, 128);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref values, 144);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref values, (nuint)((k0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref values, (nuint)((k0 + 1) * TileSize));
                 }
             }
         }
@@ -6427,199 +4581,39 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6ValuesOffset * TileSize + lane);
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputDeltasOffset * TileSize + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6DeltasOffset * TileSize + lane);
+                for (int i0 = 0; i0 < 80; i0 += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 0), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 16), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 32), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 48), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 64), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 80), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 96), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 112);
+                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize)), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 4) * TileSize)), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 5) * TileSize)), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 6) * TileSize)), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 7) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int k = 0; k < 10; k++)
                     {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 0);
+                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + i0);
                         global::System.Runtime.Intrinsics.Vector128<float> g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f);
                         r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 112);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, (nuint)((i0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, (nuint)((i0 + 5) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, (nuint)((i0 + 6) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, (nuint)((i0 + 7) * TileSize));
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 128), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 144), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 160), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 176), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 192), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 208), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 224), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 240);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 8);
-                        global::System.Runtime.Intrinsics.Vector128<float> g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 128);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 144);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 160);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 176);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 192);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 208);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 224);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 240);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 256), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 272), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 288), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 304), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 320), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 336), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 352), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 368);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 16);
-                        global::System.Runtime.Intrinsics.Vector128<float> g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 256);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 272);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 304);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 320);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 336);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 352);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 368);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 384), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 400), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 416), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 432), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 448), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 464), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 480), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 496);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 24);
-                        global::System.Runtime.Intrinsics.Vector128<float> g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 384);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 400);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 416);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 432);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 448);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 464);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 480);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 496);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 512), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 528), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 544), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 560), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 576), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 592), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 608), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 624);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 32);
-                        global::System.Runtime.Intrinsics.Vector128<float> g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 512);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 528);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 544);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 560);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 576);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 592);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 608);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 624);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 640), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 656), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 672), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 688), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 704), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 720), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 736), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 752);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 40);
-                        global::System.Runtime.Intrinsics.Vector128<float> g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 640);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 656);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 672);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 688);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 704);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 720);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 736);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 752);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 768), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 784), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 800), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 816), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 832), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 848), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 864), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 880);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 48);
-                        global::System.Runtime.Intrinsics.Vector128<float> g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 768);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 784);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 800);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 816);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 832);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 848);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 864);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 880);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 896), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 912), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 928), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 944), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 960), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 976), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 992), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1008);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 56);
-                        global::System.Runtime.Intrinsics.Vector128<float> g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 896);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 912);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 928);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 944);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 960);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 976);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 992);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 1008);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1024), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1040), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1056), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1072), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1088), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1104), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1120), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1136);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 64);
-                        global::System.Runtime.Intrinsics.Vector128<float> g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 1024);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 1040);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 1056);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 1072);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 1088);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 1104);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 1120);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 1136);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1152), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1168), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1184), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1200), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1216), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1232), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1248), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1264);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 72);
-                        global::System.Runtime.Intrinsics.Vector128<float> g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f);
-                        r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5); r6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)), r6); r7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)), r7);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 1152);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 1168);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 1184);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 1200);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 1216);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 1232);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 1248);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 1264);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1280), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1296), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1312), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1328);
+                    const int i0 = 80;
+                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int k = 0; k < 10; k++)
                     {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 80);
+                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + i0);
                         global::System.Runtime.Intrinsics.Vector128<float> g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f);
                         r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 1280);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 1296);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 1312);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 1328);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
                 }
             }
         }
@@ -6635,199 +4629,39 @@ namespace LeNetGen.Samples.Networks
                 ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputDeltasOffset * TileSize + lane);
                 ref float headWeights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, TileHeadWeightsOffset + lane);
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6DeltasOffset * TileSize + lane);
+                for (int i0 = 0; i0 < 80; i0 += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 0), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 16), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 32), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 48), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 64), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 80), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 96), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 112);
+                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize)), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 4) * TileSize)), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 5) * TileSize)), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 6) * TileSize)), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 7) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int k = 0; k < 10; k++)
                     {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 0);
+                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + i0);
                         global::System.Runtime.Intrinsics.Vector128<float> h4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(4f), own = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f), d;
                         d = x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 112);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, (nuint)((i0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, (nuint)((i0 + 5) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, (nuint)((i0 + 6) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, (nuint)((i0 + 7) * TileSize));
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 128), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 144), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 160), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 176), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 192), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 208), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 224), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 240);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 8);
-                        global::System.Runtime.Intrinsics.Vector128<float> h4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(4f), own = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 128);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 144);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 160);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 176);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 192);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 208);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 224);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 240);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 256), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 272), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 288), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 304), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 320), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 336), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 352), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 368);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 16);
-                        global::System.Runtime.Intrinsics.Vector128<float> h4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(4f), own = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 256);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 272);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 304);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 320);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 336);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 352);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 368);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 384), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 400), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 416), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 432), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 448), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 464), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 480), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 496);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 24);
-                        global::System.Runtime.Intrinsics.Vector128<float> h4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(4f), own = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 384);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 400);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 416);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 432);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 448);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 464);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 480);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 496);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 512), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 528), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 544), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 560), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 576), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 592), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 608), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 624);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 32);
-                        global::System.Runtime.Intrinsics.Vector128<float> h4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(4f), own = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 512);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 528);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 544);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 560);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 576);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 592);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 608);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 624);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 640), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 656), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 672), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 688), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 704), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 720), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 736), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 752);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 40);
-                        global::System.Runtime.Intrinsics.Vector128<float> h4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(4f), own = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 640);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 656);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 672);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 688);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 704);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 720);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 736);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 752);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 768), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 784), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 800), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 816), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 832), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 848), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 864), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 880);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 48);
-                        global::System.Runtime.Intrinsics.Vector128<float> h4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(4f), own = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 768);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 784);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 800);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 816);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 832);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 848);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 864);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 880);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 896), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 912), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 928), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 944), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 960), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 976), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 992), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1008);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 56);
-                        global::System.Runtime.Intrinsics.Vector128<float> h4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(4f), own = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 896);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 912);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 928);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 944);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 960);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 976);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 992);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 1008);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1024), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1040), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1056), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1072), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1088), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1104), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1120), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1136);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 64);
-                        global::System.Runtime.Intrinsics.Vector128<float> h4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(4f), own = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 1024);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 1040);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 1056);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 1072);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 1088);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 1104);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 1120);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 1136);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1152), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1168), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1184), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1200), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1216), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1232), x6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1248), x7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1264);
-                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 72);
-                        global::System.Runtime.Intrinsics.Vector128<float> h4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(4f), own = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f), d;
-                        d = x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x6 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 6)); r6 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x7 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 7)); r7 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 1152);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 1168);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 1184);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 1200);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 1216);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 1232);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r6, ref inputDeltas, 1248);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r7, ref inputDeltas, 1264);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1280), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1296), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1312), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 1328);
+                    const int i0 = 80;
+                    global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int k = 0; k < 10; k++)
                     {
-                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + 80);
+                        ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84 + i0);
                         global::System.Runtime.Intrinsics.Vector128<float> h4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(4f), own = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2f), d;
                         d = x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 1280);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 1296);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 1312);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 1328);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
                 }
             }
         }

@@ -1241,83 +1241,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 384; i += 64)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 16), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 32), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 48), g3);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
+                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + g1, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + g2, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + g3, ref row, 48);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 80), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 96), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 112), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g1, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g2, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112) + g3, ref row, 112);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 128), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 144), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 160), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 176), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128) + g0, ref row, 128);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 144) + g1, ref row, 144);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 160) + g2, ref row, 160);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 176) + g3, ref row, 176);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 192), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 208), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 224), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 240), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 192) + g0, ref row, 192);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 208) + g1, ref row, 208);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 224) + g2, ref row, 224);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 240) + g3, ref row, 240);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 256), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 272), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 288), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 304), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 256) + g0, ref row, 256);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 272) + g1, ref row, 272);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 288) + g2, ref row, 288);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 304) + g3, ref row, 304);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 320), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 336), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 352), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 368), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 320) + g0, ref row, 320);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 336) + g1, ref row, 336);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 352) + g2, ref row, 352);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 368) + g3, ref row, 368);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1395,83 +1333,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 384; i += 64)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 16), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 32), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 48), g3);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
+                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + g1, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + g2, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + g3, ref row, 48);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 80), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 96), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 112), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g1, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g2, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112) + g3, ref row, 112);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 128), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 144), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 160), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 176), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128) + g0, ref row, 128);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 144) + g1, ref row, 144);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 160) + g2, ref row, 160);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 176) + g3, ref row, 176);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 192), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 208), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 224), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 240), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 192) + g0, ref row, 192);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 208) + g1, ref row, 208);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 224) + g2, ref row, 224);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 240) + g3, ref row, 240);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 256), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 272), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 288), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 304), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 256) + g0, ref row, 256);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 272) + g1, ref row, 272);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 288) + g2, ref row, 288);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 304) + g3, ref row, 304);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 320), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 336), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 352), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 368), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 320) + g0, ref row, 320);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 336) + g1, ref row, 336);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 352) + g2, ref row, 352);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 368) + g3, ref row, 368);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1619,18 +1495,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 64; i += 64)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 16), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 32), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 48), g3);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
+                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + g1, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + g2, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + g3, ref row, 48);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1643,7 +1522,7 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g1, ref row, 80);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g2, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g3, global::System.Runtime.Intrinsics.Vector512<float>.Zero)), ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 104);
                 }
             }
         }
@@ -1712,18 +1591,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 64; i += 64)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 16), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 32), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 48), g3);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
+                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + g1, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + g2, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + g3, ref row, 48);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1736,7 +1618,7 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g1, ref row, 80);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g2, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g3, global::System.Runtime.Intrinsics.Vector512<float>.Zero)), ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 104);
                 }
             }
         }
@@ -1753,8 +1635,8 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6ValuesOffset * TileSize + lane);
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputSumsOffset * TileSize + lane);
                 ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputValuesOffset * TileSize + lane);
-                for (int u = 0; u < 8; u += 8)
                 {
+                    const int u = 0;
                     global::System.Runtime.Intrinsics.Vector512<float> s0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u)), s1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 1)), s2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 2)), s3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 3)), s4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 4)), s5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 5)), s6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 6)), s7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 7));
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u) * 84);
                     ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 1) * 84);
@@ -1879,18 +1761,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 84);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 64; i += 64)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 16), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 32), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 48), g3);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
+                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + g1, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + g2, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + g3, ref row, 48);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1901,7 +1786,7 @@ namespace LeNetGen.Samples.Networks
                         g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 68), g1);
                     }
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 68) + (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g1, global::System.Runtime.Intrinsics.Vector512<float>.Zero)), ref row, 68);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 68) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 68);
                 }
             }
         }
@@ -1979,18 +1864,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 84);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 64; i += 64)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 16), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 32), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 48), g3);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
+                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16) + g1, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32) + g2, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48) + g3, ref row, 48);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -2001,7 +1889,7 @@ namespace LeNetGen.Samples.Networks
                         g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 68), g1);
                     }
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 68) + (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g1, global::System.Runtime.Intrinsics.Vector512<float>.Zero)), ref row, 68);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 68) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 68);
                 }
             }
         }
@@ -2828,161 +2716,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 384; i += 32)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 16), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 24), g3);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
+                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g1, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + g2, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24) + g3, ref row, 24);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 40), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 48), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 56), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40) + g1, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + g2, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56) + g3, ref row, 56);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 72), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 80), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 88), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72) + g1, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + g2, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88) + g3, ref row, 88);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 104), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 112), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 120), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104) + g1, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + g2, ref row, 112);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120) + g3, ref row, 120);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 128), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 136), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 144), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 152), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 128) + g0, ref row, 128);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 136) + g1, ref row, 136);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 144) + g2, ref row, 144);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 152) + g3, ref row, 152);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 160), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 168), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 176), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 184), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 160) + g0, ref row, 160);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 168) + g1, ref row, 168);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 176) + g2, ref row, 176);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 184) + g3, ref row, 184);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 192), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 200), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 208), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 216), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 192) + g0, ref row, 192);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 200) + g1, ref row, 200);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 208) + g2, ref row, 208);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 216) + g3, ref row, 216);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 224), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 232), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 240), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 248), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 224) + g0, ref row, 224);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 232) + g1, ref row, 232);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 240) + g2, ref row, 240);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 248) + g3, ref row, 248);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 256), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 264), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 272), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 280), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 256) + g0, ref row, 256);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 264) + g1, ref row, 264);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 272) + g2, ref row, 272);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 280) + g3, ref row, 280);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 288), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 296), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 304), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 312), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288) + g0, ref row, 288);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 296) + g1, ref row, 296);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 304) + g2, ref row, 304);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 312) + g3, ref row, 312);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 320), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 328), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 336), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 344), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 320) + g0, ref row, 320);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 328) + g1, ref row, 328);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 336) + g2, ref row, 336);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 344) + g3, ref row, 344);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 352), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 360), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 368), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 376), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 352) + g0, ref row, 352);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 360) + g1, ref row, 360);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 368) + g2, ref row, 368);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 376) + g3, ref row, 376);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -3061,161 +2809,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 384; i += 32)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 16), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 24), g3);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
+                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g1, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + g2, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24) + g3, ref row, 24);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 40), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 48), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 56), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40) + g1, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + g2, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56) + g3, ref row, 56);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 72), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 80), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 88), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72) + g1, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + g2, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88) + g3, ref row, 88);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 104), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 112), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 120), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104) + g1, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + g2, ref row, 112);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120) + g3, ref row, 120);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 128), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 136), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 144), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 152), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 128) + g0, ref row, 128);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 136) + g1, ref row, 136);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 144) + g2, ref row, 144);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 152) + g3, ref row, 152);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 160), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 168), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 176), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 184), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 160) + g0, ref row, 160);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 168) + g1, ref row, 168);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 176) + g2, ref row, 176);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 184) + g3, ref row, 184);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 192), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 200), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 208), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 216), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 192) + g0, ref row, 192);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 200) + g1, ref row, 200);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 208) + g2, ref row, 208);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 216) + g3, ref row, 216);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 224), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 232), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 240), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 248), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 224) + g0, ref row, 224);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 232) + g1, ref row, 232);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 240) + g2, ref row, 240);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 248) + g3, ref row, 248);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 256), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 264), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 272), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 280), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 256) + g0, ref row, 256);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 264) + g1, ref row, 264);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 272) + g2, ref row, 272);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 280) + g3, ref row, 280);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 288), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 296), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 304), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 312), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288) + g0, ref row, 288);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 296) + g1, ref row, 296);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 304) + g2, ref row, 304);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 312) + g3, ref row, 312);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 320), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 328), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 336), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 344), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 320) + g0, ref row, 320);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 328) + g1, ref row, 328);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 336) + g2, ref row, 336);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 344) + g3, ref row, 344);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 352), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 360), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 368), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 376), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 352) + g0, ref row, 352);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 360) + g1, ref row, 360);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 368) + g2, ref row, 368);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 376) + g3, ref row, 376);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -3363,44 +2971,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 96; i += 32)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 16), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 24), g3);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
+                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g1, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + g2, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24) + g3, ref row, 24);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 40), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 48), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 56), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40) + g1, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + g2, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56) + g3, ref row, 56);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 72), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 80), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 88), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72) + g1, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + g2, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88) + g3, ref row, 88);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -3480,44 +3065,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 96; i += 32)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 16), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 24), g3);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
+                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g1, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + g2, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24) + g3, ref row, 24);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 40), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 48), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 56), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40) + g1, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + g2, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56) + g3, ref row, 56);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 72), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 80), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 88), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72) + g1, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80) + g2, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88) + g3, ref row, 88);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -3546,8 +3108,8 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6ValuesOffset * TileSize + lane);
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputSumsOffset * TileSize + lane);
                 ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputValuesOffset * TileSize + lane);
-                for (int u = 0; u < 8; u += 8)
                 {
+                    const int u = 0;
                     global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u)), s1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 1)), s2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 2)), s3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 3)), s4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 4)), s5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 5)), s6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 6)), s7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 7));
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u) * 84);
                     ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 1) * 84);
@@ -3672,31 +3234,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 84);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 64; i += 32)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 16), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 24), g3);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
+                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g1, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + g2, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24) + g3, ref row, 24);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 40), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 48), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 56), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40) + g1, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + g2, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56) + g3, ref row, 56);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -3708,7 +3260,7 @@ namespace LeNetGen.Samples.Networks
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + g0, ref row, 64);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72) + g1, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 76) + (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(newPart, g2, global::System.Runtime.Intrinsics.Vector256<float>.Zero)), ref row, 76);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 76) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(newPart, g2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref row, 76);
                 }
             }
         }
@@ -3786,31 +3338,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 84);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 64; i += 32)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 16), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 24), g3);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
+                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g1, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + g2, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24) + g3, ref row, 24);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 40), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 48), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 56), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40) + g1, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + g2, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56) + g3, ref row, 56);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -3822,7 +3364,7 @@ namespace LeNetGen.Samples.Networks
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + g0, ref row, 64);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72) + g1, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 76) + (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(newPart, g2, global::System.Runtime.Intrinsics.Vector256<float>.Zero)), ref row, 76);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 76) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(newPart, g2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref row, 76);
                 }
             }
         }
@@ -4649,330 +4191,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 400; i += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 8), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 12), g3);
+                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
+                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g1, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + g2, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + g3, ref row, 12);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 16), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 20), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 24), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 28), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + g0, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20) + g1, ref row, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24) + g2, ref row, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28) + g3, ref row, 28);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 36), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 40), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 44), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36) + g1, ref row, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40) + g2, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44) + g3, ref row, 44);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 48), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 52), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 56), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 60), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + g0, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52) + g1, ref row, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56) + g2, ref row, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60) + g3, ref row, 60);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 68), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 72), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 76), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68) + g1, ref row, 68);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72) + g2, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76) + g3, ref row, 76);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 80), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 84), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 88), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 92), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + g0, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84) + g1, ref row, 84);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88) + g2, ref row, 88);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92) + g3, ref row, 92);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 100), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 104), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 108), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100) + g1, ref row, 100);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104) + g2, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108) + g3, ref row, 108);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 112), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 116), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 120), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 124), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + g0, ref row, 112);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116) + g1, ref row, 116);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120) + g2, ref row, 120);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124) + g3, ref row, 124);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 128), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 132), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 136), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 140), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 128) + g0, ref row, 128);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 132) + g1, ref row, 132);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 136) + g2, ref row, 136);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 140) + g3, ref row, 140);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 144), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 148), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 152), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 156), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 144) + g0, ref row, 144);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 148) + g1, ref row, 148);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 152) + g2, ref row, 152);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 156) + g3, ref row, 156);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 160), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 164), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 168), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 172), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 160) + g0, ref row, 160);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 164) + g1, ref row, 164);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 168) + g2, ref row, 168);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 172) + g3, ref row, 172);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 176), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 180), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 184), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 188), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 176) + g0, ref row, 176);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 180) + g1, ref row, 180);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 184) + g2, ref row, 184);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 188) + g3, ref row, 188);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 192), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 196), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 200), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 204), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 192) + g0, ref row, 192);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 196) + g1, ref row, 196);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 200) + g2, ref row, 200);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 204) + g3, ref row, 204);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 208), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 212), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 216), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 220), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 208) + g0, ref row, 208);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 212) + g1, ref row, 212);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 216) + g2, ref row, 216);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 220) + g3, ref row, 220);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 224), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 228), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 232), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 236), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 224) + g0, ref row, 224);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 228) + g1, ref row, 228);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 232) + g2, ref row, 232);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 236) + g3, ref row, 236);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 240), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 244), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 248), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 252), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 240) + g0, ref row, 240);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 244) + g1, ref row, 244);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 248) + g2, ref row, 248);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 252) + g3, ref row, 252);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 256), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 260), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 264), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 268), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 256) + g0, ref row, 256);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 260) + g1, ref row, 260);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 264) + g2, ref row, 264);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 268) + g3, ref row, 268);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 272), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 276), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 280), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 284), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 272) + g0, ref row, 272);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 276) + g1, ref row, 276);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 280) + g2, ref row, 280);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 284) + g3, ref row, 284);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 288), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 292), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 296), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 300), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 288) + g0, ref row, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 292) + g1, ref row, 292);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296) + g2, ref row, 296);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 300) + g3, ref row, 300);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 304), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 308), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 312), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 316), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 304) + g0, ref row, 304);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 308) + g1, ref row, 308);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 312) + g2, ref row, 312);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 316) + g3, ref row, 316);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 320), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 324), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 328), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 332), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 320) + g0, ref row, 320);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 324) + g1, ref row, 324);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 328) + g2, ref row, 328);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 332) + g3, ref row, 332);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 336), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 340), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 344), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 348), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 336) + g0, ref row, 336);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 340) + g1, ref row, 340);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 344) + g2, ref row, 344);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 348) + g3, ref row, 348);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 352), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 356), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 360), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 364), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 352) + g0, ref row, 352);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 356) + g1, ref row, 356);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 360) + g2, ref row, 360);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 364) + g3, ref row, 364);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 368), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 372), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 376), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 380), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 368) + g0, ref row, 368);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 372) + g1, ref row, 372);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 376) + g2, ref row, 376);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 380) + g3, ref row, 380);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 384), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 388), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 392), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 396), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 384) + g0, ref row, 384);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 388) + g1, ref row, 388);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 392) + g2, ref row, 392);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 396) + g3, ref row, 396);
                 }
             }
         }
@@ -5040,330 +4273,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 400; i += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 8), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 12), g3);
+                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
+                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g1, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + g2, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + g3, ref row, 12);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 16), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 20), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 24), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 28), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + g0, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20) + g1, ref row, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24) + g2, ref row, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28) + g3, ref row, 28);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 36), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 40), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 44), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36) + g1, ref row, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40) + g2, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44) + g3, ref row, 44);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 48), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 52), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 56), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 60), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + g0, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52) + g1, ref row, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56) + g2, ref row, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60) + g3, ref row, 60);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 68), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 72), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 76), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68) + g1, ref row, 68);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72) + g2, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76) + g3, ref row, 76);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 80), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 84), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 88), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 92), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + g0, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84) + g1, ref row, 84);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88) + g2, ref row, 88);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92) + g3, ref row, 92);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 100), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 104), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 108), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100) + g1, ref row, 100);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104) + g2, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108) + g3, ref row, 108);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 112), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 116), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 120), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 124), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + g0, ref row, 112);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116) + g1, ref row, 116);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120) + g2, ref row, 120);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124) + g3, ref row, 124);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 128), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 132), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 136), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 140), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 128) + g0, ref row, 128);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 132) + g1, ref row, 132);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 136) + g2, ref row, 136);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 140) + g3, ref row, 140);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 144), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 148), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 152), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 156), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 144) + g0, ref row, 144);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 148) + g1, ref row, 148);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 152) + g2, ref row, 152);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 156) + g3, ref row, 156);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 160), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 164), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 168), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 172), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 160) + g0, ref row, 160);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 164) + g1, ref row, 164);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 168) + g2, ref row, 168);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 172) + g3, ref row, 172);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 176), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 180), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 184), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 188), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 176) + g0, ref row, 176);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 180) + g1, ref row, 180);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 184) + g2, ref row, 184);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 188) + g3, ref row, 188);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 192), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 196), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 200), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 204), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 192) + g0, ref row, 192);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 196) + g1, ref row, 196);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 200) + g2, ref row, 200);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 204) + g3, ref row, 204);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 208), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 212), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 216), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 220), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 208) + g0, ref row, 208);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 212) + g1, ref row, 212);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 216) + g2, ref row, 216);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 220) + g3, ref row, 220);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 224), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 228), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 232), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 236), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 224) + g0, ref row, 224);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 228) + g1, ref row, 228);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 232) + g2, ref row, 232);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 236) + g3, ref row, 236);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 240), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 244), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 248), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 252), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 240) + g0, ref row, 240);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 244) + g1, ref row, 244);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 248) + g2, ref row, 248);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 252) + g3, ref row, 252);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 256), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 260), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 264), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 268), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 256) + g0, ref row, 256);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 260) + g1, ref row, 260);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 264) + g2, ref row, 264);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 268) + g3, ref row, 268);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 272), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 276), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 280), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 284), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 272) + g0, ref row, 272);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 276) + g1, ref row, 276);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 280) + g2, ref row, 280);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 284) + g3, ref row, 284);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 288), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 292), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 296), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 300), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 288) + g0, ref row, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 292) + g1, ref row, 292);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296) + g2, ref row, 296);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 300) + g3, ref row, 300);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 304), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 308), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 312), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 316), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 304) + g0, ref row, 304);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 308) + g1, ref row, 308);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 312) + g2, ref row, 312);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 316) + g3, ref row, 316);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 320), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 324), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 328), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 332), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 320) + g0, ref row, 320);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 324) + g1, ref row, 324);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 328) + g2, ref row, 328);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 332) + g3, ref row, 332);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 336), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 340), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 344), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 348), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 336) + g0, ref row, 336);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 340) + g1, ref row, 340);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 344) + g2, ref row, 344);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 348) + g3, ref row, 348);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 352), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 356), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 360), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 364), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 352) + g0, ref row, 352);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 356) + g1, ref row, 356);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 360) + g2, ref row, 360);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 364) + g3, ref row, 364);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 368), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 372), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 376), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 380), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 368) + g0, ref row, 368);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 372) + g1, ref row, 372);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 376) + g2, ref row, 376);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 380) + g3, ref row, 380);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 384), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 388), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 392), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 396), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 384) + g0, ref row, 384);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 388) + g1, ref row, 388);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 392) + g2, ref row, 392);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 396) + g3, ref row, 396);
                 }
             }
         }
@@ -5500,96 +4424,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 112; i += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 8), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 12), g3);
+                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
+                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g1, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + g2, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + g3, ref row, 12);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 16), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 20), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 24), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 28), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + g0, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20) + g1, ref row, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24) + g2, ref row, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28) + g3, ref row, 28);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 36), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 40), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 44), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36) + g1, ref row, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40) + g2, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44) + g3, ref row, 44);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 48), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 52), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 56), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 60), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + g0, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52) + g1, ref row, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56) + g2, ref row, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60) + g3, ref row, 60);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 68), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 72), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 76), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68) + g1, ref row, 68);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72) + g2, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76) + g3, ref row, 76);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 80), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 84), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 88), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 92), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + g0, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84) + g1, ref row, 84);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88) + g2, ref row, 88);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92) + g3, ref row, 92);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 100), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 104), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 108), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100) + g1, ref row, 100);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104) + g2, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108) + g3, ref row, 108);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
@@ -5668,96 +4517,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 112; i += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 8), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 12), g3);
+                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
+                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g1, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + g2, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + g3, ref row, 12);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 16), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 20), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 24), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 28), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + g0, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20) + g1, ref row, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24) + g2, ref row, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28) + g3, ref row, 28);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 36), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 40), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 44), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36) + g1, ref row, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40) + g2, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44) + g3, ref row, 44);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 48), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 52), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 56), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 60), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + g0, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52) + g1, ref row, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56) + g2, ref row, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60) + g3, ref row, 60);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 68), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 72), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 76), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68) + g1, ref row, 68);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72) + g2, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76) + g3, ref row, 76);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 80), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 84), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 88), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 92), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + g0, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84) + g1, ref row, 84);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88) + g2, ref row, 88);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92) + g3, ref row, 92);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 100), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 104), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 108), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100) + g1, ref row, 100);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104) + g2, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108) + g3, ref row, 108);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
@@ -5785,8 +4559,8 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F6ValuesOffset * TileSize + lane);
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputSumsOffset * TileSize + lane);
                 ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputValuesOffset * TileSize + lane);
-                for (int u = 0; u < 8; u += 8)
                 {
+                    const int u = 0;
                     global::System.Runtime.Intrinsics.Vector128<float> s0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u)), s1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 1)), s2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 2)), s3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 3)), s4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 4)), s5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 5)), s6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 6)), s7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 7));
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u) * 84);
                     ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 1) * 84);
@@ -5910,70 +4684,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 84);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 80; i += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 8), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 12), g3);
+                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
+                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g1, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + g2, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + g3, ref row, 12);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 16), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 20), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 24), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 28), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + g0, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20) + g1, ref row, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24) + g2, ref row, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28) + g3, ref row, 28);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 36), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 40), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 44), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36) + g1, ref row, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40) + g2, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44) + g3, ref row, 44);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 48), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 52), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 56), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 60), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + g0, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52) + g1, ref row, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56) + g2, ref row, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60) + g3, ref row, 60);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 68), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 72), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 76), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68) + g1, ref row, 68);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72) + g2, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76) + g3, ref row, 76);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
@@ -6060,70 +4785,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 84);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 80; i += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 8), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 12), g3);
+                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
+                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g1, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + g2, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + g3, ref row, 12);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 16), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 20), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 24), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 28), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + g0, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20) + g1, ref row, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24) + g2, ref row, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28) + g3, ref row, 28);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 32), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 36), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 40), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 44), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + g0, ref row, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36) + g1, ref row, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40) + g2, ref row, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44) + g3, ref row, 44);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 48), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 52), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 56), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 60), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + g0, ref row, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52) + g1, ref row, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56) + g2, ref row, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60) + g3, ref row, 60);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 68), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 72), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 76), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68) + g1, ref row, 68);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72) + g2, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76) + g3, ref row, 76);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;

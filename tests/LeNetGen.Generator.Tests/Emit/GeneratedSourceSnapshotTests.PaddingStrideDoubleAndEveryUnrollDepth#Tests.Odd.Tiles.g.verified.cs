@@ -1017,7 +1017,7 @@ namespace Tests
                     }
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8) + g1, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 12) + (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g2, global::System.Runtime.Intrinsics.Vector512<double>.Zero)), ref row, 12);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 12) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g2, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref row, 12);
                 }
             }
         }
@@ -1113,7 +1113,7 @@ namespace Tests
                     }
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8) + g1, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 12) + (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g2, global::System.Runtime.Intrinsics.Vector512<double>.Zero)), ref row, 12);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 12) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g2, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref row, 12);
                 }
             }
         }
@@ -1129,18 +1129,19 @@ namespace Tests
                 ref double input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F4ValuesOffset * TileSize + lane);
                 ref double values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputValuesOffset * TileSize + lane);
                 {
+                    const int k0 = 0;
                     global::System.Runtime.Intrinsics.Vector512<double> s0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                    ref double prototype0 = ref prototypes;
-                    ref double prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 6);
-                    ref double prototype2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 12);
+                    ref double prototype0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0) * 6);
+                    ref double prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 1) * 6);
+                    ref double prototype2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 2) * 6);
                     for (int i = 0; i < 6; i++)
                     {
                         global::System.Runtime.Intrinsics.Vector512<double> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(i * TileSize)), d;
                         d = x - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype0, i)); s0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s0); d = x - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype1, i)); s1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s1); d = x - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype2, i)); s2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s2);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref values, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref values, 8);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2, ref values, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref values, (nuint)((k0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref values, (nuint)((k0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2, ref values, (nuint)((k0 + 2) * TileSize));
                 }
             }
         }
@@ -1157,20 +1158,21 @@ namespace Tests
                 ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputDeltasOffset * TileSize + lane);
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F4DeltasOffset * TileSize + lane);
                 {
-                    global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 0), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 8), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 16), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 24), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 32), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 40);
+                    const int i0 = 0;
+                    global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize)), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 4) * TileSize)), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 5) * TileSize));
                     global::System.Runtime.Intrinsics.Vector512<double> r0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                     for (int k = 0; k < 3; k++)
                     {
-                        ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6 + 0);
+                        ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6 + i0);
                         global::System.Runtime.Intrinsics.Vector512<double> g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2d);
                         r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 8);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 24);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 40);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, (nuint)((i0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, (nuint)((i0 + 5) * TileSize));
                 }
                 // the prototypes' terms, summed over the lanes
                 for (int k = 0; k < 3; k++)
@@ -1198,20 +1200,21 @@ namespace Tests
                 ref double headWeights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, TileHeadWeightsOffset + lane);
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F4DeltasOffset * TileSize + lane);
                 {
-                    global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 0), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 8), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 16), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 24), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 32), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 40);
+                    const int i0 = 0;
+                    global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize)), x4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 4) * TileSize)), x5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)((i0 + 5) * TileSize));
                     global::System.Runtime.Intrinsics.Vector512<double> r0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                     for (int k = 0; k < 3; k++)
                     {
-                        ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6 + 0);
+                        ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6 + i0);
                         global::System.Runtime.Intrinsics.Vector512<double> h4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(4d), own = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector512.Create(2d), d;
                         d = x0 - global::System.Runtime.Intrinsics.Vector512.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, 8);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, 24);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, 40);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref inputDeltas, (nuint)((i0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref inputDeltas, (nuint)((i0 + 5) * TileSize));
                 }
                 // the prototypes' terms, summed over the lanes
                 for (int k = 0; k < 3; k++)
@@ -1970,18 +1973,21 @@ namespace Tests
             {
                 ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 20);
                 ref double delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 16; i += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 4), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 12), g3);
+                        global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
+                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 4) + g1, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g2, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 12) + g3, ref row, 12);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -2076,18 +2082,21 @@ namespace Tests
             {
                 ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 20);
                 ref double delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 16; i += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 4), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 12), g3);
+                        global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
+                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 4) + g1, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g2, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 12) + g3, ref row, 12);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -2113,18 +2122,19 @@ namespace Tests
                 ref double input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F4ValuesOffset * TileSize + lane);
                 ref double values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputValuesOffset * TileSize + lane);
                 {
+                    const int k0 = 0;
                     global::System.Runtime.Intrinsics.Vector256<double> s0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                    ref double prototype0 = ref prototypes;
-                    ref double prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 6);
-                    ref double prototype2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 12);
+                    ref double prototype0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0) * 6);
+                    ref double prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 1) * 6);
+                    ref double prototype2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 2) * 6);
                     for (int i = 0; i < 6; i++)
                     {
                         global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(i * TileSize)), d;
                         d = x - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype0, i)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s0); d = x - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype1, i)); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s1); d = x - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype2, i)); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s2);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref values, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref values, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref values, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref values, (nuint)((k0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref values, (nuint)((k0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref values, (nuint)((k0 + 2) * TileSize));
                 }
             }
         }
@@ -2141,20 +2151,21 @@ namespace Tests
                 ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputDeltasOffset * TileSize + lane);
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F4DeltasOffset * TileSize + lane);
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 0), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 8), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 16), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 24), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 32), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 40);
+                    const int i0 = 0;
+                    global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize)), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 4) * TileSize)), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 5) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256<double> r0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     for (int k = 0; k < 3; k++)
                     {
-                        ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6 + 0);
+                        ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6 + i0);
                         global::System.Runtime.Intrinsics.Vector256<double> g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2d);
                         r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, (nuint)((i0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, (nuint)((i0 + 5) * TileSize));
                 }
                 // the prototypes' terms, summed over the lanes
                 for (int k = 0; k < 3; k++)
@@ -2182,20 +2193,21 @@ namespace Tests
                 ref double headWeights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, TileHeadWeightsOffset + lane);
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F4DeltasOffset * TileSize + lane);
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 0), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 8), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 16), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 24), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 32), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 40);
+                    const int i0 = 0;
+                    global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize)), x4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 4) * TileSize)), x5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)((i0 + 5) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256<double> r0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     for (int k = 0; k < 3; k++)
                     {
-                        ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6 + 0);
+                        ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6 + i0);
                         global::System.Runtime.Intrinsics.Vector256<double> h4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(4d), own = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector256.Create(2d), d;
                         d = x0 - global::System.Runtime.Intrinsics.Vector256.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref inputDeltas, (nuint)((i0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref inputDeltas, (nuint)((i0 + 5) * TileSize));
                 }
                 // the prototypes' terms, summed over the lanes
                 for (int k = 0; k < 3; k++)
@@ -2954,31 +2966,21 @@ namespace Tests
             {
                 ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 20);
                 ref double delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 16; i += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 2), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 6), g3);
+                        global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
+                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 2)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 6)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 2)) + g1, ref row, (nuint)(i + 2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g2, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 6)) + g3, ref row, (nuint)(i + 6));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 2) + g1, ref row, 2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g2, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 6) + g3, ref row, 6);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 8), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 10), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 12), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 14), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + g0, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 10) + g1, ref row, 10);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + g2, ref row, 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 14) + g3, ref row, 14);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
@@ -3074,31 +3076,21 @@ namespace Tests
             {
                 ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 20);
                 ref double delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 16; i += 8)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 2), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 6), g3);
+                        global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
+                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 2)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 6)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 2)) + g1, ref row, (nuint)(i + 2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g2, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 6)) + g3, ref row, (nuint)(i + 6));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 2) + g1, ref row, 2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g2, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 6) + g3, ref row, 6);
-                }
-                {
-                    global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    for (int l = 0; l < TileSize; l++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 8), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 10), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 12), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 14), g3);
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + g0, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 10) + g1, ref row, 10);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + g2, ref row, 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 14) + g3, ref row, 14);
                 }
                 {
                     global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
@@ -3125,18 +3117,19 @@ namespace Tests
                 ref double input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F4ValuesOffset * TileSize + lane);
                 ref double values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputValuesOffset * TileSize + lane);
                 {
+                    const int k0 = 0;
                     global::System.Runtime.Intrinsics.Vector128<double> s0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                    ref double prototype0 = ref prototypes;
-                    ref double prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 6);
-                    ref double prototype2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, 12);
+                    ref double prototype0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0) * 6);
+                    ref double prototype1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 1) * 6);
+                    ref double prototype2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, (k0 + 2) * 6);
                     for (int i = 0; i < 6; i++)
                     {
                         global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(i * TileSize)), d;
                         d = x - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype0, i)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s0); d = x - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype1, i)); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s1); d = x - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype2, i)); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s2);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref values, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref values, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref values, 16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref values, (nuint)((k0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref values, (nuint)((k0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref values, (nuint)((k0 + 2) * TileSize));
                 }
             }
         }
@@ -3153,20 +3146,21 @@ namespace Tests
                 ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputDeltasOffset * TileSize + lane);
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F4DeltasOffset * TileSize + lane);
                 {
-                    global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 0), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 8), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 16), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 24), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 32), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 40);
+                    const int i0 = 0;
+                    global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize)), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 4) * TileSize)), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 5) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128<double> r0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                     for (int k = 0; k < 3; k++)
                     {
-                        ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6 + 0);
+                        ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6 + i0);
                         global::System.Runtime.Intrinsics.Vector128<double> g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2d);
                         r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype), r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)), r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)), r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)), r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)), r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(g2, x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)), r5);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 40);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, (nuint)((i0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, (nuint)((i0 + 5) * TileSize));
                 }
                 // the prototypes' terms, summed over the lanes
                 for (int k = 0; k < 3; k++)
@@ -3194,20 +3188,21 @@ namespace Tests
                 ref double headWeights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, TileHeadWeightsOffset + lane);
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F4DeltasOffset * TileSize + lane);
                 {
-                    global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 0), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 8), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 16), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 24), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 32), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 40);
+                    const int i0 = 0;
+                    global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0) * TileSize)), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 1) * TileSize)), x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 2) * TileSize)), x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 3) * TileSize)), x4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 4) * TileSize)), x5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)((i0 + 5) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128<double> r0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                     for (int k = 0; k < 3; k++)
                     {
-                        ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6 + 0);
+                        ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6 + i0);
                         global::System.Runtime.Intrinsics.Vector128<double> h4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(4d), own = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref headWeights, (nuint)(k * TileSize)) * global::System.Runtime.Intrinsics.Vector128.Create(2d), d;
                         d = x0 - global::System.Runtime.Intrinsics.Vector128.Create(prototype); r0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x1 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 1)); r1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x2 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 2)); r2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x3 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 3)); r3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x4 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 4)); r4 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); d = x5 - global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref prototype, 5)); r5 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, 40);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref inputDeltas, (nuint)((i0) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref inputDeltas, (nuint)((i0 + 1) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref inputDeltas, (nuint)((i0 + 2) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref inputDeltas, (nuint)((i0 + 3) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref inputDeltas, (nuint)((i0 + 4) * TileSize));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref inputDeltas, (nuint)((i0 + 5) * TileSize));
                 }
                 // the prototypes' terms, summed over the lanes
                 for (int k = 0; k < 3; k++)

@@ -1393,8 +1393,8 @@ namespace LeNetGen.Samples.Networks
                 for (int u = 0; u < 16; u++) global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, u) += global::System.Runtime.Intrinsics.Vector512.Sum(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(u * TileSize)));
                 // the input's deltas: blocks of 8 inputs in registers (r...), each unit's delta vector loaded once per block
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
-                for (int i = 0; i < 8; i += 8)
                 {
+                    const int i = 0;
                     global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int u = 0; u < 16; u++)
                     {
@@ -1464,8 +1464,8 @@ namespace LeNetGen.Samples.Networks
                 for (int u = 0; u < 16; u++) global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, u) += global::System.Runtime.Intrinsics.Vector512.Sum(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(u * TileSize)));
                 // the input's deltas: blocks of 8 inputs in registers (r...), each unit's delta vector loaded once per block
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
-                for (int i = 0; i < 8; i += 8)
                 {
+                    const int i = 0;
                     global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int u = 0; u < 16; u++)
                     {
@@ -1526,8 +1526,8 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F5ValuesOffset * TileSize + lane);
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputSumsOffset * TileSize + lane);
                 ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputValuesOffset * TileSize + lane);
-                for (int u = 0; u < 8; u += 8)
                 {
+                    const int u = 0;
                     global::System.Runtime.Intrinsics.Vector512<float> s0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u)), s1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 1)), s2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 2)), s3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 3)), s4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 4)), s5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 5)), s6 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 6)), s7 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 7));
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u) * 16);
                     ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 1) * 16);
@@ -2787,8 +2787,8 @@ namespace LeNetGen.Samples.Networks
                 for (int u = 0; u < 16; u++) global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, u) += global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(u * TileSize)));
                 // the input's deltas: blocks of 8 inputs in registers (r...), each unit's delta vector loaded once per block
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
-                for (int i = 0; i < 8; i += 8)
                 {
+                    const int i = 0;
                     global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int u = 0; u < 16; u++)
                     {
@@ -2863,8 +2863,8 @@ namespace LeNetGen.Samples.Networks
                 for (int u = 0; u < 16; u++) global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, u) += global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(u * TileSize)));
                 // the input's deltas: blocks of 8 inputs in registers (r...), each unit's delta vector loaded once per block
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
-                for (int i = 0; i < 8; i += 8)
                 {
+                    const int i = 0;
                     global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int u = 0; u < 16; u++)
                     {
@@ -2930,8 +2930,8 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F5ValuesOffset * TileSize + lane);
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputSumsOffset * TileSize + lane);
                 ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputValuesOffset * TileSize + lane);
-                for (int u = 0; u < 8; u += 8)
                 {
+                    const int u = 0;
                     global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u)), s1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 1)), s2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 2)), s3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 3)), s4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 4)), s5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 5)), s6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 6)), s7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 7));
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u) * 16);
                     ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 1) * 16);
@@ -4193,8 +4193,8 @@ namespace LeNetGen.Samples.Networks
                 for (int u = 0; u < 16; u++) global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, u) += global::System.Runtime.Intrinsics.Vector128.Sum(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(u * TileSize)));
                 // the input's deltas: blocks of 8 inputs in registers (r...), each unit's delta vector loaded once per block
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
-                for (int i = 0; i < 8; i += 8)
                 {
+                    const int i = 0;
                     global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int u = 0; u < 16; u++)
                     {
@@ -4270,8 +4270,8 @@ namespace LeNetGen.Samples.Networks
                 for (int u = 0; u < 16; u++) global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, u) += global::System.Runtime.Intrinsics.Vector128.Sum(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(u * TileSize)));
                 // the input's deltas: blocks of 8 inputs in registers (r...), each unit's delta vector loaded once per block
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S4DeltasOffset * TileSize + lane);
-                for (int i = 0; i < 8; i += 8)
                 {
+                    const int i = 0;
                     global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, r7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int u = 0; u < 16; u++)
                     {
@@ -4338,8 +4338,8 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, F5ValuesOffset * TileSize + lane);
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputSumsOffset * TileSize + lane);
                 ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, OutputValuesOffset * TileSize + lane);
-                for (int u = 0; u < 8; u += 8)
                 {
+                    const int u = 0;
                     global::System.Runtime.Intrinsics.Vector128<float> s0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u)), s1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 1)), s2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 2)), s3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 3)), s4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 4)), s5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 5)), s6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 6)), s7 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 7));
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u) * 16);
                     ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 1) * 16);
@@ -4446,18 +4446,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 16);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 16; i += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 8), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 12), g3);
+                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16);
+                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g1, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + g2, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + g3, ref row, 12);
                 }
             }
         }
@@ -4517,18 +4520,21 @@ namespace LeNetGen.Samples.Networks
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 16);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
+                for (int i = 0; i < 16; i += 16)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
-                        ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 8), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 12), g3);
+                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int l = 0; l < TileSize; l++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16);
+                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g1, ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + g2, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + g3, ref row, 12);
                 }
             }
         }
