@@ -9,7 +9,7 @@ using Spectre.Console;
 // The LeNetGen samples: train, evaluate and run the classic and modern LeNet-5 (declared with attributes) and a small
 // network declared in JSON, all generated at build time. `summary` prints their shape tables.
 
-var network = new Option<NetworkChoice>("--network", "-n") { Description = "classic (the paper's LeNet-5), modern, or tiny (JSON)", DefaultValueFactory = _ => NetworkChoice.Classic };
+var network = new Option<NetworkChoice>("--network", "-n") { Description = "classic (the paper's LeNet-5), modern, tiny (JSON), or peer (the TorchSharp peer's LeNet-5)", DefaultValueFactory = _ => NetworkChoice.Classic };
 var dataset = new Option<string>("--dataset") { Description = "mnist or fashion", DefaultValueFactory = _ => "mnist" };
 var dataPath = new Option<string?>("--data") { Description = "the folder of the four IDX files; default: $LENETGEN_MNIST, ./data/mnist beside the program, then ../shared/data/mnist upwards" };
 var seed = new Option<ulong>("--seed") { Description = "seed of initialization and sample order", DefaultValueFactory = _ => 1 };
