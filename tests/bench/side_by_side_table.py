@@ -51,3 +51,27 @@ print("| figure | LeNetGen | TorchSharp (libtorch) | ONNX Runtime | ratio |")
 print("|---|---:|---:|---:|---|")
 for row in rows:
     print("| " + " | ".join(row) + " |")
+
+# Every round's figures, to see how much the machine moved between rounds.
+figures = [
+    ("training b64, images/s", ours, f"{net}_train_images_per_s_b64", peer, "train_images_per_s_b64"),
+    ("training b256, images/s", ours, f"{net}_train_images_per_s_b256", peer, "train_images_per_s_b256"),
+    ("latency b1, us", ours, f"{net}_infer_latency_us_b1", peer, "infer_latency_us_b1"),
+    ("ORT latency b1, us", None, None, peer, "ort_infer_latency_us_b1"),
+    ("inference b1000, images/s", ours, f"{net}_infer_images_per_s_b1000", peer, "infer_images_per_s_b1000"),
+    ("ORT inference b1000, images/s", None, None, peer, "ort_infer_images_per_s_b1000"),
+    ("peak memory, MiB", ours, "peak_rss_mib", peer, "peak_rss_mib"),
+]
+
+
+def round_values(runs, name):
+    if runs is None:
+        return "-"
+    return ", ".join(fmt(m[name]["value"], 1) if name in m else "-" for m in runs)
+
+
+print()
+print("| per round | LeNetGen | peer |")
+print("|---|---:|---:|")
+for title, our_runs, our_name, peer_runs, peer_name in figures:
+    print(f"| {title} | {round_values(our_runs, our_name)} | {round_values(peer_runs, peer_name)} |")
