@@ -4,12 +4,14 @@ using System.IO;
 using System.Threading.Tasks;
 using LeNetGen;
 using LeNetGen.Samples.Cli;
+using LeNetGen.Samples.Cli.Bench;
 using Spectre.Console;
 
 // The LeNetGen samples: train, evaluate and run the classic and modern LeNet-5 (declared with attributes) and a small
-// network declared in JSON, all generated at build time. `summary` prints their shape tables.
+// network declared in JSON, all generated at build time. `summary` prints their shape tables; `bench` measures their
+// speed (and that of the TorchSharp peer's network) against this machine's measured FP32 peak.
 
-var network = new Option<NetworkChoice>("--network", "-n") { Description = "classic (the paper's LeNet-5), modern, or tiny (JSON)", DefaultValueFactory = _ => NetworkChoice.Classic };
+var network = new Option<NetworkChoice>("--network", "-n") { Description = "classic (the paper's LeNet-5), modern, tiny (JSON), or peer (the TorchSharp peer's LeNet-5)", DefaultValueFactory = _ => NetworkChoice.Classic };
 var dataset = new Option<string>("--dataset") { Description = "mnist or fashion", DefaultValueFactory = _ => "mnist" };
 var dataPath = new Option<string?>("--data") { Description = "the folder of the four IDX files; default: $LENETGEN_MNIST, ./data/mnist beside the program, then ../shared/data/mnist upwards" };
 var seed = new Option<ulong>("--seed") { Description = "seed of initialization and sample order", DefaultValueFactory = _ => 1 };
@@ -82,6 +84,18 @@ summary.SetAction(_ =>
     return 0;
 });
 
+var benchNetwork = new Option<NetworkChoice?>("--network", "-n") { Description = "measure only this network (default: classic, modern and peer)" };
+var benchBatches = new Option<int[]>("--batch") { Description = "training batch sizes, one epoch each", DefaultValueFactory = _ => [64, 256], AllowMultipleArgumentsPerToken = true };
+var quick = new Option<bool>("--quick") { Description = "short loops for a smoke test (not for figures)" };
+var bench = new Command("bench", "measure training and inference speed: images/s, latency, GFLOP/s and the share of this machine's FP32 peak")
+{
+    benchNetwork, benchBatches, dataPath, trainLimit, threads, json, quick, seed,
+};
+bench.SetAction(r => Guard(() => BenchCommand.Run(new BenchSettings(
+    r.GetValue(benchNetwork) is NetworkChoice one ? [one] : [NetworkChoice.Classic, NetworkChoice.Modern, NetworkChoice.Peer],
+    r.GetValue(benchBatches) is { Length: > 0 } batches ? batches : [64, 256],
+    r.GetValue(dataPath), r.GetValue(trainLimit), r.GetValue(threads), r.GetValue(json), r.GetValue(quick), r.GetValue(seed)))));
+
 var folder = new Option<string?>("--to") { Description = "the folder to download into (default: data/mnist beside the program, where train looks)" };
 var download = new Command("download", "download MNIST from the usual mirrors, checking each file's SHA-256") { folder };
 download.SetAction(async (r, _) =>
@@ -97,7 +111,7 @@ download.SetAction(async (r, _) =>
     }
 });
 
-var root = new RootCommand("LeNetGen samples: LeNet-5 generated at build time, trained and run") { train, eval, predict, summary, download };
+var root = new RootCommand("LeNetGen samples: LeNet-5 generated at build time, trained and run") { train, eval, predict, summary, bench, download };
 return root.Parse(args).Invoke();
 
 // Bad input is a message, not a stack trace.

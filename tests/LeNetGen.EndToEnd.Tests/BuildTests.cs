@@ -46,6 +46,7 @@ public sealed class BuildTests
         Assert.Contains("total                                                             60,000      340,908", runOutput);
         Assert.Contains("61,706", runOutput);
         Assert.Contains("TinyNet (JSON", runOutput);
-        Assert.Equal(3, runOutput.Split("predicted class (untrained): ").Length - 1);
+        Assert.Contains("LeNet-5 of the TorchSharp peer", runOutput);
+        Assert.Equal(4, runOutput.Split("predicted class (untrained): ").Length - 1);
     }
 }

@@ -14,6 +14,9 @@ internal enum NetworkChoice
 
     /// <summary>A small network declared in JSON (Networks/TinyNet.lenet.json).</summary>
     Tiny,
+
+    /// <summary>The peer benchmark's LeNet-5 (../shared/peers/TorchSharpLeNet): tanh, average pooling, softmax; 61,706 parameters.</summary>
+    Peer,
 }
 
 /// <summary>Something to do with a network, written once for any generated network type.</summary>
@@ -30,6 +33,7 @@ internal static class Networks
         NetworkChoice.Classic => action.Run<LeNet5>(choice),
         NetworkChoice.Modern => action.Run<ModernLeNet5>(choice),
         NetworkChoice.Tiny => action.Run<TinyNet>(choice),
+        NetworkChoice.Peer => action.Run<PeerLeNet5>(choice),
         _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, "Unknown network."),
     };
 
@@ -37,6 +41,7 @@ internal static class Networks
     {
         NetworkChoice.Classic => "LeNet-5, classic (LeCun et al., 1998; attributes)",
         NetworkChoice.Modern => "LeNet-5, modern (ReLU, max pooling, softmax; attributes)",
+        NetworkChoice.Peer => "LeNet-5 of the TorchSharp peer (tanh, average pooling, softmax; attributes)",
         _ => "TinyNet (JSON: Networks/TinyNet.lenet.json)",
     };
 }

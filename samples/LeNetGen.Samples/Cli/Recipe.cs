@@ -20,6 +20,8 @@ internal sealed record Recipe(
         // below 1, so every h_kk starts tiny and eta/mu = 0.025 per sample saturates F6 within 10 samples.
         NetworkChoice.Classic => new("sdlm", 0.0005, 0, 0, 1, 2, "paper", "paper", LossKind.Map, Mu: 0.2, CurvatureEvery: 4, CurvatureDecay: 0.02),
         NetworkChoice.Modern => new("sgd", 0.01, 0.9, 0, 64, 2, "cosine", "meanstd", LossKind.SoftmaxCrossEntropy),
+        // The peer's: SGD, learning rate 0.01 (constant), momentum 0.9, batch 64, mean 0.1307 / std 0.3081, padded to 32x32.
+        NetworkChoice.Peer => new("sgd", 0.01, 0.9, 0, 64, 2, "constant", "meanstd", LossKind.SoftmaxCrossEntropy),
         _ => new("sgd", 0.05, 0.9, 0, 64, 2, "cosine", "meanstd", LossKind.SoftmaxCrossEntropy),
     };
 

@@ -1,0 +1,47 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using LeNetGen.Samples.Cli.Bench;
+using LeNetGen.Samples.Networks;
+
+namespace LeNetGen.Benchmarks;
+
+/// <summary>
+/// Inference of the three benchmark networks: one image forward on one thread (the latency `bench` reports as the
+/// median of single calls), and the first-1,000-images batch of `bench` run on every processor through the samples'
+/// <see cref="InferenceKernel"/>. Inputs are random values of MNIST's normalized range; speed does not depend on them.
+/// </summary>
+/// <typeparam name="TNetwork">The generated network.</typeparam>
+[MemoryDiagnoser]
+[GenericTypeArguments(typeof(LeNet5))]
+[GenericTypeArguments(typeof(ModernLeNet5))]
+[GenericTypeArguments(typeof(PeerLeNet5))]
+public class InferenceBenchmarks<TNetwork> where TNetwork : INetwork<TNetwork, float>
+{
+    private const int Batch = 1000;
+
+    private float[] _parameters = [];
+    private float[] _input = [];
+    private float[] _workspace = [];
+    private float[] _output = [];
+    private ParallelInference<TNetwork>? _batch;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _parameters = new float[TNetwork.ParameterCount];
+        TNetwork.InitializeParameters(_parameters, seed: 1);
+        float[] inputs = RandomImages.Values(Batch * TNetwork.InputSize, seed: 7);
+        _input = inputs[..TNetwork.InputSize];
+        _workspace = new float[TNetwork.WorkspaceSize];
+        _output = new float[TNetwork.OutputSize];
+        _batch = new ParallelInference<TNetwork>(_parameters, inputs, Batch, Environment.ProcessorCount);
+    }
+
+    /// <summary>One image forward, on one thread.</summary>
+    [Benchmark]
+    public void ForwardBatch1() => TNetwork.Forward(_parameters, _input, _workspace, _output);
+
+    /// <summary>1,000 images forward, on all processors; the time is the whole batch's.</summary>
+    [Benchmark]
+    public void InferBatch1000() => _batch!.Run();
+}
