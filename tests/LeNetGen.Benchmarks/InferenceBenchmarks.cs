@@ -1,14 +1,13 @@
 using System;
 using BenchmarkDotNet.Attributes;
-using LeNetGen.Samples.Cli.Bench;
 using LeNetGen.Samples.Networks;
 
 namespace LeNetGen.Benchmarks;
 
 /// <summary>
 /// Inference of the three benchmark networks: one image forward on one thread (the latency `bench` reports as the
-/// median of single calls), and the first-1,000-images batch of `bench` run on every processor through the samples'
-/// <see cref="InferenceKernel"/>. Inputs are random values of MNIST's normalized range; speed does not depend on them.
+/// median of single calls), and the first-1,000-images batch of `bench` run on every processor through the runtime's
+/// <see cref="BatchInference{TNetwork, T}"/>. Inputs are random values of MNIST's normalized range; speed does not depend on them.
 /// </summary>
 /// <typeparam name="TNetwork">The generated network.</typeparam>
 [MemoryDiagnoser]
@@ -23,7 +22,9 @@ public class InferenceBenchmarks<TNetwork> where TNetwork : INetwork<TNetwork, f
     private float[] _input = [];
     private float[] _workspace = [];
     private float[] _output = [];
-    private ParallelInference<TNetwork>? _batch;
+    private float[] _inputs = [];
+    private float[] _outputs = [];
+    private BatchInference<TNetwork, float>? _batch;
 
     [GlobalSetup]
     public void Setup()
@@ -34,7 +35,9 @@ public class InferenceBenchmarks<TNetwork> where TNetwork : INetwork<TNetwork, f
         _input = inputs[..TNetwork.InputSize];
         _workspace = new float[TNetwork.WorkspaceSize];
         _output = new float[TNetwork.OutputSize];
-        _batch = new ParallelInference<TNetwork>(_parameters, inputs, Batch, Environment.ProcessorCount);
+        _inputs = inputs;
+        _outputs = new float[Batch * TNetwork.OutputSize];
+        _batch = new BatchInference<TNetwork, float>(Environment.ProcessorCount);
     }
 
     /// <summary>One image forward, on one thread.</summary>
@@ -43,5 +46,5 @@ public class InferenceBenchmarks<TNetwork> where TNetwork : INetwork<TNetwork, f
 
     /// <summary>1,000 images forward, on all processors; the time is the whole batch's.</summary>
     [Benchmark]
-    public void InferBatch1000() => _batch!.Run();
+    public void InferBatch1000() => _batch!.Forward(_parameters, _inputs, _outputs);
 }

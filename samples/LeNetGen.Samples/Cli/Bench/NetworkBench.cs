@@ -7,7 +7,7 @@ internal sealed class NetworkBench(DatasetSplits data, BenchSettings settings, B
     : INetworkAction<int>
 {
     /// <summary>The sections, in the order they run and print.</summary>
-    public static IReadOnlyList<IBenchSection> Sections { get; } = [new TrainingSection(), new LatencySection(), new ThroughputSection()];
+    public static IReadOnlyList<IBenchSection> Sections { get; } = [new TrainingSection(), new LatencySection(), new ThroughputSection(), new LayerSection()];
 
     public int Run<TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
     {

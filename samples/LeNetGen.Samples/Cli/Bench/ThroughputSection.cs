@@ -5,8 +5,8 @@ namespace LeNetGen.Samples.Cli.Bench;
 
 /// <summary>
 /// Inference throughput at batch 1000, as the peer measures it: the first 1,000 test images, converted once, run
-/// forward as one batch (<see cref="ParallelInference{TNetwork}"/> over <see cref="InferenceKernel"/>) on all the
-/// threads; warm-up runs, then timed runs; 1000 / the median time.
+/// forward as one batch through the runtime's <see cref="BatchInference{TNetwork, T}"/> (the vectorized tile kernels) on
+/// all the threads; warm-up runs, then timed runs; 1000 / the median time.
 /// </summary>
 internal sealed class ThroughputSection : IBenchSection
 {
@@ -26,13 +26,14 @@ internal sealed class ThroughputSection : IBenchSection
         var inputs = new float[count * TNetwork.InputSize];
         test.FillImages(indices, inputs);
 
-        var inference = new ParallelInference<TNetwork>(parameters, inputs, count, context.Threads);
-        for (int r = 0; r < settings.ThroughputWarmupRuns; r++) inference.Run();
+        var inference = new BatchInference<TNetwork, float>(context.Threads);
+        var outputs = new float[count * TNetwork.OutputSize];
+        for (int r = 0; r < settings.ThroughputWarmupRuns; r++) inference.Forward(parameters, inputs, outputs);
         var seconds = new double[settings.ThroughputRuns];
         for (int r = 0; r < seconds.Length; r++)
         {
             long start = Stopwatch.GetTimestamp();
-            inference.Run();
+            inference.Forward(parameters, inputs, outputs);
             seconds[r] = (double)(Stopwatch.GetTimestamp() - start) / Stopwatch.Frequency;
         }
 
