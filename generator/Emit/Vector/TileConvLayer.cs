@@ -32,6 +32,21 @@ internal static class TileConvLayer
         w.Line($"private static global::System.ReadOnlySpan<int> {p.Name}PairInputs => new int[] {{ {string.Join(", ", inputs)} }};");
         w.Line($"/// <summary>Where each of {p.Name}'s output maps' pairs start in {p.Name}PairInputs, and one past the last.</summary>");
         w.Line($"private static global::System.ReadOnlySpan<int> {p.Name}PairStarts => new int[] {{ {string.Join(", ", starts)} }};");
+        var outputs = new List<int>();
+        for (int m = 0; m < p.Table.Count; m++) outputs.AddRange(Enumerable.Repeat(m, p.Table[m].Count));
+        var byInput = new List<int>();
+        var inputStarts = new List<int> { 0 };
+        for (int cm = 0; cm < p.In.Maps; cm++)
+        {
+            for (int j = 0; j < inputs.Count; j++) if (inputs[j] == cm) byInput.Add(j);
+            inputStarts.Add(byInput.Count);
+        }
+        w.Line($"/// <summary>The output map of each of {p.Name}'s pairs.</summary>");
+        w.Line($"private static global::System.ReadOnlySpan<int> {p.Name}PairOutputs => new int[] {{ {string.Join(", ", outputs)} }};");
+        w.Line($"/// <summary>{p.Name}'s pairs input map by input map, for the input's deltas.</summary>");
+        w.Line($"private static global::System.ReadOnlySpan<int> {p.Name}InputPairs => new int[] {{ {string.Join(", ", byInput)} }};");
+        w.Line($"/// <summary>Where each input map's pairs start in {p.Name}InputPairs, and one past the last.</summary>");
+        w.Line($"private static global::System.ReadOnlySpan<int> {p.Name}InputPairStarts => new int[] {{ {string.Join(", ", inputStarts)} }};");
         w.Line();
     }
 
@@ -40,7 +55,7 @@ internal static class TileConvLayer
         LayerPlan p = layer.Plan;
         Shape input = p.PaddedIn, output = p.Out;
         int kh = p.KernelHeight, kw = p.KernelWidth, s = p.Stride;
-        int xBlock = Math.Min(output.Width, c.Width.Bits == 512 ? 8 : 4);
+        int xBlock = ColumnBlock(output.Width, RegisterColumns(c, kw, s));
         int mapBlock = p.HasTable ? 1 : Math.Max(1, Math.Min(output.Maps, (c.Width.Bits == 512 ? 8 : 4) / xBlock));
         int columns = (xBlock - 1) * s + kw;
         bool preload = mapBlock * xBlock + columns + 1 <= c.Width.Registers;
@@ -144,7 +159,7 @@ internal static class TileConvLayer
                     w.Line($"{c.At("biasDeltas", "m")} += {c.Sum("g")};");
                 }
 
-                int xBlock = Math.Min(output.Width, c.Width.Bits == 512 ? 4 : 2);
+                int xBlock = ColumnBlock(output.Width, c.Width.Bits == 512 ? 8 : 4);
                 int rowBlock = Math.Min(kh, c.Width.Bits == 512 && kw <= 6 ? 2 : 1);
                 w.Line($"// weights: for each connected pair, {rowBlock} kernel row(s) at a time, one register per kernel tap (g<row>_<column>)");
                 using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
@@ -197,14 +212,14 @@ internal static class TileConvLayer
         Shape input = p.PaddedIn, output = p.Out;
         int kh = p.KernelHeight, kw = p.KernelWidth, s = p.Stride;
         int area = output.Height * output.Width;
-        int xBlock = Math.Min(output.Width, c.Width.Bits == 512 ? 8 : 4);
+        int xBlock = ColumnBlock(output.Width, RegisterColumns(c, kw, s));
         string target = p.Padding > 0 ? layer.PaddedDeltas : layer.InputDeltas!;
         w.Line($"// the input's deltas{(curvature ? " (second derivatives)" : "")}: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back");
         w.Line(c.Ref("inputDeltas", "tile", target + " + lane"));
         using (w.Block($"for (int v = 0; v < {input.Size}; v++)"))
             w.Line(c.Store(c.Zero, "inputDeltas", "v * TileSize"));
-        using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
-        using (OpenPairs(w, p, 1))
+        // Input map by input map, so the deltas being added to stay in the first-level cache while every output map adds in.
+        using (OpenPairsByInput(w, p))
         using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
         {
             w.Line(c.Ref("line", "deltas", $"(m * {area} + y * {output.Width}) * TileSize"));
@@ -274,6 +289,43 @@ internal static class TileConvLayer
             return block;
         }
         return w.Block($"for (int c = 0; c < {p.In.Maps}; c++)");
+    }
+
+    /// <summary>
+    /// The most output columns whose sums (or input deltas) fit in registers beside the input columns they read and a
+    /// weight: b + (b - 1) x stride + kernel width + 1 registers.
+    /// </summary>
+    private static int RegisterColumns(TileCode c, int kernelWidth, int stride) =>
+        Math.Max(1, Math.Min(12, (c.Width.Registers - 1 - kernelWidth + stride) / (1 + stride)));
+
+    /// <summary>Columns per block: as few blocks as the limit allows, of equal size, so no small last block wastes the registers.</summary>
+    private static int ColumnBlock(int width, int limit)
+    {
+        int blocks = (width + limit - 1) / limit;
+        return (width + blocks - 1) / blocks;
+    }
+
+    /// <summary>Opens the loops over every pair, input map by input map (the output maps of each ascending), declaring c, m and, with a table, j.</summary>
+    private static IDisposable OpenPairsByInput(SourceWriter w, LayerPlan p)
+    {
+        var maps = w.Block($"for (int c = 0; c < {p.In.Maps}; c++)");
+        IDisposable pairs;
+        if (p.HasTable)
+        {
+            pairs = w.Block($"for (int n = {p.Name}InputPairStarts[c]; n < {p.Name}InputPairStarts[c + 1]; n++)");
+            w.Line($"int j = {p.Name}InputPairs[n], m = {p.Name}PairOutputs[j];");
+        }
+        else pairs = w.Block($"for (int m = 0; m < {p.Out.Maps}; m++)");
+        return new Closing(pairs, maps);
+    }
+
+    private sealed class Closing(IDisposable inner, IDisposable outer) : IDisposable
+    {
+        public void Dispose()
+        {
+            inner.Dispose();
+            outer.Dispose();
+        }
     }
 
     /// <summary>The pair index of map m + <paramref name="mb"/> and input map c: j with a table, else (m + mb) x input maps + c.</summary>

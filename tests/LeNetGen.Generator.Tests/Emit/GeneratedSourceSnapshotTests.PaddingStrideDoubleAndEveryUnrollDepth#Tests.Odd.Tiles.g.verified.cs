@@ -292,7 +292,7 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize)), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 4) * TileSize));
                                     global::System.Runtime.Intrinsics.Vector512<double> i;
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1);
@@ -302,6 +302,8 @@ namespace Tests
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 6) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 7) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 8) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 9) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_1);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 2) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
@@ -310,15 +312,8 @@ namespace Tests
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 5) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 6) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 7) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
-                                }
-                                {
-                                    const int x = 4;
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 8) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 9) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -335,7 +330,7 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize)), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 4) * TileSize));
                                     global::System.Runtime.Intrinsics.Vector512<double> i;
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1);
@@ -345,13 +340,8 @@ namespace Tests
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 6) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 7) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
-                                }
-                                {
-                                    const int x = 4;
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 8) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 9) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -404,7 +394,7 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize)), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 4) * TileSize));
                                     global::System.Runtime.Intrinsics.Vector512<double> i;
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1);
@@ -414,6 +404,8 @@ namespace Tests
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 6) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 7) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 8) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 9) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_1);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 2) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
@@ -422,15 +414,8 @@ namespace Tests
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 5) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 6) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 7) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
-                                }
-                                {
-                                    const int x = 4;
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 8) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 9) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -447,7 +432,7 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize)), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 4) * TileSize));
                                     global::System.Runtime.Intrinsics.Vector512<double> i;
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1);
@@ -457,13 +442,8 @@ namespace Tests
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 6) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 7) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
-                                }
-                                {
-                                    const int x = 4;
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector512<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 8) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 9) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -761,9 +741,9 @@ namespace Tests
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<double>.Zero, ref inputDeltas, (nuint)(v * TileSize));
                 }
-                for (int m = 0; m < 5; m++)
+                for (int c = 0; c < 4; c++)
                 {
-                    for (int c = 0; c < 4; c++)
+                    for (int m = 0; m < 5; m++)
                     {
                         for (int y = 0; y < 2; y++)
                         {
@@ -855,9 +835,9 @@ namespace Tests
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512<double>.Zero, ref inputDeltas, (nuint)(v * TileSize));
                 }
-                for (int m = 0; m < 5; m++)
+                for (int c = 0; c < 4; c++)
                 {
-                    for (int c = 0; c < 4; c++)
+                    for (int m = 0; m < 5; m++)
                     {
                         for (int y = 0; y < 2; y++)
                         {
@@ -1260,7 +1240,7 @@ namespace Tests
 
         // C1, forward: convolution 3@9x9 -> 4@5x5, kernel 3x2, stride 2, padding 1, sigmoid
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 11 + row) x 11 + column) x TileSize + l
-        //   registers: 1 map(s) x 4 output columns of sums (s...); the 8 input columns of each kernel row loaded once (i...)
+        //   registers: 1 map(s) x 5 output columns of sums (s...); the 10 input columns of each kernel row loaded once (i...)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile256(ref double tile, ref double parameters)
         {
@@ -1294,17 +1274,17 @@ namespace Tests
                     {
                         {
                             const int x = 0;
-                            global::System.Runtime.Intrinsics.Vector256<double> s0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
+                            global::System.Runtime.Intrinsics.Vector256<double> s0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
                             for (int c = 0; c < 3; c++)
                             {
                                 for (int ky = 0; ky < 3; ky++)
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11 + x * 2) * TileSize);
                                     ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 3 + c) * 3 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector256<double> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40), i6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), i7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
+                                    global::System.Runtime.Intrinsics.Vector256<double> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40), i6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), i7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56), i8 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), i9 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72);
                                     global::System.Runtime.Intrinsics.Vector256<double> k;
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i6, k, s3);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i5, k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i7, k, s3);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i6, k, s3); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i8, k, s4);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i5, k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i7, k, s3); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i9, k, s4);
                                 }
                             }
                             int at = (m * 25 + y * 5 + x) * TileSize;
@@ -1316,25 +1296,8 @@ namespace Tests
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s2), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref sums, (nuint)(at + 24));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s3), ref values, (nuint)(at + 24));
-                        }
-                        {
-                            const int x = 4;
-                            global::System.Runtime.Intrinsics.Vector256<double> s0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
-                            for (int c = 0; c < 3; c++)
-                            {
-                                for (int ky = 0; ky < 3; ky++)
-                                {
-                                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11 + x * 2) * TileSize);
-                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 3 + c) * 3 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector256<double> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
-                                    global::System.Runtime.Intrinsics.Vector256<double> k;
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s0);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s0);
-                                }
-                            }
-                            int at = (m * 25 + y * 5 + x) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s0), ref values, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4, ref sums, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s4), ref values, (nuint)(at + 32));
                         }
                     }
                 }
@@ -1380,21 +1343,25 @@ namespace Tests
                             {
                                 ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
-                                for (int x = 0; x < 4; x += 2)
                                 {
+                                    const int x = 0;
+                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector256<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1);
+                                }
+                                {
+                                    const int x = 3;
                                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
                                     global::System.Runtime.Intrinsics.Vector256<double> i;
                                     i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
                                     i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
                                     i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
                                     i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
-                                }
-                                {
-                                    const int x = 4;
-                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -1444,21 +1411,25 @@ namespace Tests
                             {
                                 ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
-                                for (int x = 0; x < 4; x += 2)
                                 {
+                                    const int x = 0;
+                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector256<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1);
+                                }
+                                {
+                                    const int x = 3;
                                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
                                     global::System.Runtime.Intrinsics.Vector256<double> i;
                                     i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
                                     i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
                                     i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
                                     i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
-                                }
-                                {
-                                    const int x = 4;
-                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector256<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -1734,9 +1705,9 @@ namespace Tests
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<double>.Zero, ref inputDeltas, (nuint)(v * TileSize));
                 }
-                for (int m = 0; m < 5; m++)
+                for (int c = 0; c < 4; c++)
                 {
-                    for (int c = 0; c < 4; c++)
+                    for (int m = 0; m < 5; m++)
                     {
                         for (int y = 0; y < 2; y++)
                         {
@@ -1822,9 +1793,9 @@ namespace Tests
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256<double>.Zero, ref inputDeltas, (nuint)(v * TileSize));
                 }
-                for (int m = 0; m < 5; m++)
+                for (int c = 0; c < 4; c++)
                 {
-                    for (int c = 0; c < 4; c++)
+                    for (int m = 0; m < 5; m++)
                     {
                         for (int y = 0; y < 2; y++)
                         {
@@ -2253,7 +2224,7 @@ namespace Tests
 
         // C1, forward: convolution 3@9x9 -> 4@5x5, kernel 3x2, stride 2, padding 1, sigmoid
         //   each vector: one value of 2 samples side by side; the value at (map, row, column) of lane l is at ((map x 11 + row) x 11 + column) x TileSize + l
-        //   registers: 1 map(s) x 4 output columns of sums (s...); the 8 input columns of each kernel row loaded once (i...)
+        //   registers: 1 map(s) x 5 output columns of sums (s...); the 10 input columns of each kernel row loaded once (i...)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile128(ref double tile, ref double parameters)
         {
@@ -2287,17 +2258,17 @@ namespace Tests
                     {
                         {
                             const int x = 0;
-                            global::System.Runtime.Intrinsics.Vector128<double> s0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
+                            global::System.Runtime.Intrinsics.Vector128<double> s0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
                             for (int c = 0; c < 3; c++)
                             {
                                 for (int ky = 0; ky < 3; ky++)
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11 + x * 2) * TileSize);
                                     ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 3 + c) * 3 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector128<double> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40), i6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), i7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56);
+                                    global::System.Runtime.Intrinsics.Vector128<double> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40), i6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), i7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56), i8 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), i9 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72);
                                     global::System.Runtime.Intrinsics.Vector128<double> k;
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i6, k, s3);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i5, k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i7, k, s3);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i6, k, s3); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i8, k, s4);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i5, k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i7, k, s3); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i9, k, s4);
                                 }
                             }
                             int at = (m * 25 + y * 5 + x) * TileSize;
@@ -2309,25 +2280,8 @@ namespace Tests
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s2), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref sums, (nuint)(at + 24));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s3), ref values, (nuint)(at + 24));
-                        }
-                        {
-                            const int x = 4;
-                            global::System.Runtime.Intrinsics.Vector128<double> s0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
-                            for (int c = 0; c < 3; c++)
-                            {
-                                for (int ky = 0; ky < 3; ky++)
-                                {
-                                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11 + x * 2) * TileSize);
-                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 3 + c) * 3 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector128<double> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
-                                    global::System.Runtime.Intrinsics.Vector128<double> k;
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s0);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s0);
-                                }
-                            }
-                            int at = (m * 25 + y * 5 + x) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s0), ref values, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4, ref sums, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s4), ref values, (nuint)(at + 32));
                         }
                     }
                 }
@@ -2373,21 +2327,25 @@ namespace Tests
                             {
                                 ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
-                                for (int x = 0; x < 4; x += 2)
                                 {
+                                    const int x = 0;
+                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector128<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1);
+                                }
+                                {
+                                    const int x = 3;
                                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
                                     global::System.Runtime.Intrinsics.Vector128<double> i;
                                     i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
                                     i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
                                     i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
                                     i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
-                                }
-                                {
-                                    const int x = 4;
-                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -2437,21 +2395,25 @@ namespace Tests
                             {
                                 ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
-                                for (int x = 0; x < 4; x += 2)
                                 {
+                                    const int x = 0;
+                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize));
+                                    global::System.Runtime.Intrinsics.Vector128<double> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1);
+                                }
+                                {
+                                    const int x = 3;
                                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
                                     global::System.Runtime.Intrinsics.Vector128<double> i;
                                     i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
                                     i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
                                     i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
                                     i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
-                                }
-                                {
-                                    const int x = 4;
-                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize));
-                                    global::System.Runtime.Intrinsics.Vector128<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -2727,9 +2689,9 @@ namespace Tests
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<double>.Zero, ref inputDeltas, (nuint)(v * TileSize));
                 }
-                for (int m = 0; m < 5; m++)
+                for (int c = 0; c < 4; c++)
                 {
-                    for (int c = 0; c < 4; c++)
+                    for (int m = 0; m < 5; m++)
                     {
                         for (int y = 0; y < 2; y++)
                         {
@@ -2815,9 +2777,9 @@ namespace Tests
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128<double>.Zero, ref inputDeltas, (nuint)(v * TileSize));
                 }
-                for (int m = 0; m < 5; m++)
+                for (int c = 0; c < 4; c++)
                 {
-                    for (int c = 0; c < 4; c++)
+                    for (int m = 0; m < 5; m++)
                     {
                         for (int y = 0; y < 2; y++)
                         {
