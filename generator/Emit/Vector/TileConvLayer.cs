@@ -176,13 +176,16 @@ internal static class TileConvLayer
                             TileBlocks.Loop(w, "x", output.Width, xBlock, xs =>
                             {
                                 int columns = (xs - 1) * s + kw;
-                                w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, xs).Select(i => $"d{i} = {c.Load("line", $"(x + {i}) * TileSize")}")) + ";");
+                                // refs at the block's first column, so every load below has a literal offset
+                                w.Line(c.Ref("at", "line", "x * TileSize"));
+                                for (int r = 0; r < rows; r++) w.Line(c.Ref($"from{r}", $"row{r}", $"x{Times(s)} * TileSize"));
+                                w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, xs).Select(i => $"d{i} = {c.Load("at", Naming.Int((long)i * c.TileSize))}")) + ";");
                                 w.Line($"{c.V} i;");
                                 for (int r = 0; r < rows; r++)
                                     for (int q = 0; q < columns; q++)
                                     {
                                         // input column q of this row meets delta i at tap kx = q - i * stride
-                                        var line = new System.Text.StringBuilder($"i = {c.Load($"row{r}", $"(x{Times(s)} + {q}) * TileSize")};");
+                                        var line = new System.Text.StringBuilder($"i = {c.Load($"from{r}", Naming.Int((long)q * c.TileSize))};");
                                         if (curvature) line.Append(" i *= i;");
                                         for (int i = 0; i < xs; i++)
                                         {
@@ -226,7 +229,8 @@ internal static class TileConvLayer
             TileBlocks.Loop(w, "x", output.Width, xBlock, xs =>
             {
                 int columns = (xs - 1) * s + kw;
-                w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, xs).Select(i => $"d{i} = {c.Load("line", $"(x + {i}) * TileSize")}")) + ";");
+                w.Line(c.Ref("at", "line", "x * TileSize"));
+                w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, xs).Select(i => $"d{i} = {c.Load("at", Naming.Int((long)i * c.TileSize))}")) + ";");
                 using (w.Block($"for (int ky = 0; ky < {kh}; ky++)"))
                 {
                     w.Line(c.Ref("row", "inputDeltas", $"((c * {input.Height} + y{Times(s)} + ky) * {input.Width} + x{Times(s)}) * TileSize"));

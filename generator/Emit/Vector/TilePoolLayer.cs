@@ -42,9 +42,10 @@ internal static class TilePoolLayer
                     using (Positions(w, layer))
                     {
                         List<string> cells = Cells(layer, c);
-                        w.Line($"{c.V} s = {c.Load("input", cells[0])};");
+                        w.Line(c.Ref("window", "input", "at"));
+                        w.Line($"{c.V} s = {c.Load("window", cells[0])};");
                         foreach (string cell in cells.Skip(1))
-                            w.Line(p.PoolKind == PoolKind.Max ? $"s = {c.Max("s", c.Load("input", cell))};" : $"s += {c.Load("input", cell)};");
+                            w.Line(p.PoolKind == PoolKind.Max ? $"s = {c.Max("s", c.Load("window", cell))};" : $"s += {c.Load("window", cell)};");
                         if (p.PoolKind == PoolKind.Average) w.Line($"s *= {c.Splat(c.E.Literal(1.0 / (p.Window * p.Window)))};");
                         if (subsample) w.Line($"s = {c.Fma("s", "coefficient", "bias")};");
                         w.Line(c.Store("s", "sums", "o"));
@@ -83,7 +84,7 @@ internal static class TilePoolLayer
                 // window covers then need zeros.
                 bool disjoint = p.Stride >= p.Window;
                 bool covered = p.Stride == p.Window && p.Out.Height * p.Stride == p.In.Height && p.Out.Width * p.Stride == p.In.Width;
-                string Add(string cell, string value) => disjoint ? c.Store(value, "inputDeltas", cell) : c.Store($"{c.Load("inputDeltas", cell)} + {value}", "inputDeltas", cell);
+                string Add(string cell, string value) => disjoint ? c.Store(value, "windowDeltas", cell) : c.Store($"{c.Load("windowDeltas", cell)} + {value}", "windowDeltas", cell);
                 if (withInput)
                 {
                     w.Line(c.Ref("inputDeltas", "tile", layer.InputDeltas + " + lane"));
@@ -103,6 +104,8 @@ internal static class TilePoolLayer
                     using (Positions(w, layer))
                     {
                         List<string> cells = Cells(layer, c);
+                        w.Line(c.Ref("window", "input", "at"));
+                        if (withInput) w.Line(c.Ref("windowDeltas", "inputDeltas", "at"));
                         w.Line($"{c.V} d = {c.Load("deltas", "o")};");
                         switch (p.PoolKind)
                         {
@@ -115,12 +118,12 @@ internal static class TilePoolLayer
                                 w.Line($"{c.V} largest = {c.Load("sums", "o")}, taken = {c.Zero}, hit;");
                                 foreach (string cell in cells)
                                 {
-                                    w.Line($"hit = {c.Width.Api}.AndNot({c.Width.Api}.Equals({c.Load("input", cell)}, largest), taken); taken |= hit;");
+                                    w.Line($"hit = {c.Width.Api}.AndNot({c.Width.Api}.Equals({c.Load("window", cell)}, largest), taken); taken |= hit;");
                                     w.Line(Add(cell, "(d & hit)"));
                                 }
                                 break;
                             default:
-                                w.Line($"{c.V} s = " + string.Join(" + ", cells.Select(cell => c.Load("input", cell))) + ";");
+                                w.Line($"{c.V} s = " + string.Join(" + ", cells.Select(cell => c.Load("window", cell))) + ";");
                                 w.Line(curvature ? $"coefficientSum = {c.Fma("d", "s * s", "coefficientSum")};" : $"coefficientSum = {c.Fma("d", "s", "coefficientSum")};");
                                 w.Line("biasSum += d;");
                                 if (withInput)
@@ -159,8 +162,7 @@ internal static class TilePoolLayer
         for (int ky = 0; ky < layer.Plan.Window; ky++)
             for (int kx = 0; kx < layer.Plan.Window; kx++)
             {
-                long offset = ((long)ky * layer.Plan.In.Width + kx) * c.TileSize;
-                cells.Add(offset == 0 ? "at" : "at + " + Naming.Int(offset));
+                cells.Add(Naming.Int(((long)ky * layer.Plan.In.Width + kx) * c.TileSize));
             }
         return cells;
     }

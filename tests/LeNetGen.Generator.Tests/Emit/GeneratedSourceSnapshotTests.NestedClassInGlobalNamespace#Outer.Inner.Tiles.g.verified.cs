@@ -170,10 +170,11 @@ partial class Outer
                         {
                             int o = ((m * 2 + y) * 2 + x) * TileSize;
                             int at = ((m * 4 + y * 2) * 4 + x * 2) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector512<float> s = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at));
-                            s = global::System.Runtime.Intrinsics.Vector512.Max(s, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 16)));
-                            s = global::System.Runtime.Intrinsics.Vector512.Max(s, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 64)));
-                            s = global::System.Runtime.Intrinsics.Vector512.Max(s, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 80)));
+                            ref float window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                            global::System.Runtime.Intrinsics.Vector512<float> s = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref window, 0);
+                            s = global::System.Runtime.Intrinsics.Vector512.Max(s, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref window, 16));
+                            s = global::System.Runtime.Intrinsics.Vector512.Max(s, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref window, 64));
+                            s = global::System.Runtime.Intrinsics.Vector512.Max(s, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref window, 80));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s, ref sums, (nuint)(o));
                         }
                     }
@@ -380,10 +381,11 @@ partial class Outer
                         {
                             int o = ((m * 2 + y) * 2 + x) * TileSize;
                             int at = ((m * 4 + y * 2) * 4 + x * 2) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at));
-                            s = global::System.Runtime.Intrinsics.Vector256.Max(s, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 16)));
-                            s = global::System.Runtime.Intrinsics.Vector256.Max(s, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 64)));
-                            s = global::System.Runtime.Intrinsics.Vector256.Max(s, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 80)));
+                            ref float window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref window, 0);
+                            s = global::System.Runtime.Intrinsics.Vector256.Max(s, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref window, 16));
+                            s = global::System.Runtime.Intrinsics.Vector256.Max(s, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref window, 64));
+                            s = global::System.Runtime.Intrinsics.Vector256.Max(s, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref window, 80));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s, ref sums, (nuint)(o));
                         }
                     }
@@ -590,10 +592,11 @@ partial class Outer
                         {
                             int o = ((m * 2 + y) * 2 + x) * TileSize;
                             int at = ((m * 4 + y * 2) * 4 + x * 2) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at));
-                            s = global::System.Runtime.Intrinsics.Vector128.Max(s, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 16)));
-                            s = global::System.Runtime.Intrinsics.Vector128.Max(s, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 64)));
-                            s = global::System.Runtime.Intrinsics.Vector128.Max(s, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 80)));
+                            ref float window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref window, 0);
+                            s = global::System.Runtime.Intrinsics.Vector128.Max(s, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref window, 16));
+                            s = global::System.Runtime.Intrinsics.Vector128.Max(s, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref window, 64));
+                            s = global::System.Runtime.Intrinsics.Vector128.Max(s, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref window, 80));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s, ref sums, (nuint)(o));
                         }
                     }

@@ -292,28 +292,31 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize)), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 4) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * 2 * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 24), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32);
                                     global::System.Runtime.Intrinsics.Vector512<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 6) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 7) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 8) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 9) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 2) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 3) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 4) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 5) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 6) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 7) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 8) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 9) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 8); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 16); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 24); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 32); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 40); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 48); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 56); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 64); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 72); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 8); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 16); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 24); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 32); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 40); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 48); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 56); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 64); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 72); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -330,18 +333,20 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize)), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 4) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 24), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32);
                                     global::System.Runtime.Intrinsics.Vector512<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 6) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 7) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 8) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 9) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 8); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 16); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 24); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 32); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 40); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 48); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 56); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 64); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 72); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -394,28 +399,31 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize)), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 4) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * 2 * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 24), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32);
                                     global::System.Runtime.Intrinsics.Vector512<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 6) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 7) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 8) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 9) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 2) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 3) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 4) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 5) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 6) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 7) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 8) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x * 2 + 9) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 8); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 16); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 24); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 32); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 40); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 48); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 56); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 64); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 72); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 8); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 16); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 24); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 32); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 40); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 48); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 56); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 64); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 72); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -432,18 +440,20 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize)), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 3) * TileSize)), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 4) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 24), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32);
                                     global::System.Runtime.Intrinsics.Vector512<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 6) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 7) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 8) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x * 2 + 9) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 8); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 16); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 24); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 32); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 40); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 48); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 56); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 64); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 72); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -472,15 +482,16 @@ namespace Tests
                         {
                             int o = ((m * 3 + y) * 3 + x) * TileSize;
                             int at = ((m * 5 + y * 1) * 5 + x * 1) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector512<double> s = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at));
-                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 8));
-                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 16));
-                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 40));
-                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 48));
-                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 56));
-                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 80));
-                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 88));
-                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(at + 96));
+                            ref double window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                            global::System.Runtime.Intrinsics.Vector512<double> s = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref window, 0);
+                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref window, 8);
+                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref window, 16);
+                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref window, 40);
+                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref window, 48);
+                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref window, 56);
+                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref window, 80);
+                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref window, 88);
+                            s += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref window, 96);
                             s *= global::System.Runtime.Intrinsics.Vector512.Create(0.1111111111111111d);
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s, ref sums, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s), ref values, (nuint)(o));
@@ -519,17 +530,19 @@ namespace Tests
                         {
                             int o = ((m * 3 + y) * 3 + x) * TileSize;
                             int at = ((m * 5 + y * 1) * 5 + x * 1) * TileSize;
+                            ref double window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                            ref double windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             global::System.Runtime.Intrinsics.Vector512<double> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(o));
                             d *= global::System.Runtime.Intrinsics.Vector512.Create(0.1111111111111111d);
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 8)) + d, ref inputDeltas, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 40)) + d, ref inputDeltas, (nuint)(at + 40));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + d, ref inputDeltas, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 56)) + d, ref inputDeltas, (nuint)(at + 56));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 80)) + d, ref inputDeltas, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 88)) + d, ref inputDeltas, (nuint)(at + 88));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 96)) + d, ref inputDeltas, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 0) + d, ref windowDeltas, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 8) + d, ref windowDeltas, 8);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 16) + d, ref windowDeltas, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 40) + d, ref windowDeltas, 40);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 48) + d, ref windowDeltas, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 56) + d, ref windowDeltas, 56);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 80) + d, ref windowDeltas, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 88) + d, ref windowDeltas, 88);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 96) + d, ref windowDeltas, 96);
                         }
                     }
                 }
@@ -565,17 +578,19 @@ namespace Tests
                         {
                             int o = ((m * 3 + y) * 3 + x) * TileSize;
                             int at = ((m * 5 + y * 1) * 5 + x * 1) * TileSize;
+                            ref double window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                            ref double windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             global::System.Runtime.Intrinsics.Vector512<double> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(o));
                             d *= global::System.Runtime.Intrinsics.Vector512.Create(0.012345679012345678d);
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 8)) + d, ref inputDeltas, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 40)) + d, ref inputDeltas, (nuint)(at + 40));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + d, ref inputDeltas, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 56)) + d, ref inputDeltas, (nuint)(at + 56));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 80)) + d, ref inputDeltas, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 88)) + d, ref inputDeltas, (nuint)(at + 88));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputDeltas, (nuint)(at + 96)) + d, ref inputDeltas, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 0) + d, ref windowDeltas, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 8) + d, ref windowDeltas, 8);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 16) + d, ref windowDeltas, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 40) + d, ref windowDeltas, 40);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 48) + d, ref windowDeltas, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 56) + d, ref windowDeltas, 56);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 80) + d, ref windowDeltas, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 88) + d, ref windowDeltas, 88);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref windowDeltas, 96) + d, ref windowDeltas, 96);
                         }
                     }
                 }
@@ -718,14 +733,17 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector512<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 8); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 16); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 8); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 16); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
@@ -750,7 +768,8 @@ namespace Tests
                             ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                             {
                                 const int x = 0;
-                                global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8);
                                 for (int ky = 0; ky < 2; ky++)
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
@@ -812,14 +831,17 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector512<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 0) * TileSize)); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 1) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)((x + 2) * TileSize)); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 8); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 16); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 8); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 16); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
@@ -844,7 +866,8 @@ namespace Tests
                             ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                             {
                                 const int x = 0;
-                                global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8);
                                 for (int ky = 0; ky < 2; ky++)
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
@@ -1345,23 +1368,27 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16);
                                     global::System.Runtime.Intrinsics.Vector256<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 24); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 40); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1);
                                 }
                                 {
                                     const int x = 3;
-                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector256<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 24); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -1413,23 +1440,27 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16);
                                     global::System.Runtime.Intrinsics.Vector256<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 24); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 40); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1);
                                 }
                                 {
                                     const int x = 3;
-                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector256<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 24); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -1458,15 +1489,16 @@ namespace Tests
                         {
                             int o = ((m * 3 + y) * 3 + x) * TileSize;
                             int at = ((m * 5 + y * 1) * 5 + x * 1) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector256<double> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at));
-                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 8));
-                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 16));
-                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 40));
-                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 48));
-                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 56));
-                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 80));
-                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 88));
-                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(at + 96));
+                            ref double window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                            global::System.Runtime.Intrinsics.Vector256<double> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref window, 0);
+                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref window, 8);
+                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref window, 16);
+                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref window, 40);
+                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref window, 48);
+                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref window, 56);
+                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref window, 80);
+                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref window, 88);
+                            s += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref window, 96);
                             s *= global::System.Runtime.Intrinsics.Vector256.Create(0.1111111111111111d);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s, ref sums, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s), ref values, (nuint)(o));
@@ -1505,17 +1537,19 @@ namespace Tests
                         {
                             int o = ((m * 3 + y) * 3 + x) * TileSize;
                             int at = ((m * 5 + y * 1) * 5 + x * 1) * TileSize;
+                            ref double window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                            ref double windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(o));
                             d *= global::System.Runtime.Intrinsics.Vector256.Create(0.1111111111111111d);
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 8)) + d, ref inputDeltas, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 40)) + d, ref inputDeltas, (nuint)(at + 40));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + d, ref inputDeltas, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 56)) + d, ref inputDeltas, (nuint)(at + 56));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 80)) + d, ref inputDeltas, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 88)) + d, ref inputDeltas, (nuint)(at + 88));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 96)) + d, ref inputDeltas, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 0) + d, ref windowDeltas, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 8) + d, ref windowDeltas, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 16) + d, ref windowDeltas, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 40) + d, ref windowDeltas, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 48) + d, ref windowDeltas, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 56) + d, ref windowDeltas, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 80) + d, ref windowDeltas, 80);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 88) + d, ref windowDeltas, 88);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 96) + d, ref windowDeltas, 96);
                         }
                     }
                 }
@@ -1551,17 +1585,19 @@ namespace Tests
                         {
                             int o = ((m * 3 + y) * 3 + x) * TileSize;
                             int at = ((m * 5 + y * 1) * 5 + x * 1) * TileSize;
+                            ref double window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                            ref double windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(o));
                             d *= global::System.Runtime.Intrinsics.Vector256.Create(0.012345679012345678d);
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 8)) + d, ref inputDeltas, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 40)) + d, ref inputDeltas, (nuint)(at + 40));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + d, ref inputDeltas, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 56)) + d, ref inputDeltas, (nuint)(at + 56));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 80)) + d, ref inputDeltas, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 88)) + d, ref inputDeltas, (nuint)(at + 88));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputDeltas, (nuint)(at + 96)) + d, ref inputDeltas, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 0) + d, ref windowDeltas, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 8) + d, ref windowDeltas, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 16) + d, ref windowDeltas, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 40) + d, ref windowDeltas, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 48) + d, ref windowDeltas, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 56) + d, ref windowDeltas, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 80) + d, ref windowDeltas, 80);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 88) + d, ref windowDeltas, 88);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref windowDeltas, 96) + d, ref windowDeltas, 96);
                         }
                     }
                 }
@@ -1687,11 +1723,13 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector256<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
@@ -1714,7 +1752,8 @@ namespace Tests
                             ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                             {
                                 const int x = 0;
-                                global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8);
                                 for (int ky = 0; ky < 2; ky++)
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
@@ -1775,11 +1814,13 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector256<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
@@ -1802,7 +1843,8 @@ namespace Tests
                             ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                             {
                                 const int x = 0;
-                                global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8);
                                 for (int ky = 0; ky < 2; ky++)
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
@@ -2329,23 +2371,27 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16);
                                     global::System.Runtime.Intrinsics.Vector128<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 24); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 40); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1);
                                 }
                                 {
                                     const int x = 3;
-                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector128<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 24); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -2397,23 +2443,27 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize)), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 2) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16);
                                     global::System.Runtime.Intrinsics.Vector128<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 4) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 5) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 24); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 40); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1);
                                 }
                                 {
                                     const int x = 3;
-                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector128<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 2) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x * 2 + 3) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 24); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
@@ -2442,15 +2492,16 @@ namespace Tests
                         {
                             int o = ((m * 3 + y) * 3 + x) * TileSize;
                             int at = ((m * 5 + y * 1) * 5 + x * 1) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector128<double> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at));
-                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 8));
-                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 16));
-                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 40));
-                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 48));
-                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 56));
-                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 80));
-                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 88));
-                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(at + 96));
+                            ref double window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                            global::System.Runtime.Intrinsics.Vector128<double> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref window, 0);
+                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref window, 8);
+                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref window, 16);
+                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref window, 40);
+                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref window, 48);
+                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref window, 56);
+                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref window, 80);
+                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref window, 88);
+                            s += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref window, 96);
                             s *= global::System.Runtime.Intrinsics.Vector128.Create(0.1111111111111111d);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s, ref sums, (nuint)(o));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s), ref values, (nuint)(o));
@@ -2489,17 +2540,19 @@ namespace Tests
                         {
                             int o = ((m * 3 + y) * 3 + x) * TileSize;
                             int at = ((m * 5 + y * 1) * 5 + x * 1) * TileSize;
+                            ref double window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                            ref double windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(o));
                             d *= global::System.Runtime.Intrinsics.Vector128.Create(0.1111111111111111d);
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 8)) + d, ref inputDeltas, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 40)) + d, ref inputDeltas, (nuint)(at + 40));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + d, ref inputDeltas, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 56)) + d, ref inputDeltas, (nuint)(at + 56));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 80)) + d, ref inputDeltas, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 88)) + d, ref inputDeltas, (nuint)(at + 88));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 96)) + d, ref inputDeltas, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 0) + d, ref windowDeltas, 0);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 8) + d, ref windowDeltas, 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 16) + d, ref windowDeltas, 16);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 40) + d, ref windowDeltas, 40);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 48) + d, ref windowDeltas, 48);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 56) + d, ref windowDeltas, 56);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 80) + d, ref windowDeltas, 80);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 88) + d, ref windowDeltas, 88);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 96) + d, ref windowDeltas, 96);
                         }
                     }
                 }
@@ -2535,17 +2588,19 @@ namespace Tests
                         {
                             int o = ((m * 3 + y) * 3 + x) * TileSize;
                             int at = ((m * 5 + y * 1) * 5 + x * 1) * TileSize;
+                            ref double window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                            ref double windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(o));
                             d *= global::System.Runtime.Intrinsics.Vector128.Create(0.012345679012345678d);
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at)) + d, ref inputDeltas, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 8)) + d, ref inputDeltas, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 16)) + d, ref inputDeltas, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 40)) + d, ref inputDeltas, (nuint)(at + 40));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 48)) + d, ref inputDeltas, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 56)) + d, ref inputDeltas, (nuint)(at + 56));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 80)) + d, ref inputDeltas, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 88)) + d, ref inputDeltas, (nuint)(at + 88));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputDeltas, (nuint)(at + 96)) + d, ref inputDeltas, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 0) + d, ref windowDeltas, 0);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 8) + d, ref windowDeltas, 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 16) + d, ref windowDeltas, 16);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 40) + d, ref windowDeltas, 40);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 48) + d, ref windowDeltas, 48);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 56) + d, ref windowDeltas, 56);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 80) + d, ref windowDeltas, 80);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 88) + d, ref windowDeltas, 88);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref windowDeltas, 96) + d, ref windowDeltas, 96);
                         }
                     }
                 }
@@ -2671,11 +2726,13 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector128<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
@@ -2698,7 +2755,8 @@ namespace Tests
                             ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                             {
                                 const int x = 0;
-                                global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8);
                                 for (int ky = 0; ky < 2; ky++)
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
@@ -2759,11 +2817,13 @@ namespace Tests
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
-                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector128<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 0) * TileSize)); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 1) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, (nuint)((x + 2) * TileSize)); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
@@ -2786,7 +2846,8 @@ namespace Tests
                             ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                             {
                                 const int x = 0;
-                                global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 0) * TileSize)), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref line, (nuint)((x + 1) * TileSize));
+                                ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8);
                                 for (int ky = 0; ky < 2; ky++)
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
