@@ -17,6 +17,8 @@ internal static class CheckpointDecoder
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(expectedParameterCount);
+        if (Directory.Exists(path)) throw Refuse(CheckpointProblem.NotACheckpoint, path, "it is a folder, not a checkpoint file.");
+        if (!File.Exists(path)) throw new FileNotFoundException($"Cannot load '{path}': there is no such file.", path);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         long fileLength = file.Length;
         Span<byte> head = stackalloc byte[CheckpointFormat.HeaderSize];
