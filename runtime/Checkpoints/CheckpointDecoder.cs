@@ -19,6 +19,7 @@ internal static class CheckpointDecoder
         ArgumentOutOfRangeException.ThrowIfNegative(expectedParameterCount);
         if (Directory.Exists(path)) throw Refuse(CheckpointProblem.NotACheckpoint, path, "it is a folder, not a checkpoint file.");
         if (!File.Exists(path)) throw new FileNotFoundException($"Cannot load '{path}': there is no such file.", path);
+        AtomicFile.RemoveStaleTemporaries(path);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         long fileLength = file.Length;
         Span<byte> head = stackalloc byte[CheckpointFormat.HeaderSize];
