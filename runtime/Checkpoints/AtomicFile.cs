@@ -19,6 +19,7 @@ internal static class AtomicFile
     /// </remarks>
     public static void Write(string path, Action<Stream> write)
     {
+        RemoveStaleTemporaries(path);
         string temporary = $"{path}.tmp-{Guid.NewGuid():N}";
         try
         {
@@ -33,6 +34,41 @@ internal static class AtomicFile
         {
             TryDelete(temporary);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the temporary files a write of <paramref name="path"/> left behind when its process was killed
+    /// (<c>{path}.tmp-{32 hex digits}</c>), except one another writer still has open (each writer holds its own with
+    /// <see cref="FileShare.None"/>, which locks it). Failures are ignored: a leftover is untidy, not wrong.
+    /// </summary>
+    public static void RemoveStaleTemporaries(string path)
+    {
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        string prefix = Path.GetFileName(path) + ".tmp-";
+        if (directory is null || !Directory.Exists(directory)) return;
+        string[] candidates;
+        try
+        {
+            candidates = Directory.GetFiles(directory, prefix + "*");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+        foreach (string candidate in candidates)
+        {
+            string suffix = Path.GetFileName(candidate)[prefix.Length..];
+            if (suffix.Length != 32 || !Guid.TryParseExact(suffix, "N", out _)) continue;
+            try
+            {
+                // Opening it unshared fails while its writer has it open.
+                using (new FileStream(candidate, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
+                File.Delete(candidate);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
         }
     }
 

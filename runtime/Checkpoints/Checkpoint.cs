@@ -136,7 +136,8 @@ public sealed class Checkpoint<T>
     /// <summary>
     /// Writes the checkpoint to <paramref name="path"/> atomically: to a temporary file in the same directory, flushed to
     /// disk, then renamed over <paramref name="path"/>. If anything fails, the temporary file is deleted and a checkpoint
-    /// already at <paramref name="path"/> is left as it was.
+    /// already at <paramref name="path"/> is left as it was. Temporary files of <paramref name="path"/> that a killed
+    /// process left behind are deleted first (loading deletes them too), unless another writer still has one open.
     /// </summary>
     /// <param name="path">The checkpoint's path.</param>
     /// <exception cref="InvalidOperationException">The checkpoint would be larger than <see cref="Array.MaxLength"/> bytes.</exception>

@@ -17,6 +17,13 @@ internal static class CheckpointDecoder
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(expectedParameterCount);
+        if (Directory.Exists(path)) throw Refuse(CheckpointProblem.NotACheckpoint, path, "it is a folder, not a checkpoint file.");
+        if (!File.Exists(path)) throw new FileNotFoundException($"Cannot load '{path}': there is no such file.", path);
+        AtomicFile.RemoveStaleTemporaries(path);
+        // A FIFO (or another file that is not a regular one) reports no length; opening it would wait for a writer forever.
+        if (new FileInfo(path).Length == 0)
+            throw Refuse(CheckpointProblem.Truncated, path,
+                $"the file is truncated (it is empty, or not a regular file): it ends at byte 0 but a checkpoint header takes {CheckpointFormat.HeaderSize} bytes.");
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         long fileLength = file.Length;
         Span<byte> head = stackalloc byte[CheckpointFormat.HeaderSize];

@@ -32,13 +32,21 @@ public sealed class DataLocation
     public string RequireFolder() => Folder ?? throw new FileNotFoundException(Describe());
 
     /// <summary>Where the data was found, or where it was looked for and how to get it.</summary>
-    public string Describe()
+    public string Describe() => Describe(Variant.HowToGet);
+
+    /// <summary>
+    /// Where the data was found, or where it was looked for and, in <paramref name="howToGet"/>'s words, how to get it: a
+    /// host's own advice (a command line's download command, say) in place of <see cref="MnistVariant.HowToGet"/>.
+    /// </summary>
+    /// <param name="howToGet">How to get the data, a clause ending without a period.</param>
+    public string Describe(string howToGet)
     {
+        ArgumentNullException.ThrowIfNull(howToGet);
         if (Folder is not null) return $"{Variant.Name} in {Folder}";
         var text = new StringBuilder();
         text.Append(Variant.Name).Append(" was not found (").AppendJoin(", ", MnistFiles.Names).Append("). Looked in:");
         foreach (string place in Tried) text.Append("\n  - ").Append(place);
-        text.Append("\nTo get it: ").Append(Variant.HowToGet).Append('.');
+        text.Append("\nTo get it: ").Append(howToGet).Append('.');
         return text.ToString();
     }
 

@@ -18,18 +18,34 @@ public abstract class LearningRateSchedule
 
     /// <summary>The same rate throughout.</summary>
     /// <param name="rate">The learning rate.</param>
-    public static LearningRateSchedule Constant(double rate) => new StepSchedule(rate, int.MaxValue, 1.0);
+    public static LearningRateSchedule Constant(double rate) => new StepSchedule(Positive(rate, nameof(rate)), int.MaxValue, 1.0);
 
     /// <summary>The rate multiplied by <paramref name="factor"/> every <paramref name="every"/> passes.</summary>
     /// <param name="rate">The initial rate.</param>
     /// <param name="every">Passes between decays.</param>
     /// <param name="factor">The factor of each decay, e.g. 0.1.</param>
-    public static LearningRateSchedule Step(double rate, int every, double factor) => new StepSchedule(rate, every, factor);
+    public static LearningRateSchedule Step(double rate, int every, double factor)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
+        return new StepSchedule(Positive(rate, nameof(rate)), every, Positive(factor, nameof(factor)));
+    }
 
     /// <summary>Cosine annealing from <paramref name="rate"/> to <paramref name="final"/> over the run.</summary>
     /// <param name="rate">The initial rate.</param>
     /// <param name="final">The rate at the end.</param>
-    public static LearningRateSchedule Cosine(double rate, double final = 0) => new CosineSchedule(rate, final);
+    public static LearningRateSchedule Cosine(double rate, double final = 0)
+    {
+        Positive(rate, nameof(rate));
+        if (!(final >= 0 && final <= rate))
+            throw new ArgumentOutOfRangeException(nameof(final), final, $"The final rate must be from 0 to the initial rate ({rate}).");
+        return new CosineSchedule(rate, final);
+    }
+
+    /// <summary><paramref name="value"/>, when it is a positive finite rate or factor; else an <see cref="ArgumentOutOfRangeException"/>.</summary>
+    private static double Positive(double value, string name) =>
+        value > 0 && double.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"The {name} must be positive and finite: a rate of 0 or less trains nothing or climbs the loss.");
 
     /// <summary>
     /// The rate of each pass given by a table: LeCun et al. (1998) use 0.0005 for passes 1-2, 0.0002 for 3-5, 0.0001 for
@@ -70,6 +86,7 @@ public abstract class LearningRateSchedule
             for (int i = 1; i < rates.Length; i++)
                 if (rates[i].FirstPass <= rates[i - 1].FirstPass)
                     throw new ArgumentException("The passes of a per-pass schedule must ascend.", nameof(rates));
+            foreach (var (firstPass, rate) in rates) Positive(rate, $"rate from pass {firstPass}");
             _rates = rates;
         }
 

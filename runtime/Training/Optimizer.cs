@@ -62,11 +62,29 @@ public sealed class SgdOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatin
     /// <param name="parameterCount">The length of the parameter buffer.</param>
     public SgdOptimizer(int parameterCount) => _velocity = new T[parameterCount];
 
-    /// <summary>The momentum m, 0 for plain SGD.</summary>
-    public double Momentum { get; init; }
+    /// <summary>The momentum m, from 0 (plain SGD) to below 1: at 1 or more the velocity never decays.</summary>
+    public double Momentum
+    {
+        get;
+        init
+        {
+            if (!(value >= 0 && value < 1))
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The momentum must be from 0 to below 1.");
+            field = value;
+        }
+    }
 
-    /// <summary>The L2 weight decay.</summary>
-    public double WeightDecay { get; init; }
+    /// <summary>The L2 weight decay, 0 or more.</summary>
+    public double WeightDecay
+    {
+        get;
+        init
+        {
+            if (!(value >= 0 && double.IsFinite(value)))
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The weight decay must be 0 or more, and finite.");
+            field = value;
+        }
+    }
 
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, T[]> State => new Dictionary<string, T[]> { ["velocity"] = _velocity };
@@ -127,8 +145,20 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
     /// <param name="parameterCount">The length of the parameter buffer.</param>
     public SdlmOptimizer(int parameterCount) => _curvature = new T[parameterCount];
 
-    /// <summary>mu, which bounds the step where the curvature is small: 0.02 in the paper.</summary>
-    public double Mu { get; init; } = 0.02;
+    /// <summary>
+    /// mu, which bounds the step where the curvature is small: 0.02 in the paper. Positive: at 0 or below, a parameter of
+    /// no curvature gets an unbounded (or reversed) step.
+    /// </summary>
+    public double Mu
+    {
+        get;
+        init
+        {
+            if (!(value > 0 && double.IsFinite(value)))
+                throw new ArgumentOutOfRangeException(nameof(value), value, "mu must be positive and finite.");
+            field = value;
+        }
+    } = 0.02;
 
     /// <summary>How many training samples the curvature is estimated on before each pass: 500 in the paper.</summary>
     public int CurvatureSamples { get; init; } = 500;

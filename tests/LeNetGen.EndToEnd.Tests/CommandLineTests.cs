@@ -38,10 +38,26 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("train --network modern", File.ReadAllText(Path.Combine(run, "command.txt")));
         Assert.Equal(File.ReadAllText(json), File.ReadAllText(Path.Combine(run, "metrics.json")));
         Assert.Contains("\"test_accuracy\"", File.ReadAllText(json));
+        Assert.Contains("\"learning_rate_schedule\": \"cosine 0.01 -> 0\"", File.ReadAllText(json));
+        Assert.Contains($"\"checkpoint\": {System.Text.Json.JsonSerializer.Serialize(checkpoint)}", File.ReadAllText(json));
 
         var (evaluated, evalOutput) = Samples($"eval --network modern --checkpoint {checkpoint}");
         Assert.True(evaluated == 0, evalOutput);
         Assert.Contains("confusion matrix", evalOutput);
+        Assert.Contains("images prepared as (pixel / 255 - 0.1307) / 0.3081", evalOutput); // the checkpoint's normalization
+        Assert.DoesNotContain("train loss", evalOutput); // no empty per-pass table
+
+        // The checkpoint records its normalization: another one is refused, not evaluated at chance.
+        var (otherNormalization, normalizationOutput) = Samples($"eval --network modern --checkpoint {checkpoint} --normalization paper");
+        Assert.Equal(2, otherNormalization);
+        Assert.Contains($"error: {checkpoint} was trained on images prepared with --normalization meanstd, not --normalization paper", normalizationOutput);
+
+        // Resuming a run whose passes are all done writes nothing and says so, instead of printing a checkpoint it did not write.
+        string again = Path.Combine(_folder, "again");
+        var (resumedDone, resumedOutput) = Samples($"train --network modern --epochs 1 --train-limit 3000 --resume {checkpoint} --out {again}");
+        Assert.Equal(2, resumedDone);
+        Assert.Contains($"error: {checkpoint} has already completed 1 passes, and 1 were asked for: there is nothing to train. Ask for more with --epochs (e.g. --epochs 2).", resumedOutput);
+        Assert.False(Directory.Exists(again));
 
         var (predicted, predictOutput) = Samples($"predict --network modern --checkpoint {checkpoint} --index 0");
         Assert.True(predicted == 0, predictOutput);
@@ -63,6 +79,14 @@ public sealed class CommandLineTests : IDisposable
         var (wrongNetwork, wrongOutput) = Samples($"eval --network classic --checkpoint {checkpoint}");
         Assert.Equal(2, wrongNetwork);
         Assert.Contains("belongs to another network", wrongOutput);
+        Assert.Contains("It is a checkpoint of the modern network: use --network modern.", wrongOutput);
+
+        string notAnImage = Path.Combine(_folder, "notes.png");
+        File.WriteAllText(notAnImage, "not an image");
+        var (badImage, badImageOutput) = Samples($"predict --network modern --checkpoint {checkpoint} --image {notAnImage}");
+        Assert.Equal(2, badImage);
+        Assert.Contains($"error: {notAnImage}: not an image this can read", badImageOutput);
+        Assert.DoesNotContain("   at ", badImageOutput);
 
         byte[] bytes = File.ReadAllBytes(checkpoint);
         bytes[bytes.Length / 2] ^= 0x40;

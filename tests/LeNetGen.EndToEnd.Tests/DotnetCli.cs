@@ -12,6 +12,13 @@ internal static class DotnetCli
 
     public static (int ExitCode, string Output) Run(string arguments, TimeSpan timeout)
     {
+        var (exitCode, stdout, stderr) = RunSplit(arguments, timeout);
+        return (exitCode, stdout + stderr);
+    }
+
+    /// <summary>Runs dotnet with stdout and stderr kept apart (both redirected: neither is a terminal).</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunSplit(string arguments, TimeSpan timeout)
+    {
         var start = new ProcessStartInfo("dotnet", arguments)
         {
             WorkingDirectory = RepositoryRoot,
@@ -29,7 +36,7 @@ internal static class DotnetCli
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"dotnet {arguments} did not finish within {timeout}.");
         }
-        return (process.ExitCode, output.Result + error.Result);
+        return (process.ExitCode, output.Result, error.Result);
     }
 
     private static string FindRoot([CallerFilePath] string thisFile = "") =>

@@ -4,14 +4,16 @@ using Spectre.Console;
 namespace LeNetGen.Samples.Cli;
 
 /// <summary>Evaluates a checkpoint on a test set: error, per-class error, confusion matrix.</summary>
-internal sealed class EvalCommand(string checkpoint, string dataset, string? dataPath, Recipe recipe, int threads) : INetworkAction<int>
+internal sealed class EvalCommand(string checkpoint, string dataset, string? dataPath, Recipe recipe, string? normalization, int threads) : INetworkAction<int>
 {
     public int Run<TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
     {
         Checkpoint<float> saved = Checkpoint<float>.Load<TNetwork>(checkpoint);
         DatasetSplits data = DataSets.Load(dataset, dataPath);
-        var test = new BatchConverter<float>(data.Test, recipe.ImageNormalization);
+        var test = new BatchConverter<float>(data.Test, recipe.NormalizationFor(saved, checkpoint, normalization));
+        Input.RequireSamePadding(saved, checkpoint, test);
         Evaluation evaluation = Evaluation.Of<TNetwork, float>(saved.Parameters, test, recipe.CreateLoss(), threads);
+        AnsiConsole.MarkupLine($"{Markup.Escape(checkpoint)} on {Markup.Escape(data.Test.Name)}, images prepared as {Markup.Escape(test.Normalization.ToString())}");
         Results.Write(choice, evaluation, new List<EpochRow>());
 
         var confusion = new Table().Title("confusion matrix: rows true class, columns predicted");

@@ -37,6 +37,16 @@ internal static class Networks
         _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, "Unknown network."),
     };
 
+    /// <summary>The sample network whose spec fingerprint is <paramref name="fingerprint"/>, or null when none is.</summary>
+    public static NetworkChoice? ByFingerprint(ulong? fingerprint) => fingerprint switch
+    {
+        null => null,
+        ulong f when f == LeNet5.SpecFingerprint => NetworkChoice.Classic,
+        ulong f when f == ModernLeNet5.SpecFingerprint => NetworkChoice.Modern,
+        ulong f when f == TinyNet.SpecFingerprint => NetworkChoice.Tiny,
+        _ => null,
+    };
+
     public static string Title(NetworkChoice choice) => choice switch
     {
         NetworkChoice.Classic => "LeNet-5, classic (LeCun et al., 1998; attributes)",

@@ -16,7 +16,17 @@ internal static class PngDigit
     {
         ImageResult image;
         using (FileStream stream = File.OpenRead(path))
-            image = ImageResult.FromStream(stream, ColorComponents.Grey);
+        {
+            try
+            {
+                image = ImageResult.FromStream(stream, ColorComponents.Grey);
+            }
+            catch (Exception e) when (e is not IOException)
+            {
+                // StbImageSharp throws a bare Exception ("unknown image type") for anything it cannot decode.
+                throw new InvalidDataException($"{path}: not an image this can read (PNG, JPEG, BMP, GIF, TGA, PSD or HDR): {e.Message}.", e);
+            }
+        }
         int width = image.Width, height = image.Height;
         var ink = new double[width * height];
         double mean = 0;

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Serialization;
 
 namespace LeNetGen.Samples.Cli;
 
@@ -27,14 +28,51 @@ internal sealed record Recipe(
 
     public Loss CreateLoss() => new(Loss, MapConstant);
 
-    public ImageNormalization ImageNormalization => Normalization switch
+    /// <summary>The schedule as metrics.json shows it, e.g. "cosine 0.01 -> 0".</summary>
+    [JsonPropertyName("learning_rate_schedule")]
+    public string LearningRateScheduleDescription => LearningRateSchedule.ToString();
+
+    /// <summary>The normalization's name for <paramref name="preparation"/> (paper, meanstd, unit), else its numbers.</summary>
+    public static string Describe(InputPreparation preparation)
+    {
+        foreach (string name in new[] { "paper", "meanstd", "unit" })
+            if (preparation.HasNormalization(NormalizationNamed(name))) return $"--normalization {name}";
+        return FormattableString.Invariant($"pixel x {preparation.Scale:G6} + {preparation.Offset:G6}");
+    }
+
+    /// <summary>The normalization of --normalization <paramref name="name"/>.</summary>
+    public static ImageNormalization NormalizationNamed(string name) => name switch
     {
         "paper" => ImageNormalization.Paper,
         "meanstd" => ImageNormalization.MnistMeanStd,
         "unit" => ImageNormalization.UnitInterval,
-        _ => throw new ArgumentException($"Unknown normalization '{Normalization}'; use paper, meanstd or unit."),
+        _ => throw new ArgumentException($"Unknown normalization '{name}'; use paper, meanstd or unit."),
     };
 
+    /// <summary>The normalization <paramref name="given"/> names, else the one <paramref name="checkpoint"/> records, else the recipe's.</summary>
+    public ImageNormalization NormalizationFor(Checkpoint<float> checkpoint, string checkpointPath, string? given)
+    {
+        InputPreparation? recorded = InputPreparation.RecordedIn(checkpoint);
+        if (recorded is null) return given is null ? ImageNormalization : NormalizationNamed(given);
+        if (given is not null && !recorded.HasNormalization(NormalizationNamed(given)))
+            throw new ArgumentException(
+                $"{checkpointPath} was trained on images prepared with {Describe(recorded)}, not --normalization {given}: a network sees " +
+                "other inputs with another normalization and its figures would mean nothing. Leave --normalization out to use the checkpoint's.");
+        return NormalizationNamedOrExact(recorded);
+    }
+
+    private static ImageNormalization NormalizationNamedOrExact(InputPreparation recorded)
+    {
+        foreach (string name in new[] { "paper", "meanstd", "unit" })
+            if (recorded.HasNormalization(NormalizationNamed(name))) return NormalizationNamed(name);
+        throw new ArgumentException(FormattableString.Invariant(
+            $"The checkpoint's normalization (pixel x {recorded.Scale:G17} + {recorded.Offset:G17}) is none this command line offers."));
+    }
+
+    [JsonIgnore]
+    public ImageNormalization ImageNormalization => NormalizationNamed(Normalization);
+
+    [JsonIgnore]
     public LearningRateSchedule LearningRateSchedule => Schedule switch
     {
         "paper" => LearningRateSchedule.Paper,

@@ -10,24 +10,42 @@ internal sealed record EpochRow(int Epoch, double TrainLoss, double TrainError, 
 /// <summary>What a run writes to metrics.json and to --json.</summary>
 internal sealed record Metrics(
     string Network, string Dataset, string Optimizer, Recipe Recipe, ulong Seed, List<EpochRow> Epochs,
-    double TestError, double TestAccuracy, double[] TestErrorPerClass, string Checkpoint, string Command);
+    double TestError, double TestAccuracy, double[] TestErrorPerClass, string? Checkpoint, string Command);
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Metrics))]
-internal sealed partial class MetricsJson : JsonSerializerContext;
+internal sealed partial class MetricsJson : JsonSerializerContext
+{
+    /// <summary>As <see cref="JsonSerializerContext"/>'s default, but writing "->" and non-ASCII paths as they are, not as \u escapes.</summary>
+    /// <remarks>Made on first use: the generated <c>Default</c> is not yet set while this class's static fields are.</remarks>
+    public static MetricsJson Readable => readable ??= new(new System.Text.Json.JsonSerializerOptions(Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    private static MetricsJson? readable;
+}
 
 /// <summary>The results table a run ends with.</summary>
 internal static class Results
 {
+    /// <summary>The per-pass table (when there were passes: eval has none), the error per class, the test error.</summary>
     public static void Write(NetworkChoice network, Evaluation final, IReadOnlyList<EpochRow> rows)
     {
-        var table = new Table().Title(Networks.Title(network));
-        foreach (string column in new[] { "pass", "train loss", "train error", "test loss", "test error", "seconds", "images/s" })
-            table.AddColumn(new TableColumn(column).RightAligned());
-        foreach (EpochRow row in rows)
-            table.AddRow($"{row.Epoch}", $"{row.TrainLoss:F4}", $"{row.TrainError:P2}", $"{row.TestLoss:F4}", $"{row.TestError:P2}",
-                $"{row.Seconds:F1}", $"{row.ImagesPerSecond:N0}");
-        AnsiConsole.Write(table);
+        if (rows.Count > 0)
+        {
+            var table = new Table().Title(Networks.Title(network));
+            foreach (string column in new[] { "pass", "train loss", "train error", "test loss", "test error", "seconds", "images/s" })
+                table.AddColumn(new TableColumn(column).RightAligned());
+            foreach (EpochRow row in rows)
+                table.AddRow($"{row.Epoch}", $"{row.TrainLoss:F4}", $"{row.TrainError:P2}", $"{row.TestLoss:F4}", $"{row.TestError:P2}",
+                    $"{row.Seconds:F1}", $"{row.ImagesPerSecond:N0}");
+            AnsiConsole.Write(table);
+        }
+        else
+        {
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Networks.Title(network))}[/]");
+        }
 
         var perClass = new Table().Title("test error per class");
         var cells = new List<string>();

@@ -10,7 +10,7 @@ namespace LeNetGen.Samples.Cli;
 /// <summary>What `train` was asked to do.</summary>
 internal sealed record TrainSettings(
     NetworkChoice Network, string Dataset, string? DataPath, Recipe Recipe, ulong Seed, int Threads, int? TrainLimit,
-    string OutRoot, string? JsonPath, string? Resume, int CheckpointEvery, string Command);
+    string OutRoot, string? JsonPath, string? Resume, int CheckpointEvery, string Command, bool KeepGoing);
 
 /// <summary>Trains a sample network, evaluates it after every pass, and writes its run folder.</summary>
 internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
@@ -28,9 +28,19 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
         Optimizer<float> optimizer = recipe.CreateOptimizer(TNetwork.ParameterCount);
         var loss = recipe.CreateLoss();
         var trainer = new Trainer<TNetwork, float>(parameters, optimizer, loss, recipe.BatchSize, settings.Seed, settings.Threads);
+        InputPreparation input = InputPreparation.Of(train);
         if (settings.Resume is string resume)
         {
-            TrainingCheckpoint.Restore(Checkpoint<float>.Load<TNetwork>(resume), trainer, parameters);
+            Checkpoint<float> saved = Checkpoint<float>.Load<TNetwork>(resume);
+            if (InputPreparation.RecordedIn(saved) is InputPreparation recorded && recorded != input)
+                throw new ArgumentException(
+                    $"{resume} was trained on images prepared as {Recipe.Describe(recorded)}, this run prepares them as {Recipe.Describe(input)}: " +
+                    "resume it with the --normalization it was written with.");
+            TrainingCheckpoint.Restore(saved, trainer, parameters);
+            if (trainer.Epoch >= recipe.Epochs)
+                throw new ArgumentException(
+                    $"{resume} has already completed {trainer.Epoch} passes, and {recipe.Epochs} were asked for: there is nothing to train. " +
+                    $"Ask for more with --epochs (e.g. --epochs {trainer.Epoch + 1}).");
             AnsiConsole.MarkupLine($"resumed from [bold]{Markup.Escape(resume)}[/]: pass {trainer.Epoch}, step {trainer.Step}, batch {trainer.BatchInEpoch} of the next pass");
         }
 
@@ -39,8 +49,25 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
         AnsiConsole.MarkupLine($"{Markup.Escape(optimizer.ToString())}; loss {recipe.Loss}; batch {recipe.BatchSize}; {recipe.Epochs} passes; run folder {Markup.Escape(run.Path)}");
 
         var rows = new List<EpochRow>();
-        void SaveCheckpoint() => TrainingCheckpoint.Capture(trainer, parameters, settings.Command).Save(run.Checkpoint);
+        bool written = false;
+        void SaveCheckpoint()
+        {
+            Checkpoint<float> checkpoint = TrainingCheckpoint.Capture(trainer, parameters, settings.Command);
+            input.RecordIn(checkpoint.State);
+            checkpoint.Save(run.Checkpoint);
+            written = true;
+        }
         long stepsSinceSave = 0;
+
+        // Ctrl+C: the step under way finishes, the checkpoint is saved, and the run says where (a second Ctrl+C ends it at once).
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (interrupt.IsCancellationRequested) return;
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
         try
         {
             while (trainer.Epoch < recipe.Epochs)
@@ -52,29 +79,51 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
                         SaveCheckpoint();
                         stepsSinceSave = 0;
                     }
-                });
+                }, interrupt.Token);
                 SaveCheckpoint();
                 Evaluation evaluation = Evaluation.Of<TNetwork, float>(parameters, test, loss, settings.Threads);
                 rows.Add(new EpochRow(result.Epoch, result.Loss, 1 - result.Accuracy, evaluation.Loss, evaluation.ErrorRate,
                     result.Elapsed.TotalSeconds, result.ImagesPerSecond));
                 AnsiConsole.MarkupLine($"pass {result.Epoch}: training loss {result.Loss:F4}, training error {1 - result.Accuracy:P2}; " +
                     $"[bold]test error {evaluation.ErrorRate:P2}[/] (accuracy {evaluation.Accuracy:P2}); {result.Elapsed.TotalSeconds:F1} s, {result.ImagesPerSecond:N0} images/s");
+                if (Collapse.Check(rows, evaluation.Classes) is string collapse)
+                {
+                    Terminal.Warning($"{collapse} The checkpoint {run.Checkpoint} holds this collapsed network.");
+                    if (!settings.KeepGoing)
+                    {
+                        Terminal.Error("Stopped: training collapsed. Lower --lr (or raise --mu for SDLM), or pass --keep-going to go on anyway.");
+                        return 3;
+                    }
+                }
             }
         }
         catch (TrainingDivergedException diverged)
         {
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(diverged.Message)}[/]");
-            AnsiConsole.MarkupLine(File.Exists(run.Checkpoint)
-                ? $"The last good checkpoint is {Markup.Escape(run.Checkpoint)}."
-                : "No checkpoint was written: the run diverged in its first pass.");
+            Terminal.Error(diverged.Message);
+            Terminal.Error(File.Exists(run.Checkpoint)
+                ? $"The last good checkpoint is {run.Checkpoint}."
+                : settings.Resume is string from
+                    ? $"No checkpoint was written in this run: the last good one is {from}, which it resumed from."
+                    : "No checkpoint was written: the run diverged in its first pass.");
             return 3;
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            SaveCheckpoint();
+            Terminal.Error($"Stopped by Ctrl+C in pass {trainer.Epoch + 1} after {trainer.BatchInEpoch:N0} batches (step {trainer.Step:N0}); " +
+                $"checkpoint saved: {run.Checkpoint}. Continue with: lenetgen-samples train --resume {run.Checkpoint} and the same settings.");
+            return 130;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
         }
 
         Evaluation final = Evaluation.Of<TNetwork, float>(parameters, test, loss, settings.Threads);
         Results.Write(choice, final, rows);
         var metrics = new Metrics(choice.ToString().ToLowerInvariant(), data.Train.Name, optimizer.ToString(), recipe, settings.Seed,
-            rows, final.ErrorRate, final.Accuracy, PerClassError(final), run.Checkpoint, settings.Command);
-        string json = JsonSerializer.Serialize(metrics, MetricsJson.Default.Metrics);
+            rows, final.ErrorRate, final.Accuracy, PerClassError(final), written ? run.Checkpoint : null, settings.Command);
+        string json = JsonSerializer.Serialize(metrics, MetricsJson.Readable.Metrics);
         File.WriteAllText(run.Metrics, json);
         if (settings.JsonPath is string path) File.WriteAllText(path, json);
         AnsiConsole.MarkupLine($"checkpoint [bold]{Markup.Escape(run.Checkpoint)}[/]; metrics {Markup.Escape(run.Metrics)}");
@@ -89,7 +138,8 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
     }
 
     /// <summary>One pass with a live progress bar on a terminal, or a few plain lines when the output is redirected.</summary>
-    private static EpochResult TrainWithProgress<TNetwork>(Trainer<TNetwork, float> trainer, BatchConverter<float> train, int epochs, Action afterStep)
+    private static EpochResult TrainWithProgress<TNetwork>(
+        Trainer<TNetwork, float> trainer, BatchConverter<float> train, int epochs, Action afterStep, CancellationToken cancellationToken)
         where TNetwork : INetwork<TNetwork, float>
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
@@ -102,7 +152,7 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
                 lastQuarter = quarter;
                 Console.WriteLine($"  pass {p.Epoch}/{p.Epochs}: {p.Batch:N0}/{p.Batches:N0} batches, loss {p.Loss:F4}, accuracy {p.Accuracy:P2}, {p.ImagesPerSecond:N0} images/s, rate {p.Rate:G3}");
             });
-            return trainer.TrainEpoch(train, epochs, plain, afterStep);
+            return trainer.TrainEpoch(train, epochs, plain, afterStep, cancellationToken);
         }
 
         EpochResult? result = null;
@@ -116,7 +166,7 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
                     task.Value = (double)p.Batch / p.Batches;
                     task.Description = $"pass {p.Epoch}/{p.Epochs} loss {p.Loss:F3} acc {p.Accuracy:P1} {p.ImagesPerSecond:N0} img/s";
                 });
-                result = trainer.TrainEpoch(train, epochs, progress, afterStep);
+                result = trainer.TrainEpoch(train, epochs, progress, afterStep, cancellationToken);
                 task.Value = 1;
             });
         return result!;

@@ -28,6 +28,32 @@ public sealed class AtomicSaveTests : IDisposable
     }
 
     [Fact]
+    public void TemporariesAKilledSaveLeftAreRemovedByTheNextSaveButNotOneInUseNorOthers()
+    {
+        // What a kill between creating the temporary file and renaming it leaves: run.ckpt.tmp-<guid>.
+        string stale = _path + ".tmp-" + Guid.NewGuid().ToString("N"), inUse = _path + ".tmp-" + Guid.NewGuid().ToString("N");
+        string notOurs = _path + ".tmp-notes", otherCheckpoint = _directory.File("other.ckpt") + ".tmp-" + Guid.NewGuid().ToString("N");
+        foreach (string file in new[] { stale, inUse, notOurs, otherCheckpoint }) File.WriteAllBytes(file, [1, 2, 3]);
+
+        using (new FileStream(inUse, FileMode.Open, FileAccess.Write, FileShare.None)) // another writer, still writing
+            Checkpoint(1f).Save(_path);
+
+        Assert.Equal(
+            new[] { "other.ckpt" + otherCheckpoint[^37..], "run.ckpt", "run.ckpt" + inUse[^37..], "run.ckpt.tmp-notes" },
+            _directory.FileNames());
+    }
+
+    [Fact]
+    public void TemporariesAKilledSaveLeftAreRemovedWhenTheCheckpointIsLoaded()
+    {
+        Checkpoint(1f).Save(_path);
+        string stale = _path + ".tmp-" + Guid.NewGuid().ToString("N");
+        File.WriteAllBytes(stale, [1, 2, 3]);
+        Checkpoint<float>.Load(_path, CheckpointSamples.Fingerprint, 1);
+        Assert.Equal(["run.ckpt"], _directory.FileNames());
+    }
+
+    [Fact]
     public void AFailureWhileWritingLeavesTheOldCheckpointUntouched()
     {
         Checkpoint(1f).Save(_path);

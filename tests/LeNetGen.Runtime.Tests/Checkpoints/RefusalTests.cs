@@ -44,6 +44,16 @@ public sealed class RefusalTests : IDisposable
     }
 
     [Fact]
+    public void AFifoIsRefusedWithoutWaitingForAWriter()
+    {
+        // Opening a FIFO for reading blocks until something writes to it: the load must not open it.
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", _path)) mkfifo.WaitForExit();
+        var refusal = Assert.Throws<CheckpointException>(() => Checkpoint<float>.Load(_path, CheckpointSamples.Fingerprint, 3));
+        AssertRefusal(refusal, CheckpointProblem.Truncated,
+            $"Cannot load '{_path}': the file is truncated (it is empty, or not a regular file): it ends at byte 0 but a checkpoint header takes 56 bytes.");
+    }
+
+    [Fact]
     public void ANewerFormatVersionIsUnsupported()
     {
         byte[] bytes = SmallFloat;
