@@ -5,6 +5,7 @@ using System.Linq;
 using LeNetGen.Generator.Check;
 using LeNetGen.Generator.Diagnostics;
 using LeNetGen.Generator.Emit;
+using LeNetGen.Generator.Emit.Scalar;
 using LeNetGen.Generator.Emit.Vector;
 using LeNetGen.Generator.Model;
 using LeNetGen.Generator.Parse;
@@ -87,7 +88,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             string source, tiles;
             try
             {
-                source = NetworkEmitter.Emit(plan);
+                source = ScalarNetworkEmitter.Emit(plan);
                 tiles = TileNetworkEmitter.Emit(plan);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

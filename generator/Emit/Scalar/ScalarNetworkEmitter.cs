@@ -3,15 +3,15 @@ using System.Globalization;
 using System.Linq;
 using LeNetGen.Generator.Model;
 
-namespace LeNetGen.Generator.Emit;
+namespace LeNetGen.Generator.Emit.Scalar;
 
 /// <summary>
 /// Writes one network's partial class from its plan: the header, the named constants (shapes, parameter blocks,
 /// workspace regions), the contract's members, initialization, the forward pass that calls one method per layer, and
-/// the workspace type. Each layer kind's method comes from its own emitter, so a faster kernel changes one file. Every
-/// number comes from the plan; nothing here derives one.
+/// the workspace type. Each layer kind's methods, signatures and call sites come from its <see cref="ScalarLayer"/>,
+/// so a faster kernel changes one file. Every number comes from the plan; nothing here derives one.
 /// </summary>
-internal static class NetworkEmitter
+internal static class ScalarNetworkEmitter
 {
     public static string Emit(NetworkPlan plan)
     {
@@ -38,49 +38,21 @@ internal static class NetworkEmitter
             w.Line();
             WriteInitialization(w, plan, e);
             w.Line();
-            WriteForward(w, plan, e);
-            foreach (LayerPlan layer in plan.Layers)
+            IReadOnlyList<ScalarLayer> layers = ScalarLayer.Of(plan);
+            WriteForward(w, plan, e, layers);
+            foreach (ScalarLayer layer in layers)
             {
                 w.Line();
-                switch (layer.Kind)
-                {
-                    case LayerKind.Conv:
-                        ConvEmitter.EmitForward(w, layer, e);
-                        break;
-                    case LayerKind.Pool:
-                        PoolEmitter.EmitForward(w, layer, e);
-                        break;
-                    case LayerKind.RbfOutput:
-                        RbfEmitter.EmitForward(w, layer, e);
-                        break;
-                    default:
-                        DenseEmitter.EmitForward(w, layer, e);
-                        break;
-                }
+                layer.WriteForward(w, e);
             }
             foreach (BackwardPass pass in new[] { BackwardPass.Gradient, BackwardPass.Curvature })
             {
                 w.Line();
-                WriteBackward(w, plan, e, pass);
-                for (int i = plan.Layers.Count - 1; i >= 0; i--)
+                WriteBackward(w, plan, e, pass, layers);
+                for (int i = layers.Count - 1; i >= 0; i--)
                 {
-                    LayerPlan layer = plan.Layers[i];
                     w.Line();
-                    switch (layer.Kind)
-                    {
-                        case LayerKind.Conv:
-                            ConvBackwardEmitter.Emit(w, layer, e, pass);
-                            break;
-                        case LayerKind.Pool:
-                            PoolBackwardEmitter.Emit(w, layer, e, pass);
-                            break;
-                        case LayerKind.RbfOutput:
-                            RbfBackwardEmitter.Emit(w, layer, e, pass);
-                            break;
-                        default:
-                            DenseBackwardEmitter.Emit(w, layer, e, pass);
-                            break;
-                    }
+                    layers[i].WriteBackward(w, e, pass);
                 }
             }
             w.Line();
@@ -305,14 +277,14 @@ internal static class NetworkEmitter
         {
             w.Line();
             w.Line($"/// <summary>The output layer's fixed prototypes ({head.Prototypes}), one row of {head.In.Size} per class.</summary>");
-            w.Line($"private static readonly {e.Name}[] {RbfEmitter.FixedTable} =");
+            w.Line($"private static readonly {e.Name}[] {Naming.FixedPrototypes} =");
             w.Line($"    {KnownNames.RbfPrototypeValues}.Create<{e.Name}>({KnownNames.RbfPrototypes}.{head.Prototypes}, {head.Out.Maps}, {head.In.Size}, DefaultSeed);");
         }
     }
 
     // ---- the forward pass -----------------------------------------------------------------------------------------
 
-    private static void WriteForward(SourceWriter w, NetworkPlan plan, ElementSyntax e)
+    private static void WriteForward(SourceWriter w, NetworkPlan plan, ElementSyntax e, IReadOnlyList<ScalarLayer> layers)
     {
         w.Line("/// <summary>Runs one sample forward, keeping every layer's activations in <paramref name=\"workspace\"/>. Allocates nothing.</summary>");
         w.Line("/// <param name=\"parameters\">The parameters, of length <see cref=\"ParameterCount\"/>.</param>");
@@ -346,23 +318,13 @@ internal static class NetworkEmitter
         w.Line();
         using (w.Block($"private static void ForwardLayers({e.ReadOnlySpan} parameters, {e.ReadOnlySpan} input, {e.Span} workspace)"))
         {
-            string previous = "input";
-            foreach (LayerPlan layer in plan.Layers)
-            {
-                var args = new List<string> { previous, "parameters" };
-                if (layer.PaddedOffset >= 0) args.Add($"workspace.Slice({Naming.Padded(layer)}Offset, {Naming.Padded(layer)}Length)");
-                string size = Naming.Size(layer);
-                if (LayerEmitting.HasSeparateSums(layer)) args.Add($"workspace.Slice({Naming.Sums(layer)}Offset, {size})");
-                args.Add($"workspace.Slice({Naming.Values(layer)}Offset, {size})");
-                w.Line($"{Naming.Method(layer)}({string.Join(", ", args)});");
-                previous = $"workspace.Slice({Naming.Values(layer)}Offset, {size})";
-            }
+            foreach (ScalarLayer layer in layers) layer.WriteForwardCall(w, e);
         }
     }
 
     // ---- the backward passes --------------------------------------------------------------------------------------
 
-    private static void WriteBackward(SourceWriter w, NetworkPlan plan, ElementSyntax e, BackwardPass pass)
+    private static void WriteBackward(SourceWriter w, NetworkPlan plan, ElementSyntax e, BackwardPass pass, IReadOnlyList<ScalarLayer> layers)
     {
         string contract = $"{KnownNames.INetwork}<{plan.ClassName}, {e.Name}>";
         bool curvature = pass.IsCurvature;
@@ -412,36 +374,7 @@ internal static class NetworkEmitter
 
             LayerPlan last = plan.Layers[plan.Layers.Count - 1];
             w.Line($"{head}.CopyTo(workspace.Slice({Naming.Deltas(last)}Offset, OutputSize));");
-            for (int i = plan.Layers.Count - 1; i >= 0; i--)
-            {
-                LayerPlan layer = plan.Layers[i];
-                string size = Naming.Size(layer);
-                string layerInput = i == 0 ? "input" : $"workspace.Slice({Naming.Values(plan.Layers[i - 1])}Offset, {Naming.Size(plan.Layers[i - 1])})";
-                string inputDeltas = i == 0 ? (curvature ? "default" : "inputGradient") : $"workspace.Slice({Naming.Deltas(plan.Layers[i - 1])}Offset, {Naming.Size(plan.Layers[i - 1])})";
-                string sums = $"workspace.Slice({(LayerEmitting.HasSeparateSums(layer) ? Naming.Sums(layer) : Naming.Values(layer))}Offset, {size})";
-                string values = $"workspace.Slice({Naming.Values(layer)}Offset, {size})";
-                string layerDeltas = $"workspace.Slice({Naming.Deltas(layer)}Offset, {size})";
-                var args = new List<string> { layerInput, "parameters" };
-                if (layer.Kind == LayerKind.RbfOutput)
-                {
-                    args.Add(layerDeltas);
-                    if (curvature) args.Add("headWeights");
-                }
-                else
-                {
-                    args.Add(sums);
-                    args.Add(values);
-                    args.Add(layerDeltas);
-                }
-                args.Add(deltas);
-                args.Add(inputDeltas);
-                if (layer.PaddedOffset >= 0)
-                {
-                    args.Add($"workspace.Slice({Naming.Padded(layer)}Offset, {Naming.Padded(layer)}Length)");
-                    args.Add($"workspace.Slice({Naming.PaddedDeltas(layer)}Offset, {Naming.Padded(layer)}Length)");
-                }
-                w.Line($"{pass.LayerMethod(layer)}({string.Join(", ", args)});");
-            }
+            for (int i = layers.Count - 1; i >= 0; i--) layers[i].WriteBackwardCall(w, e, pass);
         }
     }
 

@@ -1,8 +1,8 @@
 using System;
 using LeNetGen.Generator.Model;
-using static LeNetGen.Generator.Emit.LayerEmitting;
+using static LeNetGen.Generator.Emit.Scalar.ScalarCode;
 
-namespace LeNetGen.Generator.Emit;
+namespace LeNetGen.Generator.Emit.Scalar;
 
 /// <summary>
 /// Walks a pooling layer's windows at the layer's unroll depth (Full: every map and position written out; Maps: loops

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeNetGen.Generator.Model;
-using static LeNetGen.Generator.Emit.LayerEmitting;
+using static LeNetGen.Generator.Emit.Scalar.ScalarCode;
 
-namespace LeNetGen.Generator.Emit;
+namespace LeNetGen.Generator.Emit.Scalar;
 
 /// <summary>
 /// Walks a convolution's loop nest at the layer's unroll depth and lets the caller write what happens at each output

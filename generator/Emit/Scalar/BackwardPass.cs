@@ -1,6 +1,6 @@
 using LeNetGen.Generator.Model;
 
-namespace LeNetGen.Generator.Emit;
+namespace LeNetGen.Generator.Emit.Scalar;
 
 /// <summary>
 /// The two backward passes the generator writes: the gradient (dE/dw, for every optimizer) and the diagonal

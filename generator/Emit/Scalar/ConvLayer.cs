@@ -1,19 +1,34 @@
 using System.Collections.Generic;
 using System.Linq;
 using LeNetGen.Generator.Model;
-using static LeNetGen.Generator.Emit.LayerEmitting;
+using static LeNetGen.Generator.Emit.Scalar.ScalarCode;
 
-namespace LeNetGen.Generator.Emit;
+namespace LeNetGen.Generator.Emit.Scalar;
 
 /// <summary>
-/// Writes a convolution layer's forward method. Every offset is a literal; the unroll depth decides which loops stay:
-/// Full (none), Maps (positions), Kernel (output maps and positions), Window (also input maps). A connection table is
-/// always written out map by map, so only the connected weights exist and nothing is looked up at run time.
+/// A convolution layer's methods. Forward: every offset is a literal; the unroll depth decides which loops stay: Full
+/// (none), Maps (positions), Kernel (output maps and positions), Window (also input maps). A connection table is always
+/// written out map by map, so only the connected weights exist and nothing is looked up at run time. Backward and
+/// curvature: {C}Backward turns dE/d(values) into dE/d(sums), then {C}WeightGradients adds each weight's and bias's
+/// gradient and {C}InputGradients the input's (the curvature pass likewise, with squares). Weights and input gradients
+/// are separate methods, and a layer written out map by map is split into groups of maps, so every method stays small
+/// enough for the JIT to optimize. With a connection table only the connected weights are visited.
 /// </summary>
-internal static class ConvEmitter
+internal sealed class ConvLayer : ScalarLayer
 {
-    public static void EmitForward(SourceWriter w, LayerPlan layer, ElementSyntax e)
+    public ConvLayer(LayerPlan plan, LayerPlan? previous) : base(plan, previous) { }
+
+    protected override IEnumerable<MethodParameter> BackwardParameters(ElementSyntax e, BackwardPass pass)
     {
+        foreach (MethodParameter parameter in base.BackwardParameters(e, pass)) yield return parameter;
+        if (Plan.PaddedOffset < 0) yield break;
+        yield return new(e.ReadOnlySpan, "padded", $"workspace.Slice({Naming.Padded(Plan)}Offset, {Naming.Padded(Plan)}Length)");
+        yield return new(e.Span, "paddedDeltas", $"workspace.Slice({Naming.PaddedDeltas(Plan)}Offset, {Naming.Padded(Plan)}Length)");
+    }
+
+    public override void WriteForward(SourceWriter w, ElementSyntax e)
+    {
+        LayerPlan layer = Plan;
         Shape input = layer.PaddedIn, output = layer.Out;
         int kernelArea = layer.KernelHeight * layer.KernelWidth;
         var legend = new List<string>
@@ -27,7 +42,7 @@ internal static class ConvEmitter
         };
         string title = $"convolution {layer.In.ToPaperString()} -> {output.ToPaperString()}, kernel {layer.KernelHeight}x{layer.KernelWidth}, stride {layer.Stride}"
             + (layer.Padding > 0 ? $", padding {layer.Padding}" : "") + ", " + Naming.ActivationTitle(layer.Activation);
-        using (OpenMethod(w, layer, e, title, legend))
+        using (OpenForward(w, e, title, legend))
         {
             w.Line($"{e.ReadOnlySpan} weights = parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length);");
             w.Line($"{e.ReadOnlySpan} biases = parameters.Slice({Naming.Biases(layer)}Offset, {Naming.Biases(layer)}Length);");
@@ -52,6 +67,66 @@ internal static class ConvEmitter
                 default:
                     EmitWindow(w, layer, e, source);
                     break;
+            }
+        }
+    }
+
+    public override void WriteBackward(SourceWriter w, ElementSyntax e, BackwardPass pass)
+    {
+        LayerPlan layer = Plan;
+        bool padded = layer.PaddedOffset >= 0;
+        List<(string Suffix, List<int> Maps)> groups = MapGroups();
+        string weightsMethod = layer.Name + "Weight" + pass.Plural, inputsMethod = layer.Name + "Input" + pass.Plural;
+
+        w.Line($"// {layer.Name}, {(pass.IsCurvature ? "curvature" : "backward")}: deltas ({layer.Out.Maps}, {layer.Out.Height}, {layer.Out.Width}) -> " +
+            $"{(pass.IsCurvature ? "d2E/dw2" : "dE/dw")} of {Naming.Weights(layer)} and {Naming.Biases(layer)}, and the input's deltas ({layer.In.Maps}, {layer.In.Height}, {layer.In.Width})");
+        using (OpenMethod(w, pass.LayerMethod(layer), BackwardParameters(e, pass)))
+        {
+            pass.WriteActivationDerivative(w, layer, Naming.Size(layer));
+            string source = padded ? "padded" : "input";
+            string weightDeltas = $"parameterDeltas.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length)";
+            string biasDeltas = $"parameterDeltas.Slice({Naming.Biases(layer)}Offset, {Naming.Biases(layer)}Length)";
+            foreach (var (suffix, _) in groups)
+                w.Line($"{weightsMethod}{suffix}({source}, deltas, {weightDeltas}, {biasDeltas});");
+            w.Line("if (inputDeltas.IsEmpty) return;");
+            string target = padded ? "paddedDeltas" : "inputDeltas";
+            w.Line($"{target}.Clear();");
+            foreach (var (suffix, _) in groups)
+                w.Line($"{inputsMethod}{suffix}(parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length), deltas, {target});");
+            if (padded)
+            {
+                Shape input = layer.In, paddedShape = layer.PaddedIn;
+                w.Line("// The padding's deltas are dropped: only the real input's are passed on.");
+                using (w.Block($"for (int c = 0; c < {input.Maps}; c++)"))
+                using (w.Block($"for (int y = 0; y < {input.Height}; y++)"))
+                    w.Line($"paddedDeltas.Slice(c * {paddedShape.Height * paddedShape.Width} + (y + {layer.Padding}) * {paddedShape.Width} + {layer.Padding}, {input.Width}).CopyTo(inputDeltas.Slice(c * {input.Height * input.Width} + y * {input.Width}, {input.Width}));");
+            }
+        }
+
+        string d = pass.Delta;
+        foreach (var (suffix, maps) in groups)
+        {
+            w.Line();
+            using (w.Block($"private static void {weightsMethod}{suffix}({e.ReadOnlySpan} input, {e.ReadOnlySpan} deltas, {e.Span} weight{pass.Plural}, {e.Span} bias{pass.Plural})"))
+            {
+                w.Line($"{e.Name} {d};");
+                ConvWalker.Walk(w, layer, maps,
+                    open: unit =>
+                    {
+                        w.Line($"{d} = deltas[{unit.OutputIndex}];");
+                        w.Line($"bias{pass.Plural}[{unit.Map}] += {d};");
+                    },
+                    tap: (inputIndex, weightIndex) => pass.IsCurvature
+                        ? $"weight{pass.Plural}[{weightIndex}] += input[{inputIndex}] * input[{inputIndex}] * {d};"
+                        : $"weight{pass.Plural}[{weightIndex}] += input[{inputIndex}] * {d};");
+            }
+            w.Line();
+            using (w.Block($"private static void {inputsMethod}{suffix}({e.ReadOnlySpan} weights, {e.ReadOnlySpan} deltas, {e.Span} input{pass.Plural})"))
+            {
+                w.Line($"{e.Name} {d};");
+                ConvWalker.Walk(w, layer, maps,
+                    open: unit => w.Line($"{d} = deltas[{unit.OutputIndex}];"),
+                    tap: (inputIndex, weightIndex) => $"input{pass.Plural}[{inputIndex}] += {pass.Square($"weights[{weightIndex}]")} * {d};");
             }
         }
     }

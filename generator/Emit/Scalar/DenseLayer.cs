@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using LeNetGen.Generator.Model;
+using static LeNetGen.Generator.Emit.Scalar.ScalarCode;
+
+namespace LeNetGen.Generator.Emit.Scalar;
+
+/// <summary>
+/// A fully connected layer's methods; the softmax head is one too, whose sums are the logits and whose values are their
+/// softmax. Weights are unit-major: unit u's weights are at u x inputs. Maps (and Full) write every unit out; Kernel
+/// writes one unit's inputs out inside a loop over units; Window keeps both loops. Backward and curvature, in the shape
+/// of the convolution's: {F}Backward applies the activation's derivative, {F}WeightGradients and {F}InputGradients add
+/// the weights', biases' and input's deltas, split into groups of units when the layer is written out unit by unit.
+/// </summary>
+internal sealed class DenseLayer : ScalarLayer
+{
+    private const int TermsPerLine = 4;
+
+    public DenseLayer(LayerPlan plan, LayerPlan? previous) : base(plan, previous) { }
+
+    public override void WriteForward(SourceWriter w, ElementSyntax e)
+    {
+        LayerPlan layer = Plan;
+        int inputs = layer.In.Size, units = layer.Out.Maps;
+        bool softmax = layer.Kind == LayerKind.SoftmaxOutput;
+        var legend = new List<string>
+        {
+            $"input    {inputs}" + (layer.In.IsFlat ? "" : $" (the {layer.In.Maps}x{layer.In.Height}x{layer.In.Width} input, flattened)"),
+            $"weights  ({units}, {inputs}) at {Naming.Weights(layer)}Offset; biases ({units}) at {Naming.Biases(layer)}Offset",
+            softmax ? $"output   {units} logits (sums), their softmax (values)" : $"output   {units}",
+            "unroll   " + (layer.Unroll switch
+            {
+                Unroll.Full or Unroll.Maps => $"Maps: every unit's {inputs} multiply-adds written out",
+                Unroll.Kernel => $"Kernel: one unit's {inputs} multiply-adds written out; a loop over the {units} units",
+                _ => "Window: loops over units and inputs",
+            }),
+        };
+        string title = softmax
+            ? $"softmax output, fully connected {inputs} -> {units}"
+            : $"fully connected {inputs} -> {units}, {Naming.ActivationTitle(layer.Activation)}";
+
+        using (OpenForward(w, e, title, legend))
+        {
+            w.Line($"{e.ReadOnlySpan} weights = parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length);");
+            w.Line($"{e.ReadOnlySpan} biases = parameters.Slice({Naming.Biases(layer)}Offset, {Naming.Biases(layer)}Length);");
+            switch (layer.Unroll)
+            {
+                case Unroll.Full:
+                case Unroll.Maps:
+                    w.Line($"{e.Name} s;");
+                    for (int u = 0; u < units; u++)
+                    {
+                        w.Line($"s = biases[{u}];");
+                        AddTerms(w, "s", Terms(inputs, null, (long)u * inputs), TermsPerLine);
+                        Store(w, layer, Naming.Int(u), "s");
+                    }
+                    break;
+                case Unroll.Kernel:
+                    using (w.Block($"for (int u = 0; u < {units}; u++)"))
+                    {
+                        w.Line($"{e.ReadOnlySpan} row = weights.Slice(u * {inputs}, {inputs});");
+                        w.Line($"{e.Name} s = biases[u];");
+                        AddTerms(w, "s", Terms(inputs, "row", 0), TermsPerLine);
+                        Store(w, layer, "u", "s");
+                    }
+                    break;
+                default:
+                    using (w.Block($"for (int u = 0; u < {units}; u++)"))
+                    {
+                        w.Line($"{e.ReadOnlySpan} row = weights.Slice(u * {inputs}, {inputs});");
+                        w.Line($"{e.Name} s = biases[u];");
+                        w.Line($"for (int i = 0; i < {inputs}; i++) s += input[i] * row[i];");
+                        Store(w, layer, "u", "s");
+                    }
+                    break;
+            }
+            if (softmax) w.Line(KnownNames.Activations + ".Softmax(sums, values);");
+        }
+    }
+
+    public override void WriteBackward(SourceWriter w, ElementSyntax e, BackwardPass pass)
+    {
+        LayerPlan layer = Plan;
+        int inputs = layer.In.Size;
+        List<(string Suffix, List<int> Maps)> groups = MapGroups();
+        string weightsMethod = layer.Name + "Weight" + pass.Plural, inputsMethod = layer.Name + "Input" + pass.Plural;
+
+        w.Line($"// {layer.Name}, {(pass.IsCurvature ? "curvature" : "backward")}: deltas ({layer.Out.Maps}) -> " +
+            $"{(pass.IsCurvature ? "d2E/dw2" : "dE/dw")} of {Naming.Weights(layer)} and {Naming.Biases(layer)}, and the input's deltas ({inputs})");
+        using (OpenMethod(w, pass.LayerMethod(layer), BackwardParameters(e, pass)))
+        {
+            pass.WriteActivationDerivative(w, layer, Naming.Size(layer));
+            string weightDeltas = $"parameterDeltas.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length)";
+            string biasDeltas = $"parameterDeltas.Slice({Naming.Biases(layer)}Offset, {Naming.Biases(layer)}Length)";
+            foreach (var (suffix, _) in groups)
+                w.Line($"{weightsMethod}{suffix}(input, deltas, {weightDeltas}, {biasDeltas});");
+            w.Line("if (inputDeltas.IsEmpty) return;");
+            w.Line("inputDeltas.Clear();");
+            foreach (var (suffix, _) in groups)
+                w.Line($"{inputsMethod}{suffix}(parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length), deltas, inputDeltas);");
+        }
+
+        string d = pass.Delta;
+        foreach (var (suffix, units) in groups)
+        {
+            w.Line();
+            using (w.Block($"private static void {weightsMethod}{suffix}({e.ReadOnlySpan} input, {e.ReadOnlySpan} deltas, {e.Span} weight{pass.Plural}, {e.Span} bias{pass.Plural})"))
+            {
+                w.Line($"{e.Name} {d};");
+                UnitWalker.Walk(w, layer, units,
+                    open: u =>
+                    {
+                        w.Line($"{d} = deltas[{u}];");
+                        w.Line($"bias{pass.Plural}[{u}] += {d};");
+                    },
+                    tap: (i, weight) => pass.IsCurvature
+                        ? $"weight{pass.Plural}[{weight}] += input[{i}] * input[{i}] * {d};"
+                        : $"weight{pass.Plural}[{weight}] += input[{i}] * {d};");
+            }
+            w.Line();
+            using (w.Block($"private static void {inputsMethod}{suffix}({e.ReadOnlySpan} weights, {e.ReadOnlySpan} deltas, {e.Span} input{pass.Plural})"))
+            {
+                w.Line($"{e.Name} {d};");
+                UnitWalker.Walk(w, layer, units,
+                    open: u => w.Line($"{d} = deltas[{u}];"),
+                    tap: (i, weight) => $"input{pass.Plural}[{i}] += {pass.Square($"weights[{weight}]")} * {d};");
+            }
+        }
+    }
+
+    private static List<string> Terms(int inputs, string? row, long weightStart)
+    {
+        var terms = new List<string>(inputs);
+        for (int i = 0; i < inputs; i++)
+            terms.Add(row is null ? $"input[{i}] * weights[{Naming.Int(weightStart + i)}]" : $"input[{i}] * row[{i}]");
+        return terms;
+    }
+}

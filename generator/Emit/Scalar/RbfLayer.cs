@@ -1,0 +1,160 @@
+using System.Collections.Generic;
+using LeNetGen.Generator.Model;
+using static LeNetGen.Generator.Emit.Scalar.ScalarCode;
+
+namespace LeNetGen.Generator.Emit.Scalar;
+
+/// <summary>
+/// The Euclidean RBF output layer's methods: y_k = sum_i (x_i - w_ki)^2, the squared distance of the input to each
+/// class's prototype. Fixed prototypes are read from a static table built once from the runtime's values; trainable
+/// ones are a block of the parameters. Backward: dE/dx_i = sum_k dE/dy_k 2 (x_i - w_ki), and trainable prototypes get
+/// the opposite. The curvature pass adds, for each unit, its Gauss-Newton term d2E/dy_k2 (2 (x_i - w_ki))^2 and its own
+/// second derivative 2 weighted by headWeights (LeNet-5's criterion keeps the correct class's: d2y_D/dx_j2 = 2). Fixed
+/// prototypes get nothing.
+/// </summary>
+internal sealed class RbfLayer : ScalarLayer
+{
+    public RbfLayer(LayerPlan plan, LayerPlan? previous) : base(plan, previous) { }
+
+    /// <summary>The head's backward method reads only its input, its prototypes and its deltas (and, for the curvature,
+    /// the head weights).</summary>
+    protected override IEnumerable<MethodParameter> BackwardParameters(ElementSyntax e, BackwardPass pass)
+    {
+        yield return new(e.ReadOnlySpan, "input", InputSlice);
+        yield return new(e.ReadOnlySpan, "parameters", "parameters");
+        yield return new(e.ReadOnlySpan, "deltas", Slice(Naming.Deltas(Plan)));
+        if (pass.IsCurvature) yield return new(e.ReadOnlySpan, "headWeights", "headWeights");
+        yield return new(e.Span, "parameterDeltas", ParameterDeltasArgument(pass));
+        yield return new(e.Span, "inputDeltas", InputDeltasSlice(pass));
+    }
+
+    public override void WriteForward(SourceWriter w, ElementSyntax e)
+    {
+        LayerPlan layer = Plan;
+        int width = layer.In.Size, classes = layer.Out.Maps;
+        string source = layer.TrainablePrototypes
+            ? $"trainable, at {Naming.Weights(layer)}Offset"
+            : $"fixed, in {Naming.FixedPrototypes}";
+        var legend = new List<string>
+        {
+            $"input       {width}",
+            $"prototypes  ({classes}, {width}), {source}",
+            $"output      {classes} penalties: the smaller, the likelier the class",
+            "unroll      " + (layer.Unroll switch
+            {
+                Unroll.Full or Unroll.Maps => $"Maps: every class's {width} squared differences written out",
+                Unroll.Kernel => $"Kernel: one class's {width} squared differences written out; a loop over the {classes} classes",
+                _ => "Window: loops over classes and inputs",
+            }),
+        };
+        using (OpenForward(w, e, $"Euclidean RBF units {width} -> {classes}", legend))
+        {
+            w.Line(layer.TrainablePrototypes
+                ? $"{e.ReadOnlySpan} prototypes = parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length);"
+                : $"{e.ReadOnlySpan} prototypes = {Naming.FixedPrototypes};");
+            switch (layer.Unroll)
+            {
+                case Unroll.Full:
+                case Unroll.Maps:
+                    w.Line($"{e.Name} s, d;");
+                    for (int k = 0; k < classes; k++)
+                    {
+                        w.Line($"// class {k}");
+                        w.Line($"s = 0;");
+                        for (int i = 0; i < width; i++)
+                            w.Line($"d = input[{i}] - prototypes[{Naming.Int((long)k * width + i)}]; s += d * d;");
+                        Store(w, layer, Naming.Int(k), "s");
+                    }
+                    break;
+                case Unroll.Kernel:
+                    using (w.Block($"for (int k = 0; k < {classes}; k++)"))
+                    {
+                        w.Line($"{e.ReadOnlySpan} prototype = prototypes.Slice(k * {width}, {width});");
+                        w.Line($"{e.Name} s = 0, d;");
+                        for (int i = 0; i < width; i++)
+                            w.Line($"d = input[{i}] - prototype[{i}]; s += d * d;");
+                        Store(w, layer, "k", "s");
+                    }
+                    break;
+                default:
+                    using (w.Block($"for (int k = 0; k < {classes}; k++)"))
+                    {
+                        w.Line($"{e.ReadOnlySpan} prototype = prototypes.Slice(k * {width}, {width});");
+                        w.Line($"{e.Name} s = 0;");
+                        using (w.Block($"for (int i = 0; i < {width}; i++)"))
+                        {
+                            w.Line($"{e.Name} d = input[i] - prototype[i];");
+                            w.Line("s += d * d;");
+                        }
+                        Store(w, layer, "k", "s");
+                    }
+                    break;
+            }
+        }
+    }
+
+    public override void WriteBackward(SourceWriter w, ElementSyntax e, BackwardPass pass)
+    {
+        LayerPlan layer = Plan;
+        int width = layer.In.Size;
+        bool trainable = layer.TrainablePrototypes;
+        List<(string Suffix, List<int> Maps)> groups = MapGroups();
+        string inputsMethod = layer.Name + "Input" + pass.Plural, prototypesMethod = layer.Name + "Prototype" + pass.Plural;
+        string prototypes = trainable
+            ? $"parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length)"
+            : Naming.FixedPrototypes;
+        string weights = pass.IsCurvature ? ", headWeights" : "";
+
+        w.Line($"// {layer.Name}, {(pass.IsCurvature ? "curvature" : "backward")}: deltas ({layer.Out.Maps}) -> the input's deltas ({width})" +
+            (trainable ? " and the prototypes'" : "; the prototypes are fixed"));
+        using (OpenMethod(w, pass.LayerMethod(layer), BackwardParameters(e, pass)))
+        {
+            if (trainable)
+                foreach (var (suffix, _) in groups)
+                    w.Line($"{prototypesMethod}{suffix}(input, {prototypes}, deltas{weights}, parameterDeltas.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length));");
+            w.Line("if (inputDeltas.IsEmpty) return;");
+            w.Line("inputDeltas.Clear();");
+            foreach (var (suffix, _) in groups)
+                w.Line($"{inputsMethod}{suffix}(input, {prototypes}, deltas{weights}, inputDeltas);");
+        }
+
+        foreach (var (suffix, units) in groups)
+        {
+            w.Line();
+            WriteTaps(w, layer, e, pass, inputsMethod + suffix, "input" + pass.Plural, units, sign: "+");
+            if (trainable)
+            {
+                w.Line();
+                WriteTaps(w, layer, e, pass, prototypesMethod + suffix, "prototype" + pass.Plural, units, sign: "-");
+            }
+        }
+    }
+
+    private static void WriteTaps(SourceWriter w, LayerPlan layer, ElementSyntax e, BackwardPass pass, string method, string target,
+        IReadOnlyList<int> units, string sign)
+    {
+        string weights = pass.IsCurvature ? $"{e.ReadOnlySpan} headWeights, " : "";
+        bool perPrototype = target.StartsWith("prototype", System.StringComparison.Ordinal);
+        using (w.Block($"private static void {method}({e.ReadOnlySpan} input, {e.ReadOnlySpan} prototypes, {e.ReadOnlySpan} deltas, {weights}{e.Span} {target})"))
+        {
+            w.Line(pass.IsCurvature ? $"{e.Name} h4, own, d;" : $"{e.Name} g2;");
+            UnitWalker.Walk(w, layer, units,
+                open: k =>
+                {
+                    if (pass.IsCurvature)
+                    {
+                        w.Line($"h4 = 4 * deltas[{k}];");
+                        w.Line($"own = 2 * headWeights[{k}];");
+                    }
+                    else w.Line($"g2 = {(sign == "-" ? "-2" : "2")} * deltas[{k}];");
+                },
+                tap: (i, p) =>
+                {
+                    string index = perPrototype ? p : i;
+                    return pass.IsCurvature
+                        ? $"d = input[{i}] - prototypes[{p}]; {target}[{index}] += h4 * d * d + own;"
+                        : $"{target}[{index}] += g2 * (input[{i}] - prototypes[{p}]);";
+                });
+        }
+    }
+}

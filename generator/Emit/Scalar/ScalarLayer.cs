@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeNetGen.Generator.Model;
+
+namespace LeNetGen.Generator.Emit.Scalar;
+
+/// <summary>
+/// The scalar backend's seam: one subclass per layer kind (<see cref="ConvLayer"/>, <see cref="PoolLayer"/>,
+/// <see cref="DenseLayer"/>, <see cref="RbfLayer"/>) owns that kind's forward, backward and curvature methods. Each
+/// method's parameters are listed once (<see cref="MethodParameter"/>: type, name and the argument the network passes),
+/// and both its declaration and its call site are written from that list. <see cref="For"/> is the one dispatch on the
+/// layer kind; <see cref="ScalarNetworkEmitter"/> only walks the layers and calls these members.
+/// </summary>
+internal abstract class ScalarLayer
+{
+    protected ScalarLayer(LayerPlan plan, LayerPlan? previous)
+    {
+        Plan = plan;
+        Previous = previous;
+    }
+
+    /// <summary>The checked layer.</summary>
+    public LayerPlan Plan { get; }
+
+    /// <summary>The layer before, whose values this one reads; null for the first layer, which reads the input.</summary>
+    public LayerPlan? Previous { get; }
+
+    /// <summary>The one dispatch on the layer kind.</summary>
+    public static ScalarLayer For(LayerPlan plan, LayerPlan? previous) => plan.Kind switch
+    {
+        LayerKind.Conv => new ConvLayer(plan, previous),
+        LayerKind.Pool => new PoolLayer(plan, previous),
+        LayerKind.RbfOutput => new RbfLayer(plan, previous),
+        _ => new DenseLayer(plan, previous),
+    };
+
+    /// <summary>The scalar layers of a network, in order.</summary>
+    public static IReadOnlyList<ScalarLayer> Of(NetworkPlan plan) =>
+        plan.Layers.Select((layer, i) => For(layer, i == 0 ? null : plan.Layers[i - 1])).ToList();
+
+    /// <summary>Writes the forward method.</summary>
+    public abstract void WriteForward(SourceWriter w, ElementSyntax e);
+
+    /// <summary>Writes the backward or curvature method and its helpers.</summary>
+    public abstract void WriteBackward(SourceWriter w, ElementSyntax e, BackwardPass pass);
+
+    /// <summary>The call to the forward method in the network's forward pass.</summary>
+    public void WriteForwardCall(SourceWriter w, ElementSyntax e) => WriteCall(w, Naming.Method(Plan), ForwardParameters(e));
+
+    /// <summary>The call to the backward or curvature method in the network's backward pass.</summary>
+    public void WriteBackwardCall(SourceWriter w, ElementSyntax e, BackwardPass pass) => WriteCall(w, pass.LayerMethod(Plan), BackwardParameters(e, pass));
+
+    /// <summary>The forward method's parameters: the input, the parameters, the padded copy, the sums and the values.</summary>
+    protected IEnumerable<MethodParameter> ForwardParameters(ElementSyntax e)
+    {
+        yield return new(e.ReadOnlySpan, "input", InputSlice);
+        yield return new(e.ReadOnlySpan, "parameters", "parameters");
+        if (Plan.PaddedOffset >= 0) yield return new(e.Span, "padded", $"workspace.Slice({Naming.Padded(Plan)}Offset, {Naming.Padded(Plan)}Length)");
+        if (LayerEmitting.HasSeparateSums(Plan)) yield return new(e.Span, "sums", Slice(Naming.Sums(Plan)));
+        yield return new(e.Span, "values", Slice(Naming.Values(Plan)));
+    }
+
+    /// <summary>The backward method's parameters (every kind but the RBF head, which overrides this).</summary>
+    protected virtual IEnumerable<MethodParameter> BackwardParameters(ElementSyntax e, BackwardPass pass)
+    {
+        yield return new(e.ReadOnlySpan, "input", InputSlice);
+        yield return new(e.ReadOnlySpan, "parameters", "parameters");
+        yield return new(e.ReadOnlySpan, "sums", Slice(LayerEmitting.HasSeparateSums(Plan) ? Naming.Sums(Plan) : Naming.Values(Plan)));
+        yield return new(e.ReadOnlySpan, "values", Slice(Naming.Values(Plan)));
+        yield return new(e.Span, "deltas", Slice(Naming.Deltas(Plan)));
+        yield return new(e.Span, "parameterDeltas", ParameterDeltasArgument(pass));
+        yield return new(e.Span, "inputDeltas", InputDeltasSlice(pass));
+    }
+
+    /// <summary>The argument holding the network's accumulated parameter deltas: the public method's parameter.</summary>
+    protected static string ParameterDeltasArgument(BackwardPass pass) => pass.IsCurvature ? "curvatures" : "gradients";
+
+    /// <summary>The previous layer's values, or the network's input.</summary>
+    protected string InputSlice => Previous is null ? "input" : $"workspace.Slice({Naming.Values(Previous)}Offset, {Naming.Size(Previous)})";
+
+    /// <summary>The previous layer's deltas; for the first layer the input gradient (or nothing, in the curvature pass).</summary>
+    protected string InputDeltasSlice(BackwardPass pass) =>
+        Previous is null ? (pass.IsCurvature ? "default" : "inputGradient") : $"workspace.Slice({Naming.Deltas(Previous)}Offset, {Naming.Size(Previous)})";
+
+    /// <summary>A region of this layer's size in the workspace.</summary>
+    protected string Slice(string region) => $"workspace.Slice({region}Offset, {Naming.Size(Plan)})";
+
+    /// <summary>"private static void Name(type name, ...)", opened as a block.</summary>
+    protected static IDisposable OpenMethod(SourceWriter w, string name, IEnumerable<MethodParameter> parameters) =>
+        w.Block("private static void " + name + "(" + string.Join(", ", parameters.Select(p => p.Type + " " + p.Name)) + ")");
+
+    /// <summary>The forward method's legend comment and signature; the caller writes the body inside the returned block.</summary>
+    protected IDisposable OpenForward(SourceWriter w, ElementSyntax e, string title, IEnumerable<string> legend)
+    {
+        w.Line("// " + Plan.Name + ": " + title);
+        foreach (string line in legend) w.Line("//   " + line);
+        return OpenMethod(w, Naming.Method(Plan), ForwardParameters(e));
+    }
+
+    private static void WriteCall(SourceWriter w, string name, IEnumerable<MethodParameter> parameters) =>
+        w.Line(name + "(" + string.Join(", ", parameters.Select(p => p.Argument)) + ");");
+
+    /// <summary>
+    /// Backward methods written out map by map (Maps and Full) are split into the plan's groups of output maps (units):
+    /// each group with its method-name suffix ("" for a single group) and its maps.
+    /// </summary>
+    protected List<(string Suffix, List<int> Maps)> MapGroups()
+    {
+        var groups = new List<(string, List<int>)>();
+        EquatableArray<int> starts = Plan.BackwardGroups;
+        if (starts.Count <= 1 || Plan.Unroll is not (Unroll.Maps or Unroll.Full))
+        {
+            groups.Add(("", Enumerable.Range(0, Plan.Out.Maps).ToList()));
+            return groups;
+        }
+        for (int g = 0; g < starts.Count; g++)
+        {
+            int first = starts[g], last = g + 1 < starts.Count ? starts[g + 1] - 1 : Plan.Out.Maps - 1;
+            groups.Add(($"Maps{first}To{last}", Enumerable.Range(first, last - first + 1).ToList()));
+        }
+        return groups;
+    }
+}
+
+/// <summary>One parameter of a layer method: its type and name in the declaration, and the argument at the call site.</summary>
+internal readonly record struct MethodParameter(string Type, string Name, string Argument);
