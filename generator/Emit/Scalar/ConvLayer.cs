@@ -53,21 +53,7 @@ internal sealed class ConvLayer : ScalarLayer
                 EmitPadding(w, layer);
             }
 
-            switch (layer.Unroll)
-            {
-                case Unroll.Full:
-                    EmitFull(w, layer, e, source);
-                    break;
-                case Unroll.Maps:
-                    EmitMaps(w, layer, e, source);
-                    break;
-                case Unroll.Kernel:
-                    EmitKernel(w, layer, e, source);
-                    break;
-                default:
-                    EmitWindow(w, layer, e, source);
-                    break;
-            }
+            ConvWalker.Walk(w, layer, Enumerable.Range(0, output.Maps).ToList(), new ForwardSums(layer, e, source));
         }
     }
 
@@ -110,7 +96,7 @@ internal sealed class ConvLayer : ScalarLayer
             using (w.Block($"private static void {weightsMethod}{suffix}({e.ReadOnlySpan} input, {e.ReadOnlySpan} deltas, {e.Span} weight{pass.Plural}, {e.Span} bias{pass.Plural})"))
             {
                 w.Line($"{e.Name} {d};");
-                ConvWalker.Walk(w, layer, maps,
+                ConvWalker.Walk(w, layer, maps, new ConvTaps(
                     open: unit =>
                     {
                         w.Line($"{d} = deltas[{unit.OutputIndex}];");
@@ -118,15 +104,15 @@ internal sealed class ConvLayer : ScalarLayer
                     },
                     tap: (inputIndex, weightIndex) => pass.IsCurvature
                         ? $"weight{pass.Plural}[{weightIndex}] += input[{inputIndex}] * input[{inputIndex}] * {d};"
-                        : $"weight{pass.Plural}[{weightIndex}] += input[{inputIndex}] * {d};");
+                        : $"weight{pass.Plural}[{weightIndex}] += input[{inputIndex}] * {d};"));
             }
             w.Line();
             using (w.Block($"private static void {inputsMethod}{suffix}({e.ReadOnlySpan} weights, {e.ReadOnlySpan} deltas, {e.Span} input{pass.Plural})"))
             {
                 w.Line($"{e.Name} {d};");
-                ConvWalker.Walk(w, layer, maps,
+                ConvWalker.Walk(w, layer, maps, new ConvTaps(
                     open: unit => w.Line($"{d} = deltas[{unit.OutputIndex}];"),
-                    tap: (inputIndex, weightIndex) => $"input{pass.Plural}[{inputIndex}] += {pass.Square($"weights[{weightIndex}]")} * {d};");
+                    tap: (inputIndex, weightIndex) => $"input{pass.Plural}[{inputIndex}] += {pass.Square($"weights[{weightIndex}]")} * {d};"));
             }
         }
     }
@@ -149,115 +135,45 @@ internal sealed class ConvLayer : ScalarLayer
             w.Line($"input.Slice(c * {input.Height * input.Width} + y * {input.Width}, {input.Width}).CopyTo(padded.Slice(c * {padded.Height * padded.Width} + (y + {layer.Padding}) * {padded.Width} + {layer.Padding}, {input.Width}));");
     }
 
-    /// <summary>The input maps output map <paramref name="map"/> reads, and where its weights start.</summary>
-    private static (IReadOnlyList<int> Inputs, int WeightStart) Connections(LayerPlan layer, int map)
+    /// <summary>The forward pass along the walk: each unit's sum, a kernel row per statement, then its activation.</summary>
+    private sealed class ForwardSums : ConvVisitor
     {
-        if (layer.HasTable) return (layer.Table[map], layer.MapWeightStarts[map]);
-        int kernelArea = layer.KernelHeight * layer.KernelWidth;
-        return (Enumerable.Range(0, layer.PaddedIn.Maps).ToList(), map * layer.PaddedIn.Maps * kernelArea);
-    }
+        private readonly LayerPlan _layer;
+        private readonly ElementSyntax _e;
+        private readonly string _source;
 
-    /// <summary>Adds one map's receptive field to <c>s</c>: one statement per kernel row of each connected input map.</summary>
-    private static void EmitField(SourceWriter w, LayerPlan layer, string source, string? origin, long originOffset,
-        IReadOnlyList<int> inputs, string weights, string? weightBase, int weightStart)
-    {
-        Shape input = layer.PaddedIn;
-        int inputArea = input.Height * input.Width, kernelArea = layer.KernelHeight * layer.KernelWidth;
-        for (int j = 0; j < inputs.Count; j++)
+        public ForwardSums(LayerPlan layer, ElementSyntax e, string source)
         {
-            for (int ky = 0; ky < layer.KernelHeight; ky++)
-            {
-                var terms = new List<string>(layer.KernelWidth);
-                for (int kx = 0; kx < layer.KernelWidth; kx++)
-                {
-                    long at = originOffset + (long)inputs[j] * inputArea + (long)ky * input.Width + kx;
-                    int weight = weightStart + j * kernelArea + ky * layer.KernelWidth + kx;
-                    terms.Add($"{source}[{Index(origin, at)}] * {weights}[{Index(weightBase, weight)}]");
-                }
-                AddTerms(w, "s", terms, layer.KernelWidth);
-            }
+            _layer = layer;
+            _e = e;
+            _source = source;
         }
-    }
 
-    private static void EmitMaps(SourceWriter w, LayerPlan layer, ElementSyntax e, string source)
-    {
-        Shape output = layer.Out;
-        int outputArea = output.Height * output.Width;
-        using (OpenPositionLoops(w, output, layer.Stride, layer.PaddedIn.Width, out string? position, out string? origin))
+        public override string? WeightBase(SourceWriter w, string start, int length)
         {
-            w.Line($"{e.Name} s;");
-            for (int m = 0; m < output.Maps; m++)
-            {
-                var (inputs, weightStart) = Connections(layer, m);
-                w.Line($"// map {m} <- input map{(inputs.Count == 1 ? "" : "s")} {string.Join(", ", inputs)}");
-                w.Line($"s = biases[{m}];");
-                EmitField(w, layer, source, origin, 0, inputs, "weights", null, weightStart);
-                Store(w, layer, Index(position, (long)m * outputArea), "s");
-            }
+            w.Line($"{_e.ReadOnlySpan} kernel = weights.Slice({start}, {length});");
+            if (_layer.Unroll == Unroll.Kernel) w.Line($"{_e.Name} bias = biases[m];");
+            return null;
         }
-    }
 
-    private static void EmitFull(SourceWriter w, LayerPlan layer, ElementSyntax e, string source)
-    {
-        Shape output = layer.Out;
-        int outputArea = output.Height * output.Width;
-        w.Line($"{e.Name} s;");
-        for (int m = 0; m < output.Maps; m++)
-        {
-            var (inputs, weightStart) = Connections(layer, m);
-            w.Line($"// map {m} <- input map{(inputs.Count == 1 ? "" : "s")} {string.Join(", ", inputs)}");
-            for (int y = 0; y < output.Height; y++)
-            {
-                for (int x = 0; x < output.Width; x++)
-                {
-                    long origin = (long)y * layer.Stride * layer.PaddedIn.Width + (long)x * layer.Stride;
-                    w.Line($"s = biases[{m}];");
-                    EmitField(w, layer, source, null, origin, inputs, "weights", null, weightStart);
-                    Store(w, layer, Naming.Int((long)m * outputArea + y * output.Width + x), "s");
-                }
-            }
-        }
-    }
+        public override void OpenPositions(SourceWriter w) => w.Line($"{_e.Name} s;");
 
-    private static void EmitKernel(SourceWriter w, LayerPlan layer, ElementSyntax e, string source)
-    {
-        Shape input = layer.PaddedIn, output = layer.Out;
-        int fanIn = input.Maps * layer.KernelHeight * layer.KernelWidth;
-        int outputArea = output.Height * output.Width;
-        using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
-        {
-            w.Line($"{e.ReadOnlySpan} kernel = weights.Slice(m * {fanIn}, {fanIn});");
-            w.Line($"{e.Name} bias = biases[m];");
-            if (outputArea > 1) w.Line($"int first = m * {outputArea};");
-            using (OpenPositionLoops(w, output, layer.Stride, input.Width, out string? position, out string? origin))
-            {
-                w.Line($"{e.Name} s = bias;");
-                EmitField(w, layer, source, origin, 0, Enumerable.Range(0, input.Maps).ToList(), "kernel", null, 0);
-                Store(w, layer, position is null ? "m" : "first + " + position, "s");
-            }
-        }
-    }
+        public override void OpenWrittenOutMap(SourceWriter w, int map, IReadOnlyList<int> inputs) =>
+            w.Line($"// map {map} <- input map{(inputs.Count == 1 ? "" : "s")} {string.Join(", ", inputs)}");
 
-    private static void EmitWindow(SourceWriter w, LayerPlan layer, ElementSyntax e, string source)
-    {
-        Shape input = layer.PaddedIn, output = layer.Out;
-        int kernelArea = layer.KernelHeight * layer.KernelWidth;
-        int fanIn = input.Maps * kernelArea, inputArea = input.Height * input.Width;
-        int outputArea = output.Height * output.Width;
-        using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
+        public override void OpenUnit(SourceWriter w, ConvWalker.Unit unit) => w.Line(_layer.Unroll switch
         {
-            if (outputArea > 1) w.Line($"int first = m * {outputArea};");
-            using (OpenPositionLoops(w, output, layer.Stride, input.Width, out string? position, out string? origin))
-            {
-                w.Line($"{e.Name} s = biases[m];");
-                using (w.Block($"for (int c = 0; c < {input.Maps}; c++)"))
-                {
-                    w.Line($"int window = {(origin is null ? "" : origin + " + ")}c * {inputArea};");
-                    w.Line($"{e.ReadOnlySpan} kernel = weights.Slice(m * {fanIn} + c * {kernelArea}, {kernelArea});");
-                    EmitField(w, layer, source, "window", 0, new[] { 0 }, "kernel", null, 0);
-                }
-                Store(w, layer, position is null ? "m" : "first + " + position, "s");
-            }
+            Unroll.Kernel => $"{_e.Name} s = bias;",
+            Unroll.Window => $"{_e.Name} s = biases[{unit.Map}];",
+            _ => $"s = biases[{unit.Map}];",
+        });
+
+        public override void Row(SourceWriter w, IReadOnlyList<ConvWalker.Tap> taps)
+        {
+            string weights = _layer.Unroll is Unroll.Kernel or Unroll.Window ? "kernel" : "weights";
+            AddTerms(w, "s", taps.Select(t => $"{_source}[{t.Input}] * {weights}[{t.Weight}]").ToList(), taps.Count);
         }
+
+        public override void CloseUnit(SourceWriter w, ConvWalker.Unit unit) => Store(w, _layer, unit.OutputIndex, "s");
     }
 }
