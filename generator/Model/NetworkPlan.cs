@@ -99,15 +99,10 @@ internal sealed record LayerPlan
     /// <summary>Workspace offset of the deltas of the padded input (conv with padding only; else -1).</summary>
     public int PaddedDeltasOffset { get; init; } = -1;
 
-    /// <summary>
-    /// Backward methods written out map by map (Maps and Full) are split into groups of output maps (units) small
-    /// enough for the JIT to optimize: the first map of each group. A single group is [0].
-    /// </summary>
-    public EquatableArray<int> BackwardGroups { get; init; } = EquatableArray<int>.Empty;
-
     /// <summary>The input as the kernel reads it: padded when <see cref="Padding"/> is set.</summary>
     public Shape PaddedIn => new(In.Maps, In.Height + 2 * Padding, In.Width + 2 * Padding);
 
+    /// <summary>The unroll depth the spec asks for (Auto when it does not say); a backend's schedule decides the depth it writes.</summary>
     public Unroll Unroll { get; init; }
 
     /// <summary>Multiply-adds (or comparisons) per sample, as in the paper's "connections".</summary>

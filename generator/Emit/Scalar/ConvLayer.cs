@@ -16,7 +16,7 @@ namespace LeNetGen.Generator.Emit.Scalar;
 /// </summary>
 internal sealed class ConvLayer : ScalarLayer
 {
-    public ConvLayer(LayerPlan plan, LayerPlan? previous) : base(plan, previous) { }
+    public ConvLayer(LayerPlan plan, LayerSchedule schedule, LayerPlan? previous) : base(plan, schedule, previous) { }
 
     protected override IEnumerable<MethodParameter> BackwardParameters(ElementSyntax e, BackwardPass pass)
     {
@@ -30,7 +30,6 @@ internal sealed class ConvLayer : ScalarLayer
     {
         LayerPlan layer = Plan;
         Shape input = layer.PaddedIn, output = layer.Out;
-        int kernelArea = layer.KernelHeight * layer.KernelWidth;
         var legend = new List<string>
         {
             $"input    ({layer.In.Maps}, {layer.In.Height}, {layer.In.Width})" + (layer.Padding > 0 ? $", zero-padded by {layer.Padding} to ({input.Maps}, {input.Height}, {input.Width})" : ""),
@@ -38,7 +37,7 @@ internal sealed class ConvLayer : ScalarLayer
                 ? $"weights  {layer.WeightLength} = {layer.Table.Sum(t => t.Count)} connected map pairs x {layer.KernelHeight}x{layer.KernelWidth}, at {Naming.Weights(layer)}Offset; biases ({output.Maps}) at {Naming.Biases(layer)}Offset"
                 : $"weights  ({output.Maps}, {input.Maps}, {layer.KernelHeight}, {layer.KernelWidth}) at {Naming.Weights(layer)}Offset; biases ({output.Maps}) at {Naming.Biases(layer)}Offset",
             $"output   ({output.Maps}, {output.Height}, {output.Width})",
-            "unroll   " + UnrollNote(layer),
+            "unroll   " + UnrollNote(layer, Depth),
         };
         string title = $"convolution {layer.In.ToPaperString()} -> {output.ToPaperString()}, kernel {layer.KernelHeight}x{layer.KernelWidth}, stride {layer.Stride}"
             + (layer.Padding > 0 ? $", padding {layer.Padding}" : "") + ", " + Naming.ActivationTitle(layer.Activation);
@@ -53,7 +52,7 @@ internal sealed class ConvLayer : ScalarLayer
                 EmitPadding(w, layer);
             }
 
-            ConvWalker.Walk(w, layer, Enumerable.Range(0, output.Maps).ToList(), new ForwardSums(layer, e, source));
+            ConvWalker.Walk(w, layer, Depth, Enumerable.Range(0, output.Maps).ToList(), new ForwardSums(layer, Depth, e, source));
         }
     }
 
@@ -96,7 +95,7 @@ internal sealed class ConvLayer : ScalarLayer
             using (w.Block($"private static void {weightsMethod}{suffix}({e.ReadOnlySpan} input, {e.ReadOnlySpan} deltas, {e.Span} weight{pass.Plural}, {e.Span} bias{pass.Plural})"))
             {
                 w.Line($"{e.Name} {d};");
-                ConvWalker.Walk(w, layer, maps, new ConvTaps(
+                ConvWalker.Walk(w, layer, Depth, maps, new ConvTaps(
                     open: unit =>
                     {
                         w.Line($"{d} = deltas[{unit.OutputIndex}];");
@@ -110,14 +109,14 @@ internal sealed class ConvLayer : ScalarLayer
             using (w.Block($"private static void {inputsMethod}{suffix}({e.ReadOnlySpan} weights, {e.ReadOnlySpan} deltas, {e.Span} input{pass.Plural})"))
             {
                 w.Line($"{e.Name} {d};");
-                ConvWalker.Walk(w, layer, maps, new ConvTaps(
+                ConvWalker.Walk(w, layer, Depth, maps, new ConvTaps(
                     open: unit => w.Line($"{d} = deltas[{unit.OutputIndex}];"),
                     tap: (inputIndex, weightIndex) => $"input{pass.Plural}[{inputIndex}] += {pass.Square($"weights[{weightIndex}]")} * {d};"));
             }
         }
     }
 
-    private static string UnrollNote(LayerPlan layer) => layer.Unroll switch
+    private static string UnrollNote(LayerPlan layer, Unroll depth) => depth switch
     {
         Unroll.Full => "Full: every position, map and multiply-add written out",
         Unroll.Maps => $"Maps: every map's {(layer.HasTable ? "connected inputs" : "inputs")} x {layer.KernelHeight}x{layer.KernelWidth} written out; loops over the {layer.Out.Height}x{layer.Out.Width} positions",
@@ -139,12 +138,14 @@ internal sealed class ConvLayer : ScalarLayer
     private sealed class ForwardSums : ConvVisitor
     {
         private readonly LayerPlan _layer;
+        private readonly Unroll _depth;
         private readonly ElementSyntax _e;
         private readonly string _source;
 
-        public ForwardSums(LayerPlan layer, ElementSyntax e, string source)
+        public ForwardSums(LayerPlan layer, Unroll depth, ElementSyntax e, string source)
         {
             _layer = layer;
+            _depth = depth;
             _e = e;
             _source = source;
         }
@@ -152,7 +153,7 @@ internal sealed class ConvLayer : ScalarLayer
         public override string? WeightBase(SourceWriter w, string start, int length)
         {
             w.Line($"{_e.ReadOnlySpan} kernel = weights.Slice({start}, {length});");
-            if (_layer.Unroll == Unroll.Kernel) w.Line($"{_e.Name} bias = biases[m];");
+            if (_depth == Unroll.Kernel) w.Line($"{_e.Name} bias = biases[m];");
             return null;
         }
 
@@ -161,7 +162,7 @@ internal sealed class ConvLayer : ScalarLayer
         public override void OpenWrittenOutMap(SourceWriter w, int map, IReadOnlyList<int> inputs) =>
             w.Line($"// map {map} <- input map{(inputs.Count == 1 ? "" : "s")} {string.Join(", ", inputs)}");
 
-        public override void OpenUnit(SourceWriter w, ConvWalker.Unit unit) => w.Line(_layer.Unroll switch
+        public override void OpenUnit(SourceWriter w, ConvWalker.Unit unit) => w.Line(_depth switch
         {
             Unroll.Kernel => $"{_e.Name} s = bias;",
             Unroll.Window => $"{_e.Name} s = biases[{unit.Map}];",
@@ -170,7 +171,7 @@ internal sealed class ConvLayer : ScalarLayer
 
         public override void Row(SourceWriter w, IReadOnlyList<ConvWalker.Tap> taps)
         {
-            string weights = _layer.Unroll is Unroll.Kernel or Unroll.Window ? "kernel" : "weights";
+            string weights = _depth is Unroll.Kernel or Unroll.Window ? "kernel" : "weights";
             AddTerms(w, "s", taps.Select(t => $"{_source}[{t.Input}] * {weights}[{t.Weight}]").ToList(), taps.Count);
         }
 

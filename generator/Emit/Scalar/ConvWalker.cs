@@ -22,7 +22,7 @@ internal static class ConvWalker
     public readonly record struct Tap(string Input, string Weight);
 
     /// <param name="maps">The output maps to visit (a group, for Maps and Full; all maps otherwise).</param>
-    public static void Walk(SourceWriter w, LayerPlan layer, IReadOnlyList<int> maps, ConvVisitor visitor)
+    public static void Walk(SourceWriter w, LayerPlan layer, Unroll depth, IReadOnlyList<int> maps, ConvVisitor visitor)
     {
         Shape input = layer.PaddedIn, output = layer.Out;
         int kernelArea = layer.KernelHeight * layer.KernelWidth, inputArea = input.Height * input.Width;
@@ -48,7 +48,7 @@ internal static class ConvWalker
             ? (layer.Table[map], layer.MapWeightStarts[map])
             : (Enumerable.Range(0, input.Maps).ToList(), map * fanIn);
 
-        switch (layer.Unroll)
+        switch (depth)
         {
             case Unroll.Full:
                 visitor.OpenPositions(w);

@@ -15,7 +15,7 @@ internal sealed class DenseLayer : ScalarLayer
 {
     private const int TermsPerLine = 4;
 
-    public DenseLayer(LayerPlan plan, LayerPlan? previous) : base(plan, previous) { }
+    public DenseLayer(LayerPlan plan, LayerSchedule schedule, LayerPlan? previous) : base(plan, schedule, previous) { }
 
     public override void WriteForward(SourceWriter w, ElementSyntax e)
     {
@@ -27,7 +27,7 @@ internal sealed class DenseLayer : ScalarLayer
             $"input    {inputs}" + (layer.In.IsFlat ? "" : $" (the {layer.In.Maps}x{layer.In.Height}x{layer.In.Width} input, flattened)"),
             $"weights  ({units}, {inputs}) at {Naming.Weights(layer)}Offset; biases ({units}) at {Naming.Biases(layer)}Offset",
             softmax ? $"output   {units} logits (sums), their softmax (values)" : $"output   {units}",
-            "unroll   " + (layer.Unroll switch
+            "unroll   " + (Depth switch
             {
                 Unroll.Full or Unroll.Maps => $"Maps: every unit's {inputs} multiply-adds written out",
                 Unroll.Kernel => $"Kernel: one unit's {inputs} multiply-adds written out; a loop over the {units} units",
@@ -42,7 +42,7 @@ internal sealed class DenseLayer : ScalarLayer
         {
             w.Line($"{e.ReadOnlySpan} weights = parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length);");
             w.Line($"{e.ReadOnlySpan} biases = parameters.Slice({Naming.Biases(layer)}Offset, {Naming.Biases(layer)}Length);");
-            switch (layer.Unroll)
+            switch (Depth)
             {
                 case Unroll.Full:
                 case Unroll.Maps:
@@ -106,7 +106,7 @@ internal sealed class DenseLayer : ScalarLayer
             using (w.Block($"private static void {weightsMethod}{suffix}({e.ReadOnlySpan} input, {e.ReadOnlySpan} deltas, {e.Span} weight{pass.Plural}, {e.Span} bias{pass.Plural})"))
             {
                 w.Line($"{e.Name} {d};");
-                UnitWalker.Walk(w, layer, units,
+                UnitWalker.Walk(w, layer, Depth, units,
                     open: u =>
                     {
                         w.Line($"{d} = deltas[{u}];");
@@ -120,7 +120,7 @@ internal sealed class DenseLayer : ScalarLayer
             using (w.Block($"private static void {inputsMethod}{suffix}({e.ReadOnlySpan} weights, {e.ReadOnlySpan} deltas, {e.Span} input{pass.Plural})"))
             {
                 w.Line($"{e.Name} {d};");
-                UnitWalker.Walk(w, layer, units,
+                UnitWalker.Walk(w, layer, Depth, units,
                     open: u => w.Line($"{d} = deltas[{u}];"),
                     tap: (i, weight) => $"input{pass.Plural}[{i}] += {pass.Square($"weights[{weight}]")} * {d};");
             }

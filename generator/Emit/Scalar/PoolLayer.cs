@@ -14,7 +14,7 @@ namespace LeNetGen.Generator.Emit.Scalar;
 /// </summary>
 internal sealed class PoolLayer : ScalarLayer
 {
-    public PoolLayer(LayerPlan plan, LayerPlan? previous) : base(plan, previous) { }
+    public PoolLayer(LayerPlan plan, LayerSchedule schedule, LayerPlan? previous) : base(plan, schedule, previous) { }
 
     public override void WriteForward(SourceWriter w, ElementSyntax e)
     {
@@ -33,7 +33,7 @@ internal sealed class PoolLayer : ScalarLayer
         if (layer.PoolKind == PoolKind.Subsample)
             legend.Add($"coefficients ({input.Maps}) at {Naming.Weights(layer)}Offset; biases ({input.Maps}) at {Naming.Biases(layer)}Offset");
         legend.Add($"output   ({output.Maps}, {output.Height}, {output.Width})");
-        legend.Add("unroll   " + (layer.Unroll switch
+        legend.Add("unroll   " + (Depth switch
         {
             Unroll.Full => "Full: every position and map written out",
             Unroll.Maps => $"Maps: each map's {layer.Window}x{layer.Window} window written out; loops over the {output.Height}x{output.Width} positions",
@@ -48,8 +48,8 @@ internal sealed class PoolLayer : ScalarLayer
                 w.Line($"{e.ReadOnlySpan} coefficients = parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length);");
                 w.Line($"{e.ReadOnlySpan} biases = parameters.Slice({Naming.Biases(layer)}Offset, {Naming.Biases(layer)}Length);");
             }
-            if (layer.Unroll == Unroll.Full) w.Line($"{e.Name} s;");
-            PoolWalker.Walk(w, layer,
+            if (Depth == Unroll.Full) w.Line($"{e.Name} s;");
+            PoolWalker.Walk(w, layer, Depth,
                 atPosition: () => w.Line($"{e.Name} s;"),
                 window: (map, outputIndex, origin, offset) =>
                 {
@@ -117,7 +117,7 @@ internal sealed class PoolLayer : ScalarLayer
                 }
             }
 
-            PoolWalker.Walk(w, layer, atPosition: null, window: Window);
+            PoolWalker.Walk(w, layer, Depth, atPosition: null, window: Window);
         }
     }
 

@@ -14,7 +14,7 @@ namespace LeNetGen.Generator.Emit.Scalar;
 /// </summary>
 internal sealed class RbfLayer : ScalarLayer
 {
-    public RbfLayer(LayerPlan plan, LayerPlan? previous) : base(plan, previous) { }
+    public RbfLayer(LayerPlan plan, LayerSchedule schedule, LayerPlan? previous) : base(plan, schedule, previous) { }
 
     /// <summary>The head's backward method reads only its input, its prototypes and its deltas (and, for the curvature,
     /// the head weights).</summary>
@@ -40,7 +40,7 @@ internal sealed class RbfLayer : ScalarLayer
             $"input       {width}",
             $"prototypes  ({classes}, {width}), {source}",
             $"output      {classes} penalties: the smaller, the likelier the class",
-            "unroll      " + (layer.Unroll switch
+            "unroll      " + (Depth switch
             {
                 Unroll.Full or Unroll.Maps => $"Maps: every class's {width} squared differences written out",
                 Unroll.Kernel => $"Kernel: one class's {width} squared differences written out; a loop over the {classes} classes",
@@ -52,7 +52,7 @@ internal sealed class RbfLayer : ScalarLayer
             w.Line(layer.TrainablePrototypes
                 ? $"{e.ReadOnlySpan} prototypes = parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length);"
                 : $"{e.ReadOnlySpan} prototypes = {Naming.FixedPrototypes};");
-            switch (layer.Unroll)
+            switch (Depth)
             {
                 case Unroll.Full:
                 case Unroll.Maps:
@@ -130,7 +130,7 @@ internal sealed class RbfLayer : ScalarLayer
         }
     }
 
-    private static void WriteTaps(SourceWriter w, LayerPlan layer, ElementSyntax e, BackwardPass pass, string method, string target,
+    private void WriteTaps(SourceWriter w, LayerPlan layer, ElementSyntax e, BackwardPass pass, string method, string target,
         IReadOnlyList<int> units, string sign)
     {
         string weights = pass.IsCurvature ? $"{e.ReadOnlySpan} headWeights, " : "";
@@ -138,7 +138,7 @@ internal sealed class RbfLayer : ScalarLayer
         using (w.Block($"private static void {method}({e.ReadOnlySpan} input, {e.ReadOnlySpan} prototypes, {e.ReadOnlySpan} deltas, {weights}{e.Span} {target})"))
         {
             w.Line(pass.IsCurvature ? $"{e.Name} h4, own, d;" : $"{e.Name} g2;");
-            UnitWalker.Walk(w, layer, units,
+            UnitWalker.Walk(w, layer, Depth, units,
                 open: k =>
                 {
                     if (pass.IsCurvature)

@@ -14,30 +14,40 @@ namespace LeNetGen.Generator.Emit.Scalar;
 /// </summary>
 internal abstract class ScalarLayer
 {
-    protected ScalarLayer(LayerPlan plan, LayerPlan? previous)
+    protected ScalarLayer(LayerPlan plan, LayerSchedule schedule, LayerPlan? previous)
     {
         Plan = plan;
+        Schedule = schedule;
         Previous = previous;
     }
 
     /// <summary>The checked layer.</summary>
     public LayerPlan Plan { get; }
 
+    /// <summary>How the scalar schedule decided to write it.</summary>
+    public LayerSchedule Schedule { get; }
+
+    /// <summary>The unroll depth the schedule chose.</summary>
+    protected Unroll Depth => Schedule.Depth;
+
     /// <summary>The layer before, whose values this one reads; null for the first layer, which reads the input.</summary>
     public LayerPlan? Previous { get; }
 
     /// <summary>The one dispatch on the layer kind.</summary>
-    public static ScalarLayer For(LayerPlan plan, LayerPlan? previous) => plan.Kind switch
+    public static ScalarLayer For(LayerPlan plan, LayerSchedule schedule, LayerPlan? previous) => plan.Kind switch
     {
-        LayerKind.Conv => new ConvLayer(plan, previous),
-        LayerKind.Pool => new PoolLayer(plan, previous),
-        LayerKind.RbfOutput => new RbfLayer(plan, previous),
-        _ => new DenseLayer(plan, previous),
+        LayerKind.Conv => new ConvLayer(plan, schedule, previous),
+        LayerKind.Pool => new PoolLayer(plan, schedule, previous),
+        LayerKind.RbfOutput => new RbfLayer(plan, schedule, previous),
+        _ => new DenseLayer(plan, schedule, previous),
     };
 
-    /// <summary>The scalar layers of a network, in order.</summary>
-    public static IReadOnlyList<ScalarLayer> Of(NetworkPlan plan) =>
-        plan.Layers.Select((layer, i) => For(layer, i == 0 ? null : plan.Layers[i - 1])).ToList();
+    /// <summary>The scalar layers of a scheduled network, in order.</summary>
+    public static IReadOnlyList<ScalarLayer> Of(ScalarPlan plan)
+    {
+        EquatableArray<LayerPlan> layers = plan.Network.Layers;
+        return layers.Select((layer, i) => For(layer, plan.Layers[i], i == 0 ? null : layers[i - 1])).ToList();
+    }
 
     /// <summary>Writes the forward method.</summary>
     public abstract void WriteForward(SourceWriter w, ElementSyntax e);
@@ -108,8 +118,8 @@ internal abstract class ScalarLayer
     protected List<(string Suffix, List<int> Maps)> MapGroups()
     {
         var groups = new List<(string, List<int>)>();
-        EquatableArray<int> starts = Plan.BackwardGroups;
-        if (starts.Count <= 1 || Plan.Unroll is not (Unroll.Maps or Unroll.Full))
+        EquatableArray<int> starts = Schedule.BackwardGroups;
+        if (starts.Count <= 1 || Depth is not (Unroll.Maps or Unroll.Full))
         {
             groups.Add(("", Enumerable.Range(0, Plan.Out.Maps).ToList()));
             return groups;

@@ -11,10 +11,10 @@ namespace LeNetGen.Generator.Emit.Scalar;
 /// </summary>
 internal static class UnitWalker
 {
-    public static void Walk(SourceWriter w, LayerPlan layer, IReadOnlyList<int> units, Action<string> open, Func<string, string, string> tap)
+    public static void Walk(SourceWriter w, LayerPlan layer, Unroll depth, IReadOnlyList<int> units, Action<string> open, Func<string, string, string> tap)
     {
         int inputs = layer.In.Size;
-        switch (layer.Unroll)
+        switch (depth)
         {
             case Unroll.Maps:
             case Unroll.Full:
