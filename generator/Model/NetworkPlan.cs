@@ -73,6 +73,12 @@ internal sealed record LayerPlan
 
     public bool HasTable => Table.Count > 0;
 
+    /// <summary>How the weights (coefficients, prototypes) lie in their block; the parameter buffer's canonical layout.</summary>
+    public WeightLayout Weights { get; init; }
+
+    /// <summary>Where output map (unit, class) <paramref name="map"/>'s weights start relative to <see cref="WeightOffset"/>.</summary>
+    public int MapWeightStart(int map) => HasTable ? MapWeightStarts[map] : map * Weights.MapStride;
+
     /// <summary>Weights (conv, dense, softmax), coefficients (subsampling) or trainable prototypes (RBF).</summary>
     public int WeightOffset { get; init; }
     public int WeightLength { get; init; }
@@ -114,6 +120,15 @@ internal sealed record LayerPlan
     /// <summary>Fixed (non-trainable) values: the RBF prototypes when they are not trained.</summary>
     public int FixedValueCount { get; init; }
 }
+
+/// <summary>
+/// A layer's weight layout, as strides in its weight block: weight (output map m, j-th input map it reads, kernel row
+/// ky, column kx) is at <see cref="LayerPlan.MapWeightStart"/>(m) + j x <see cref="InputMapStride"/> + ky x
+/// <see cref="RowStride"/> + kx. Convolutions: [map][input map][ky][kx] (with a table, each map's connected input maps
+/// only, so <see cref="MapStride"/> is not used); dense, softmax and RBF: [unit][input] over the flattened input (one
+/// "input map" of the whole input, one row); subsampling: one coefficient per map.
+/// </summary>
+internal readonly record struct WeightLayout(int MapStride, int InputMapStride, int RowStride);
 
 /// <summary>A run of weights initialized uniformly in [-Limit, +Limit].</summary>
 internal readonly record struct InitRun(int Offset, int Length, double Limit, string Comment);

@@ -25,8 +25,8 @@ internal static class ConvWalker
     public static void Walk(SourceWriter w, LayerPlan layer, Unroll depth, IReadOnlyList<int> maps, ConvVisitor visitor)
     {
         Shape input = layer.PaddedIn, output = layer.Out;
-        int kernelArea = layer.KernelHeight * layer.KernelWidth, inputArea = input.Height * input.Width;
-        int outputArea = output.Height * output.Width, fanIn = input.Maps * kernelArea;
+        int inputArea = input.Height * input.Width, outputArea = output.Height * output.Width;
+        WeightLayout weights = layer.Weights;
 
         void Field(string? origin, long originOffset, string? weightBase, int weightStart, IReadOnlyList<int> inputs)
         {
@@ -37,16 +37,15 @@ internal static class ConvWalker
                     for (int kx = 0; kx < layer.KernelWidth; kx++)
                     {
                         long at = originOffset + (long)inputs[j] * inputArea + (long)ky * input.Width + kx;
-                        int weight = weightStart + j * kernelArea + ky * layer.KernelWidth + kx;
+                        int weight = weightStart + j * weights.InputMapStride + ky * weights.RowStride + kx;
                         row.Add(new Tap(Index(origin, at), Index(weightBase, weight)));
                     }
                     visitor.Row(w, row);
                 }
         }
 
-        (IReadOnlyList<int> Inputs, int Start) Connections(int map) => layer.HasTable
-            ? (layer.Table[map], layer.MapWeightStarts[map])
-            : (Enumerable.Range(0, input.Maps).ToList(), map * fanIn);
+        (IReadOnlyList<int> Inputs, int Start) Connections(int map) =>
+            (layer.HasTable ? layer.Table[map] : Enumerable.Range(0, input.Maps).ToList(), layer.MapWeightStart(map));
 
         switch (depth)
         {
@@ -86,7 +85,7 @@ internal static class ConvWalker
             case Unroll.Kernel:
                 using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
                 {
-                    string? weightBase = visitor.WeightBase(w, $"m * {fanIn}", fanIn);
+                    string? weightBase = visitor.WeightBase(w, $"m * {weights.MapStride}", weights.MapStride);
                     if (outputArea > 1) w.Line($"int first = m * {outputArea};");
                     using (OpenPositionLoops(w, output, layer.Stride, input.Width, out string? position, out string? origin))
                     {
@@ -109,7 +108,7 @@ internal static class ConvWalker
                         using (w.Block($"for (int c = 0; c < {input.Maps}; c++)"))
                         {
                             w.Line($"int window = {(origin is null ? "" : origin + " + ")}c * {inputArea};");
-                            string? weightBase = visitor.WeightBase(w, $"m * {fanIn} + c * {kernelArea}", kernelArea);
+                            string? weightBase = visitor.WeightBase(w, $"m * {weights.MapStride} + c * {weights.InputMapStride}", weights.InputMapStride);
                             Field("window", 0, weightBase, 0, new[] { 0 });
                         }
                         visitor.CloseUnit(w, unit);

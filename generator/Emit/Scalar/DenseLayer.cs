@@ -50,14 +50,14 @@ internal sealed class DenseLayer : ScalarLayer
                     for (int u = 0; u < units; u++)
                     {
                         w.Line($"s = biases[{u}];");
-                        AddTerms(w, "s", Terms(inputs, null, (long)u * inputs), TermsPerLine);
+                        AddTerms(w, "s", Terms(inputs, null, layer.MapWeightStart(u)), TermsPerLine);
                         Store(w, layer, Naming.Int(u), "s");
                     }
                     break;
                 case Unroll.Kernel:
                     using (w.Block($"for (int u = 0; u < {units}; u++)"))
                     {
-                        w.Line($"{e.ReadOnlySpan} row = weights.Slice(u * {inputs}, {inputs});");
+                        w.Line($"{e.ReadOnlySpan} row = weights.Slice(u * {layer.Weights.MapStride}, {inputs});");
                         w.Line($"{e.Name} s = biases[u];");
                         AddTerms(w, "s", Terms(inputs, "row", 0), TermsPerLine);
                         Store(w, layer, "u", "s");
@@ -66,7 +66,7 @@ internal sealed class DenseLayer : ScalarLayer
                 default:
                     using (w.Block($"for (int u = 0; u < {units}; u++)"))
                     {
-                        w.Line($"{e.ReadOnlySpan} row = weights.Slice(u * {inputs}, {inputs});");
+                        w.Line($"{e.ReadOnlySpan} row = weights.Slice(u * {layer.Weights.MapStride}, {inputs});");
                         w.Line($"{e.Name} s = biases[u];");
                         w.Line($"for (int i = 0; i < {inputs}; i++) s += input[i] * row[i];");
                         Store(w, layer, "u", "s");

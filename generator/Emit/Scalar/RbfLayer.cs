@@ -62,14 +62,14 @@ internal sealed class RbfLayer : ScalarLayer
                         w.Line($"// class {k}");
                         w.Line($"s = 0;");
                         for (int i = 0; i < width; i++)
-                            w.Line($"d = input[{i}] - prototypes[{Naming.Int((long)k * width + i)}]; s += d * d;");
+                            w.Line($"d = input[{i}] - prototypes[{Naming.Int((long)layer.MapWeightStart(k) + i)}]; s += d * d;");
                         Store(w, layer, Naming.Int(k), "s");
                     }
                     break;
                 case Unroll.Kernel:
                     using (w.Block($"for (int k = 0; k < {classes}; k++)"))
                     {
-                        w.Line($"{e.ReadOnlySpan} prototype = prototypes.Slice(k * {width}, {width});");
+                        w.Line($"{e.ReadOnlySpan} prototype = prototypes.Slice(k * {layer.Weights.MapStride}, {width});");
                         w.Line($"{e.Name} s = 0, d;");
                         for (int i = 0; i < width; i++)
                             w.Line($"d = input[{i}] - prototype[{i}]; s += d * d;");
@@ -79,7 +79,7 @@ internal sealed class RbfLayer : ScalarLayer
                 default:
                     using (w.Block($"for (int k = 0; k < {classes}; k++)"))
                     {
-                        w.Line($"{e.ReadOnlySpan} prototype = prototypes.Slice(k * {width}, {width});");
+                        w.Line($"{e.ReadOnlySpan} prototype = prototypes.Slice(k * {layer.Weights.MapStride}, {width});");
                         w.Line($"{e.Name} s = 0;");
                         using (w.Block($"for (int i = 0; i < {width}; i++)"))
                         {

@@ -13,7 +13,7 @@ internal static class UnitWalker
 {
     public static void Walk(SourceWriter w, LayerPlan layer, Unroll depth, IReadOnlyList<int> units, Action<string> open, Func<string, string, string> tap)
     {
-        int inputs = layer.In.Size;
+        int inputs = layer.In.Size, unitStride = layer.Weights.MapStride;
         switch (depth)
         {
             case Unroll.Maps:
@@ -21,13 +21,13 @@ internal static class UnitWalker
                 foreach (int u in units)
                 {
                     open(Naming.Int(u));
-                    for (int i = 0; i < inputs; i++) w.Line(tap(Naming.Int(i), Naming.Int((long)u * inputs + i)));
+                    for (int i = 0; i < inputs; i++) w.Line(tap(Naming.Int(i), Naming.Int((long)layer.MapWeightStart(u) + i)));
                 }
                 break;
             case Unroll.Kernel:
                 using (w.Block($"for (int u = 0; u < {layer.Out.Maps}; u++)"))
                 {
-                    w.Line($"int wi = u * {inputs};");
+                    w.Line($"int wi = u * {unitStride};");
                     open("u");
                     for (int i = 0; i < inputs; i++) w.Line(tap(Naming.Int(i), ScalarCode.Index("wi", i)));
                 }
@@ -35,7 +35,7 @@ internal static class UnitWalker
             default:
                 using (w.Block($"for (int u = 0; u < {layer.Out.Maps}; u++)"))
                 {
-                    w.Line($"int wi = u * {inputs};");
+                    w.Line($"int wi = u * {unitStride};");
                     open("u");
                     using (w.Block($"for (int i = 0; i < {inputs}; i++)"))
                         w.Line(tap("i", "wi + i"));
