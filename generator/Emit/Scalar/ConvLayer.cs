@@ -60,60 +60,22 @@ internal sealed class ConvLayer : ScalarLayer
     {
         LayerPlan layer = Plan;
         bool padded = layer.PaddedOffset >= 0;
-        List<(string Suffix, List<int> Maps)> groups = MapGroups();
-        string weightsMethod = layer.Name + "Weight" + pass.Plural, inputsMethod = layer.Name + "Input" + pass.Plural;
-
         w.Line($"// {layer.Name}, {(pass.IsCurvature ? "curvature" : "backward")}: deltas ({layer.Out.Maps}, {layer.Out.Height}, {layer.Out.Width}) -> " +
             $"{(pass.IsCurvature ? "d2E/dw2" : "dE/dw")} of {Naming.Weights(layer)} and {Naming.Biases(layer)}, and the input's deltas ({layer.In.Maps}, {layer.In.Height}, {layer.In.Width})");
-        using (OpenMethod(w, pass.LayerMethod(layer), BackwardParameters(e, pass)))
-        {
-            pass.WriteActivationDerivative(w, layer, Naming.Size(layer));
-            string source = padded ? "padded" : "input";
-            string weightDeltas = $"parameterDeltas.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length)";
-            string biasDeltas = $"parameterDeltas.Slice({Naming.Biases(layer)}Offset, {Naming.Biases(layer)}Length)";
-            foreach (var (suffix, _) in groups)
-                w.Line($"{weightsMethod}{suffix}({source}, deltas, {weightDeltas}, {biasDeltas});");
-            w.Line("if (inputDeltas.IsEmpty) return;");
-            string target = padded ? "paddedDeltas" : "inputDeltas";
-            w.Line($"{target}.Clear();");
-            foreach (var (suffix, _) in groups)
-                w.Line($"{inputsMethod}{suffix}(parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length), deltas, {target});");
-            if (padded)
-            {
-                Shape input = layer.In, paddedShape = layer.PaddedIn;
-                w.Line("// The padding's deltas are dropped: only the real input's are passed on.");
-                using (w.Block($"for (int c = 0; c < {input.Maps}; c++)"))
-                using (w.Block($"for (int y = 0; y < {input.Height}; y++)"))
-                    w.Line($"paddedDeltas.Slice(c * {paddedShape.Height * paddedShape.Width} + (y + {layer.Padding}) * {paddedShape.Width} + {layer.Padding}, {input.Width}).CopyTo(inputDeltas.Slice(c * {input.Height * input.Width} + y * {input.Width}, {input.Width}));");
-            }
-        }
+        WeightedBackward.Write(w, e, pass, layer, MapGroups(), OpenMethod(w, pass.LayerMethod(layer), BackwardParameters(e, pass)),
+            source: padded ? "padded" : "input", target: padded ? "paddedDeltas" : "inputDeltas",
+            passOn: padded ? () => WriteUnpadding(w, layer) : null,
+            walk: (maps, open, tap) => ConvWalker.Walk(w, layer, Depth, maps, new ConvTaps(unit => open(unit.Map, unit.OutputIndex), tap)));
+    }
 
-        string d = pass.Delta;
-        foreach (var (suffix, maps) in groups)
-        {
-            w.Line();
-            using (w.Block($"private static void {weightsMethod}{suffix}({e.ReadOnlySpan} input, {e.ReadOnlySpan} deltas, {e.Span} weight{pass.Plural}, {e.Span} bias{pass.Plural})"))
-            {
-                w.Line($"{e.Name} {d};");
-                ConvWalker.Walk(w, layer, Depth, maps, new ConvTaps(
-                    open: unit =>
-                    {
-                        w.Line($"{d} = deltas[{unit.OutputIndex}];");
-                        w.Line($"bias{pass.Plural}[{unit.Map}] += {d};");
-                    },
-                    tap: (inputIndex, weightIndex) => pass.IsCurvature
-                        ? $"weight{pass.Plural}[{weightIndex}] += input[{inputIndex}] * input[{inputIndex}] * {d};"
-                        : $"weight{pass.Plural}[{weightIndex}] += input[{inputIndex}] * {d};"));
-            }
-            w.Line();
-            using (w.Block($"private static void {inputsMethod}{suffix}({e.ReadOnlySpan} weights, {e.ReadOnlySpan} deltas, {e.Span} input{pass.Plural})"))
-            {
-                w.Line($"{e.Name} {d};");
-                ConvWalker.Walk(w, layer, Depth, maps, new ConvTaps(
-                    open: unit => w.Line($"{d} = deltas[{unit.OutputIndex}];"),
-                    tap: (inputIndex, weightIndex) => $"input{pass.Plural}[{inputIndex}] += {pass.Square($"weights[{weightIndex}]")} * {d};"));
-            }
-        }
+    /// <summary>The padding's deltas are dropped: only the real input's are passed on.</summary>
+    private static void WriteUnpadding(SourceWriter w, LayerPlan layer)
+    {
+        Shape input = layer.In, paddedShape = layer.PaddedIn;
+        w.Line("// The padding's deltas are dropped: only the real input's are passed on.");
+        using (w.Block($"for (int c = 0; c < {input.Maps}; c++)"))
+        using (w.Block($"for (int y = 0; y < {input.Height}; y++)"))
+            w.Line($"paddedDeltas.Slice(c * {paddedShape.Height * paddedShape.Width} + (y + {layer.Padding}) * {paddedShape.Width} + {layer.Padding}, {input.Width}).CopyTo(inputDeltas.Slice(c * {input.Height * input.Width} + y * {input.Width}, {input.Width}));");
     }
 
     private static string UnrollNote(LayerPlan layer, Unroll depth) => depth switch

@@ -80,51 +80,11 @@ internal sealed class DenseLayer : ScalarLayer
     public override void WriteBackward(SourceWriter w, ElementSyntax e, BackwardPass pass)
     {
         LayerPlan layer = Plan;
-        int inputs = layer.In.Size;
-        List<(string Suffix, List<int> Maps)> groups = MapGroups();
-        string weightsMethod = layer.Name + "Weight" + pass.Plural, inputsMethod = layer.Name + "Input" + pass.Plural;
-
         w.Line($"// {layer.Name}, {(pass.IsCurvature ? "curvature" : "backward")}: deltas ({layer.Out.Maps}) -> " +
-            $"{(pass.IsCurvature ? "d2E/dw2" : "dE/dw")} of {Naming.Weights(layer)} and {Naming.Biases(layer)}, and the input's deltas ({inputs})");
-        using (OpenMethod(w, pass.LayerMethod(layer), BackwardParameters(e, pass)))
-        {
-            pass.WriteActivationDerivative(w, layer, Naming.Size(layer));
-            string weightDeltas = $"parameterDeltas.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length)";
-            string biasDeltas = $"parameterDeltas.Slice({Naming.Biases(layer)}Offset, {Naming.Biases(layer)}Length)";
-            foreach (var (suffix, _) in groups)
-                w.Line($"{weightsMethod}{suffix}(input, deltas, {weightDeltas}, {biasDeltas});");
-            w.Line("if (inputDeltas.IsEmpty) return;");
-            w.Line("inputDeltas.Clear();");
-            foreach (var (suffix, _) in groups)
-                w.Line($"{inputsMethod}{suffix}(parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length), deltas, inputDeltas);");
-        }
-
-        string d = pass.Delta;
-        foreach (var (suffix, units) in groups)
-        {
-            w.Line();
-            using (w.Block($"private static void {weightsMethod}{suffix}({e.ReadOnlySpan} input, {e.ReadOnlySpan} deltas, {e.Span} weight{pass.Plural}, {e.Span} bias{pass.Plural})"))
-            {
-                w.Line($"{e.Name} {d};");
-                UnitWalker.Walk(w, layer, Depth, units,
-                    open: u =>
-                    {
-                        w.Line($"{d} = deltas[{u}];");
-                        w.Line($"bias{pass.Plural}[{u}] += {d};");
-                    },
-                    tap: (i, weight) => pass.IsCurvature
-                        ? $"weight{pass.Plural}[{weight}] += input[{i}] * input[{i}] * {d};"
-                        : $"weight{pass.Plural}[{weight}] += input[{i}] * {d};");
-            }
-            w.Line();
-            using (w.Block($"private static void {inputsMethod}{suffix}({e.ReadOnlySpan} weights, {e.ReadOnlySpan} deltas, {e.Span} input{pass.Plural})"))
-            {
-                w.Line($"{e.Name} {d};");
-                UnitWalker.Walk(w, layer, Depth, units,
-                    open: u => w.Line($"{d} = deltas[{u}];"),
-                    tap: (i, weight) => $"input{pass.Plural}[{i}] += {pass.Square($"weights[{weight}]")} * {d};");
-            }
-        }
+            $"{(pass.IsCurvature ? "d2E/dw2" : "dE/dw")} of {Naming.Weights(layer)} and {Naming.Biases(layer)}, and the input's deltas ({layer.In.Size})");
+        WeightedBackward.Write(w, e, pass, layer, MapGroups(), OpenMethod(w, pass.LayerMethod(layer), BackwardParameters(e, pass)),
+            source: "input", target: "inputDeltas", passOn: null,
+            walk: (units, open, tap) => UnitWalker.Walk(w, layer, Depth, units, u => open(u, u), tap));
     }
 
     private static List<string> Terms(int inputs, string? row, long weightStart)
