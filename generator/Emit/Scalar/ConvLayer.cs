@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeNetGen.Generator.Model;
@@ -33,13 +34,11 @@ internal sealed class ConvLayer : ScalarLayer
         var legend = new List<string>
         {
             $"input    ({layer.In.Maps}, {layer.In.Height}, {layer.In.Width})" + (layer.Padding > 0 ? $", zero-padded by {layer.Padding} to ({input.Maps}, {input.Height}, {input.Width})" : ""),
-            layer.HasTable
-                ? $"weights  {layer.WeightLength} = {layer.Table.Sum(t => t.Count)} connected map pairs x {layer.KernelHeight}x{layer.KernelWidth}, at {Naming.Weights(layer)}Offset; biases ({output.Maps}) at {Naming.Biases(layer)}Offset"
-                : $"weights  ({output.Maps}, {input.Maps}, {layer.KernelHeight}, {layer.KernelWidth}) at {Naming.Weights(layer)}Offset; biases ({output.Maps}) at {Naming.Biases(layer)}Offset",
+            $"weights  {WeightShape(layer)}{(layer.HasTable ? "," : "")} at {Naming.Weights(layer)}Offset; biases ({output.Maps}) at {Naming.Biases(layer)}Offset",
             $"output   ({output.Maps}, {output.Height}, {output.Width})",
             "unroll   " + UnrollNote(layer, Depth),
         };
-        string title = $"convolution {layer.In.ToPaperString()} -> {output.ToPaperString()}, kernel {layer.KernelHeight}x{layer.KernelWidth}, stride {layer.Stride}"
+        string title = $"convolution {layer.In.ToMapsString()} -> {output.ToMapsString()}, kernel {layer.KernelHeight}x{layer.KernelWidth}, stride {layer.Stride}"
             + (layer.Padding > 0 ? $", padding {layer.Padding}" : "") + ", " + Naming.ActivationTitle(layer.Activation);
         using (OpenForward(w, e, title, legend))
         {
@@ -60,13 +59,29 @@ internal sealed class ConvLayer : ScalarLayer
     {
         LayerPlan layer = Plan;
         bool padded = layer.PaddedOffset >= 0;
-        w.Line($"// {layer.Name}, {(pass.IsCurvature ? "curvature" : "backward")}: deltas ({layer.Out.Maps}, {layer.Out.Height}, {layer.Out.Width}) -> " +
-            $"{(pass.IsCurvature ? "d2E/dw2" : "dE/dw")} of {Naming.Weights(layer)} and {Naming.Biases(layer)}, and the input's deltas ({layer.In.Maps}, {layer.In.Height}, {layer.In.Width})");
-        WeightedBackward.Write(w, e, pass, layer, MapGroups(), OpenMethod(w, pass.LayerMethod(layer), BackwardParameters(e, pass)),
+        Shape input = layer.In, paddedShape = layer.PaddedIn;
+        string inputDims = Dims(input, maps: true), deltaDims = Dims(layer.Out, maps: true);
+        var legend = new List<string>
+        {
+            $"input        {inputDims}" + (padded ? $"; padded, its zero-padded copy {Dims(paddedShape, maps: true)} from the forward pass" : ""),
+            $"deltas       {deltaDims}: {(pass.IsCurvature ? "d2E/d(values)2" : "dE/d(values)")} in, {pass.DeltaMeaning} out",
+            $"weights      {WeightShape(layer)}{(layer.HasTable ? "," : "")} at {Naming.Weights(layer)}Offset; biases ({layer.Out.Maps}) at {Naming.Biases(layer)}Offset",
+            $"{pass.Accumulator.PadRight(12)} += {pass.Derivative} of both, at the same offsets",
+            $"inputDeltas  {inputDims}: {(pass.IsCurvature ? "d2E/d(input)2" : "dE/d(input)")}; empty to skip"
+                + (padded ? $", through paddedDeltas {Dims(paddedShape, maps: true)}" : ""),
+        };
+        IDisposable method = OpenBackward(w, e, pass, $"convolution {input.ToMapsString()} -> {layer.Out.ToMapsString()}, kernel {layer.KernelHeight}x{layer.KernelWidth}", legend);
+        var shapes = new WeightedBackward.Shapes(padded ? Dims(paddedShape, maps: true) : inputDims, deltaDims, WeightShape(layer), "map");
+        WeightedBackward.Write(w, e, pass, layer, MapGroups(), method, shapes,
             source: padded ? "padded" : "input", target: padded ? "paddedDeltas" : "inputDeltas",
             passOn: padded ? () => WriteUnpadding(w, layer) : null,
             walk: (maps, open, tap) => ConvWalker.Walk(w, layer, Depth, maps, new ConvTaps(unit => open(unit.Map, unit.OutputIndex), tap)));
     }
+
+    /// <summary>The weights' shape: (maps, input maps, kernel height, kernel width), or the connected pairs' kernels.</summary>
+    private static string WeightShape(LayerPlan layer) => layer.HasTable
+        ? $"{layer.WeightLength} = {layer.Table.Sum(t => t.Count)} connected map pairs x {layer.KernelHeight}x{layer.KernelWidth}"
+        : $"({layer.Out.Maps}, {layer.PaddedIn.Maps}, {layer.KernelHeight}, {layer.KernelWidth})";
 
     /// <summary>The padding's deltas are dropped: only the real input's are passed on.</summary>
     private static void WriteUnpadding(SourceWriter w, LayerPlan layer)

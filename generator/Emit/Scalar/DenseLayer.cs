@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using LeNetGen.Generator.Model;
 using static LeNetGen.Generator.Emit.Scalar.ScalarCode;
@@ -80,11 +81,23 @@ internal sealed class DenseLayer : ScalarLayer
     public override void WriteBackward(SourceWriter w, ElementSyntax e, BackwardPass pass)
     {
         LayerPlan layer = Plan;
-        w.Line($"// {layer.Name}, {(pass.IsCurvature ? "curvature" : "backward")}: deltas ({layer.Out.Maps}) -> " +
-            $"{(pass.IsCurvature ? "d2E/dw2" : "dE/dw")} of {Naming.Weights(layer)} and {Naming.Biases(layer)}, and the input's deltas ({layer.In.Size})");
-        WeightedBackward.Write(w, e, pass, layer, MapGroups(), OpenMethod(w, pass.LayerMethod(layer), BackwardParameters(e, pass)),
+        int inputs = layer.In.Size, units = layer.Out.Maps;
+        bool softmax = layer.Kind == LayerKind.SoftmaxOutput;
+        string inputDims = $"({inputs})" + (layer.In.IsFlat ? "" : $", the {layer.In.Maps}x{layer.In.Height}x{layer.In.Width} input flattened");
+        var legend = new List<string>
+        {
+            $"input        {inputDims}",
+            softmax
+                ? $"deltas       ({units}): {(pass.IsCurvature ? "d2E/d(logits)2" : "dE/d(logits)")}, from the head"
+                : $"deltas       ({units}): {(pass.IsCurvature ? "d2E/d(values)2" : "dE/d(values)")} in, {pass.DeltaMeaning} out",
+            $"weights      ({units}, {inputs}) at {Naming.Weights(layer)}Offset; biases ({units}) at {Naming.Biases(layer)}Offset",
+            $"{pass.Accumulator.PadRight(12)} += {pass.Derivative} of both, at the same offsets",
+            $"inputDeltas  ({inputs}): {(pass.IsCurvature ? "d2E/d(input)2" : "dE/d(input)")}; empty to skip",
+        };
+        IDisposable method = OpenBackward(w, e, pass, (softmax ? "softmax output, fully connected " : "fully connected ") + $"{inputs} -> {units}", legend);
+        WeightedBackward.Write(w, e, pass, layer, MapGroups(), method, new WeightedBackward.Shapes($"({inputs})", $"({units})", $"({units}, {inputs})", "unit"),
             source: "input", target: "inputDeltas", passOn: null,
-            walk: (units, open, tap) => UnitWalker.Walk(w, layer, Depth, units, u => open(u, u), tap));
+            walk: (maps, open, tap) => UnitWalker.Walk(w, layer, Depth, maps, u => open(u, u), tap));
     }
 
     private static List<string> Terms(int inputs, string? row, long weightStart)

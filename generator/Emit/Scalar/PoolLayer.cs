@@ -16,6 +16,12 @@ internal sealed class PoolLayer : ScalarLayer
 {
     public PoolLayer(LayerPlan plan, LayerSchedule schedule, LayerPlan? previous) : base(plan, schedule, previous) { }
 
+    /// <summary>Only subsampling has parameters (a coefficient and a bias per map).</summary>
+    protected override bool ReadsParameters => Plan.PoolKind == PoolKind.Subsample;
+
+    /// <summary>Average pooling spreads each delta evenly, without looking at the input.</summary>
+    protected override bool BackwardReadsInput => Plan.PoolKind != PoolKind.Average;
+
     public override void WriteForward(SourceWriter w, ElementSyntax e)
     {
         LayerPlan layer = Plan;
@@ -39,7 +45,7 @@ internal sealed class PoolLayer : ScalarLayer
             Unroll.Maps => $"Maps: each map's {layer.Window}x{layer.Window} window written out; loops over the {output.Height}x{output.Width} positions",
             _ => $"Window: the {layer.Window}x{layer.Window} window written out; loops over maps and positions",
         }));
-        string title = $"{kind} {input.ToPaperString()} -> {output.ToPaperString()}, window {layer.Window}x{layer.Window}, stride {layer.Stride}, {Naming.ActivationTitle(layer.Activation)}";
+        string title = $"{kind} {input.ToMapsString()} -> {output.ToMapsString()}, window {layer.Window}x{layer.Window}, stride {layer.Stride}, {Naming.ActivationTitle(layer.Activation)}";
 
         using (OpenForward(w, e, title, legend))
         {
@@ -64,20 +70,35 @@ internal sealed class PoolLayer : ScalarLayer
         LayerPlan layer = Plan;
         Shape input = layer.In, output = layer.Out;
         string d = pass.Delta;
-        w.Line($"// {layer.Name}, {(pass.IsCurvature ? "curvature" : "backward")}: deltas ({output.Maps}, {output.Height}, {output.Width}) -> the input's deltas ({input.Maps}, {input.Height}, {input.Width})" +
-            (layer.PoolKind == PoolKind.Subsample ? ", and the coefficients' and biases'" : ""));
-        using (OpenMethod(w, pass.LayerMethod(layer), BackwardParameters(e, pass)))
+        bool subsample = layer.PoolKind == PoolKind.Subsample;
+        string inputDims = Dims(input, maps: true), deltaDims = Dims(output, maps: true);
+        var legend = new List<string>
+        {
+            layer.PoolKind == PoolKind.Average ? $"input        {inputDims}, not read: every cell of a window gets the same share" : $"input        {inputDims}",
+            $"deltas       {deltaDims}: {(pass.IsCurvature ? "d2E/d(values)2" : "dE/d(values)")} in, {pass.DeltaMeaning} out",
+        };
+        if (subsample)
+        {
+            legend.Add($"coefficients ({output.Maps}) at {Naming.Weights(layer)}Offset; biases ({output.Maps}) at {Naming.Biases(layer)}Offset");
+            legend.Add($"{pass.Accumulator.PadRight(12)} += {pass.Derivative} of both, at the same offsets");
+        }
+        legend.Add($"inputDeltas  {inputDims}: {(pass.IsCurvature ? "d2E/d(input)2" : "dE/d(input)")}; empty to skip");
+        string kind = layer.PoolKind switch { PoolKind.Average => "average pooling", PoolKind.Max => "max pooling", _ => "subsampling" };
+        using (OpenBackward(w, e, pass, $"{kind} {input.ToMapsString()} -> {output.ToMapsString()}, window {layer.Window}x{layer.Window}", legend))
         {
             pass.WriteActivationDerivative(w, layer, Naming.Size(layer));
-            bool subsample = layer.PoolKind == PoolKind.Subsample;
-            if (!subsample) w.Line("if (inputDeltas.IsEmpty) return;");
-            w.Line("bool withInput = !inputDeltas.IsEmpty;");
-            w.Line("if (withInput) inputDeltas.Clear();");
             if (subsample)
             {
+                w.Line("bool withInput = !inputDeltas.IsEmpty;");
+                w.Line("if (withInput) inputDeltas.Clear();");
                 w.Line($"{e.ReadOnlySpan} coefficients = parameters.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length);");
-                w.Line($"{e.Span} coefficient{pass.Plural} = parameterDeltas.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length);");
-                w.Line($"{e.Span} bias{pass.Plural} = parameterDeltas.Slice({Naming.Biases(layer)}Offset, {Naming.Biases(layer)}Length);");
+                w.Line($"{e.Span} coefficient{pass.Plural} = {pass.Accumulator}.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length);");
+                w.Line($"{e.Span} bias{pass.Plural} = {pass.Accumulator}.Slice({Naming.Biases(layer)}Offset, {Naming.Biases(layer)}Length);");
+            }
+            else
+            {
+                w.Line("if (inputDeltas.IsEmpty) return;");
+                w.Line("inputDeltas.Clear();");
             }
             if (layer.PoolKind == PoolKind.Max) w.Line("int best;");
             else w.Line($"{e.Name} {d};");

@@ -16,15 +16,18 @@ internal sealed class RbfLayer : ScalarLayer
 {
     public RbfLayer(LayerPlan plan, LayerSchedule schedule, LayerPlan? previous) : base(plan, schedule, previous) { }
 
-    /// <summary>The head's backward method reads only its input, its prototypes and its deltas (and, for the curvature,
-    /// the head weights).</summary>
+    /// <summary>Fixed prototypes live in a static table, not in the parameter buffer.</summary>
+    protected override bool ReadsParameters => Plan.TrainablePrototypes;
+
+    /// <summary>The head's backward method reads its input, its prototypes and its deltas (and, for the curvature, the
+    /// head weights), and accumulates into the gradients (curvatures) only when the prototypes are trained.</summary>
     protected override IEnumerable<MethodParameter> BackwardParameters(ElementSyntax e, BackwardPass pass)
     {
         yield return new(e.ReadOnlySpan, "input", InputSlice);
-        yield return new(e.ReadOnlySpan, "parameters", "parameters");
+        if (ReadsParameters) yield return new(e.ReadOnlySpan, "parameters", "parameters");
         yield return new(e.ReadOnlySpan, "deltas", Slice(Naming.Deltas(Plan)));
         if (pass.IsCurvature) yield return new(e.ReadOnlySpan, "headWeights", "headWeights");
-        yield return new(e.Span, "parameterDeltas", ParameterDeltasArgument(pass));
+        if (ReadsParameters) yield return new(e.Span, pass.Accumulator, pass.Accumulator);
         yield return new(e.Span, "inputDeltas", InputDeltasSlice(pass));
     }
 
@@ -105,13 +108,21 @@ internal sealed class RbfLayer : ScalarLayer
             : Naming.FixedPrototypes;
         string weights = pass.IsCurvature ? ", headWeights" : "";
 
-        w.Line($"// {layer.Name}, {(pass.IsCurvature ? "curvature" : "backward")}: deltas ({layer.Out.Maps}) -> the input's deltas ({width})" +
-            (trainable ? " and the prototypes'" : "; the prototypes are fixed"));
-        using (OpenMethod(w, pass.LayerMethod(layer), BackwardParameters(e, pass)))
+        int classes = layer.Out.Maps;
+        var legend = new List<string>
+        {
+            $"input        ({width})",
+            $"prototypes   ({classes}, {width}), " + (trainable ? $"trainable, at {Naming.Weights(layer)}Offset" : $"fixed, in {Naming.FixedPrototypes}"),
+            $"deltas       ({classes}): {(pass.IsCurvature ? "d2E/d(penalties)2" : "dE/d(penalties)")}, from the head",
+        };
+        if (pass.IsCurvature) legend.Add($"headWeights  ({classes}): the weight of each unit's own second derivative");
+        if (trainable) legend.Add($"{pass.Accumulator.PadRight(12)} += {pass.Derivative} of the prototypes, at the same offset");
+        legend.Add($"inputDeltas  ({width}): {(pass.IsCurvature ? "d2E/d(input)2" : "dE/d(input)")}; empty to skip");
+        using (OpenBackward(w, e, pass, $"Euclidean RBF units {width} -> {classes}" + (trainable ? "" : "; the prototypes are fixed"), legend))
         {
             if (trainable)
                 foreach (var (suffix, _) in groups)
-                    w.Line($"{prototypesMethod}{suffix}(input, {prototypes}, deltas{weights}, parameterDeltas.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length));");
+                    w.Line($"{prototypesMethod}{suffix}(input, {prototypes}, deltas{weights}, {pass.Accumulator}.Slice({Naming.Weights(layer)}Offset, {Naming.Weights(layer)}Length));");
             w.Line("if (inputDeltas.IsEmpty) return;");
             w.Line("inputDeltas.Clear();");
             foreach (var (suffix, _) in groups)
@@ -121,7 +132,7 @@ internal sealed class RbfLayer : ScalarLayer
         foreach (var (suffix, units) in groups)
         {
             w.Line();
-            WriteTaps(w, layer, e, pass, inputsMethod + suffix, "input" + pass.Plural, units, sign: "+");
+            WriteTaps(w, layer, e, pass, inputsMethod + suffix, "inputDeltas", units, sign: "+");
             if (trainable)
             {
                 w.Line();
@@ -135,6 +146,18 @@ internal sealed class RbfLayer : ScalarLayer
     {
         string weights = pass.IsCurvature ? $"{e.ReadOnlySpan} headWeights, " : "";
         bool perPrototype = target.StartsWith("prototype", System.StringComparison.Ordinal);
+        int width = layer.In.Size, classes = layer.Out.Maps;
+        string which = units.Count == classes ? "every class" : $"classes {units[0]}-{units[units.Count - 1]}";
+        string term = pass.IsCurvature ? "4 d2E/dy2 (x - w)^2 + 2 x head weight" : $"{(sign == "-" ? "-2" : "2")} dE/dy (x - w)";
+        var legend = new List<string>
+        {
+            $"input       ({width})",
+            $"prototypes  ({classes}, {width})",
+            $"deltas      ({classes}): {(pass.IsCurvature ? "d2E/d(penalties)2" : "dE/d(penalties)")}",
+        };
+        if (pass.IsCurvature) legend.Add($"headWeights ({classes})");
+        legend.Add(perPrototype ? $"{target} ({classes}, {width}), the {Naming.Weights(layer)} slice of {pass.Accumulator}" : $"{target} ({width})");
+        Legend(w, $"{layer.Name}, {pass.Title}: {(perPrototype ? "each prototype value's" : "each input's")} {(pass.IsCurvature ? "curvature" : "delta")} += {term}, over {which}", legend);
         using (w.Block($"private static void {method}({e.ReadOnlySpan} input, {e.ReadOnlySpan} prototypes, {e.ReadOnlySpan} deltas, {weights}{e.Span} {target})"))
         {
             w.Line(pass.IsCurvature ? $"{e.Name} h4, own, d;" : $"{e.Name} g2;");

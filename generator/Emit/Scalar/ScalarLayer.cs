@@ -61,30 +61,38 @@ internal abstract class ScalarLayer
     /// <summary>The call to the backward or curvature method in the network's backward pass.</summary>
     public void WriteBackwardCall(SourceWriter w, ElementSyntax e, BackwardPass pass) => WriteCall(w, pass.LayerMethod(Plan), BackwardParameters(e, pass));
 
+    /// <summary>Whether the layer's methods read the parameter buffer (not for plain pooling or fixed prototypes).</summary>
+    protected virtual bool ReadsParameters => true;
+
+    /// <summary>Whether the backward method reads the layer's input (average pooling does not).</summary>
+    protected virtual bool BackwardReadsInput => true;
+
     /// <summary>The forward method's parameters: the input, the parameters, the padded copy, the sums and the values.</summary>
     protected IEnumerable<MethodParameter> ForwardParameters(ElementSyntax e)
     {
         yield return new(e.ReadOnlySpan, "input", InputSlice);
-        yield return new(e.ReadOnlySpan, "parameters", "parameters");
+        if (ReadsParameters) yield return new(e.ReadOnlySpan, "parameters", "parameters");
         if (Plan.PaddedOffset >= 0) yield return new(e.Span, "padded", $"workspace.Slice({Naming.Padded(Plan)}Offset, {Naming.Padded(Plan)}Length)");
         if (LayerEmitting.HasSeparateSums(Plan)) yield return new(e.Span, "sums", Slice(Naming.Sums(Plan)));
         yield return new(e.Span, "values", Slice(Naming.Values(Plan)));
     }
 
-    /// <summary>The backward method's parameters (every kind but the RBF head, which overrides this).</summary>
+    /// <summary>
+    /// The backward method's parameters (every kind but the RBF head, which overrides this), each only when the method
+    /// reads it: the input, the parameters, the sums or values the activation's derivative needs, the layer's deltas,
+    /// the accumulated gradients (curvatures) and the input's deltas.
+    /// </summary>
     protected virtual IEnumerable<MethodParameter> BackwardParameters(ElementSyntax e, BackwardPass pass)
     {
-        yield return new(e.ReadOnlySpan, "input", InputSlice);
-        yield return new(e.ReadOnlySpan, "parameters", "parameters");
-        yield return new(e.ReadOnlySpan, "sums", Slice(LayerEmitting.HasSeparateSums(Plan) ? Naming.Sums(Plan) : Naming.Values(Plan)));
-        yield return new(e.ReadOnlySpan, "values", Slice(Naming.Values(Plan)));
+        if (BackwardReadsInput) yield return new(e.ReadOnlySpan, "input", InputSlice);
+        if (ReadsParameters) yield return new(e.ReadOnlySpan, "parameters", "parameters");
+        if (BackwardPass.DerivativeReadsSums(Plan.Activation))
+            yield return new(e.ReadOnlySpan, "sums", Slice(LayerEmitting.HasSeparateSums(Plan) ? Naming.Sums(Plan) : Naming.Values(Plan)));
+        if (BackwardPass.DerivativeReadsValues(Plan.Activation)) yield return new(e.ReadOnlySpan, "values", Slice(Naming.Values(Plan)));
         yield return new(e.Span, "deltas", Slice(Naming.Deltas(Plan)));
-        yield return new(e.Span, "parameterDeltas", ParameterDeltasArgument(pass));
+        if (Plan.ParameterCount > 0) yield return new(e.Span, pass.Accumulator, pass.Accumulator);
         yield return new(e.Span, "inputDeltas", InputDeltasSlice(pass));
     }
-
-    /// <summary>The argument holding the network's accumulated parameter deltas: the public method's parameter.</summary>
-    protected static string ParameterDeltasArgument(BackwardPass pass) => pass.IsCurvature ? "curvatures" : "gradients";
 
     /// <summary>The previous layer's values, or the network's input.</summary>
     protected string InputSlice => Previous is null ? "input" : $"workspace.Slice({Naming.Values(Previous)}Offset, {Naming.Size(Previous)})";
@@ -103,10 +111,26 @@ internal abstract class ScalarLayer
     /// <summary>The forward method's legend comment and signature; the caller writes the body inside the returned block.</summary>
     protected IDisposable OpenForward(SourceWriter w, ElementSyntax e, string title, IEnumerable<string> legend)
     {
-        w.Line("// " + Plan.Name + ": " + title);
-        foreach (string line in legend) w.Line("//   " + line);
+        Legend(w, Plan.Name + ": " + title, legend);
         return OpenMethod(w, Naming.Method(Plan), ForwardParameters(e));
     }
+
+    /// <summary>The backward or curvature method's legend comment and signature.</summary>
+    protected IDisposable OpenBackward(SourceWriter w, ElementSyntax e, BackwardPass pass, string title, IEnumerable<string> legend)
+    {
+        Legend(w, Plan.Name + ", " + pass.Title + ": " + title, legend);
+        return OpenMethod(w, pass.LayerMethod(Plan), BackwardParameters(e, pass));
+    }
+
+    /// <summary>A method's opening comment: its title, then one line per buffer it reads or writes, with its shape.</summary>
+    public static void Legend(SourceWriter w, string title, IEnumerable<string> lines)
+    {
+        w.Line("// " + title);
+        foreach (string line in lines) w.Line("//   " + line);
+    }
+
+    /// <summary>"(6, 28, 28)", or "(84)" for a flat vector read by a dense layer or a head.</summary>
+    protected static string Dims(Shape shape, bool maps) => maps ? $"({shape.Maps}, {shape.Height}, {shape.Width})" : $"({shape.Size})";
 
     private static void WriteCall(SourceWriter w, string name, IEnumerable<MethodParameter> parameters) =>
         w.Line(name + "(" + string.Join(", ", parameters.Select(p => p.Argument)) + ");");

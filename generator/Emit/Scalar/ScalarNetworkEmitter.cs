@@ -65,6 +65,12 @@ internal static class ScalarNetworkEmitter
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A layer's shapes as the summary shows them: maps always as maps (C5's output is 120@1x1), flat
+    /// vectors as their length.</summary>
+    private static string ShapeOut(LayerPlan layer) => layer.Kind is LayerKind.Conv or LayerKind.Pool ? layer.Out.ToMapsString() : layer.Out.ToPaperString();
+
+    private static string ShapeIn(LayerPlan layer) => layer.Kind is LayerKind.Conv or LayerKind.Pool ? layer.In.ToMapsString() : layer.In.ToPaperString();
+
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     private static void WriteClassDocs(SourceWriter w, NetworkPlan plan, ElementSyntax e)
@@ -100,7 +106,7 @@ internal static class ScalarNetworkEmitter
             w.Line($"/// <summary>Fixed values that are not trained (the RBF prototypes), kept outside the parameter buffer.</summary>");
             w.Line($"public const int FixedValueCount = {plan.FixedValueCount};");
         }
-        w.Line($"/// <summary>The length of the workspace of one sample: every layer's sums and values.</summary>");
+        w.Line($"/// <summary>The length of the workspace of one sample: every layer's sums, values and deltas (and padded copies).</summary>");
         w.Line($"public const int WorkspaceSize = {plan.WorkspaceSize};");
         w.Line($"/// <summary>The seed of the spec, used by the parameterless constructor.</summary>");
         w.Line($"public const ulong DefaultSeed = {plan.Seed.ToString(CultureInfo.InvariantCulture)}UL;");
@@ -108,11 +114,11 @@ internal static class ScalarNetworkEmitter
         foreach (LayerPlan layer in plan.Layers)
         {
             w.Line();
-            w.Line($"// {layer.Name}: {layer.Description}, {layer.In.ToPaperString()} -> {layer.Out.ToPaperString()}");
+            w.Line($"// {layer.Name}: {layer.Description}, {ShapeIn(layer)} -> {ShapeOut(layer)}");
             string n = layer.Name;
             if (layer.Kind is LayerKind.Conv or LayerKind.Pool)
             {
-                w.Line($"/// <summary>{n}'s output: {layer.Out.ToPaperString()} (maps, height, width).</summary>");
+                w.Line($"/// <summary>{n}'s output: {layer.Out.ToMapsString()} (maps, height, width).</summary>");
                 w.Line($"public const int {n}Maps = {layer.Out.Maps}, {n}Height = {layer.Out.Height}, {n}Width = {layer.Out.Width}, {n}Size = {layer.Out.Size};");
             }
             else if (layer.Kind == LayerKind.Dense)
@@ -384,7 +390,7 @@ internal static class ScalarNetworkEmitter
     private static void WriteWorkspace(SourceWriter w, NetworkPlan plan, ElementSyntax e)
     {
         w.Line("/// <summary>");
-        w.Line("/// One thread's scratch space: every layer's sums and values for one sample, in one buffer allocated once.");
+        w.Line("/// One thread's scratch space: every layer's sums, values and deltas for one sample, in one buffer allocated once.");
         w.Line("/// After a forward pass it shows what each layer computed.");
         w.Line("/// </summary>");
         using (w.Block("public sealed class Workspace"))
@@ -404,7 +410,7 @@ internal static class ScalarNetworkEmitter
             foreach (LayerPlan layer in plan.Layers)
             {
                 w.Line();
-                w.Line($"/// <summary>{layer.Name}'s outputs ({layer.Out.ToPaperString()}) after the last forward pass.</summary>");
+                w.Line($"/// <summary>{layer.Name}'s outputs ({ShapeOut(layer)}) after the last forward pass.</summary>");
                 w.Line($"public {e.ReadOnlySpan} {layer.Name} => new {e.ReadOnlySpan}(Buffer, {Naming.Values(layer)}Offset, {Naming.Size(layer)});");
             }
         }
