@@ -5,6 +5,7 @@ using System.Linq;
 using LeNetGen.Generator.Check;
 using LeNetGen.Generator.Diagnostics;
 using LeNetGen.Generator.Emit;
+using LeNetGen.Generator.Emit.Scalar;
 using LeNetGen.Generator.Emit.Vector;
 using LeNetGen.Generator.Model;
 using LeNetGen.Generator.Parse;
@@ -16,9 +17,9 @@ namespace LeNetGen.Generator;
 /// <summary>
 /// The generator's wiring, and nothing else. Two front ends (attributes on a partial class, and *.lenet.json additional
 /// files) each produce a <see cref="FrontEndResult"/>; the same steps follow on both branches: check (pure, computes
-/// every number), then two outputs that see only what they need. The source output sees only the location-free
-/// <see cref="NetworkPlan"/>, so moving or reformatting a spec regenerates nothing; the diagnostics output sees only
-/// diagnostics. A last branch collects network names, only to find two networks with one name.
+/// every shape and offset), the scalar backend's schedule (unroll depths, method groups), then two outputs that see only
+/// what they need. The source output sees only the location-free <see cref="ScalarPlan"/> (the plan and its schedule),
+/// so moving or reformatting a spec regenerates nothing; the diagnostics output sees only diagnostics. A last branch collects network names, only to find two networks with one name.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
@@ -75,19 +76,26 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => CheckSafely(result))
             .WithTrackingName(TrackingNames.Checked);
 
-        IncrementalValuesProvider<NetworkPlan> plans = checkedSpecs
+        // The scalar backend's schedule (unroll depths, method groups, LNG0301) reads the checked plan; its diagnostics
+        // join the checker's.
+        IncrementalValuesProvider<ScheduleResult> scheduled = checkedSpecs
+            .Select(static (result, _) => ScheduleSafely(result))
+            .WithTrackingName(TrackingNames.Scheduled);
+
+        IncrementalValuesProvider<ScalarPlan> plans = scheduled
             .Select(static (result, _) => result.Plan!)
             .Where(static plan => plan is not null)
             .WithTrackingName(TrackingNames.Plan);
 
         context.RegisterSourceOutput(plans.Combine(duplicateNames), static (output, pair) =>
         {
-            NetworkPlan plan = pair.Left;
+            ScalarPlan scheduled = pair.Left;
+            NetworkPlan plan = scheduled.Network;
             if (pair.Right.Contains(plan.FullName)) return; // LNG0008 is reported on the names branch
             string source, tiles;
             try
             {
-                source = NetworkEmitter.Emit(plan);
+                source = ScalarNetworkEmitter.Emit(scheduled);
                 tiles = TileNetworkEmitter.Emit(plan);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -99,7 +107,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             output.AddSource(TileNetworkEmitter.HintName(plan), tiles);
         });
 
-        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = checkedSpecs
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = scheduled
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
         // Diagnostics go out with real source locations, so `#pragma warning disable` and [SuppressMessage] work on the
@@ -124,6 +132,22 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, result.Spec?.Location,
                 result.Spec?.ClassName ?? "?", exception.GetType().Name, exception.Message));
             return new CheckResult(null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    /// <summary>The schedule is pure and total too; a bug becomes LNG9001, reported beside the checker's diagnostics.</summary>
+    private static ScheduleResult ScheduleSafely(CheckResult result)
+    {
+        try
+        {
+            return ScalarSchedule.Run(result);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var diagnostics = result.Diagnostics.ToList();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, result.Location,
+                result.Plan?.ClassName ?? "?", exception.GetType().Name, exception.Message));
+            return new ScheduleResult(null, diagnostics.ToEquatableArray());
         }
     }
 

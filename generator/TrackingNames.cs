@@ -6,6 +6,7 @@ internal static class TrackingNames
     public const string AttributeSpec = nameof(AttributeSpec);
     public const string JsonSpec = nameof(JsonSpec);
     public const string Checked = nameof(Checked);
+    public const string Scheduled = nameof(Scheduled);
     public const string Plan = nameof(Plan);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Names = nameof(Names);

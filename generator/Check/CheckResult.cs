@@ -3,5 +3,17 @@ using LeNetGen.Generator.Model;
 
 namespace LeNetGen.Generator.Check;
 
-/// <summary>The checker's verdict: a plan when the spec has no error, and every diagnostic found (front end and checker).</summary>
-internal sealed record CheckResult(NetworkPlan? Plan, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// The checker's verdict: a plan when the spec has no error, and every diagnostic found (front end and checker). A
+/// backend's schedule step reports on the plan too, so the result also says where the spec is and, for each layer of
+/// the plan, where its unroll depth was written (the layer's own location when it was not). These locations stay out
+/// of the plan, which must not change when the spec merely moves.
+/// </summary>
+internal sealed record CheckResult(NetworkPlan? Plan, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>Where the network is declared.</summary>
+    public LocationInfo? Location { get; init; }
+
+    /// <summary>For each layer of <see cref="Plan"/>, in order: where its unroll depth (or the layer) is written.</summary>
+    public EquatableArray<LocationInfo?> UnrollLocations { get; init; } = EquatableArray<LocationInfo?>.Empty;
+}

@@ -12,7 +12,7 @@ namespace LeNetGen.Generator.Check;
 /// <summary>
 /// The one place where shapes are computed. A pure function from a spec to a plan: it walks the layers in order,
 /// carrying the shape each layer receives, and either computes that layer's output shape, parameter and workspace
-/// offsets, connection count and unroll depth, or reports what does not fit, naming the layer, the shape it receives,
+/// offsets, connection count and layout, or reports what does not fit, naming the layer, the shape it receives,
 /// the chain of shapes that led there and what would fit. It reports every problem of a spec in one pass: after an
 /// error it goes on with what it still knows (an unknown shape stops only the checks that need it).
 /// </summary>
@@ -36,7 +36,11 @@ internal static class ShapeChecker
             if (diagnostics[i].Location is LocationInfo at && rejected.Contains(at)) diagnostics.RemoveAt(i);
 
         bool failed = diagnostics.Any(IsError);
-        return new CheckResult(failed ? null : plan, diagnostics.ToEquatableArray());
+        return new CheckResult(failed ? null : plan, diagnostics.ToEquatableArray())
+        {
+            Location = spec.Location,
+            UnrollLocations = state.UnrollLocations.ToEquatableArray(),
+        };
     }
 
     private static bool IsError(DiagnosticInfo diagnostic) => diagnostic.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error;
@@ -60,11 +64,11 @@ internal static class ShapeChecker
         private readonly NetworkSpec _spec;
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly List<LayerPlan> _layers = new();
+        private readonly List<LocationInfo?> _unrollLocations = new();
         private readonly StringBuilder _chain = new();
         private int _parameters;
         private int _fixedValues;
         private long _workspace;
-        private long _writtenOutTaps;
         private bool _workspaceReported;
 
         public Walk(NetworkSpec spec, List<DiagnosticInfo> diagnostics)
@@ -74,6 +78,9 @@ internal static class ShapeChecker
         }
 
         private bool Json => _spec.Origin == SpecOrigin.Json;
+
+        /// <summary>For each checked layer, where its unroll depth was written (or the layer, when it was not).</summary>
+        public IReadOnlyList<LocationInfo?> UnrollLocations => _unrollLocations;
 
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] args) =>
             _diagnostics.Add(DiagnosticInfo.Create(descriptor, location ?? _spec.Location, args));
@@ -106,7 +113,9 @@ internal static class ShapeChecker
                     headPosition = position;
                     headDescription = description;
                 }
+                int checkedLayers = _layers.Count;
                 current = CheckLayer(layer, position, description, current);
+                if (_layers.Count > checkedLayers) _unrollLocations.Add(layer.UnrollLocation ?? layer.Location);
             }
 
             LayerSpec last = _spec.Layers[_spec.Layers.Count - 1];
@@ -116,8 +125,6 @@ internal static class ShapeChecker
 
             if (_parameters > Limits.MaxParameters)
                 Report(D.SizeTooLarge, _spec.Location, "network '" + _spec.ClassName + "'", "the parameter count", _parameters, Limits.MaxParameters);
-            if (_writtenOutTaps > Limits.MaxWrittenOutTaps)
-                Report(D.SizeTooLarge, _spec.Location, "network '" + _spec.ClassName + "'", "the number of multiply-adds written out", _writtenOutTaps, Limits.MaxWrittenOutTaps);
 
             if (current is null || _layers.Count != _spec.Layers.Count) return null;
             LayerPlan head = _layers[_layers.Count - 1];
@@ -308,18 +315,10 @@ internal static class ShapeChecker
             }
 
             // Connections as the paper counts them: every weight and bias use, per output position.
-            long tableTaps = table.Count > 0 ? weightLength : 0;
             long connections = (weightLength + layer.Count) * outHeight * outWidth;
 
-            Unroll unroll = ResolveUnroll(layer, position, description, shape, output, kernelArea, tableTaps, 0);
-            long positions = unroll == Unroll.Full ? (long)outHeight * outWidth : 1;
-            var convTable = table;
-            int inputMaps = shape.Maps;
-            EquatableArray<int> groups = UnrollPlanner.BackwardGroups(unroll, layer.Count,
-                m => (convTable.Count > 0 ? convTable[m].Count : inputMaps) * (long)kernelArea * positions);
             return Add(new LayerPlan
             {
-                BackwardGroups = groups,
                 Position = position,
                 Name = "C" + position.ToString(Inv),
                 Description = description,
@@ -333,12 +332,13 @@ internal static class ShapeChecker
                 Padding = layer.Padding,
                 Table = table,
                 MapWeightStarts = table.Count > 0 ? mapStarts.ToEquatableArray() : EquatableArray<int>.Empty,
+                Weights = new WeightLayout(table.Count > 0 ? 0 : shape.Maps * kernelArea, kernelArea, layer.KernelWidth),
                 WeightOffset = weightOffset,
                 WeightLength = (int)weightLength,
                 BiasOffset = weightOffset + (int)weightLength,
                 BiasLength = layer.Count,
                 InitRuns = runs.ToEquatableArray(),
-                Unroll = unroll,
+                Unroll = layer.Unroll,
                 Connections = connections,
             }, output);
         }
@@ -451,10 +451,8 @@ internal static class ShapeChecker
                 int area = layer.Window * layer.Window;
                 runs.Add(new InitRun(weightOffset, shape.Maps, InitLimit(area, 1), $"fan-in {area}"));
             }
-            Unroll unroll = ResolveUnroll(layer, position, description, shape, output, 0, 0, layer.Window);
             return Add(new LayerPlan
             {
-                BackwardGroups = new[] { 0 }.ToEquatableArray(),
                 Position = position,
                 Name = "S" + position.ToString(Inv),
                 Description = description,
@@ -465,12 +463,13 @@ internal static class ShapeChecker
                 PoolKind = layer.PoolKind,
                 Window = layer.Window,
                 Stride = stride,
+                Weights = trainable ? new WeightLayout(1, 1, 1) : default,
                 WeightOffset = weightOffset,
                 WeightLength = trainable ? shape.Maps : 0,
                 BiasOffset = weightOffset + (trainable ? shape.Maps : 0),
                 BiasLength = trainable ? shape.Maps : 0,
                 InitRuns = runs.ToEquatableArray(),
-                Unroll = unroll,
+                Unroll = layer.Unroll,
                 Connections = (long)output.Size * (layer.Window * layer.Window + (trainable ? 1 : 0)),
             }, output);
         }
@@ -514,11 +513,9 @@ internal static class ShapeChecker
             int weightOffset = _parameters;
             var runs = new List<InitRun>();
             if (!rbf) runs.Add(new InitRun(weightOffset, (int)weightLength, InitLimit(inputs, layer.Count), $"fan-in {inputs}"));
-            Unroll unroll = ResolveUnroll(layer, position, description, shape, output, 0, 0, 0);
             Act activation = layer.Kind == LayerKind.Dense ? layer.Activation : Act.Identity;
             return Add(new LayerPlan
             {
-                BackwardGroups = UnrollPlanner.BackwardGroups(unroll, layer.Count, _ => inputs),
                 Position = position,
                 Name = layer.Kind == LayerKind.Dense ? "F" + position.ToString(Inv) : "Output",
                 Description = description,
@@ -526,12 +523,13 @@ internal static class ShapeChecker
                 In = shape,
                 Out = output,
                 Activation = activation,
+                Weights = new WeightLayout(inputs, inputs, inputs),
                 WeightOffset = weightOffset,
                 WeightLength = trainable ? (int)weightLength : 0,
                 BiasOffset = weightOffset + (trainable ? (int)weightLength : 0),
                 BiasLength = (int)biasLength,
                 InitRuns = runs.ToEquatableArray(),
-                Unroll = unroll,
+                Unroll = layer.Unroll,
                 Connections = weightLength + biasLength,
                 Prototypes = layer.Prototypes,
                 TrainablePrototypes = rbf && layer.TrainablePrototypes,
@@ -584,32 +582,6 @@ internal static class ShapeChecker
             Init.XavierUniform => Math.Sqrt(6.0 / (fanIn + fanOut)),
             _ => 2.4 / fanIn,
         };
-
-        private Unroll ResolveUnroll(LayerSpec layer, int position, string description, Shape input, Shape output, int kernelArea, long tableTaps, int window)
-        {
-            Unroll chosen = layer.Unroll == Unroll.Auto
-                ? UnrollPlanner.ChooseAuto(layer.Kind, input, output, kernelArea, tableTaps, window)
-                : layer.Unroll;
-            // A connection table is always written out map by map: it costs nothing at run time that way.
-            if (tableTaps > 0 && chosen < Unroll.Maps) chosen = Unroll.Maps;
-            long taps = UnrollPlanner.WrittenOutTaps(chosen, layer.Kind, input, output, kernelArea, tableTaps, window);
-            _writtenOutTaps += taps;
-            var estimate = UnrollPlanner.Estimate(chosen, layer.Kind, input, output, kernelArea, tableTaps, window);
-            if (UnrollPlanner.BeyondJitLimits(estimate) && taps <= Limits.MaxWrittenOutTaps)
-            {
-                Unroll fits = UnrollPlanner.ChooseAuto(layer.Kind, input, output, kernelArea, tableTaps, window);
-                string method = (layer.Kind switch { LayerKind.Conv => "C", LayerKind.Pool => "S", LayerKind.Dense => "F", _ => "Output" })
-                    + (layer.Kind is LayerKind.SoftmaxOutput or LayerKind.RbfOutput ? "" : position.ToString(Inv)) + "Forward";
-                string advice = tableTaps > 0
-                    ? "a connection table is always written out map by map, so a smaller table (fewer maps) is the way to stay under them"
-                    : fits == chosen
-                        ? "even one window is that large, so only a smaller kernel or input stays under them"
-                        : $"use Unroll = {fits}, or Auto";
-                Report(D.UnrollTooLarge, layer.UnrollLocation ?? layer.Location, position, description, chosen,
-                    estimate.Instructions.ToString("N0", Inv), estimate.LocalReferences.ToString("N0", Inv), method, advice);
-            }
-            return chosen;
-        }
 
         private Shape Add(LayerPlan plan, Shape output)
         {

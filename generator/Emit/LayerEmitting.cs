@@ -1,100 +1,10 @@
-using System;
-using System.Collections.Generic;
-using System.Text;
 using LeNetGen.Generator.Model;
 
 namespace LeNetGen.Generator.Emit;
 
-/// <summary>What every layer emitter shares: the method's opening (shape legend and signature), sums written out a
-/// few terms per line, index expressions with literal offsets, and storing a unit's sum and activated value.</summary>
+/// <summary>What both backends ask of a layer's workspace regions.</summary>
 internal static class LayerEmitting
 {
-    /// <summary>"at + 33", "at", or "33".</summary>
-    public static string Index(string? variable, long offset)
-    {
-        if (variable is null) return Naming.Int(offset);
-        return offset == 0 ? variable : variable + " + " + Naming.Int(offset);
-    }
-
-    /// <summary>Writes the legend comment and the method signature; the caller writes the body inside the returned block.</summary>
-    public static IDisposable OpenMethod(SourceWriter w, LayerPlan layer, ElementSyntax e, string title, IEnumerable<string> legend)
-    {
-        w.Line("// " + layer.Name + ": " + title);
-        foreach (string line in legend) w.Line("//   " + line);
-        string parameters = e.ReadOnlySpan + " input, " + e.ReadOnlySpan + " parameters, "
-            + (layer.PaddedOffset >= 0 ? e.Span + " padded, " : "")
-            + (HasSeparateSums(layer) ? e.Span + " sums, " : "")
-            + e.Span + " values";
-        return w.Block("private static void " + Naming.Method(layer) + "(" + parameters + ")");
-    }
-
+    /// <summary>Whether the layer keeps its sums (before activation) apart from its values.</summary>
     public static bool HasSeparateSums(LayerPlan layer) => layer.SumsOffset != layer.ValuesOffset;
-
-    /// <summary>Stores sum <paramref name="sum"/> of the unit at <paramref name="index"/>: the sum and its activation.</summary>
-    public static void Store(SourceWriter w, LayerPlan layer, string index, string sum)
-    {
-        if (layer.Kind == LayerKind.SoftmaxOutput)
-        {
-            w.Line("sums[" + index + "] = " + sum + ";");
-            return;
-        }
-        if (!HasSeparateSums(layer))
-        {
-            w.Line("values[" + index + "] = " + sum + ";");
-            return;
-        }
-        w.Line("sums[" + index + "] = " + sum + ";");
-        w.Line("values[" + index + "] = " + Naming.Activate(layer.Activation, sum) + ";");
-    }
-
-    /// <summary>Writes "s += t0 + t1 + ...;" with <paramref name="perLine"/> terms per statement.</summary>
-    public static void AddTerms(SourceWriter w, string sum, IReadOnlyList<string> terms, int perLine)
-    {
-        for (int start = 0; start < terms.Count; start += perLine)
-        {
-            var line = new StringBuilder(sum).Append(" += ");
-            int end = Math.Min(terms.Count, start + perLine);
-            for (int i = start; i < end; i++)
-            {
-                if (i > start) line.Append(" + ");
-                line.Append(terms[i]);
-            }
-            w.Line(line.Append(';').ToString());
-        }
-    }
-
-    /// <summary>Opens the two loops over output positions, declaring o (the position) and at (the window's origin).</summary>
-    public static IDisposable? OpenPositionLoops(SourceWriter w, Shape output, int stride, int inputWidth, out string? position, out string? origin)
-    {
-        if (output.Height == 1 && output.Width == 1)
-        {
-            position = null;
-            origin = null;
-            return null;
-        }
-        var outer = w.Block($"for (int y = 0; y < {output.Height}; y++)");
-        var inner = w.Block($"for (int x = 0; x < {output.Width}; x++)");
-        w.Line($"int o = y * {output.Width} + x;");
-        w.Line($"int at = y * {Naming.Int((long)stride * inputWidth)} + {(stride == 1 ? "x" : "x * " + Naming.Int(stride))};");
-        position = "o";
-        origin = "at";
-        return new Both(inner, outer);
-    }
-
-    private sealed class Both : IDisposable
-    {
-        private readonly IDisposable _inner, _outer;
-
-        public Both(IDisposable inner, IDisposable outer)
-        {
-            _inner = inner;
-            _outer = outer;
-        }
-
-        public void Dispose()
-        {
-            _inner.Dispose();
-            _outer.Dispose();
-        }
-    }
 }

@@ -6,6 +6,9 @@ namespace LeNetGen.Generator.Emit;
 /// <summary>The names generated code gives to layers' constants and methods, in one place.</summary>
 internal static class Naming
 {
+    /// <summary>The static table of the RBF head's fixed (non-trainable) prototypes.</summary>
+    public const string FixedPrototypes = "FixedPrototypes";
+
     public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Method(LayerPlan layer) => layer.Name + "Forward";

@@ -73,6 +73,12 @@ internal sealed record LayerPlan
 
     public bool HasTable => Table.Count > 0;
 
+    /// <summary>How the weights (coefficients, prototypes) lie in their block; the parameter buffer's canonical layout.</summary>
+    public WeightLayout Weights { get; init; }
+
+    /// <summary>Where output map (unit, class) <paramref name="map"/>'s weights start relative to <see cref="WeightOffset"/>.</summary>
+    public int MapWeightStart(int map) => HasTable ? MapWeightStarts[map] : map * Weights.MapStride;
+
     /// <summary>Weights (conv, dense, softmax), coefficients (subsampling) or trainable prototypes (RBF).</summary>
     public int WeightOffset { get; init; }
     public int WeightLength { get; init; }
@@ -99,15 +105,10 @@ internal sealed record LayerPlan
     /// <summary>Workspace offset of the deltas of the padded input (conv with padding only; else -1).</summary>
     public int PaddedDeltasOffset { get; init; } = -1;
 
-    /// <summary>
-    /// Backward methods written out map by map (Maps and Full) are split into groups of output maps (units) small
-    /// enough for the JIT to optimize: the first map of each group. A single group is [0].
-    /// </summary>
-    public EquatableArray<int> BackwardGroups { get; init; } = EquatableArray<int>.Empty;
-
     /// <summary>The input as the kernel reads it: padded when <see cref="Padding"/> is set.</summary>
     public Shape PaddedIn => new(In.Maps, In.Height + 2 * Padding, In.Width + 2 * Padding);
 
+    /// <summary>The unroll depth the spec asks for (Auto when it does not say); a backend's schedule decides the depth it writes.</summary>
     public Unroll Unroll { get; init; }
 
     /// <summary>Multiply-adds (or comparisons) per sample, as in the paper's "connections".</summary>
@@ -119,6 +120,15 @@ internal sealed record LayerPlan
     /// <summary>Fixed (non-trainable) values: the RBF prototypes when they are not trained.</summary>
     public int FixedValueCount { get; init; }
 }
+
+/// <summary>
+/// A layer's weight layout, as strides in its weight block: weight (output map m, j-th input map it reads, kernel row
+/// ky, column kx) is at <see cref="LayerPlan.MapWeightStart"/>(m) + j x <see cref="InputMapStride"/> + ky x
+/// <see cref="RowStride"/> + kx. Convolutions: [map][input map][ky][kx] (with a table, each map's connected input maps
+/// only, so <see cref="MapStride"/> is not used); dense, softmax and RBF: [unit][input] over the flattened input (one
+/// "input map" of the whole input, one row); subsampling: one coefficient per map.
+/// </summary>
+internal readonly record struct WeightLayout(int MapStride, int InputMapStride, int RowStride);
 
 /// <summary>A run of weights initialized uniformly in [-Limit, +Limit].</summary>
 internal readonly record struct InitRun(int Offset, int Length, double Limit, string Comment);

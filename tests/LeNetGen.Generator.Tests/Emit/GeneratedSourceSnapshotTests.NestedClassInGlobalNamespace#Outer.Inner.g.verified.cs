@@ -30,7 +30,7 @@ partial class Outer
         public const int OutputSize = 2;
         /// <summary>The trainable parameters, the length of the parameter buffer.</summary>
         public const int ParameterCount = 10;
-        /// <summary>The length of the workspace of one sample: every layer's sums and values.</summary>
+        /// <summary>The length of the workspace of one sample: every layer's sums, values and deltas (and padded copies).</summary>
         public const int WorkspaceSize = 14;
         /// <summary>The seed of the spec, used by the parameterless constructor.</summary>
         public const ulong DefaultSeed = 0UL;
@@ -166,7 +166,7 @@ partial class Outer
 
         private static void ForwardLayers(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> workspace)
         {
-            S1Forward(input, parameters, workspace.Slice(S1ValuesOffset, S1Size));
+            S1Forward(input, workspace.Slice(S1ValuesOffset, S1Size));
             OutputForward(workspace.Slice(S1ValuesOffset, S1Size), parameters, workspace.Slice(OutputSumsOffset, OutputSize), workspace.Slice(OutputValuesOffset, OutputSize));
         }
 
@@ -174,7 +174,7 @@ partial class Outer
         //   input    (1, 4, 4)
         //   output   (1, 2, 2)
         //   unroll   Window: the 2x2 window written out; loops over maps and positions
-        private static void S1Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.Span<float> values)
+        private static void S1Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> values)
         {
             for (int m = 0; m < 1; m++)
             {
@@ -237,19 +237,28 @@ partial class Outer
             global::LeNetGen.LengthGuard.Require(gradients.Length, ParameterCount, "gradients", nameof(gradients));
             if (!inputGradient.IsEmpty) global::LeNetGen.LengthGuard.Require(inputGradient.Length, InputSize, "one input of 1x4x4", nameof(inputGradient));
             headGradient.CopyTo(workspace.Slice(OutputDeltasOffset, OutputSize));
-            OutputBackward(workspace.Slice(S1ValuesOffset, S1Size), parameters, workspace.Slice(OutputSumsOffset, OutputSize), workspace.Slice(OutputValuesOffset, OutputSize), workspace.Slice(OutputDeltasOffset, OutputSize), gradients, workspace.Slice(S1DeltasOffset, S1Size));
-            S1Backward(input, parameters, workspace.Slice(S1ValuesOffset, S1Size), workspace.Slice(S1ValuesOffset, S1Size), workspace.Slice(S1DeltasOffset, S1Size), gradients, inputGradient);
+            OutputBackward(workspace.Slice(S1ValuesOffset, S1Size), parameters, workspace.Slice(OutputDeltasOffset, OutputSize), gradients, workspace.Slice(S1DeltasOffset, S1Size));
+            S1Backward(input, workspace.Slice(S1DeltasOffset, S1Size), inputGradient);
         }
 
-        // Output, backward: deltas (2) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (4)
-        private static void OutputBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        // Output, backward: softmax output, fully connected 4 -> 2
+        //   input        (4), the 1x2x2 input flattened
+        //   deltas       (2): dE/d(logits), from the head
+        //   weights      (2, 4) at OutputWeightsOffset; biases (2) at OutputBiasesOffset
+        //   gradients    += dE/dw of both, at the same offsets
+        //   inputDeltas  (4): dE/d(input); empty to skip
+        private static void OutputBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.Span<float> deltas, global::System.Span<float> gradients, global::System.Span<float> inputDeltas)
         {
-            OutputWeightGradients(input, deltas, parameterDeltas.Slice(OutputWeightsOffset, OutputWeightsLength), parameterDeltas.Slice(OutputBiasesOffset, OutputBiasesLength));
+            OutputWeightGradients(input, deltas, gradients.Slice(OutputWeightsOffset, OutputWeightsLength), gradients.Slice(OutputBiasesOffset, OutputBiasesLength));
             if (inputDeltas.IsEmpty) return;
             inputDeltas.Clear();
             OutputInputGradients(parameters.Slice(OutputWeightsOffset, OutputWeightsLength), deltas, inputDeltas);
         }
 
+        // Output, backward: each weight's dE/dw += input x delta, each bias's += delta, over every unit
+        //   input            (4)
+        //   deltas           (2): dE/d(sums)
+        //   weightGradients  (2, 4), the OutputWeights slice of gradients; biasGradients (2)
         private static void OutputWeightGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> weightGradients, global::System.Span<float> biasGradients)
         {
             float g;
@@ -265,7 +274,11 @@ partial class Outer
             }
         }
 
-        private static void OutputInputGradients(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputGradients)
+        // Output, backward: the input's deltas += weight x delta, over every unit
+        //   weights      (2, 4)
+        //   deltas       (2): dE/d(sums)
+        //   inputDeltas  (4)
+        private static void OutputInputGradients(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputDeltas)
         {
             float g;
             for (int u = 0; u < 2; u++)
@@ -274,17 +287,19 @@ partial class Outer
                 g = deltas[u];
                 for (int i = 0; i < 4; i++)
                 {
-                    inputGradients[i] += weights[wi + i] * g;
+                    inputDeltas[i] += weights[wi + i] * g;
                 }
             }
         }
 
-        // S1, backward: deltas (1, 2, 2) -> the input's deltas (1, 4, 4)
-        private static void S1Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        // S1, backward: max pooling 1@4x4 -> 1@2x2, window 2x2
+        //   input        (1, 4, 4)
+        //   deltas       (1, 2, 2): dE/d(values) in, dE/d(sums) out
+        //   inputDeltas  (1, 4, 4): dE/d(input); empty to skip
+        private static void S1Backward(global::System.ReadOnlySpan<float> input, global::System.Span<float> deltas, global::System.Span<float> inputDeltas)
         {
             if (inputDeltas.IsEmpty) return;
-            bool withInput = !inputDeltas.IsEmpty;
-            if (withInput) inputDeltas.Clear();
+            inputDeltas.Clear();
             int best;
             for (int m = 0; m < 1; m++)
             {
@@ -325,19 +340,28 @@ partial class Outer
             global::LeNetGen.LengthGuard.Require(headCurvature.Length, OutputSize, "one output", nameof(headCurvature));
             global::LeNetGen.LengthGuard.Require(curvatures.Length, ParameterCount, "curvatures", nameof(curvatures));
             headCurvature.CopyTo(workspace.Slice(OutputDeltasOffset, OutputSize));
-            OutputCurvature(workspace.Slice(S1ValuesOffset, S1Size), parameters, workspace.Slice(OutputSumsOffset, OutputSize), workspace.Slice(OutputValuesOffset, OutputSize), workspace.Slice(OutputDeltasOffset, OutputSize), curvatures, workspace.Slice(S1DeltasOffset, S1Size));
-            S1Curvature(input, parameters, workspace.Slice(S1ValuesOffset, S1Size), workspace.Slice(S1ValuesOffset, S1Size), workspace.Slice(S1DeltasOffset, S1Size), curvatures, default);
+            OutputCurvature(workspace.Slice(S1ValuesOffset, S1Size), parameters, workspace.Slice(OutputDeltasOffset, OutputSize), curvatures, workspace.Slice(S1DeltasOffset, S1Size));
+            S1Curvature(input, workspace.Slice(S1DeltasOffset, S1Size), default);
         }
 
-        // Output, curvature: deltas (2) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (4)
-        private static void OutputCurvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        // Output, curvature: softmax output, fully connected 4 -> 2
+        //   input        (4), the 1x2x2 input flattened
+        //   deltas       (2): d2E/d(logits)2, from the head
+        //   weights      (2, 4) at OutputWeightsOffset; biases (2) at OutputBiasesOffset
+        //   curvatures   += d2E/dw2 of both, at the same offsets
+        //   inputDeltas  (4): d2E/d(input)2; empty to skip
+        private static void OutputCurvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.Span<float> deltas, global::System.Span<float> curvatures, global::System.Span<float> inputDeltas)
         {
-            OutputWeightCurvatures(input, deltas, parameterDeltas.Slice(OutputWeightsOffset, OutputWeightsLength), parameterDeltas.Slice(OutputBiasesOffset, OutputBiasesLength));
+            OutputWeightCurvatures(input, deltas, curvatures.Slice(OutputWeightsOffset, OutputWeightsLength), curvatures.Slice(OutputBiasesOffset, OutputBiasesLength));
             if (inputDeltas.IsEmpty) return;
             inputDeltas.Clear();
             OutputInputCurvatures(parameters.Slice(OutputWeightsOffset, OutputWeightsLength), deltas, inputDeltas);
         }
 
+        // Output, curvature: each weight's d2E/dw2 += input^2 x delta, each bias's += delta, over every unit
+        //   input            (4)
+        //   deltas           (2): d2E/d(sums)2
+        //   weightCurvatures  (2, 4), the OutputWeights slice of curvatures; biasCurvatures (2)
         private static void OutputWeightCurvatures(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> weightCurvatures, global::System.Span<float> biasCurvatures)
         {
             float h;
@@ -353,7 +377,11 @@ partial class Outer
             }
         }
 
-        private static void OutputInputCurvatures(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputCurvatures)
+        // Output, curvature: the input's deltas += weight^2 x delta, over every unit
+        //   weights      (2, 4)
+        //   deltas       (2): d2E/d(sums)2
+        //   inputDeltas  (4)
+        private static void OutputInputCurvatures(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputDeltas)
         {
             float h;
             for (int u = 0; u < 2; u++)
@@ -362,17 +390,19 @@ partial class Outer
                 h = deltas[u];
                 for (int i = 0; i < 4; i++)
                 {
-                    inputCurvatures[i] += weights[wi + i] * weights[wi + i] * h;
+                    inputDeltas[i] += weights[wi + i] * weights[wi + i] * h;
                 }
             }
         }
 
-        // S1, curvature: deltas (1, 2, 2) -> the input's deltas (1, 4, 4)
-        private static void S1Curvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        // S1, curvature: max pooling 1@4x4 -> 1@2x2, window 2x2
+        //   input        (1, 4, 4)
+        //   deltas       (1, 2, 2): d2E/d(values)2 in, d2E/d(sums)2 out
+        //   inputDeltas  (1, 4, 4): d2E/d(input)2; empty to skip
+        private static void S1Curvature(global::System.ReadOnlySpan<float> input, global::System.Span<float> deltas, global::System.Span<float> inputDeltas)
         {
             if (inputDeltas.IsEmpty) return;
-            bool withInput = !inputDeltas.IsEmpty;
-            if (withInput) inputDeltas.Clear();
+            inputDeltas.Clear();
             int best;
             for (int m = 0; m < 1; m++)
             {
@@ -396,7 +426,7 @@ partial class Outer
         }
 
         /// <summary>
-        /// One thread's scratch space: every layer's sums and values for one sample, in one buffer allocated once.
+        /// One thread's scratch space: every layer's sums, values and deltas for one sample, in one buffer allocated once.
         /// After a forward pass it shows what each layer computed.
         /// </summary>
         public sealed class Workspace

@@ -33,7 +33,7 @@ namespace Tests
         public const int OutputSize = 3;
         /// <summary>The trainable parameters, the length of the parameter buffer.</summary>
         public const int ParameterCount = 305;
-        /// <summary>The length of the workspace of one sample: every layer's sums and values.</summary>
+        /// <summary>The length of the workspace of one sample: every layer's sums, values and deltas (and padded copies).</summary>
         public const int WorkspaceSize = 1218;
         /// <summary>The seed of the spec, used by the parameterless constructor.</summary>
         public const ulong DefaultSeed = 3UL;
@@ -223,7 +223,7 @@ namespace Tests
         private static void ForwardLayers(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> input, global::System.Span<double> workspace)
         {
             C1Forward(input, parameters, workspace.Slice(C1PaddedOffset, C1PaddedLength), workspace.Slice(C1SumsOffset, C1Size), workspace.Slice(C1ValuesOffset, C1Size));
-            S2Forward(workspace.Slice(C1ValuesOffset, C1Size), parameters, workspace.Slice(S2SumsOffset, S2Size), workspace.Slice(S2ValuesOffset, S2Size));
+            S2Forward(workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(S2SumsOffset, S2Size), workspace.Slice(S2ValuesOffset, S2Size));
             C3Forward(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3SumsOffset, C3Size), workspace.Slice(C3ValuesOffset, C3Size));
             F4Forward(workspace.Slice(C3ValuesOffset, C3Size), parameters, workspace.Slice(F4SumsOffset, F4Size), workspace.Slice(F4ValuesOffset, F4Size));
             OutputForward(workspace.Slice(F4ValuesOffset, F4Size), parameters, workspace.Slice(OutputValuesOffset, OutputSize));
@@ -276,7 +276,7 @@ namespace Tests
         //   input    (4, 5, 5)
         //   output   (4, 3, 3)
         //   unroll   Full: every position and map written out
-        private static void S2Forward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.Span<double> sums, global::System.Span<double> values)
+        private static void S2Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> sums, global::System.Span<double> values)
         {
             double s;
             s = input[0] + input[1] + input[2];
@@ -595,37 +595,52 @@ namespace Tests
             if (!inputGradient.IsEmpty) global::LeNetGen.LengthGuard.Require(inputGradient.Length, InputSize, "one input of 3x9x9", nameof(inputGradient));
             headGradient.CopyTo(workspace.Slice(OutputDeltasOffset, OutputSize));
             OutputBackward(workspace.Slice(F4ValuesOffset, F4Size), parameters, workspace.Slice(OutputDeltasOffset, OutputSize), gradients, workspace.Slice(F4DeltasOffset, F4Size));
-            F4Backward(workspace.Slice(C3ValuesOffset, C3Size), parameters, workspace.Slice(F4SumsOffset, F4Size), workspace.Slice(F4ValuesOffset, F4Size), workspace.Slice(F4DeltasOffset, F4Size), gradients, workspace.Slice(C3DeltasOffset, C3Size));
-            C3Backward(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3SumsOffset, C3Size), workspace.Slice(C3ValuesOffset, C3Size), workspace.Slice(C3DeltasOffset, C3Size), gradients, workspace.Slice(S2DeltasOffset, S2Size));
-            S2Backward(workspace.Slice(C1ValuesOffset, C1Size), parameters, workspace.Slice(S2SumsOffset, S2Size), workspace.Slice(S2ValuesOffset, S2Size), workspace.Slice(S2DeltasOffset, S2Size), gradients, workspace.Slice(C1DeltasOffset, C1Size));
-            C1Backward(input, parameters, workspace.Slice(C1SumsOffset, C1Size), workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(C1DeltasOffset, C1Size), gradients, inputGradient, workspace.Slice(C1PaddedOffset, C1PaddedLength), workspace.Slice(C1PaddedDeltasOffset, C1PaddedLength));
+            F4Backward(workspace.Slice(C3ValuesOffset, C3Size), parameters, workspace.Slice(F4ValuesOffset, F4Size), workspace.Slice(F4DeltasOffset, F4Size), gradients, workspace.Slice(C3DeltasOffset, C3Size));
+            C3Backward(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3SumsOffset, C3Size), workspace.Slice(C3DeltasOffset, C3Size), gradients, workspace.Slice(S2DeltasOffset, S2Size));
+            S2Backward(workspace.Slice(S2ValuesOffset, S2Size), workspace.Slice(S2DeltasOffset, S2Size), workspace.Slice(C1DeltasOffset, C1Size));
+            C1Backward(input, parameters, workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(C1DeltasOffset, C1Size), gradients, inputGradient, workspace.Slice(C1PaddedOffset, C1PaddedLength), workspace.Slice(C1PaddedDeltasOffset, C1PaddedLength));
         }
 
-        // Output, backward: deltas (3) -> the input's deltas (6) and the prototypes'
-        private static void OutputBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        // Output, backward: Euclidean RBF units 6 -> 3
+        //   input        (6)
+        //   prototypes   (3, 6), trainable, at OutputPrototypesOffset
+        //   deltas       (3): dE/d(penalties), from the head
+        //   gradients    += dE/dw of the prototypes, at the same offset
+        //   inputDeltas  (6): dE/d(input); empty to skip
+        private static void OutputBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> gradients, global::System.Span<double> inputDeltas)
         {
-            OutputPrototypeGradients(input, parameters.Slice(OutputPrototypesOffset, OutputPrototypesLength), deltas, parameterDeltas.Slice(OutputPrototypesOffset, OutputPrototypesLength));
+            OutputPrototypeGradients(input, parameters.Slice(OutputPrototypesOffset, OutputPrototypesLength), deltas, gradients.Slice(OutputPrototypesOffset, OutputPrototypesLength));
             if (inputDeltas.IsEmpty) return;
             inputDeltas.Clear();
             OutputInputGradients(input, parameters.Slice(OutputPrototypesOffset, OutputPrototypesLength), deltas, inputDeltas);
         }
 
-        private static void OutputInputGradients(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> prototypes, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputGradients)
+        // Output, backward: each input's delta += 2 dE/dy (x - w), over every class
+        //   input       (6)
+        //   prototypes  (3, 6)
+        //   deltas      (3): dE/d(penalties)
+        //   inputDeltas (6)
+        private static void OutputInputGradients(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> prototypes, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputDeltas)
         {
             double g2;
             for (int u = 0; u < 3; u++)
             {
                 int wi = u * 6;
                 g2 = 2 * deltas[u];
-                inputGradients[0] += g2 * (input[0] - prototypes[wi]);
-                inputGradients[1] += g2 * (input[1] - prototypes[wi + 1]);
-                inputGradients[2] += g2 * (input[2] - prototypes[wi + 2]);
-                inputGradients[3] += g2 * (input[3] - prototypes[wi + 3]);
-                inputGradients[4] += g2 * (input[4] - prototypes[wi + 4]);
-                inputGradients[5] += g2 * (input[5] - prototypes[wi + 5]);
+                inputDeltas[0] += g2 * (input[0] - prototypes[wi]);
+                inputDeltas[1] += g2 * (input[1] - prototypes[wi + 1]);
+                inputDeltas[2] += g2 * (input[2] - prototypes[wi + 2]);
+                inputDeltas[3] += g2 * (input[3] - prototypes[wi + 3]);
+                inputDeltas[4] += g2 * (input[4] - prototypes[wi + 4]);
+                inputDeltas[5] += g2 * (input[5] - prototypes[wi + 5]);
             }
         }
 
+        // Output, backward: each prototype value's delta += -2 dE/dy (x - w), over every class
+        //   input       (6)
+        //   prototypes  (3, 6)
+        //   deltas      (3): dE/d(penalties)
+        //   prototypeGradients (3, 6), the OutputPrototypes slice of gradients
         private static void OutputPrototypeGradients(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> prototypes, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> prototypeGradients)
         {
             double g2;
@@ -642,20 +657,29 @@ namespace Tests
             }
         }
 
-        // F4, backward: deltas (6) -> dE/dw of F4Weights and F4Biases, and the input's deltas (20)
-        private static void F4Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        // F4, backward: fully connected 20 -> 6
+        //   input        (20), the 5x2x2 input flattened
+        //   deltas       (6): dE/d(values) in, dE/d(sums) out
+        //   weights      (6, 20) at F4WeightsOffset; biases (6) at F4BiasesOffset
+        //   gradients    += dE/dw of both, at the same offsets
+        //   inputDeltas  (20): dE/d(input); empty to skip
+        private static void F4Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> gradients, global::System.Span<double> inputDeltas)
         {
             // dE/da = f'(a) dE/dx
             for (int i = 0; i < F4Size; i++)
             {
                 deltas[i] *= global::LeNetGen.Activations.ScaledTanhDerivative(values[i]);
             }
-            F4WeightGradients(input, deltas, parameterDeltas.Slice(F4WeightsOffset, F4WeightsLength), parameterDeltas.Slice(F4BiasesOffset, F4BiasesLength));
+            F4WeightGradients(input, deltas, gradients.Slice(F4WeightsOffset, F4WeightsLength), gradients.Slice(F4BiasesOffset, F4BiasesLength));
             if (inputDeltas.IsEmpty) return;
             inputDeltas.Clear();
             F4InputGradients(parameters.Slice(F4WeightsOffset, F4WeightsLength), deltas, inputDeltas);
         }
 
+        // F4, backward: each weight's dE/dw += input x delta, each bias's += delta, over every unit
+        //   input            (20)
+        //   deltas           (6): dE/d(sums)
+        //   weightGradients  (6, 20), the F4Weights slice of gradients; biasGradients (6)
         private static void F4WeightGradients(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> weightGradients, global::System.Span<double> biasGradients)
         {
             double g;
@@ -671,7 +695,11 @@ namespace Tests
             }
         }
 
-        private static void F4InputGradients(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputGradients)
+        // F4, backward: the input's deltas += weight x delta, over every unit
+        //   weights      (6, 20)
+        //   deltas       (6): dE/d(sums)
+        //   inputDeltas  (20)
+        private static void F4InputGradients(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputDeltas)
         {
             double g;
             for (int u = 0; u < 6; u++)
@@ -680,25 +708,34 @@ namespace Tests
                 g = deltas[u];
                 for (int i = 0; i < 20; i++)
                 {
-                    inputGradients[i] += weights[wi + i] * g;
+                    inputDeltas[i] += weights[wi + i] * g;
                 }
             }
         }
 
-        // C3, backward: deltas (5, 2, 2) -> dE/dw of C3Weights and C3Biases, and the input's deltas (4, 3, 3)
-        private static void C3Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        // C3, backward: convolution 4@3x3 -> 5@2x2, kernel 2x2
+        //   input        (4, 3, 3)
+        //   deltas       (5, 2, 2): dE/d(values) in, dE/d(sums) out
+        //   weights      (5, 4, 2, 2) at C3WeightsOffset; biases (5) at C3BiasesOffset
+        //   gradients    += dE/dw of both, at the same offsets
+        //   inputDeltas  (4, 3, 3): dE/d(input); empty to skip
+        private static void C3Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.Span<double> deltas, global::System.Span<double> gradients, global::System.Span<double> inputDeltas)
         {
             // dE/da = f'(a) dE/dx
             for (int i = 0; i < C3Size; i++)
             {
                 deltas[i] *= global::LeNetGen.Activations.ReluDerivative(sums[i]);
             }
-            C3WeightGradients(input, deltas, parameterDeltas.Slice(C3WeightsOffset, C3WeightsLength), parameterDeltas.Slice(C3BiasesOffset, C3BiasesLength));
+            C3WeightGradients(input, deltas, gradients.Slice(C3WeightsOffset, C3WeightsLength), gradients.Slice(C3BiasesOffset, C3BiasesLength));
             if (inputDeltas.IsEmpty) return;
             inputDeltas.Clear();
             C3InputGradients(parameters.Slice(C3WeightsOffset, C3WeightsLength), deltas, inputDeltas);
         }
 
+        // C3, backward: each weight's dE/dw += input x delta, each bias's += delta, over every map
+        //   input            (4, 3, 3)
+        //   deltas           (5, 2, 2): dE/d(sums)
+        //   weightGradients  (5, 4, 2, 2), the C3Weights slice of gradients; biasGradients (5)
         private static void C3WeightGradients(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> weightGradients, global::System.Span<double> biasGradients)
         {
             double g;
@@ -735,7 +772,11 @@ namespace Tests
             }
         }
 
-        private static void C3InputGradients(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputGradients)
+        // C3, backward: the input's deltas += weight x delta, over every map
+        //   weights      (5, 4, 2, 2)
+        //   deltas       (5, 2, 2): dE/d(sums)
+        //   inputDeltas  (4, 3, 3)
+        private static void C3InputGradients(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputDeltas)
         {
             double g;
             for (int m = 0; m < 5; m++)
@@ -749,29 +790,32 @@ namespace Tests
                         int o = y * 2 + x;
                         int at = y * 3 + x;
                         g = deltas[first + o];
-                        inputGradients[at] += weights[wi] * g;
-                        inputGradients[at + 1] += weights[wi + 1] * g;
-                        inputGradients[at + 3] += weights[wi + 2] * g;
-                        inputGradients[at + 4] += weights[wi + 3] * g;
-                        inputGradients[at + 9] += weights[wi + 4] * g;
-                        inputGradients[at + 10] += weights[wi + 5] * g;
-                        inputGradients[at + 12] += weights[wi + 6] * g;
-                        inputGradients[at + 13] += weights[wi + 7] * g;
-                        inputGradients[at + 18] += weights[wi + 8] * g;
-                        inputGradients[at + 19] += weights[wi + 9] * g;
-                        inputGradients[at + 21] += weights[wi + 10] * g;
-                        inputGradients[at + 22] += weights[wi + 11] * g;
-                        inputGradients[at + 27] += weights[wi + 12] * g;
-                        inputGradients[at + 28] += weights[wi + 13] * g;
-                        inputGradients[at + 30] += weights[wi + 14] * g;
-                        inputGradients[at + 31] += weights[wi + 15] * g;
+                        inputDeltas[at] += weights[wi] * g;
+                        inputDeltas[at + 1] += weights[wi + 1] * g;
+                        inputDeltas[at + 3] += weights[wi + 2] * g;
+                        inputDeltas[at + 4] += weights[wi + 3] * g;
+                        inputDeltas[at + 9] += weights[wi + 4] * g;
+                        inputDeltas[at + 10] += weights[wi + 5] * g;
+                        inputDeltas[at + 12] += weights[wi + 6] * g;
+                        inputDeltas[at + 13] += weights[wi + 7] * g;
+                        inputDeltas[at + 18] += weights[wi + 8] * g;
+                        inputDeltas[at + 19] += weights[wi + 9] * g;
+                        inputDeltas[at + 21] += weights[wi + 10] * g;
+                        inputDeltas[at + 22] += weights[wi + 11] * g;
+                        inputDeltas[at + 27] += weights[wi + 12] * g;
+                        inputDeltas[at + 28] += weights[wi + 13] * g;
+                        inputDeltas[at + 30] += weights[wi + 14] * g;
+                        inputDeltas[at + 31] += weights[wi + 15] * g;
                     }
                 }
             }
         }
 
-        // S2, backward: deltas (4, 3, 3) -> the input's deltas (4, 5, 5)
-        private static void S2Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        // S2, backward: average pooling 4@5x5 -> 4@3x3, window 3x3
+        //   input        (4, 5, 5), not read: every cell of a window gets the same share
+        //   deltas       (4, 3, 3): dE/d(values) in, dE/d(sums) out
+        //   inputDeltas  (4, 5, 5): dE/d(input); empty to skip
+        private static void S2Backward(global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> inputDeltas)
         {
             // dE/da = f'(a) dE/dx
             for (int i = 0; i < S2Size; i++)
@@ -779,8 +823,7 @@ namespace Tests
                 deltas[i] *= global::LeNetGen.Activations.TanhDerivative(values[i]);
             }
             if (inputDeltas.IsEmpty) return;
-            bool withInput = !inputDeltas.IsEmpty;
-            if (withInput) inputDeltas.Clear();
+            inputDeltas.Clear();
             double g;
             g = deltas[0] * 0.1111111111111111d;
             inputDeltas[0] += g;
@@ -1144,15 +1187,20 @@ namespace Tests
             inputDeltas[99] += g;
         }
 
-        // C1, backward: deltas (4, 5, 5) -> dE/dw of C1Weights and C1Biases, and the input's deltas (3, 9, 9)
-        private static void C1Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas, global::System.ReadOnlySpan<double> padded, global::System.Span<double> paddedDeltas)
+        // C1, backward: convolution 3@9x9 -> 4@5x5, kernel 3x2
+        //   input        (3, 9, 9); padded, its zero-padded copy (3, 11, 11) from the forward pass
+        //   deltas       (4, 5, 5): dE/d(values) in, dE/d(sums) out
+        //   weights      (4, 3, 3, 2) at C1WeightsOffset; biases (4) at C1BiasesOffset
+        //   gradients    += dE/dw of both, at the same offsets
+        //   inputDeltas  (3, 9, 9): dE/d(input); empty to skip, through paddedDeltas (3, 11, 11)
+        private static void C1Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> gradients, global::System.Span<double> inputDeltas, global::System.ReadOnlySpan<double> padded, global::System.Span<double> paddedDeltas)
         {
             // dE/da = f'(a) dE/dx
             for (int i = 0; i < C1Size; i++)
             {
                 deltas[i] *= global::LeNetGen.Activations.SigmoidDerivative(values[i]);
             }
-            C1WeightGradients(padded, deltas, parameterDeltas.Slice(C1WeightsOffset, C1WeightsLength), parameterDeltas.Slice(C1BiasesOffset, C1BiasesLength));
+            C1WeightGradients(padded, deltas, gradients.Slice(C1WeightsOffset, C1WeightsLength), gradients.Slice(C1BiasesOffset, C1BiasesLength));
             if (inputDeltas.IsEmpty) return;
             paddedDeltas.Clear();
             C1InputGradients(parameters.Slice(C1WeightsOffset, C1WeightsLength), deltas, paddedDeltas);
@@ -1166,6 +1214,10 @@ namespace Tests
             }
         }
 
+        // C1, backward: each weight's dE/dw += input x delta, each bias's += delta, over every map
+        //   input            (3, 11, 11)
+        //   deltas           (4, 5, 5): dE/d(sums)
+        //   weightGradients  (4, 3, 3, 2), the C1Weights slice of gradients; biasGradients (4)
         private static void C1WeightGradients(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> weightGradients, global::System.Span<double> biasGradients)
         {
             double g;
@@ -1196,7 +1248,11 @@ namespace Tests
             }
         }
 
-        private static void C1InputGradients(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputGradients)
+        // C1, backward: the input's deltas += weight x delta, over every map
+        //   weights      (4, 3, 3, 2)
+        //   deltas       (4, 5, 5): dE/d(sums)
+        //   inputDeltas  (3, 11, 11)
+        private static void C1InputGradients(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputDeltas)
         {
             double g;
             for (int m = 0; m < 4; m++)
@@ -1213,12 +1269,12 @@ namespace Tests
                         {
                             int window = at + c * 121;
                             int wi = m * 18 + c * 6;
-                            inputGradients[window] += weights[wi] * g;
-                            inputGradients[window + 1] += weights[wi + 1] * g;
-                            inputGradients[window + 11] += weights[wi + 2] * g;
-                            inputGradients[window + 12] += weights[wi + 3] * g;
-                            inputGradients[window + 22] += weights[wi + 4] * g;
-                            inputGradients[window + 23] += weights[wi + 5] * g;
+                            inputDeltas[window] += weights[wi] * g;
+                            inputDeltas[window + 1] += weights[wi + 1] * g;
+                            inputDeltas[window + 11] += weights[wi + 2] * g;
+                            inputDeltas[window + 12] += weights[wi + 3] * g;
+                            inputDeltas[window + 22] += weights[wi + 4] * g;
+                            inputDeltas[window + 23] += weights[wi + 5] * g;
                         }
                     }
                 }
@@ -1245,22 +1301,34 @@ namespace Tests
             global::LeNetGen.LengthGuard.Require(curvatures.Length, ParameterCount, "curvatures", nameof(curvatures));
             headCurvature.CopyTo(workspace.Slice(OutputDeltasOffset, OutputSize));
             OutputCurvature(workspace.Slice(F4ValuesOffset, F4Size), parameters, workspace.Slice(OutputDeltasOffset, OutputSize), headWeights, curvatures, workspace.Slice(F4DeltasOffset, F4Size));
-            F4Curvature(workspace.Slice(C3ValuesOffset, C3Size), parameters, workspace.Slice(F4SumsOffset, F4Size), workspace.Slice(F4ValuesOffset, F4Size), workspace.Slice(F4DeltasOffset, F4Size), curvatures, workspace.Slice(C3DeltasOffset, C3Size));
-            C3Curvature(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3SumsOffset, C3Size), workspace.Slice(C3ValuesOffset, C3Size), workspace.Slice(C3DeltasOffset, C3Size), curvatures, workspace.Slice(S2DeltasOffset, S2Size));
-            S2Curvature(workspace.Slice(C1ValuesOffset, C1Size), parameters, workspace.Slice(S2SumsOffset, S2Size), workspace.Slice(S2ValuesOffset, S2Size), workspace.Slice(S2DeltasOffset, S2Size), curvatures, workspace.Slice(C1DeltasOffset, C1Size));
-            C1Curvature(input, parameters, workspace.Slice(C1SumsOffset, C1Size), workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(C1DeltasOffset, C1Size), curvatures, default, workspace.Slice(C1PaddedOffset, C1PaddedLength), workspace.Slice(C1PaddedDeltasOffset, C1PaddedLength));
+            F4Curvature(workspace.Slice(C3ValuesOffset, C3Size), parameters, workspace.Slice(F4ValuesOffset, F4Size), workspace.Slice(F4DeltasOffset, F4Size), curvatures, workspace.Slice(C3DeltasOffset, C3Size));
+            C3Curvature(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3SumsOffset, C3Size), workspace.Slice(C3DeltasOffset, C3Size), curvatures, workspace.Slice(S2DeltasOffset, S2Size));
+            S2Curvature(workspace.Slice(S2ValuesOffset, S2Size), workspace.Slice(S2DeltasOffset, S2Size), workspace.Slice(C1DeltasOffset, C1Size));
+            C1Curvature(input, parameters, workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(C1DeltasOffset, C1Size), curvatures, default, workspace.Slice(C1PaddedOffset, C1PaddedLength), workspace.Slice(C1PaddedDeltasOffset, C1PaddedLength));
         }
 
-        // Output, curvature: deltas (3) -> the input's deltas (6) and the prototypes'
-        private static void OutputCurvature(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> deltas, global::System.ReadOnlySpan<double> headWeights, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        // Output, curvature: Euclidean RBF units 6 -> 3
+        //   input        (6)
+        //   prototypes   (3, 6), trainable, at OutputPrototypesOffset
+        //   deltas       (3): d2E/d(penalties)2, from the head
+        //   headWeights  (3): the weight of each unit's own second derivative
+        //   curvatures   += d2E/dw2 of the prototypes, at the same offset
+        //   inputDeltas  (6): d2E/d(input)2; empty to skip
+        private static void OutputCurvature(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> deltas, global::System.ReadOnlySpan<double> headWeights, global::System.Span<double> curvatures, global::System.Span<double> inputDeltas)
         {
-            OutputPrototypeCurvatures(input, parameters.Slice(OutputPrototypesOffset, OutputPrototypesLength), deltas, headWeights, parameterDeltas.Slice(OutputPrototypesOffset, OutputPrototypesLength));
+            OutputPrototypeCurvatures(input, parameters.Slice(OutputPrototypesOffset, OutputPrototypesLength), deltas, headWeights, curvatures.Slice(OutputPrototypesOffset, OutputPrototypesLength));
             if (inputDeltas.IsEmpty) return;
             inputDeltas.Clear();
             OutputInputCurvatures(input, parameters.Slice(OutputPrototypesOffset, OutputPrototypesLength), deltas, headWeights, inputDeltas);
         }
 
-        private static void OutputInputCurvatures(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> prototypes, global::System.ReadOnlySpan<double> deltas, global::System.ReadOnlySpan<double> headWeights, global::System.Span<double> inputCurvatures)
+        // Output, curvature: each input's curvature += 4 d2E/dy2 (x - w)^2 + 2 x head weight, over every class
+        //   input       (6)
+        //   prototypes  (3, 6)
+        //   deltas      (3): d2E/d(penalties)2
+        //   headWeights (3)
+        //   inputDeltas (6)
+        private static void OutputInputCurvatures(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> prototypes, global::System.ReadOnlySpan<double> deltas, global::System.ReadOnlySpan<double> headWeights, global::System.Span<double> inputDeltas)
         {
             double h4, own, d;
             for (int u = 0; u < 3; u++)
@@ -1268,15 +1336,21 @@ namespace Tests
                 int wi = u * 6;
                 h4 = 4 * deltas[u];
                 own = 2 * headWeights[u];
-                d = input[0] - prototypes[wi]; inputCurvatures[0] += h4 * d * d + own;
-                d = input[1] - prototypes[wi + 1]; inputCurvatures[1] += h4 * d * d + own;
-                d = input[2] - prototypes[wi + 2]; inputCurvatures[2] += h4 * d * d + own;
-                d = input[3] - prototypes[wi + 3]; inputCurvatures[3] += h4 * d * d + own;
-                d = input[4] - prototypes[wi + 4]; inputCurvatures[4] += h4 * d * d + own;
-                d = input[5] - prototypes[wi + 5]; inputCurvatures[5] += h4 * d * d + own;
+                d = input[0] - prototypes[wi]; inputDeltas[0] += h4 * d * d + own;
+                d = input[1] - prototypes[wi + 1]; inputDeltas[1] += h4 * d * d + own;
+                d = input[2] - prototypes[wi + 2]; inputDeltas[2] += h4 * d * d + own;
+                d = input[3] - prototypes[wi + 3]; inputDeltas[3] += h4 * d * d + own;
+                d = input[4] - prototypes[wi + 4]; inputDeltas[4] += h4 * d * d + own;
+                d = input[5] - prototypes[wi + 5]; inputDeltas[5] += h4 * d * d + own;
             }
         }
 
+        // Output, curvature: each prototype value's curvature += 4 d2E/dy2 (x - w)^2 + 2 x head weight, over every class
+        //   input       (6)
+        //   prototypes  (3, 6)
+        //   deltas      (3): d2E/d(penalties)2
+        //   headWeights (3)
+        //   prototypeCurvatures (3, 6), the OutputPrototypes slice of curvatures
         private static void OutputPrototypeCurvatures(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> prototypes, global::System.ReadOnlySpan<double> deltas, global::System.ReadOnlySpan<double> headWeights, global::System.Span<double> prototypeCurvatures)
         {
             double h4, own, d;
@@ -1294,8 +1368,13 @@ namespace Tests
             }
         }
 
-        // F4, curvature: deltas (6) -> d2E/dw2 of F4Weights and F4Biases, and the input's deltas (20)
-        private static void F4Curvature(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        // F4, curvature: fully connected 20 -> 6
+        //   input        (20), the 5x2x2 input flattened
+        //   deltas       (6): d2E/d(values)2 in, d2E/d(sums)2 out
+        //   weights      (6, 20) at F4WeightsOffset; biases (6) at F4BiasesOffset
+        //   curvatures   += d2E/dw2 of both, at the same offsets
+        //   inputDeltas  (20): d2E/d(input)2; empty to skip
+        private static void F4Curvature(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> curvatures, global::System.Span<double> inputDeltas)
         {
             // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
             for (int i = 0; i < F4Size; i++)
@@ -1303,12 +1382,16 @@ namespace Tests
                 var d = global::LeNetGen.Activations.ScaledTanhDerivative(values[i]);
                 deltas[i] *= d * d;
             }
-            F4WeightCurvatures(input, deltas, parameterDeltas.Slice(F4WeightsOffset, F4WeightsLength), parameterDeltas.Slice(F4BiasesOffset, F4BiasesLength));
+            F4WeightCurvatures(input, deltas, curvatures.Slice(F4WeightsOffset, F4WeightsLength), curvatures.Slice(F4BiasesOffset, F4BiasesLength));
             if (inputDeltas.IsEmpty) return;
             inputDeltas.Clear();
             F4InputCurvatures(parameters.Slice(F4WeightsOffset, F4WeightsLength), deltas, inputDeltas);
         }
 
+        // F4, curvature: each weight's d2E/dw2 += input^2 x delta, each bias's += delta, over every unit
+        //   input            (20)
+        //   deltas           (6): d2E/d(sums)2
+        //   weightCurvatures  (6, 20), the F4Weights slice of curvatures; biasCurvatures (6)
         private static void F4WeightCurvatures(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> weightCurvatures, global::System.Span<double> biasCurvatures)
         {
             double h;
@@ -1324,7 +1407,11 @@ namespace Tests
             }
         }
 
-        private static void F4InputCurvatures(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputCurvatures)
+        // F4, curvature: the input's deltas += weight^2 x delta, over every unit
+        //   weights      (6, 20)
+        //   deltas       (6): d2E/d(sums)2
+        //   inputDeltas  (20)
+        private static void F4InputCurvatures(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputDeltas)
         {
             double h;
             for (int u = 0; u < 6; u++)
@@ -1333,13 +1420,18 @@ namespace Tests
                 h = deltas[u];
                 for (int i = 0; i < 20; i++)
                 {
-                    inputCurvatures[i] += weights[wi + i] * weights[wi + i] * h;
+                    inputDeltas[i] += weights[wi + i] * weights[wi + i] * h;
                 }
             }
         }
 
-        // C3, curvature: deltas (5, 2, 2) -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas (4, 3, 3)
-        private static void C3Curvature(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        // C3, curvature: convolution 4@3x3 -> 5@2x2, kernel 2x2
+        //   input        (4, 3, 3)
+        //   deltas       (5, 2, 2): d2E/d(values)2 in, d2E/d(sums)2 out
+        //   weights      (5, 4, 2, 2) at C3WeightsOffset; biases (5) at C3BiasesOffset
+        //   curvatures   += d2E/dw2 of both, at the same offsets
+        //   inputDeltas  (4, 3, 3): d2E/d(input)2; empty to skip
+        private static void C3Curvature(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.Span<double> deltas, global::System.Span<double> curvatures, global::System.Span<double> inputDeltas)
         {
             // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
             for (int i = 0; i < C3Size; i++)
@@ -1347,12 +1439,16 @@ namespace Tests
                 var d = global::LeNetGen.Activations.ReluDerivative(sums[i]);
                 deltas[i] *= d * d;
             }
-            C3WeightCurvatures(input, deltas, parameterDeltas.Slice(C3WeightsOffset, C3WeightsLength), parameterDeltas.Slice(C3BiasesOffset, C3BiasesLength));
+            C3WeightCurvatures(input, deltas, curvatures.Slice(C3WeightsOffset, C3WeightsLength), curvatures.Slice(C3BiasesOffset, C3BiasesLength));
             if (inputDeltas.IsEmpty) return;
             inputDeltas.Clear();
             C3InputCurvatures(parameters.Slice(C3WeightsOffset, C3WeightsLength), deltas, inputDeltas);
         }
 
+        // C3, curvature: each weight's d2E/dw2 += input^2 x delta, each bias's += delta, over every map
+        //   input            (4, 3, 3)
+        //   deltas           (5, 2, 2): d2E/d(sums)2
+        //   weightCurvatures  (5, 4, 2, 2), the C3Weights slice of curvatures; biasCurvatures (5)
         private static void C3WeightCurvatures(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> weightCurvatures, global::System.Span<double> biasCurvatures)
         {
             double h;
@@ -1389,7 +1485,11 @@ namespace Tests
             }
         }
 
-        private static void C3InputCurvatures(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputCurvatures)
+        // C3, curvature: the input's deltas += weight^2 x delta, over every map
+        //   weights      (5, 4, 2, 2)
+        //   deltas       (5, 2, 2): d2E/d(sums)2
+        //   inputDeltas  (4, 3, 3)
+        private static void C3InputCurvatures(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputDeltas)
         {
             double h;
             for (int m = 0; m < 5; m++)
@@ -1403,29 +1503,32 @@ namespace Tests
                         int o = y * 2 + x;
                         int at = y * 3 + x;
                         h = deltas[first + o];
-                        inputCurvatures[at] += weights[wi] * weights[wi] * h;
-                        inputCurvatures[at + 1] += weights[wi + 1] * weights[wi + 1] * h;
-                        inputCurvatures[at + 3] += weights[wi + 2] * weights[wi + 2] * h;
-                        inputCurvatures[at + 4] += weights[wi + 3] * weights[wi + 3] * h;
-                        inputCurvatures[at + 9] += weights[wi + 4] * weights[wi + 4] * h;
-                        inputCurvatures[at + 10] += weights[wi + 5] * weights[wi + 5] * h;
-                        inputCurvatures[at + 12] += weights[wi + 6] * weights[wi + 6] * h;
-                        inputCurvatures[at + 13] += weights[wi + 7] * weights[wi + 7] * h;
-                        inputCurvatures[at + 18] += weights[wi + 8] * weights[wi + 8] * h;
-                        inputCurvatures[at + 19] += weights[wi + 9] * weights[wi + 9] * h;
-                        inputCurvatures[at + 21] += weights[wi + 10] * weights[wi + 10] * h;
-                        inputCurvatures[at + 22] += weights[wi + 11] * weights[wi + 11] * h;
-                        inputCurvatures[at + 27] += weights[wi + 12] * weights[wi + 12] * h;
-                        inputCurvatures[at + 28] += weights[wi + 13] * weights[wi + 13] * h;
-                        inputCurvatures[at + 30] += weights[wi + 14] * weights[wi + 14] * h;
-                        inputCurvatures[at + 31] += weights[wi + 15] * weights[wi + 15] * h;
+                        inputDeltas[at] += weights[wi] * weights[wi] * h;
+                        inputDeltas[at + 1] += weights[wi + 1] * weights[wi + 1] * h;
+                        inputDeltas[at + 3] += weights[wi + 2] * weights[wi + 2] * h;
+                        inputDeltas[at + 4] += weights[wi + 3] * weights[wi + 3] * h;
+                        inputDeltas[at + 9] += weights[wi + 4] * weights[wi + 4] * h;
+                        inputDeltas[at + 10] += weights[wi + 5] * weights[wi + 5] * h;
+                        inputDeltas[at + 12] += weights[wi + 6] * weights[wi + 6] * h;
+                        inputDeltas[at + 13] += weights[wi + 7] * weights[wi + 7] * h;
+                        inputDeltas[at + 18] += weights[wi + 8] * weights[wi + 8] * h;
+                        inputDeltas[at + 19] += weights[wi + 9] * weights[wi + 9] * h;
+                        inputDeltas[at + 21] += weights[wi + 10] * weights[wi + 10] * h;
+                        inputDeltas[at + 22] += weights[wi + 11] * weights[wi + 11] * h;
+                        inputDeltas[at + 27] += weights[wi + 12] * weights[wi + 12] * h;
+                        inputDeltas[at + 28] += weights[wi + 13] * weights[wi + 13] * h;
+                        inputDeltas[at + 30] += weights[wi + 14] * weights[wi + 14] * h;
+                        inputDeltas[at + 31] += weights[wi + 15] * weights[wi + 15] * h;
                     }
                 }
             }
         }
 
-        // S2, curvature: deltas (4, 3, 3) -> the input's deltas (4, 5, 5)
-        private static void S2Curvature(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas)
+        // S2, curvature: average pooling 4@5x5 -> 4@3x3, window 3x3
+        //   input        (4, 5, 5), not read: every cell of a window gets the same share
+        //   deltas       (4, 3, 3): d2E/d(values)2 in, d2E/d(sums)2 out
+        //   inputDeltas  (4, 5, 5): d2E/d(input)2; empty to skip
+        private static void S2Curvature(global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> inputDeltas)
         {
             // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
             for (int i = 0; i < S2Size; i++)
@@ -1434,8 +1537,7 @@ namespace Tests
                 deltas[i] *= d * d;
             }
             if (inputDeltas.IsEmpty) return;
-            bool withInput = !inputDeltas.IsEmpty;
-            if (withInput) inputDeltas.Clear();
+            inputDeltas.Clear();
             double h;
             h = deltas[0] * 0.012345679012345678d;
             inputDeltas[0] += h;
@@ -1799,8 +1901,13 @@ namespace Tests
             inputDeltas[99] += h;
         }
 
-        // C1, curvature: deltas (4, 5, 5) -> d2E/dw2 of C1Weights and C1Biases, and the input's deltas (3, 9, 9)
-        private static void C1Curvature(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> sums, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> parameterDeltas, global::System.Span<double> inputDeltas, global::System.ReadOnlySpan<double> padded, global::System.Span<double> paddedDeltas)
+        // C1, curvature: convolution 3@9x9 -> 4@5x5, kernel 3x2
+        //   input        (3, 9, 9); padded, its zero-padded copy (3, 11, 11) from the forward pass
+        //   deltas       (4, 5, 5): d2E/d(values)2 in, d2E/d(sums)2 out
+        //   weights      (4, 3, 3, 2) at C1WeightsOffset; biases (4) at C1BiasesOffset
+        //   curvatures   += d2E/dw2 of both, at the same offsets
+        //   inputDeltas  (3, 9, 9): d2E/d(input)2; empty to skip, through paddedDeltas (3, 11, 11)
+        private static void C1Curvature(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> values, global::System.Span<double> deltas, global::System.Span<double> curvatures, global::System.Span<double> inputDeltas, global::System.ReadOnlySpan<double> padded, global::System.Span<double> paddedDeltas)
         {
             // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
             for (int i = 0; i < C1Size; i++)
@@ -1808,7 +1915,7 @@ namespace Tests
                 var d = global::LeNetGen.Activations.SigmoidDerivative(values[i]);
                 deltas[i] *= d * d;
             }
-            C1WeightCurvatures(padded, deltas, parameterDeltas.Slice(C1WeightsOffset, C1WeightsLength), parameterDeltas.Slice(C1BiasesOffset, C1BiasesLength));
+            C1WeightCurvatures(padded, deltas, curvatures.Slice(C1WeightsOffset, C1WeightsLength), curvatures.Slice(C1BiasesOffset, C1BiasesLength));
             if (inputDeltas.IsEmpty) return;
             paddedDeltas.Clear();
             C1InputCurvatures(parameters.Slice(C1WeightsOffset, C1WeightsLength), deltas, paddedDeltas);
@@ -1822,6 +1929,10 @@ namespace Tests
             }
         }
 
+        // C1, curvature: each weight's d2E/dw2 += input^2 x delta, each bias's += delta, over every map
+        //   input            (3, 11, 11)
+        //   deltas           (4, 5, 5): d2E/d(sums)2
+        //   weightCurvatures  (4, 3, 3, 2), the C1Weights slice of curvatures; biasCurvatures (4)
         private static void C1WeightCurvatures(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> weightCurvatures, global::System.Span<double> biasCurvatures)
         {
             double h;
@@ -1852,7 +1963,11 @@ namespace Tests
             }
         }
 
-        private static void C1InputCurvatures(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputCurvatures)
+        // C1, curvature: the input's deltas += weight^2 x delta, over every map
+        //   weights      (4, 3, 3, 2)
+        //   deltas       (4, 5, 5): d2E/d(sums)2
+        //   inputDeltas  (3, 11, 11)
+        private static void C1InputCurvatures(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> deltas, global::System.Span<double> inputDeltas)
         {
             double h;
             for (int m = 0; m < 4; m++)
@@ -1869,12 +1984,12 @@ namespace Tests
                         {
                             int window = at + c * 121;
                             int wi = m * 18 + c * 6;
-                            inputCurvatures[window] += weights[wi] * weights[wi] * h;
-                            inputCurvatures[window + 1] += weights[wi + 1] * weights[wi + 1] * h;
-                            inputCurvatures[window + 11] += weights[wi + 2] * weights[wi + 2] * h;
-                            inputCurvatures[window + 12] += weights[wi + 3] * weights[wi + 3] * h;
-                            inputCurvatures[window + 22] += weights[wi + 4] * weights[wi + 4] * h;
-                            inputCurvatures[window + 23] += weights[wi + 5] * weights[wi + 5] * h;
+                            inputDeltas[window] += weights[wi] * weights[wi] * h;
+                            inputDeltas[window + 1] += weights[wi + 1] * weights[wi + 1] * h;
+                            inputDeltas[window + 11] += weights[wi + 2] * weights[wi + 2] * h;
+                            inputDeltas[window + 12] += weights[wi + 3] * weights[wi + 3] * h;
+                            inputDeltas[window + 22] += weights[wi + 4] * weights[wi + 4] * h;
+                            inputDeltas[window + 23] += weights[wi + 5] * weights[wi + 5] * h;
                         }
                     }
                 }
@@ -1882,7 +1997,7 @@ namespace Tests
         }
 
         /// <summary>
-        /// One thread's scratch space: every layer's sums and values for one sample, in one buffer allocated once.
+        /// One thread's scratch space: every layer's sums, values and deltas for one sample, in one buffer allocated once.
         /// After a forward pass it shows what each layer computed.
         /// </summary>
         public sealed class Workspace

@@ -34,7 +34,7 @@ namespace LeNetGen.Samples.Networks
         public const int OutputSize = 10;
         /// <summary>The trainable parameters, the length of the parameter buffer.</summary>
         public const int ParameterCount = 570;
-        /// <summary>The length of the workspace of one sample: every layer's sums and values.</summary>
+        /// <summary>The length of the workspace of one sample: every layer's sums, values and deltas (and padded copies).</summary>
         public const int WorkspaceSize = 11718;
         /// <summary>The seed of the spec, used by the parameterless constructor.</summary>
         public const ulong DefaultSeed = 7UL;
@@ -79,8 +79,8 @@ namespace LeNetGen.Samples.Networks
         /// <summary>The deltas of C3's padded input in the workspace.</summary>
         public const int C3PaddedDeltasOffset = 11300;
 
-        // S4: max pool 7x7, 8@7x7 -> 8
-        /// <summary>S4's output: 8 (maps, height, width).</summary>
+        // S4: max pool 7x7, 8@7x7 -> 8@1x1
+        /// <summary>S4's output: 8@1x1 (maps, height, width).</summary>
         public const int S4Maps = 8, S4Height = 1, S4Width = 1, S4Size = 8;
         /// <summary>S4's outputs in the workspace.</summary>
         public const int S4ValuesOffset = 11624;
@@ -235,9 +235,9 @@ namespace LeNetGen.Samples.Networks
         private static void ForwardLayers(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> workspace)
         {
             C1Forward(input, parameters, workspace.Slice(C1SumsOffset, C1Size), workspace.Slice(C1ValuesOffset, C1Size));
-            S2Forward(workspace.Slice(C1ValuesOffset, C1Size), parameters, workspace.Slice(S2ValuesOffset, S2Size));
+            S2Forward(workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(S2ValuesOffset, S2Size));
             C3Forward(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3PaddedOffset, C3PaddedLength), workspace.Slice(C3SumsOffset, C3Size), workspace.Slice(C3ValuesOffset, C3Size));
-            S4Forward(workspace.Slice(C3ValuesOffset, C3Size), parameters, workspace.Slice(S4ValuesOffset, S4Size));
+            S4Forward(workspace.Slice(C3ValuesOffset, C3Size), workspace.Slice(S4ValuesOffset, S4Size));
             F5Forward(workspace.Slice(S4ValuesOffset, S4Size), parameters, workspace.Slice(F5SumsOffset, F5Size), workspace.Slice(F5ValuesOffset, F5Size));
             OutputForward(workspace.Slice(F5ValuesOffset, F5Size), parameters, workspace.Slice(OutputSumsOffset, OutputSize), workspace.Slice(OutputValuesOffset, OutputSize));
         }
@@ -302,7 +302,7 @@ namespace LeNetGen.Samples.Networks
         //   input    (4, 28, 28)
         //   output   (4, 7, 7)
         //   unroll   Maps: each map's 4x4 window written out; loops over the 7x7 positions
-        private static void S2Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.Span<float> values)
+        private static void S2Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> values)
         {
             for (int y = 0; y < 7; y++)
             {
@@ -452,11 +452,11 @@ namespace LeNetGen.Samples.Networks
             }
         }
 
-        // S4: max pooling 8@7x7 -> 8, window 7x7, stride 7, no activation
+        // S4: max pooling 8@7x7 -> 8@1x1, window 7x7, stride 7, no activation
         //   input    (8, 7, 7)
         //   output   (8, 1, 1)
         //   unroll   Maps: each map's 7x7 window written out; loops over the 1x1 positions
-        private static void S4Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.Span<float> values)
+        private static void S4Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> values)
         {
             float s;
             // map 0
@@ -1054,23 +1054,32 @@ namespace LeNetGen.Samples.Networks
             global::LeNetGen.LengthGuard.Require(gradients.Length, ParameterCount, "gradients", nameof(gradients));
             if (!inputGradient.IsEmpty) global::LeNetGen.LengthGuard.Require(inputGradient.Length, InputSize, "one input of 1x32x32", nameof(inputGradient));
             headGradient.CopyTo(workspace.Slice(OutputDeltasOffset, OutputSize));
-            OutputBackward(workspace.Slice(F5ValuesOffset, F5Size), parameters, workspace.Slice(OutputSumsOffset, OutputSize), workspace.Slice(OutputValuesOffset, OutputSize), workspace.Slice(OutputDeltasOffset, OutputSize), gradients, workspace.Slice(F5DeltasOffset, F5Size));
-            F5Backward(workspace.Slice(S4ValuesOffset, S4Size), parameters, workspace.Slice(F5SumsOffset, F5Size), workspace.Slice(F5ValuesOffset, F5Size), workspace.Slice(F5DeltasOffset, F5Size), gradients, workspace.Slice(S4DeltasOffset, S4Size));
-            S4Backward(workspace.Slice(C3ValuesOffset, C3Size), parameters, workspace.Slice(S4ValuesOffset, S4Size), workspace.Slice(S4ValuesOffset, S4Size), workspace.Slice(S4DeltasOffset, S4Size), gradients, workspace.Slice(C3DeltasOffset, C3Size));
-            C3Backward(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3SumsOffset, C3Size), workspace.Slice(C3ValuesOffset, C3Size), workspace.Slice(C3DeltasOffset, C3Size), gradients, workspace.Slice(S2DeltasOffset, S2Size), workspace.Slice(C3PaddedOffset, C3PaddedLength), workspace.Slice(C3PaddedDeltasOffset, C3PaddedLength));
-            S2Backward(workspace.Slice(C1ValuesOffset, C1Size), parameters, workspace.Slice(S2ValuesOffset, S2Size), workspace.Slice(S2ValuesOffset, S2Size), workspace.Slice(S2DeltasOffset, S2Size), gradients, workspace.Slice(C1DeltasOffset, C1Size));
-            C1Backward(input, parameters, workspace.Slice(C1SumsOffset, C1Size), workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(C1DeltasOffset, C1Size), gradients, inputGradient);
+            OutputBackward(workspace.Slice(F5ValuesOffset, F5Size), parameters, workspace.Slice(OutputDeltasOffset, OutputSize), gradients, workspace.Slice(F5DeltasOffset, F5Size));
+            F5Backward(workspace.Slice(S4ValuesOffset, S4Size), parameters, workspace.Slice(F5SumsOffset, F5Size), workspace.Slice(F5DeltasOffset, F5Size), gradients, workspace.Slice(S4DeltasOffset, S4Size));
+            S4Backward(workspace.Slice(C3ValuesOffset, C3Size), workspace.Slice(S4DeltasOffset, S4Size), workspace.Slice(C3DeltasOffset, C3Size));
+            C3Backward(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3ValuesOffset, C3Size), workspace.Slice(C3DeltasOffset, C3Size), gradients, workspace.Slice(S2DeltasOffset, S2Size), workspace.Slice(C3PaddedOffset, C3PaddedLength), workspace.Slice(C3PaddedDeltasOffset, C3PaddedLength));
+            S2Backward(workspace.Slice(S2DeltasOffset, S2Size), workspace.Slice(C1DeltasOffset, C1Size));
+            C1Backward(input, parameters, workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(C1DeltasOffset, C1Size), gradients, inputGradient);
         }
 
-        // Output, backward: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (16)
-        private static void OutputBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        // Output, backward: softmax output, fully connected 16 -> 10
+        //   input        (16)
+        //   deltas       (10): dE/d(logits), from the head
+        //   weights      (10, 16) at OutputWeightsOffset; biases (10) at OutputBiasesOffset
+        //   gradients    += dE/dw of both, at the same offsets
+        //   inputDeltas  (16): dE/d(input); empty to skip
+        private static void OutputBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.Span<float> deltas, global::System.Span<float> gradients, global::System.Span<float> inputDeltas)
         {
-            OutputWeightGradients(input, deltas, parameterDeltas.Slice(OutputWeightsOffset, OutputWeightsLength), parameterDeltas.Slice(OutputBiasesOffset, OutputBiasesLength));
+            OutputWeightGradients(input, deltas, gradients.Slice(OutputWeightsOffset, OutputWeightsLength), gradients.Slice(OutputBiasesOffset, OutputBiasesLength));
             if (inputDeltas.IsEmpty) return;
             inputDeltas.Clear();
             OutputInputGradients(parameters.Slice(OutputWeightsOffset, OutputWeightsLength), deltas, inputDeltas);
         }
 
+        // Output, backward: each weight's dE/dw += input x delta, each bias's += delta, over every unit
+        //   input            (16)
+        //   deltas           (10): dE/d(sums)
+        //   weightGradients  (10, 16), the OutputWeights slice of gradients; biasGradients (10)
         private static void OutputWeightGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> weightGradients, global::System.Span<float> biasGradients)
         {
             float g;
@@ -1256,195 +1265,208 @@ namespace LeNetGen.Samples.Networks
             weightGradients[159] += input[15] * g;
         }
 
-        private static void OutputInputGradients(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputGradients)
+        // Output, backward: the input's deltas += weight x delta, over every unit
+        //   weights      (10, 16)
+        //   deltas       (10): dE/d(sums)
+        //   inputDeltas  (16)
+        private static void OutputInputGradients(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputDeltas)
         {
             float g;
             g = deltas[0];
-            inputGradients[0] += weights[0] * g;
-            inputGradients[1] += weights[1] * g;
-            inputGradients[2] += weights[2] * g;
-            inputGradients[3] += weights[3] * g;
-            inputGradients[4] += weights[4] * g;
-            inputGradients[5] += weights[5] * g;
-            inputGradients[6] += weights[6] * g;
-            inputGradients[7] += weights[7] * g;
-            inputGradients[8] += weights[8] * g;
-            inputGradients[9] += weights[9] * g;
-            inputGradients[10] += weights[10] * g;
-            inputGradients[11] += weights[11] * g;
-            inputGradients[12] += weights[12] * g;
-            inputGradients[13] += weights[13] * g;
-            inputGradients[14] += weights[14] * g;
-            inputGradients[15] += weights[15] * g;
+            inputDeltas[0] += weights[0] * g;
+            inputDeltas[1] += weights[1] * g;
+            inputDeltas[2] += weights[2] * g;
+            inputDeltas[3] += weights[3] * g;
+            inputDeltas[4] += weights[4] * g;
+            inputDeltas[5] += weights[5] * g;
+            inputDeltas[6] += weights[6] * g;
+            inputDeltas[7] += weights[7] * g;
+            inputDeltas[8] += weights[8] * g;
+            inputDeltas[9] += weights[9] * g;
+            inputDeltas[10] += weights[10] * g;
+            inputDeltas[11] += weights[11] * g;
+            inputDeltas[12] += weights[12] * g;
+            inputDeltas[13] += weights[13] * g;
+            inputDeltas[14] += weights[14] * g;
+            inputDeltas[15] += weights[15] * g;
             g = deltas[1];
-            inputGradients[0] += weights[16] * g;
-            inputGradients[1] += weights[17] * g;
-            inputGradients[2] += weights[18] * g;
-            inputGradients[3] += weights[19] * g;
-            inputGradients[4] += weights[20] * g;
-            inputGradients[5] += weights[21] * g;
-            inputGradients[6] += weights[22] * g;
-            inputGradients[7] += weights[23] * g;
-            inputGradients[8] += weights[24] * g;
-            inputGradients[9] += weights[25] * g;
-            inputGradients[10] += weights[26] * g;
-            inputGradients[11] += weights[27] * g;
-            inputGradients[12] += weights[28] * g;
-            inputGradients[13] += weights[29] * g;
-            inputGradients[14] += weights[30] * g;
-            inputGradients[15] += weights[31] * g;
+            inputDeltas[0] += weights[16] * g;
+            inputDeltas[1] += weights[17] * g;
+            inputDeltas[2] += weights[18] * g;
+            inputDeltas[3] += weights[19] * g;
+            inputDeltas[4] += weights[20] * g;
+            inputDeltas[5] += weights[21] * g;
+            inputDeltas[6] += weights[22] * g;
+            inputDeltas[7] += weights[23] * g;
+            inputDeltas[8] += weights[24] * g;
+            inputDeltas[9] += weights[25] * g;
+            inputDeltas[10] += weights[26] * g;
+            inputDeltas[11] += weights[27] * g;
+            inputDeltas[12] += weights[28] * g;
+            inputDeltas[13] += weights[29] * g;
+            inputDeltas[14] += weights[30] * g;
+            inputDeltas[15] += weights[31] * g;
             g = deltas[2];
-            inputGradients[0] += weights[32] * g;
-            inputGradients[1] += weights[33] * g;
-            inputGradients[2] += weights[34] * g;
-            inputGradients[3] += weights[35] * g;
-            inputGradients[4] += weights[36] * g;
-            inputGradients[5] += weights[37] * g;
-            inputGradients[6] += weights[38] * g;
-            inputGradients[7] += weights[39] * g;
-            inputGradients[8] += weights[40] * g;
-            inputGradients[9] += weights[41] * g;
-            inputGradients[10] += weights[42] * g;
-            inputGradients[11] += weights[43] * g;
-            inputGradients[12] += weights[44] * g;
-            inputGradients[13] += weights[45] * g;
-            inputGradients[14] += weights[46] * g;
-            inputGradients[15] += weights[47] * g;
+            inputDeltas[0] += weights[32] * g;
+            inputDeltas[1] += weights[33] * g;
+            inputDeltas[2] += weights[34] * g;
+            inputDeltas[3] += weights[35] * g;
+            inputDeltas[4] += weights[36] * g;
+            inputDeltas[5] += weights[37] * g;
+            inputDeltas[6] += weights[38] * g;
+            inputDeltas[7] += weights[39] * g;
+            inputDeltas[8] += weights[40] * g;
+            inputDeltas[9] += weights[41] * g;
+            inputDeltas[10] += weights[42] * g;
+            inputDeltas[11] += weights[43] * g;
+            inputDeltas[12] += weights[44] * g;
+            inputDeltas[13] += weights[45] * g;
+            inputDeltas[14] += weights[46] * g;
+            inputDeltas[15] += weights[47] * g;
             g = deltas[3];
-            inputGradients[0] += weights[48] * g;
-            inputGradients[1] += weights[49] * g;
-            inputGradients[2] += weights[50] * g;
-            inputGradients[3] += weights[51] * g;
-            inputGradients[4] += weights[52] * g;
-            inputGradients[5] += weights[53] * g;
-            inputGradients[6] += weights[54] * g;
-            inputGradients[7] += weights[55] * g;
-            inputGradients[8] += weights[56] * g;
-            inputGradients[9] += weights[57] * g;
-            inputGradients[10] += weights[58] * g;
-            inputGradients[11] += weights[59] * g;
-            inputGradients[12] += weights[60] * g;
-            inputGradients[13] += weights[61] * g;
-            inputGradients[14] += weights[62] * g;
-            inputGradients[15] += weights[63] * g;
+            inputDeltas[0] += weights[48] * g;
+            inputDeltas[1] += weights[49] * g;
+            inputDeltas[2] += weights[50] * g;
+            inputDeltas[3] += weights[51] * g;
+            inputDeltas[4] += weights[52] * g;
+            inputDeltas[5] += weights[53] * g;
+            inputDeltas[6] += weights[54] * g;
+            inputDeltas[7] += weights[55] * g;
+            inputDeltas[8] += weights[56] * g;
+            inputDeltas[9] += weights[57] * g;
+            inputDeltas[10] += weights[58] * g;
+            inputDeltas[11] += weights[59] * g;
+            inputDeltas[12] += weights[60] * g;
+            inputDeltas[13] += weights[61] * g;
+            inputDeltas[14] += weights[62] * g;
+            inputDeltas[15] += weights[63] * g;
             g = deltas[4];
-            inputGradients[0] += weights[64] * g;
-            inputGradients[1] += weights[65] * g;
-            inputGradients[2] += weights[66] * g;
-            inputGradients[3] += weights[67] * g;
-            inputGradients[4] += weights[68] * g;
-            inputGradients[5] += weights[69] * g;
-            inputGradients[6] += weights[70] * g;
-            inputGradients[7] += weights[71] * g;
-            inputGradients[8] += weights[72] * g;
-            inputGradients[9] += weights[73] * g;
-            inputGradients[10] += weights[74] * g;
-            inputGradients[11] += weights[75] * g;
-            inputGradients[12] += weights[76] * g;
-            inputGradients[13] += weights[77] * g;
-            inputGradients[14] += weights[78] * g;
-            inputGradients[15] += weights[79] * g;
+            inputDeltas[0] += weights[64] * g;
+            inputDeltas[1] += weights[65] * g;
+            inputDeltas[2] += weights[66] * g;
+            inputDeltas[3] += weights[67] * g;
+            inputDeltas[4] += weights[68] * g;
+            inputDeltas[5] += weights[69] * g;
+            inputDeltas[6] += weights[70] * g;
+            inputDeltas[7] += weights[71] * g;
+            inputDeltas[8] += weights[72] * g;
+            inputDeltas[9] += weights[73] * g;
+            inputDeltas[10] += weights[74] * g;
+            inputDeltas[11] += weights[75] * g;
+            inputDeltas[12] += weights[76] * g;
+            inputDeltas[13] += weights[77] * g;
+            inputDeltas[14] += weights[78] * g;
+            inputDeltas[15] += weights[79] * g;
             g = deltas[5];
-            inputGradients[0] += weights[80] * g;
-            inputGradients[1] += weights[81] * g;
-            inputGradients[2] += weights[82] * g;
-            inputGradients[3] += weights[83] * g;
-            inputGradients[4] += weights[84] * g;
-            inputGradients[5] += weights[85] * g;
-            inputGradients[6] += weights[86] * g;
-            inputGradients[7] += weights[87] * g;
-            inputGradients[8] += weights[88] * g;
-            inputGradients[9] += weights[89] * g;
-            inputGradients[10] += weights[90] * g;
-            inputGradients[11] += weights[91] * g;
-            inputGradients[12] += weights[92] * g;
-            inputGradients[13] += weights[93] * g;
-            inputGradients[14] += weights[94] * g;
-            inputGradients[15] += weights[95] * g;
+            inputDeltas[0] += weights[80] * g;
+            inputDeltas[1] += weights[81] * g;
+            inputDeltas[2] += weights[82] * g;
+            inputDeltas[3] += weights[83] * g;
+            inputDeltas[4] += weights[84] * g;
+            inputDeltas[5] += weights[85] * g;
+            inputDeltas[6] += weights[86] * g;
+            inputDeltas[7] += weights[87] * g;
+            inputDeltas[8] += weights[88] * g;
+            inputDeltas[9] += weights[89] * g;
+            inputDeltas[10] += weights[90] * g;
+            inputDeltas[11] += weights[91] * g;
+            inputDeltas[12] += weights[92] * g;
+            inputDeltas[13] += weights[93] * g;
+            inputDeltas[14] += weights[94] * g;
+            inputDeltas[15] += weights[95] * g;
             g = deltas[6];
-            inputGradients[0] += weights[96] * g;
-            inputGradients[1] += weights[97] * g;
-            inputGradients[2] += weights[98] * g;
-            inputGradients[3] += weights[99] * g;
-            inputGradients[4] += weights[100] * g;
-            inputGradients[5] += weights[101] * g;
-            inputGradients[6] += weights[102] * g;
-            inputGradients[7] += weights[103] * g;
-            inputGradients[8] += weights[104] * g;
-            inputGradients[9] += weights[105] * g;
-            inputGradients[10] += weights[106] * g;
-            inputGradients[11] += weights[107] * g;
-            inputGradients[12] += weights[108] * g;
-            inputGradients[13] += weights[109] * g;
-            inputGradients[14] += weights[110] * g;
-            inputGradients[15] += weights[111] * g;
+            inputDeltas[0] += weights[96] * g;
+            inputDeltas[1] += weights[97] * g;
+            inputDeltas[2] += weights[98] * g;
+            inputDeltas[3] += weights[99] * g;
+            inputDeltas[4] += weights[100] * g;
+            inputDeltas[5] += weights[101] * g;
+            inputDeltas[6] += weights[102] * g;
+            inputDeltas[7] += weights[103] * g;
+            inputDeltas[8] += weights[104] * g;
+            inputDeltas[9] += weights[105] * g;
+            inputDeltas[10] += weights[106] * g;
+            inputDeltas[11] += weights[107] * g;
+            inputDeltas[12] += weights[108] * g;
+            inputDeltas[13] += weights[109] * g;
+            inputDeltas[14] += weights[110] * g;
+            inputDeltas[15] += weights[111] * g;
             g = deltas[7];
-            inputGradients[0] += weights[112] * g;
-            inputGradients[1] += weights[113] * g;
-            inputGradients[2] += weights[114] * g;
-            inputGradients[3] += weights[115] * g;
-            inputGradients[4] += weights[116] * g;
-            inputGradients[5] += weights[117] * g;
-            inputGradients[6] += weights[118] * g;
-            inputGradients[7] += weights[119] * g;
-            inputGradients[8] += weights[120] * g;
-            inputGradients[9] += weights[121] * g;
-            inputGradients[10] += weights[122] * g;
-            inputGradients[11] += weights[123] * g;
-            inputGradients[12] += weights[124] * g;
-            inputGradients[13] += weights[125] * g;
-            inputGradients[14] += weights[126] * g;
-            inputGradients[15] += weights[127] * g;
+            inputDeltas[0] += weights[112] * g;
+            inputDeltas[1] += weights[113] * g;
+            inputDeltas[2] += weights[114] * g;
+            inputDeltas[3] += weights[115] * g;
+            inputDeltas[4] += weights[116] * g;
+            inputDeltas[5] += weights[117] * g;
+            inputDeltas[6] += weights[118] * g;
+            inputDeltas[7] += weights[119] * g;
+            inputDeltas[8] += weights[120] * g;
+            inputDeltas[9] += weights[121] * g;
+            inputDeltas[10] += weights[122] * g;
+            inputDeltas[11] += weights[123] * g;
+            inputDeltas[12] += weights[124] * g;
+            inputDeltas[13] += weights[125] * g;
+            inputDeltas[14] += weights[126] * g;
+            inputDeltas[15] += weights[127] * g;
             g = deltas[8];
-            inputGradients[0] += weights[128] * g;
-            inputGradients[1] += weights[129] * g;
-            inputGradients[2] += weights[130] * g;
-            inputGradients[3] += weights[131] * g;
-            inputGradients[4] += weights[132] * g;
-            inputGradients[5] += weights[133] * g;
-            inputGradients[6] += weights[134] * g;
-            inputGradients[7] += weights[135] * g;
-            inputGradients[8] += weights[136] * g;
-            inputGradients[9] += weights[137] * g;
-            inputGradients[10] += weights[138] * g;
-            inputGradients[11] += weights[139] * g;
-            inputGradients[12] += weights[140] * g;
-            inputGradients[13] += weights[141] * g;
-            inputGradients[14] += weights[142] * g;
-            inputGradients[15] += weights[143] * g;
+            inputDeltas[0] += weights[128] * g;
+            inputDeltas[1] += weights[129] * g;
+            inputDeltas[2] += weights[130] * g;
+            inputDeltas[3] += weights[131] * g;
+            inputDeltas[4] += weights[132] * g;
+            inputDeltas[5] += weights[133] * g;
+            inputDeltas[6] += weights[134] * g;
+            inputDeltas[7] += weights[135] * g;
+            inputDeltas[8] += weights[136] * g;
+            inputDeltas[9] += weights[137] * g;
+            inputDeltas[10] += weights[138] * g;
+            inputDeltas[11] += weights[139] * g;
+            inputDeltas[12] += weights[140] * g;
+            inputDeltas[13] += weights[141] * g;
+            inputDeltas[14] += weights[142] * g;
+            inputDeltas[15] += weights[143] * g;
             g = deltas[9];
-            inputGradients[0] += weights[144] * g;
-            inputGradients[1] += weights[145] * g;
-            inputGradients[2] += weights[146] * g;
-            inputGradients[3] += weights[147] * g;
-            inputGradients[4] += weights[148] * g;
-            inputGradients[5] += weights[149] * g;
-            inputGradients[6] += weights[150] * g;
-            inputGradients[7] += weights[151] * g;
-            inputGradients[8] += weights[152] * g;
-            inputGradients[9] += weights[153] * g;
-            inputGradients[10] += weights[154] * g;
-            inputGradients[11] += weights[155] * g;
-            inputGradients[12] += weights[156] * g;
-            inputGradients[13] += weights[157] * g;
-            inputGradients[14] += weights[158] * g;
-            inputGradients[15] += weights[159] * g;
+            inputDeltas[0] += weights[144] * g;
+            inputDeltas[1] += weights[145] * g;
+            inputDeltas[2] += weights[146] * g;
+            inputDeltas[3] += weights[147] * g;
+            inputDeltas[4] += weights[148] * g;
+            inputDeltas[5] += weights[149] * g;
+            inputDeltas[6] += weights[150] * g;
+            inputDeltas[7] += weights[151] * g;
+            inputDeltas[8] += weights[152] * g;
+            inputDeltas[9] += weights[153] * g;
+            inputDeltas[10] += weights[154] * g;
+            inputDeltas[11] += weights[155] * g;
+            inputDeltas[12] += weights[156] * g;
+            inputDeltas[13] += weights[157] * g;
+            inputDeltas[14] += weights[158] * g;
+            inputDeltas[15] += weights[159] * g;
         }
 
-        // F5, backward: deltas (16) -> dE/dw of F5Weights and F5Biases, and the input's deltas (8)
-        private static void F5Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        // F5, backward: fully connected 8 -> 16
+        //   input        (8)
+        //   deltas       (16): dE/d(values) in, dE/d(sums) out
+        //   weights      (16, 8) at F5WeightsOffset; biases (16) at F5BiasesOffset
+        //   gradients    += dE/dw of both, at the same offsets
+        //   inputDeltas  (8): dE/d(input); empty to skip
+        private static void F5Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.Span<float> deltas, global::System.Span<float> gradients, global::System.Span<float> inputDeltas)
         {
             // dE/da = f'(a) dE/dx
             for (int i = 0; i < F5Size; i++)
             {
                 deltas[i] *= global::LeNetGen.Activations.ReluDerivative(sums[i]);
             }
-            F5WeightGradients(input, deltas, parameterDeltas.Slice(F5WeightsOffset, F5WeightsLength), parameterDeltas.Slice(F5BiasesOffset, F5BiasesLength));
+            F5WeightGradients(input, deltas, gradients.Slice(F5WeightsOffset, F5WeightsLength), gradients.Slice(F5BiasesOffset, F5BiasesLength));
             if (inputDeltas.IsEmpty) return;
             inputDeltas.Clear();
             F5InputGradients(parameters.Slice(F5WeightsOffset, F5WeightsLength), deltas, inputDeltas);
         }
 
+        // F5, backward: each weight's dE/dw += input x delta, each bias's += delta, over every unit
+        //   input            (8)
+        //   deltas           (16): dE/d(sums)
+        //   weightGradients  (16, 8), the F5Weights slice of gradients; biasGradients (16)
         private static void F5WeightGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> weightGradients, global::System.Span<float> biasGradients)
         {
             float g;
@@ -1610,161 +1632,167 @@ namespace LeNetGen.Samples.Networks
             weightGradients[127] += input[7] * g;
         }
 
-        private static void F5InputGradients(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputGradients)
+        // F5, backward: the input's deltas += weight x delta, over every unit
+        //   weights      (16, 8)
+        //   deltas       (16): dE/d(sums)
+        //   inputDeltas  (8)
+        private static void F5InputGradients(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputDeltas)
         {
             float g;
             g = deltas[0];
-            inputGradients[0] += weights[0] * g;
-            inputGradients[1] += weights[1] * g;
-            inputGradients[2] += weights[2] * g;
-            inputGradients[3] += weights[3] * g;
-            inputGradients[4] += weights[4] * g;
-            inputGradients[5] += weights[5] * g;
-            inputGradients[6] += weights[6] * g;
-            inputGradients[7] += weights[7] * g;
+            inputDeltas[0] += weights[0] * g;
+            inputDeltas[1] += weights[1] * g;
+            inputDeltas[2] += weights[2] * g;
+            inputDeltas[3] += weights[3] * g;
+            inputDeltas[4] += weights[4] * g;
+            inputDeltas[5] += weights[5] * g;
+            inputDeltas[6] += weights[6] * g;
+            inputDeltas[7] += weights[7] * g;
             g = deltas[1];
-            inputGradients[0] += weights[8] * g;
-            inputGradients[1] += weights[9] * g;
-            inputGradients[2] += weights[10] * g;
-            inputGradients[3] += weights[11] * g;
-            inputGradients[4] += weights[12] * g;
-            inputGradients[5] += weights[13] * g;
-            inputGradients[6] += weights[14] * g;
-            inputGradients[7] += weights[15] * g;
+            inputDeltas[0] += weights[8] * g;
+            inputDeltas[1] += weights[9] * g;
+            inputDeltas[2] += weights[10] * g;
+            inputDeltas[3] += weights[11] * g;
+            inputDeltas[4] += weights[12] * g;
+            inputDeltas[5] += weights[13] * g;
+            inputDeltas[6] += weights[14] * g;
+            inputDeltas[7] += weights[15] * g;
             g = deltas[2];
-            inputGradients[0] += weights[16] * g;
-            inputGradients[1] += weights[17] * g;
-            inputGradients[2] += weights[18] * g;
-            inputGradients[3] += weights[19] * g;
-            inputGradients[4] += weights[20] * g;
-            inputGradients[5] += weights[21] * g;
-            inputGradients[6] += weights[22] * g;
-            inputGradients[7] += weights[23] * g;
+            inputDeltas[0] += weights[16] * g;
+            inputDeltas[1] += weights[17] * g;
+            inputDeltas[2] += weights[18] * g;
+            inputDeltas[3] += weights[19] * g;
+            inputDeltas[4] += weights[20] * g;
+            inputDeltas[5] += weights[21] * g;
+            inputDeltas[6] += weights[22] * g;
+            inputDeltas[7] += weights[23] * g;
             g = deltas[3];
-            inputGradients[0] += weights[24] * g;
-            inputGradients[1] += weights[25] * g;
-            inputGradients[2] += weights[26] * g;
-            inputGradients[3] += weights[27] * g;
-            inputGradients[4] += weights[28] * g;
-            inputGradients[5] += weights[29] * g;
-            inputGradients[6] += weights[30] * g;
-            inputGradients[7] += weights[31] * g;
+            inputDeltas[0] += weights[24] * g;
+            inputDeltas[1] += weights[25] * g;
+            inputDeltas[2] += weights[26] * g;
+            inputDeltas[3] += weights[27] * g;
+            inputDeltas[4] += weights[28] * g;
+            inputDeltas[5] += weights[29] * g;
+            inputDeltas[6] += weights[30] * g;
+            inputDeltas[7] += weights[31] * g;
             g = deltas[4];
-            inputGradients[0] += weights[32] * g;
-            inputGradients[1] += weights[33] * g;
-            inputGradients[2] += weights[34] * g;
-            inputGradients[3] += weights[35] * g;
-            inputGradients[4] += weights[36] * g;
-            inputGradients[5] += weights[37] * g;
-            inputGradients[6] += weights[38] * g;
-            inputGradients[7] += weights[39] * g;
+            inputDeltas[0] += weights[32] * g;
+            inputDeltas[1] += weights[33] * g;
+            inputDeltas[2] += weights[34] * g;
+            inputDeltas[3] += weights[35] * g;
+            inputDeltas[4] += weights[36] * g;
+            inputDeltas[5] += weights[37] * g;
+            inputDeltas[6] += weights[38] * g;
+            inputDeltas[7] += weights[39] * g;
             g = deltas[5];
-            inputGradients[0] += weights[40] * g;
-            inputGradients[1] += weights[41] * g;
-            inputGradients[2] += weights[42] * g;
-            inputGradients[3] += weights[43] * g;
-            inputGradients[4] += weights[44] * g;
-            inputGradients[5] += weights[45] * g;
-            inputGradients[6] += weights[46] * g;
-            inputGradients[7] += weights[47] * g;
+            inputDeltas[0] += weights[40] * g;
+            inputDeltas[1] += weights[41] * g;
+            inputDeltas[2] += weights[42] * g;
+            inputDeltas[3] += weights[43] * g;
+            inputDeltas[4] += weights[44] * g;
+            inputDeltas[5] += weights[45] * g;
+            inputDeltas[6] += weights[46] * g;
+            inputDeltas[7] += weights[47] * g;
             g = deltas[6];
-            inputGradients[0] += weights[48] * g;
-            inputGradients[1] += weights[49] * g;
-            inputGradients[2] += weights[50] * g;
-            inputGradients[3] += weights[51] * g;
-            inputGradients[4] += weights[52] * g;
-            inputGradients[5] += weights[53] * g;
-            inputGradients[6] += weights[54] * g;
-            inputGradients[7] += weights[55] * g;
+            inputDeltas[0] += weights[48] * g;
+            inputDeltas[1] += weights[49] * g;
+            inputDeltas[2] += weights[50] * g;
+            inputDeltas[3] += weights[51] * g;
+            inputDeltas[4] += weights[52] * g;
+            inputDeltas[5] += weights[53] * g;
+            inputDeltas[6] += weights[54] * g;
+            inputDeltas[7] += weights[55] * g;
             g = deltas[7];
-            inputGradients[0] += weights[56] * g;
-            inputGradients[1] += weights[57] * g;
-            inputGradients[2] += weights[58] * g;
-            inputGradients[3] += weights[59] * g;
-            inputGradients[4] += weights[60] * g;
-            inputGradients[5] += weights[61] * g;
-            inputGradients[6] += weights[62] * g;
-            inputGradients[7] += weights[63] * g;
+            inputDeltas[0] += weights[56] * g;
+            inputDeltas[1] += weights[57] * g;
+            inputDeltas[2] += weights[58] * g;
+            inputDeltas[3] += weights[59] * g;
+            inputDeltas[4] += weights[60] * g;
+            inputDeltas[5] += weights[61] * g;
+            inputDeltas[6] += weights[62] * g;
+            inputDeltas[7] += weights[63] * g;
             g = deltas[8];
-            inputGradients[0] += weights[64] * g;
-            inputGradients[1] += weights[65] * g;
-            inputGradients[2] += weights[66] * g;
-            inputGradients[3] += weights[67] * g;
-            inputGradients[4] += weights[68] * g;
-            inputGradients[5] += weights[69] * g;
-            inputGradients[6] += weights[70] * g;
-            inputGradients[7] += weights[71] * g;
+            inputDeltas[0] += weights[64] * g;
+            inputDeltas[1] += weights[65] * g;
+            inputDeltas[2] += weights[66] * g;
+            inputDeltas[3] += weights[67] * g;
+            inputDeltas[4] += weights[68] * g;
+            inputDeltas[5] += weights[69] * g;
+            inputDeltas[6] += weights[70] * g;
+            inputDeltas[7] += weights[71] * g;
             g = deltas[9];
-            inputGradients[0] += weights[72] * g;
-            inputGradients[1] += weights[73] * g;
-            inputGradients[2] += weights[74] * g;
-            inputGradients[3] += weights[75] * g;
-            inputGradients[4] += weights[76] * g;
-            inputGradients[5] += weights[77] * g;
-            inputGradients[6] += weights[78] * g;
-            inputGradients[7] += weights[79] * g;
+            inputDeltas[0] += weights[72] * g;
+            inputDeltas[1] += weights[73] * g;
+            inputDeltas[2] += weights[74] * g;
+            inputDeltas[3] += weights[75] * g;
+            inputDeltas[4] += weights[76] * g;
+            inputDeltas[5] += weights[77] * g;
+            inputDeltas[6] += weights[78] * g;
+            inputDeltas[7] += weights[79] * g;
             g = deltas[10];
-            inputGradients[0] += weights[80] * g;
-            inputGradients[1] += weights[81] * g;
-            inputGradients[2] += weights[82] * g;
-            inputGradients[3] += weights[83] * g;
-            inputGradients[4] += weights[84] * g;
-            inputGradients[5] += weights[85] * g;
-            inputGradients[6] += weights[86] * g;
-            inputGradients[7] += weights[87] * g;
+            inputDeltas[0] += weights[80] * g;
+            inputDeltas[1] += weights[81] * g;
+            inputDeltas[2] += weights[82] * g;
+            inputDeltas[3] += weights[83] * g;
+            inputDeltas[4] += weights[84] * g;
+            inputDeltas[5] += weights[85] * g;
+            inputDeltas[6] += weights[86] * g;
+            inputDeltas[7] += weights[87] * g;
             g = deltas[11];
-            inputGradients[0] += weights[88] * g;
-            inputGradients[1] += weights[89] * g;
-            inputGradients[2] += weights[90] * g;
-            inputGradients[3] += weights[91] * g;
-            inputGradients[4] += weights[92] * g;
-            inputGradients[5] += weights[93] * g;
-            inputGradients[6] += weights[94] * g;
-            inputGradients[7] += weights[95] * g;
+            inputDeltas[0] += weights[88] * g;
+            inputDeltas[1] += weights[89] * g;
+            inputDeltas[2] += weights[90] * g;
+            inputDeltas[3] += weights[91] * g;
+            inputDeltas[4] += weights[92] * g;
+            inputDeltas[5] += weights[93] * g;
+            inputDeltas[6] += weights[94] * g;
+            inputDeltas[7] += weights[95] * g;
             g = deltas[12];
-            inputGradients[0] += weights[96] * g;
-            inputGradients[1] += weights[97] * g;
-            inputGradients[2] += weights[98] * g;
-            inputGradients[3] += weights[99] * g;
-            inputGradients[4] += weights[100] * g;
-            inputGradients[5] += weights[101] * g;
-            inputGradients[6] += weights[102] * g;
-            inputGradients[7] += weights[103] * g;
+            inputDeltas[0] += weights[96] * g;
+            inputDeltas[1] += weights[97] * g;
+            inputDeltas[2] += weights[98] * g;
+            inputDeltas[3] += weights[99] * g;
+            inputDeltas[4] += weights[100] * g;
+            inputDeltas[5] += weights[101] * g;
+            inputDeltas[6] += weights[102] * g;
+            inputDeltas[7] += weights[103] * g;
             g = deltas[13];
-            inputGradients[0] += weights[104] * g;
-            inputGradients[1] += weights[105] * g;
-            inputGradients[2] += weights[106] * g;
-            inputGradients[3] += weights[107] * g;
-            inputGradients[4] += weights[108] * g;
-            inputGradients[5] += weights[109] * g;
-            inputGradients[6] += weights[110] * g;
-            inputGradients[7] += weights[111] * g;
+            inputDeltas[0] += weights[104] * g;
+            inputDeltas[1] += weights[105] * g;
+            inputDeltas[2] += weights[106] * g;
+            inputDeltas[3] += weights[107] * g;
+            inputDeltas[4] += weights[108] * g;
+            inputDeltas[5] += weights[109] * g;
+            inputDeltas[6] += weights[110] * g;
+            inputDeltas[7] += weights[111] * g;
             g = deltas[14];
-            inputGradients[0] += weights[112] * g;
-            inputGradients[1] += weights[113] * g;
-            inputGradients[2] += weights[114] * g;
-            inputGradients[3] += weights[115] * g;
-            inputGradients[4] += weights[116] * g;
-            inputGradients[5] += weights[117] * g;
-            inputGradients[6] += weights[118] * g;
-            inputGradients[7] += weights[119] * g;
+            inputDeltas[0] += weights[112] * g;
+            inputDeltas[1] += weights[113] * g;
+            inputDeltas[2] += weights[114] * g;
+            inputDeltas[3] += weights[115] * g;
+            inputDeltas[4] += weights[116] * g;
+            inputDeltas[5] += weights[117] * g;
+            inputDeltas[6] += weights[118] * g;
+            inputDeltas[7] += weights[119] * g;
             g = deltas[15];
-            inputGradients[0] += weights[120] * g;
-            inputGradients[1] += weights[121] * g;
-            inputGradients[2] += weights[122] * g;
-            inputGradients[3] += weights[123] * g;
-            inputGradients[4] += weights[124] * g;
-            inputGradients[5] += weights[125] * g;
-            inputGradients[6] += weights[126] * g;
-            inputGradients[7] += weights[127] * g;
+            inputDeltas[0] += weights[120] * g;
+            inputDeltas[1] += weights[121] * g;
+            inputDeltas[2] += weights[122] * g;
+            inputDeltas[3] += weights[123] * g;
+            inputDeltas[4] += weights[124] * g;
+            inputDeltas[5] += weights[125] * g;
+            inputDeltas[6] += weights[126] * g;
+            inputDeltas[7] += weights[127] * g;
         }
 
-        // S4, backward: deltas (8, 1, 1) -> the input's deltas (8, 7, 7)
-        private static void S4Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        // S4, backward: max pooling 8@7x7 -> 8@1x1, window 7x7
+        //   input        (8, 7, 7)
+        //   deltas       (8, 1, 1): dE/d(values) in, dE/d(sums) out
+        //   inputDeltas  (8, 7, 7): dE/d(input); empty to skip
+        private static void S4Backward(global::System.ReadOnlySpan<float> input, global::System.Span<float> deltas, global::System.Span<float> inputDeltas)
         {
             if (inputDeltas.IsEmpty) return;
-            bool withInput = !inputDeltas.IsEmpty;
-            if (withInput) inputDeltas.Clear();
+            inputDeltas.Clear();
             int best;
             // map 0
             best = 0;
@@ -2176,15 +2204,20 @@ namespace LeNetGen.Samples.Networks
             inputDeltas[best] += deltas[7];
         }
 
-        // C3, backward: deltas (8, 7, 7) -> dE/dw of C3Weights and C3Biases, and the input's deltas (4, 7, 7)
-        private static void C3Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas, global::System.ReadOnlySpan<float> padded, global::System.Span<float> paddedDeltas)
+        // C3, backward: convolution 4@7x7 -> 8@7x7, kernel 3x3
+        //   input        (4, 7, 7); padded, its zero-padded copy (4, 9, 9) from the forward pass
+        //   deltas       (8, 7, 7): dE/d(values) in, dE/d(sums) out
+        //   weights      144 = 16 connected map pairs x 3x3, at C3WeightsOffset; biases (8) at C3BiasesOffset
+        //   gradients    += dE/dw of both, at the same offsets
+        //   inputDeltas  (4, 7, 7): dE/d(input); empty to skip, through paddedDeltas (4, 9, 9)
+        private static void C3Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> gradients, global::System.Span<float> inputDeltas, global::System.ReadOnlySpan<float> padded, global::System.Span<float> paddedDeltas)
         {
             // dE/da = f'(a) dE/dx
             for (int i = 0; i < C3Size; i++)
             {
                 deltas[i] *= global::LeNetGen.Activations.TanhDerivative(values[i]);
             }
-            C3WeightGradients(padded, deltas, parameterDeltas.Slice(C3WeightsOffset, C3WeightsLength), parameterDeltas.Slice(C3BiasesOffset, C3BiasesLength));
+            C3WeightGradients(padded, deltas, gradients.Slice(C3WeightsOffset, C3WeightsLength), gradients.Slice(C3BiasesOffset, C3BiasesLength));
             if (inputDeltas.IsEmpty) return;
             paddedDeltas.Clear();
             C3InputGradients(parameters.Slice(C3WeightsOffset, C3WeightsLength), deltas, paddedDeltas);
@@ -2198,6 +2231,10 @@ namespace LeNetGen.Samples.Networks
             }
         }
 
+        // C3, backward: each weight's dE/dw += input x delta, each bias's += delta, over every map
+        //   input            (4, 9, 9)
+        //   deltas           (8, 7, 7): dE/d(sums)
+        //   weightGradients  144 = 16 connected map pairs x 3x3, the C3Weights slice of gradients; biasGradients (8)
         private static void C3WeightGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> weightGradients, global::System.Span<float> biasGradients)
         {
             float g;
@@ -2379,7 +2416,11 @@ namespace LeNetGen.Samples.Networks
             }
         }
 
-        private static void C3InputGradients(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputGradients)
+        // C3, backward: the input's deltas += weight x delta, over every map
+        //   weights      144 = 16 connected map pairs x 3x3
+        //   deltas       (8, 7, 7): dE/d(sums)
+        //   inputDeltas  (4, 9, 9)
+        private static void C3InputGradients(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputDeltas)
         {
             float g;
             for (int y = 0; y < 7; y++)
@@ -2390,174 +2431,176 @@ namespace LeNetGen.Samples.Networks
                     int at = y * 9 + x;
                     // map 0 <- input maps 0, 3
                     g = deltas[o];
-                    inputGradients[at] += weights[0] * g;
-                    inputGradients[at + 1] += weights[1] * g;
-                    inputGradients[at + 2] += weights[2] * g;
-                    inputGradients[at + 9] += weights[3] * g;
-                    inputGradients[at + 10] += weights[4] * g;
-                    inputGradients[at + 11] += weights[5] * g;
-                    inputGradients[at + 18] += weights[6] * g;
-                    inputGradients[at + 19] += weights[7] * g;
-                    inputGradients[at + 20] += weights[8] * g;
-                    inputGradients[at + 243] += weights[9] * g;
-                    inputGradients[at + 244] += weights[10] * g;
-                    inputGradients[at + 245] += weights[11] * g;
-                    inputGradients[at + 252] += weights[12] * g;
-                    inputGradients[at + 253] += weights[13] * g;
-                    inputGradients[at + 254] += weights[14] * g;
-                    inputGradients[at + 261] += weights[15] * g;
-                    inputGradients[at + 262] += weights[16] * g;
-                    inputGradients[at + 263] += weights[17] * g;
+                    inputDeltas[at] += weights[0] * g;
+                    inputDeltas[at + 1] += weights[1] * g;
+                    inputDeltas[at + 2] += weights[2] * g;
+                    inputDeltas[at + 9] += weights[3] * g;
+                    inputDeltas[at + 10] += weights[4] * g;
+                    inputDeltas[at + 11] += weights[5] * g;
+                    inputDeltas[at + 18] += weights[6] * g;
+                    inputDeltas[at + 19] += weights[7] * g;
+                    inputDeltas[at + 20] += weights[8] * g;
+                    inputDeltas[at + 243] += weights[9] * g;
+                    inputDeltas[at + 244] += weights[10] * g;
+                    inputDeltas[at + 245] += weights[11] * g;
+                    inputDeltas[at + 252] += weights[12] * g;
+                    inputDeltas[at + 253] += weights[13] * g;
+                    inputDeltas[at + 254] += weights[14] * g;
+                    inputDeltas[at + 261] += weights[15] * g;
+                    inputDeltas[at + 262] += weights[16] * g;
+                    inputDeltas[at + 263] += weights[17] * g;
                     // map 1 <- input maps 0, 1
                     g = deltas[o + 49];
-                    inputGradients[at] += weights[18] * g;
-                    inputGradients[at + 1] += weights[19] * g;
-                    inputGradients[at + 2] += weights[20] * g;
-                    inputGradients[at + 9] += weights[21] * g;
-                    inputGradients[at + 10] += weights[22] * g;
-                    inputGradients[at + 11] += weights[23] * g;
-                    inputGradients[at + 18] += weights[24] * g;
-                    inputGradients[at + 19] += weights[25] * g;
-                    inputGradients[at + 20] += weights[26] * g;
-                    inputGradients[at + 81] += weights[27] * g;
-                    inputGradients[at + 82] += weights[28] * g;
-                    inputGradients[at + 83] += weights[29] * g;
-                    inputGradients[at + 90] += weights[30] * g;
-                    inputGradients[at + 91] += weights[31] * g;
-                    inputGradients[at + 92] += weights[32] * g;
-                    inputGradients[at + 99] += weights[33] * g;
-                    inputGradients[at + 100] += weights[34] * g;
-                    inputGradients[at + 101] += weights[35] * g;
+                    inputDeltas[at] += weights[18] * g;
+                    inputDeltas[at + 1] += weights[19] * g;
+                    inputDeltas[at + 2] += weights[20] * g;
+                    inputDeltas[at + 9] += weights[21] * g;
+                    inputDeltas[at + 10] += weights[22] * g;
+                    inputDeltas[at + 11] += weights[23] * g;
+                    inputDeltas[at + 18] += weights[24] * g;
+                    inputDeltas[at + 19] += weights[25] * g;
+                    inputDeltas[at + 20] += weights[26] * g;
+                    inputDeltas[at + 81] += weights[27] * g;
+                    inputDeltas[at + 82] += weights[28] * g;
+                    inputDeltas[at + 83] += weights[29] * g;
+                    inputDeltas[at + 90] += weights[30] * g;
+                    inputDeltas[at + 91] += weights[31] * g;
+                    inputDeltas[at + 92] += weights[32] * g;
+                    inputDeltas[at + 99] += weights[33] * g;
+                    inputDeltas[at + 100] += weights[34] * g;
+                    inputDeltas[at + 101] += weights[35] * g;
                     // map 2 <- input maps 1, 2
                     g = deltas[o + 98];
-                    inputGradients[at + 81] += weights[36] * g;
-                    inputGradients[at + 82] += weights[37] * g;
-                    inputGradients[at + 83] += weights[38] * g;
-                    inputGradients[at + 90] += weights[39] * g;
-                    inputGradients[at + 91] += weights[40] * g;
-                    inputGradients[at + 92] += weights[41] * g;
-                    inputGradients[at + 99] += weights[42] * g;
-                    inputGradients[at + 100] += weights[43] * g;
-                    inputGradients[at + 101] += weights[44] * g;
-                    inputGradients[at + 162] += weights[45] * g;
-                    inputGradients[at + 163] += weights[46] * g;
-                    inputGradients[at + 164] += weights[47] * g;
-                    inputGradients[at + 171] += weights[48] * g;
-                    inputGradients[at + 172] += weights[49] * g;
-                    inputGradients[at + 173] += weights[50] * g;
-                    inputGradients[at + 180] += weights[51] * g;
-                    inputGradients[at + 181] += weights[52] * g;
-                    inputGradients[at + 182] += weights[53] * g;
+                    inputDeltas[at + 81] += weights[36] * g;
+                    inputDeltas[at + 82] += weights[37] * g;
+                    inputDeltas[at + 83] += weights[38] * g;
+                    inputDeltas[at + 90] += weights[39] * g;
+                    inputDeltas[at + 91] += weights[40] * g;
+                    inputDeltas[at + 92] += weights[41] * g;
+                    inputDeltas[at + 99] += weights[42] * g;
+                    inputDeltas[at + 100] += weights[43] * g;
+                    inputDeltas[at + 101] += weights[44] * g;
+                    inputDeltas[at + 162] += weights[45] * g;
+                    inputDeltas[at + 163] += weights[46] * g;
+                    inputDeltas[at + 164] += weights[47] * g;
+                    inputDeltas[at + 171] += weights[48] * g;
+                    inputDeltas[at + 172] += weights[49] * g;
+                    inputDeltas[at + 173] += weights[50] * g;
+                    inputDeltas[at + 180] += weights[51] * g;
+                    inputDeltas[at + 181] += weights[52] * g;
+                    inputDeltas[at + 182] += weights[53] * g;
                     // map 3 <- input maps 2, 3
                     g = deltas[o + 147];
-                    inputGradients[at + 162] += weights[54] * g;
-                    inputGradients[at + 163] += weights[55] * g;
-                    inputGradients[at + 164] += weights[56] * g;
-                    inputGradients[at + 171] += weights[57] * g;
-                    inputGradients[at + 172] += weights[58] * g;
-                    inputGradients[at + 173] += weights[59] * g;
-                    inputGradients[at + 180] += weights[60] * g;
-                    inputGradients[at + 181] += weights[61] * g;
-                    inputGradients[at + 182] += weights[62] * g;
-                    inputGradients[at + 243] += weights[63] * g;
-                    inputGradients[at + 244] += weights[64] * g;
-                    inputGradients[at + 245] += weights[65] * g;
-                    inputGradients[at + 252] += weights[66] * g;
-                    inputGradients[at + 253] += weights[67] * g;
-                    inputGradients[at + 254] += weights[68] * g;
-                    inputGradients[at + 261] += weights[69] * g;
-                    inputGradients[at + 262] += weights[70] * g;
-                    inputGradients[at + 263] += weights[71] * g;
+                    inputDeltas[at + 162] += weights[54] * g;
+                    inputDeltas[at + 163] += weights[55] * g;
+                    inputDeltas[at + 164] += weights[56] * g;
+                    inputDeltas[at + 171] += weights[57] * g;
+                    inputDeltas[at + 172] += weights[58] * g;
+                    inputDeltas[at + 173] += weights[59] * g;
+                    inputDeltas[at + 180] += weights[60] * g;
+                    inputDeltas[at + 181] += weights[61] * g;
+                    inputDeltas[at + 182] += weights[62] * g;
+                    inputDeltas[at + 243] += weights[63] * g;
+                    inputDeltas[at + 244] += weights[64] * g;
+                    inputDeltas[at + 245] += weights[65] * g;
+                    inputDeltas[at + 252] += weights[66] * g;
+                    inputDeltas[at + 253] += weights[67] * g;
+                    inputDeltas[at + 254] += weights[68] * g;
+                    inputDeltas[at + 261] += weights[69] * g;
+                    inputDeltas[at + 262] += weights[70] * g;
+                    inputDeltas[at + 263] += weights[71] * g;
                     // map 4 <- input maps 0, 3
                     g = deltas[o + 196];
-                    inputGradients[at] += weights[72] * g;
-                    inputGradients[at + 1] += weights[73] * g;
-                    inputGradients[at + 2] += weights[74] * g;
-                    inputGradients[at + 9] += weights[75] * g;
-                    inputGradients[at + 10] += weights[76] * g;
-                    inputGradients[at + 11] += weights[77] * g;
-                    inputGradients[at + 18] += weights[78] * g;
-                    inputGradients[at + 19] += weights[79] * g;
-                    inputGradients[at + 20] += weights[80] * g;
-                    inputGradients[at + 243] += weights[81] * g;
-                    inputGradients[at + 244] += weights[82] * g;
-                    inputGradients[at + 245] += weights[83] * g;
-                    inputGradients[at + 252] += weights[84] * g;
-                    inputGradients[at + 253] += weights[85] * g;
-                    inputGradients[at + 254] += weights[86] * g;
-                    inputGradients[at + 261] += weights[87] * g;
-                    inputGradients[at + 262] += weights[88] * g;
-                    inputGradients[at + 263] += weights[89] * g;
+                    inputDeltas[at] += weights[72] * g;
+                    inputDeltas[at + 1] += weights[73] * g;
+                    inputDeltas[at + 2] += weights[74] * g;
+                    inputDeltas[at + 9] += weights[75] * g;
+                    inputDeltas[at + 10] += weights[76] * g;
+                    inputDeltas[at + 11] += weights[77] * g;
+                    inputDeltas[at + 18] += weights[78] * g;
+                    inputDeltas[at + 19] += weights[79] * g;
+                    inputDeltas[at + 20] += weights[80] * g;
+                    inputDeltas[at + 243] += weights[81] * g;
+                    inputDeltas[at + 244] += weights[82] * g;
+                    inputDeltas[at + 245] += weights[83] * g;
+                    inputDeltas[at + 252] += weights[84] * g;
+                    inputDeltas[at + 253] += weights[85] * g;
+                    inputDeltas[at + 254] += weights[86] * g;
+                    inputDeltas[at + 261] += weights[87] * g;
+                    inputDeltas[at + 262] += weights[88] * g;
+                    inputDeltas[at + 263] += weights[89] * g;
                     // map 5 <- input maps 0, 1
                     g = deltas[o + 245];
-                    inputGradients[at] += weights[90] * g;
-                    inputGradients[at + 1] += weights[91] * g;
-                    inputGradients[at + 2] += weights[92] * g;
-                    inputGradients[at + 9] += weights[93] * g;
-                    inputGradients[at + 10] += weights[94] * g;
-                    inputGradients[at + 11] += weights[95] * g;
-                    inputGradients[at + 18] += weights[96] * g;
-                    inputGradients[at + 19] += weights[97] * g;
-                    inputGradients[at + 20] += weights[98] * g;
-                    inputGradients[at + 81] += weights[99] * g;
-                    inputGradients[at + 82] += weights[100] * g;
-                    inputGradients[at + 83] += weights[101] * g;
-                    inputGradients[at + 90] += weights[102] * g;
-                    inputGradients[at + 91] += weights[103] * g;
-                    inputGradients[at + 92] += weights[104] * g;
-                    inputGradients[at + 99] += weights[105] * g;
-                    inputGradients[at + 100] += weights[106] * g;
-                    inputGradients[at + 101] += weights[107] * g;
+                    inputDeltas[at] += weights[90] * g;
+                    inputDeltas[at + 1] += weights[91] * g;
+                    inputDeltas[at + 2] += weights[92] * g;
+                    inputDeltas[at + 9] += weights[93] * g;
+                    inputDeltas[at + 10] += weights[94] * g;
+                    inputDeltas[at + 11] += weights[95] * g;
+                    inputDeltas[at + 18] += weights[96] * g;
+                    inputDeltas[at + 19] += weights[97] * g;
+                    inputDeltas[at + 20] += weights[98] * g;
+                    inputDeltas[at + 81] += weights[99] * g;
+                    inputDeltas[at + 82] += weights[100] * g;
+                    inputDeltas[at + 83] += weights[101] * g;
+                    inputDeltas[at + 90] += weights[102] * g;
+                    inputDeltas[at + 91] += weights[103] * g;
+                    inputDeltas[at + 92] += weights[104] * g;
+                    inputDeltas[at + 99] += weights[105] * g;
+                    inputDeltas[at + 100] += weights[106] * g;
+                    inputDeltas[at + 101] += weights[107] * g;
                     // map 6 <- input maps 1, 2
                     g = deltas[o + 294];
-                    inputGradients[at + 81] += weights[108] * g;
-                    inputGradients[at + 82] += weights[109] * g;
-                    inputGradients[at + 83] += weights[110] * g;
-                    inputGradients[at + 90] += weights[111] * g;
-                    inputGradients[at + 91] += weights[112] * g;
-                    inputGradients[at + 92] += weights[113] * g;
-                    inputGradients[at + 99] += weights[114] * g;
-                    inputGradients[at + 100] += weights[115] * g;
-                    inputGradients[at + 101] += weights[116] * g;
-                    inputGradients[at + 162] += weights[117] * g;
-                    inputGradients[at + 163] += weights[118] * g;
-                    inputGradients[at + 164] += weights[119] * g;
-                    inputGradients[at + 171] += weights[120] * g;
-                    inputGradients[at + 172] += weights[121] * g;
-                    inputGradients[at + 173] += weights[122] * g;
-                    inputGradients[at + 180] += weights[123] * g;
-                    inputGradients[at + 181] += weights[124] * g;
-                    inputGradients[at + 182] += weights[125] * g;
+                    inputDeltas[at + 81] += weights[108] * g;
+                    inputDeltas[at + 82] += weights[109] * g;
+                    inputDeltas[at + 83] += weights[110] * g;
+                    inputDeltas[at + 90] += weights[111] * g;
+                    inputDeltas[at + 91] += weights[112] * g;
+                    inputDeltas[at + 92] += weights[113] * g;
+                    inputDeltas[at + 99] += weights[114] * g;
+                    inputDeltas[at + 100] += weights[115] * g;
+                    inputDeltas[at + 101] += weights[116] * g;
+                    inputDeltas[at + 162] += weights[117] * g;
+                    inputDeltas[at + 163] += weights[118] * g;
+                    inputDeltas[at + 164] += weights[119] * g;
+                    inputDeltas[at + 171] += weights[120] * g;
+                    inputDeltas[at + 172] += weights[121] * g;
+                    inputDeltas[at + 173] += weights[122] * g;
+                    inputDeltas[at + 180] += weights[123] * g;
+                    inputDeltas[at + 181] += weights[124] * g;
+                    inputDeltas[at + 182] += weights[125] * g;
                     // map 7 <- input maps 2, 3
                     g = deltas[o + 343];
-                    inputGradients[at + 162] += weights[126] * g;
-                    inputGradients[at + 163] += weights[127] * g;
-                    inputGradients[at + 164] += weights[128] * g;
-                    inputGradients[at + 171] += weights[129] * g;
-                    inputGradients[at + 172] += weights[130] * g;
-                    inputGradients[at + 173] += weights[131] * g;
-                    inputGradients[at + 180] += weights[132] * g;
-                    inputGradients[at + 181] += weights[133] * g;
-                    inputGradients[at + 182] += weights[134] * g;
-                    inputGradients[at + 243] += weights[135] * g;
-                    inputGradients[at + 244] += weights[136] * g;
-                    inputGradients[at + 245] += weights[137] * g;
-                    inputGradients[at + 252] += weights[138] * g;
-                    inputGradients[at + 253] += weights[139] * g;
-                    inputGradients[at + 254] += weights[140] * g;
-                    inputGradients[at + 261] += weights[141] * g;
-                    inputGradients[at + 262] += weights[142] * g;
-                    inputGradients[at + 263] += weights[143] * g;
+                    inputDeltas[at + 162] += weights[126] * g;
+                    inputDeltas[at + 163] += weights[127] * g;
+                    inputDeltas[at + 164] += weights[128] * g;
+                    inputDeltas[at + 171] += weights[129] * g;
+                    inputDeltas[at + 172] += weights[130] * g;
+                    inputDeltas[at + 173] += weights[131] * g;
+                    inputDeltas[at + 180] += weights[132] * g;
+                    inputDeltas[at + 181] += weights[133] * g;
+                    inputDeltas[at + 182] += weights[134] * g;
+                    inputDeltas[at + 243] += weights[135] * g;
+                    inputDeltas[at + 244] += weights[136] * g;
+                    inputDeltas[at + 245] += weights[137] * g;
+                    inputDeltas[at + 252] += weights[138] * g;
+                    inputDeltas[at + 253] += weights[139] * g;
+                    inputDeltas[at + 254] += weights[140] * g;
+                    inputDeltas[at + 261] += weights[141] * g;
+                    inputDeltas[at + 262] += weights[142] * g;
+                    inputDeltas[at + 263] += weights[143] * g;
                 }
             }
         }
 
-        // S2, backward: deltas (4, 7, 7) -> the input's deltas (4, 28, 28)
-        private static void S2Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        // S2, backward: average pooling 4@28x28 -> 4@7x7, window 4x4
+        //   input        (4, 28, 28), not read: every cell of a window gets the same share
+        //   deltas       (4, 7, 7): dE/d(values) in, dE/d(sums) out
+        //   inputDeltas  (4, 28, 28): dE/d(input); empty to skip
+        private static void S2Backward(global::System.Span<float> deltas, global::System.Span<float> inputDeltas)
         {
             if (inputDeltas.IsEmpty) return;
-            bool withInput = !inputDeltas.IsEmpty;
-            if (withInput) inputDeltas.Clear();
+            inputDeltas.Clear();
             float g;
             for (int y = 0; y < 7; y++)
             {
@@ -2641,20 +2684,29 @@ namespace LeNetGen.Samples.Networks
             }
         }
 
-        // C1, backward: deltas (4, 28, 28) -> dE/dw of C1Weights and C1Biases, and the input's deltas (1, 32, 32)
-        private static void C1Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        // C1, backward: convolution 1@32x32 -> 4@28x28, kernel 5x5
+        //   input        (1, 32, 32)
+        //   deltas       (4, 28, 28): dE/d(values) in, dE/d(sums) out
+        //   weights      (4, 1, 5, 5) at C1WeightsOffset; biases (4) at C1BiasesOffset
+        //   gradients    += dE/dw of both, at the same offsets
+        //   inputDeltas  (1, 32, 32): dE/d(input); empty to skip
+        private static void C1Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> gradients, global::System.Span<float> inputDeltas)
         {
             // dE/da = f'(a) dE/dx
             for (int i = 0; i < C1Size; i++)
             {
                 deltas[i] *= global::LeNetGen.Activations.TanhDerivative(values[i]);
             }
-            C1WeightGradients(input, deltas, parameterDeltas.Slice(C1WeightsOffset, C1WeightsLength), parameterDeltas.Slice(C1BiasesOffset, C1BiasesLength));
+            C1WeightGradients(input, deltas, gradients.Slice(C1WeightsOffset, C1WeightsLength), gradients.Slice(C1BiasesOffset, C1BiasesLength));
             if (inputDeltas.IsEmpty) return;
             inputDeltas.Clear();
             C1InputGradients(parameters.Slice(C1WeightsOffset, C1WeightsLength), deltas, inputDeltas);
         }
 
+        // C1, backward: each weight's dE/dw += input x delta, each bias's += delta, over every map
+        //   input            (1, 32, 32)
+        //   deltas           (4, 28, 28): dE/d(sums)
+        //   weightGradients  (4, 1, 5, 5), the C1Weights slice of gradients; biasGradients (4)
         private static void C1WeightGradients(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> weightGradients, global::System.Span<float> biasGradients)
         {
             float g;
@@ -2780,7 +2832,11 @@ namespace LeNetGen.Samples.Networks
             }
         }
 
-        private static void C1InputGradients(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputGradients)
+        // C1, backward: the input's deltas += weight x delta, over every map
+        //   weights      (4, 1, 5, 5)
+        //   deltas       (4, 28, 28): dE/d(sums)
+        //   inputDeltas  (1, 32, 32)
+        private static void C1InputGradients(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputDeltas)
         {
             float g;
             for (int y = 0; y < 28; y++)
@@ -2791,112 +2847,112 @@ namespace LeNetGen.Samples.Networks
                     int at = y * 32 + x;
                     // map 0 <- input map 0
                     g = deltas[o];
-                    inputGradients[at] += weights[0] * g;
-                    inputGradients[at + 1] += weights[1] * g;
-                    inputGradients[at + 2] += weights[2] * g;
-                    inputGradients[at + 3] += weights[3] * g;
-                    inputGradients[at + 4] += weights[4] * g;
-                    inputGradients[at + 32] += weights[5] * g;
-                    inputGradients[at + 33] += weights[6] * g;
-                    inputGradients[at + 34] += weights[7] * g;
-                    inputGradients[at + 35] += weights[8] * g;
-                    inputGradients[at + 36] += weights[9] * g;
-                    inputGradients[at + 64] += weights[10] * g;
-                    inputGradients[at + 65] += weights[11] * g;
-                    inputGradients[at + 66] += weights[12] * g;
-                    inputGradients[at + 67] += weights[13] * g;
-                    inputGradients[at + 68] += weights[14] * g;
-                    inputGradients[at + 96] += weights[15] * g;
-                    inputGradients[at + 97] += weights[16] * g;
-                    inputGradients[at + 98] += weights[17] * g;
-                    inputGradients[at + 99] += weights[18] * g;
-                    inputGradients[at + 100] += weights[19] * g;
-                    inputGradients[at + 128] += weights[20] * g;
-                    inputGradients[at + 129] += weights[21] * g;
-                    inputGradients[at + 130] += weights[22] * g;
-                    inputGradients[at + 131] += weights[23] * g;
-                    inputGradients[at + 132] += weights[24] * g;
+                    inputDeltas[at] += weights[0] * g;
+                    inputDeltas[at + 1] += weights[1] * g;
+                    inputDeltas[at + 2] += weights[2] * g;
+                    inputDeltas[at + 3] += weights[3] * g;
+                    inputDeltas[at + 4] += weights[4] * g;
+                    inputDeltas[at + 32] += weights[5] * g;
+                    inputDeltas[at + 33] += weights[6] * g;
+                    inputDeltas[at + 34] += weights[7] * g;
+                    inputDeltas[at + 35] += weights[8] * g;
+                    inputDeltas[at + 36] += weights[9] * g;
+                    inputDeltas[at + 64] += weights[10] * g;
+                    inputDeltas[at + 65] += weights[11] * g;
+                    inputDeltas[at + 66] += weights[12] * g;
+                    inputDeltas[at + 67] += weights[13] * g;
+                    inputDeltas[at + 68] += weights[14] * g;
+                    inputDeltas[at + 96] += weights[15] * g;
+                    inputDeltas[at + 97] += weights[16] * g;
+                    inputDeltas[at + 98] += weights[17] * g;
+                    inputDeltas[at + 99] += weights[18] * g;
+                    inputDeltas[at + 100] += weights[19] * g;
+                    inputDeltas[at + 128] += weights[20] * g;
+                    inputDeltas[at + 129] += weights[21] * g;
+                    inputDeltas[at + 130] += weights[22] * g;
+                    inputDeltas[at + 131] += weights[23] * g;
+                    inputDeltas[at + 132] += weights[24] * g;
                     // map 1 <- input map 0
                     g = deltas[o + 784];
-                    inputGradients[at] += weights[25] * g;
-                    inputGradients[at + 1] += weights[26] * g;
-                    inputGradients[at + 2] += weights[27] * g;
-                    inputGradients[at + 3] += weights[28] * g;
-                    inputGradients[at + 4] += weights[29] * g;
-                    inputGradients[at + 32] += weights[30] * g;
-                    inputGradients[at + 33] += weights[31] * g;
-                    inputGradients[at + 34] += weights[32] * g;
-                    inputGradients[at + 35] += weights[33] * g;
-                    inputGradients[at + 36] += weights[34] * g;
-                    inputGradients[at + 64] += weights[35] * g;
-                    inputGradients[at + 65] += weights[36] * g;
-                    inputGradients[at + 66] += weights[37] * g;
-                    inputGradients[at + 67] += weights[38] * g;
-                    inputGradients[at + 68] += weights[39] * g;
-                    inputGradients[at + 96] += weights[40] * g;
-                    inputGradients[at + 97] += weights[41] * g;
-                    inputGradients[at + 98] += weights[42] * g;
-                    inputGradients[at + 99] += weights[43] * g;
-                    inputGradients[at + 100] += weights[44] * g;
-                    inputGradients[at + 128] += weights[45] * g;
-                    inputGradients[at + 129] += weights[46] * g;
-                    inputGradients[at + 130] += weights[47] * g;
-                    inputGradients[at + 131] += weights[48] * g;
-                    inputGradients[at + 132] += weights[49] * g;
+                    inputDeltas[at] += weights[25] * g;
+                    inputDeltas[at + 1] += weights[26] * g;
+                    inputDeltas[at + 2] += weights[27] * g;
+                    inputDeltas[at + 3] += weights[28] * g;
+                    inputDeltas[at + 4] += weights[29] * g;
+                    inputDeltas[at + 32] += weights[30] * g;
+                    inputDeltas[at + 33] += weights[31] * g;
+                    inputDeltas[at + 34] += weights[32] * g;
+                    inputDeltas[at + 35] += weights[33] * g;
+                    inputDeltas[at + 36] += weights[34] * g;
+                    inputDeltas[at + 64] += weights[35] * g;
+                    inputDeltas[at + 65] += weights[36] * g;
+                    inputDeltas[at + 66] += weights[37] * g;
+                    inputDeltas[at + 67] += weights[38] * g;
+                    inputDeltas[at + 68] += weights[39] * g;
+                    inputDeltas[at + 96] += weights[40] * g;
+                    inputDeltas[at + 97] += weights[41] * g;
+                    inputDeltas[at + 98] += weights[42] * g;
+                    inputDeltas[at + 99] += weights[43] * g;
+                    inputDeltas[at + 100] += weights[44] * g;
+                    inputDeltas[at + 128] += weights[45] * g;
+                    inputDeltas[at + 129] += weights[46] * g;
+                    inputDeltas[at + 130] += weights[47] * g;
+                    inputDeltas[at + 131] += weights[48] * g;
+                    inputDeltas[at + 132] += weights[49] * g;
                     // map 2 <- input map 0
                     g = deltas[o + 1568];
-                    inputGradients[at] += weights[50] * g;
-                    inputGradients[at + 1] += weights[51] * g;
-                    inputGradients[at + 2] += weights[52] * g;
-                    inputGradients[at + 3] += weights[53] * g;
-                    inputGradients[at + 4] += weights[54] * g;
-                    inputGradients[at + 32] += weights[55] * g;
-                    inputGradients[at + 33] += weights[56] * g;
-                    inputGradients[at + 34] += weights[57] * g;
-                    inputGradients[at + 35] += weights[58] * g;
-                    inputGradients[at + 36] += weights[59] * g;
-                    inputGradients[at + 64] += weights[60] * g;
-                    inputGradients[at + 65] += weights[61] * g;
-                    inputGradients[at + 66] += weights[62] * g;
-                    inputGradients[at + 67] += weights[63] * g;
-                    inputGradients[at + 68] += weights[64] * g;
-                    inputGradients[at + 96] += weights[65] * g;
-                    inputGradients[at + 97] += weights[66] * g;
-                    inputGradients[at + 98] += weights[67] * g;
-                    inputGradients[at + 99] += weights[68] * g;
-                    inputGradients[at + 100] += weights[69] * g;
-                    inputGradients[at + 128] += weights[70] * g;
-                    inputGradients[at + 129] += weights[71] * g;
-                    inputGradients[at + 130] += weights[72] * g;
-                    inputGradients[at + 131] += weights[73] * g;
-                    inputGradients[at + 132] += weights[74] * g;
+                    inputDeltas[at] += weights[50] * g;
+                    inputDeltas[at + 1] += weights[51] * g;
+                    inputDeltas[at + 2] += weights[52] * g;
+                    inputDeltas[at + 3] += weights[53] * g;
+                    inputDeltas[at + 4] += weights[54] * g;
+                    inputDeltas[at + 32] += weights[55] * g;
+                    inputDeltas[at + 33] += weights[56] * g;
+                    inputDeltas[at + 34] += weights[57] * g;
+                    inputDeltas[at + 35] += weights[58] * g;
+                    inputDeltas[at + 36] += weights[59] * g;
+                    inputDeltas[at + 64] += weights[60] * g;
+                    inputDeltas[at + 65] += weights[61] * g;
+                    inputDeltas[at + 66] += weights[62] * g;
+                    inputDeltas[at + 67] += weights[63] * g;
+                    inputDeltas[at + 68] += weights[64] * g;
+                    inputDeltas[at + 96] += weights[65] * g;
+                    inputDeltas[at + 97] += weights[66] * g;
+                    inputDeltas[at + 98] += weights[67] * g;
+                    inputDeltas[at + 99] += weights[68] * g;
+                    inputDeltas[at + 100] += weights[69] * g;
+                    inputDeltas[at + 128] += weights[70] * g;
+                    inputDeltas[at + 129] += weights[71] * g;
+                    inputDeltas[at + 130] += weights[72] * g;
+                    inputDeltas[at + 131] += weights[73] * g;
+                    inputDeltas[at + 132] += weights[74] * g;
                     // map 3 <- input map 0
                     g = deltas[o + 2352];
-                    inputGradients[at] += weights[75] * g;
-                    inputGradients[at + 1] += weights[76] * g;
-                    inputGradients[at + 2] += weights[77] * g;
-                    inputGradients[at + 3] += weights[78] * g;
-                    inputGradients[at + 4] += weights[79] * g;
-                    inputGradients[at + 32] += weights[80] * g;
-                    inputGradients[at + 33] += weights[81] * g;
-                    inputGradients[at + 34] += weights[82] * g;
-                    inputGradients[at + 35] += weights[83] * g;
-                    inputGradients[at + 36] += weights[84] * g;
-                    inputGradients[at + 64] += weights[85] * g;
-                    inputGradients[at + 65] += weights[86] * g;
-                    inputGradients[at + 66] += weights[87] * g;
-                    inputGradients[at + 67] += weights[88] * g;
-                    inputGradients[at + 68] += weights[89] * g;
-                    inputGradients[at + 96] += weights[90] * g;
-                    inputGradients[at + 97] += weights[91] * g;
-                    inputGradients[at + 98] += weights[92] * g;
-                    inputGradients[at + 99] += weights[93] * g;
-                    inputGradients[at + 100] += weights[94] * g;
-                    inputGradients[at + 128] += weights[95] * g;
-                    inputGradients[at + 129] += weights[96] * g;
-                    inputGradients[at + 130] += weights[97] * g;
-                    inputGradients[at + 131] += weights[98] * g;
-                    inputGradients[at + 132] += weights[99] * g;
+                    inputDeltas[at] += weights[75] * g;
+                    inputDeltas[at + 1] += weights[76] * g;
+                    inputDeltas[at + 2] += weights[77] * g;
+                    inputDeltas[at + 3] += weights[78] * g;
+                    inputDeltas[at + 4] += weights[79] * g;
+                    inputDeltas[at + 32] += weights[80] * g;
+                    inputDeltas[at + 33] += weights[81] * g;
+                    inputDeltas[at + 34] += weights[82] * g;
+                    inputDeltas[at + 35] += weights[83] * g;
+                    inputDeltas[at + 36] += weights[84] * g;
+                    inputDeltas[at + 64] += weights[85] * g;
+                    inputDeltas[at + 65] += weights[86] * g;
+                    inputDeltas[at + 66] += weights[87] * g;
+                    inputDeltas[at + 67] += weights[88] * g;
+                    inputDeltas[at + 68] += weights[89] * g;
+                    inputDeltas[at + 96] += weights[90] * g;
+                    inputDeltas[at + 97] += weights[91] * g;
+                    inputDeltas[at + 98] += weights[92] * g;
+                    inputDeltas[at + 99] += weights[93] * g;
+                    inputDeltas[at + 100] += weights[94] * g;
+                    inputDeltas[at + 128] += weights[95] * g;
+                    inputDeltas[at + 129] += weights[96] * g;
+                    inputDeltas[at + 130] += weights[97] * g;
+                    inputDeltas[at + 131] += weights[98] * g;
+                    inputDeltas[at + 132] += weights[99] * g;
                 }
             }
         }
@@ -2919,23 +2975,32 @@ namespace LeNetGen.Samples.Networks
             global::LeNetGen.LengthGuard.Require(headCurvature.Length, OutputSize, "one output", nameof(headCurvature));
             global::LeNetGen.LengthGuard.Require(curvatures.Length, ParameterCount, "curvatures", nameof(curvatures));
             headCurvature.CopyTo(workspace.Slice(OutputDeltasOffset, OutputSize));
-            OutputCurvature(workspace.Slice(F5ValuesOffset, F5Size), parameters, workspace.Slice(OutputSumsOffset, OutputSize), workspace.Slice(OutputValuesOffset, OutputSize), workspace.Slice(OutputDeltasOffset, OutputSize), curvatures, workspace.Slice(F5DeltasOffset, F5Size));
-            F5Curvature(workspace.Slice(S4ValuesOffset, S4Size), parameters, workspace.Slice(F5SumsOffset, F5Size), workspace.Slice(F5ValuesOffset, F5Size), workspace.Slice(F5DeltasOffset, F5Size), curvatures, workspace.Slice(S4DeltasOffset, S4Size));
-            S4Curvature(workspace.Slice(C3ValuesOffset, C3Size), parameters, workspace.Slice(S4ValuesOffset, S4Size), workspace.Slice(S4ValuesOffset, S4Size), workspace.Slice(S4DeltasOffset, S4Size), curvatures, workspace.Slice(C3DeltasOffset, C3Size));
-            C3Curvature(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3SumsOffset, C3Size), workspace.Slice(C3ValuesOffset, C3Size), workspace.Slice(C3DeltasOffset, C3Size), curvatures, workspace.Slice(S2DeltasOffset, S2Size), workspace.Slice(C3PaddedOffset, C3PaddedLength), workspace.Slice(C3PaddedDeltasOffset, C3PaddedLength));
-            S2Curvature(workspace.Slice(C1ValuesOffset, C1Size), parameters, workspace.Slice(S2ValuesOffset, S2Size), workspace.Slice(S2ValuesOffset, S2Size), workspace.Slice(S2DeltasOffset, S2Size), curvatures, workspace.Slice(C1DeltasOffset, C1Size));
-            C1Curvature(input, parameters, workspace.Slice(C1SumsOffset, C1Size), workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(C1DeltasOffset, C1Size), curvatures, default);
+            OutputCurvature(workspace.Slice(F5ValuesOffset, F5Size), parameters, workspace.Slice(OutputDeltasOffset, OutputSize), curvatures, workspace.Slice(F5DeltasOffset, F5Size));
+            F5Curvature(workspace.Slice(S4ValuesOffset, S4Size), parameters, workspace.Slice(F5SumsOffset, F5Size), workspace.Slice(F5DeltasOffset, F5Size), curvatures, workspace.Slice(S4DeltasOffset, S4Size));
+            S4Curvature(workspace.Slice(C3ValuesOffset, C3Size), workspace.Slice(S4DeltasOffset, S4Size), workspace.Slice(C3DeltasOffset, C3Size));
+            C3Curvature(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3ValuesOffset, C3Size), workspace.Slice(C3DeltasOffset, C3Size), curvatures, workspace.Slice(S2DeltasOffset, S2Size), workspace.Slice(C3PaddedOffset, C3PaddedLength), workspace.Slice(C3PaddedDeltasOffset, C3PaddedLength));
+            S2Curvature(workspace.Slice(S2DeltasOffset, S2Size), workspace.Slice(C1DeltasOffset, C1Size));
+            C1Curvature(input, parameters, workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(C1DeltasOffset, C1Size), curvatures, default);
         }
 
-        // Output, curvature: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (16)
-        private static void OutputCurvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        // Output, curvature: softmax output, fully connected 16 -> 10
+        //   input        (16)
+        //   deltas       (10): d2E/d(logits)2, from the head
+        //   weights      (10, 16) at OutputWeightsOffset; biases (10) at OutputBiasesOffset
+        //   curvatures   += d2E/dw2 of both, at the same offsets
+        //   inputDeltas  (16): d2E/d(input)2; empty to skip
+        private static void OutputCurvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.Span<float> deltas, global::System.Span<float> curvatures, global::System.Span<float> inputDeltas)
         {
-            OutputWeightCurvatures(input, deltas, parameterDeltas.Slice(OutputWeightsOffset, OutputWeightsLength), parameterDeltas.Slice(OutputBiasesOffset, OutputBiasesLength));
+            OutputWeightCurvatures(input, deltas, curvatures.Slice(OutputWeightsOffset, OutputWeightsLength), curvatures.Slice(OutputBiasesOffset, OutputBiasesLength));
             if (inputDeltas.IsEmpty) return;
             inputDeltas.Clear();
             OutputInputCurvatures(parameters.Slice(OutputWeightsOffset, OutputWeightsLength), deltas, inputDeltas);
         }
 
+        // Output, curvature: each weight's d2E/dw2 += input^2 x delta, each bias's += delta, over every unit
+        //   input            (16)
+        //   deltas           (10): d2E/d(sums)2
+        //   weightCurvatures  (10, 16), the OutputWeights slice of curvatures; biasCurvatures (10)
         private static void OutputWeightCurvatures(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> weightCurvatures, global::System.Span<float> biasCurvatures)
         {
             float h;
@@ -3121,183 +3186,192 @@ namespace LeNetGen.Samples.Networks
             weightCurvatures[159] += input[15] * input[15] * h;
         }
 
-        private static void OutputInputCurvatures(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputCurvatures)
+        // Output, curvature: the input's deltas += weight^2 x delta, over every unit
+        //   weights      (10, 16)
+        //   deltas       (10): d2E/d(sums)2
+        //   inputDeltas  (16)
+        private static void OutputInputCurvatures(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputDeltas)
         {
             float h;
             h = deltas[0];
-            inputCurvatures[0] += weights[0] * weights[0] * h;
-            inputCurvatures[1] += weights[1] * weights[1] * h;
-            inputCurvatures[2] += weights[2] * weights[2] * h;
-            inputCurvatures[3] += weights[3] * weights[3] * h;
-            inputCurvatures[4] += weights[4] * weights[4] * h;
-            inputCurvatures[5] += weights[5] * weights[5] * h;
-            inputCurvatures[6] += weights[6] * weights[6] * h;
-            inputCurvatures[7] += weights[7] * weights[7] * h;
-            inputCurvatures[8] += weights[8] * weights[8] * h;
-            inputCurvatures[9] += weights[9] * weights[9] * h;
-            inputCurvatures[10] += weights[10] * weights[10] * h;
-            inputCurvatures[11] += weights[11] * weights[11] * h;
-            inputCurvatures[12] += weights[12] * weights[12] * h;
-            inputCurvatures[13] += weights[13] * weights[13] * h;
-            inputCurvatures[14] += weights[14] * weights[14] * h;
-            inputCurvatures[15] += weights[15] * weights[15] * h;
+            inputDeltas[0] += weights[0] * weights[0] * h;
+            inputDeltas[1] += weights[1] * weights[1] * h;
+            inputDeltas[2] += weights[2] * weights[2] * h;
+            inputDeltas[3] += weights[3] * weights[3] * h;
+            inputDeltas[4] += weights[4] * weights[4] * h;
+            inputDeltas[5] += weights[5] * weights[5] * h;
+            inputDeltas[6] += weights[6] * weights[6] * h;
+            inputDeltas[7] += weights[7] * weights[7] * h;
+            inputDeltas[8] += weights[8] * weights[8] * h;
+            inputDeltas[9] += weights[9] * weights[9] * h;
+            inputDeltas[10] += weights[10] * weights[10] * h;
+            inputDeltas[11] += weights[11] * weights[11] * h;
+            inputDeltas[12] += weights[12] * weights[12] * h;
+            inputDeltas[13] += weights[13] * weights[13] * h;
+            inputDeltas[14] += weights[14] * weights[14] * h;
+            inputDeltas[15] += weights[15] * weights[15] * h;
             h = deltas[1];
-            inputCurvatures[0] += weights[16] * weights[16] * h;
-            inputCurvatures[1] += weights[17] * weights[17] * h;
-            inputCurvatures[2] += weights[18] * weights[18] * h;
-            inputCurvatures[3] += weights[19] * weights[19] * h;
-            inputCurvatures[4] += weights[20] * weights[20] * h;
-            inputCurvatures[5] += weights[21] * weights[21] * h;
-            inputCurvatures[6] += weights[22] * weights[22] * h;
-            inputCurvatures[7] += weights[23] * weights[23] * h;
-            inputCurvatures[8] += weights[24] * weights[24] * h;
-            inputCurvatures[9] += weights[25] * weights[25] * h;
-            inputCurvatures[10] += weights[26] * weights[26] * h;
-            inputCurvatures[11] += weights[27] * weights[27] * h;
-            inputCurvatures[12] += weights[28] * weights[28] * h;
-            inputCurvatures[13] += weights[29] * weights[29] * h;
-            inputCurvatures[14] += weights[30] * weights[30] * h;
-            inputCurvatures[15] += weights[31] * weights[31] * h;
+            inputDeltas[0] += weights[16] * weights[16] * h;
+            inputDeltas[1] += weights[17] * weights[17] * h;
+            inputDeltas[2] += weights[18] * weights[18] * h;
+            inputDeltas[3] += weights[19] * weights[19] * h;
+            inputDeltas[4] += weights[20] * weights[20] * h;
+            inputDeltas[5] += weights[21] * weights[21] * h;
+            inputDeltas[6] += weights[22] * weights[22] * h;
+            inputDeltas[7] += weights[23] * weights[23] * h;
+            inputDeltas[8] += weights[24] * weights[24] * h;
+            inputDeltas[9] += weights[25] * weights[25] * h;
+            inputDeltas[10] += weights[26] * weights[26] * h;
+            inputDeltas[11] += weights[27] * weights[27] * h;
+            inputDeltas[12] += weights[28] * weights[28] * h;
+            inputDeltas[13] += weights[29] * weights[29] * h;
+            inputDeltas[14] += weights[30] * weights[30] * h;
+            inputDeltas[15] += weights[31] * weights[31] * h;
             h = deltas[2];
-            inputCurvatures[0] += weights[32] * weights[32] * h;
-            inputCurvatures[1] += weights[33] * weights[33] * h;
-            inputCurvatures[2] += weights[34] * weights[34] * h;
-            inputCurvatures[3] += weights[35] * weights[35] * h;
-            inputCurvatures[4] += weights[36] * weights[36] * h;
-            inputCurvatures[5] += weights[37] * weights[37] * h;
-            inputCurvatures[6] += weights[38] * weights[38] * h;
-            inputCurvatures[7] += weights[39] * weights[39] * h;
-            inputCurvatures[8] += weights[40] * weights[40] * h;
-            inputCurvatures[9] += weights[41] * weights[41] * h;
-            inputCurvatures[10] += weights[42] * weights[42] * h;
-            inputCurvatures[11] += weights[43] * weights[43] * h;
-            inputCurvatures[12] += weights[44] * weights[44] * h;
-            inputCurvatures[13] += weights[45] * weights[45] * h;
-            inputCurvatures[14] += weights[46] * weights[46] * h;
-            inputCurvatures[15] += weights[47] * weights[47] * h;
+            inputDeltas[0] += weights[32] * weights[32] * h;
+            inputDeltas[1] += weights[33] * weights[33] * h;
+            inputDeltas[2] += weights[34] * weights[34] * h;
+            inputDeltas[3] += weights[35] * weights[35] * h;
+            inputDeltas[4] += weights[36] * weights[36] * h;
+            inputDeltas[5] += weights[37] * weights[37] * h;
+            inputDeltas[6] += weights[38] * weights[38] * h;
+            inputDeltas[7] += weights[39] * weights[39] * h;
+            inputDeltas[8] += weights[40] * weights[40] * h;
+            inputDeltas[9] += weights[41] * weights[41] * h;
+            inputDeltas[10] += weights[42] * weights[42] * h;
+            inputDeltas[11] += weights[43] * weights[43] * h;
+            inputDeltas[12] += weights[44] * weights[44] * h;
+            inputDeltas[13] += weights[45] * weights[45] * h;
+            inputDeltas[14] += weights[46] * weights[46] * h;
+            inputDeltas[15] += weights[47] * weights[47] * h;
             h = deltas[3];
-            inputCurvatures[0] += weights[48] * weights[48] * h;
-            inputCurvatures[1] += weights[49] * weights[49] * h;
-            inputCurvatures[2] += weights[50] * weights[50] * h;
-            inputCurvatures[3] += weights[51] * weights[51] * h;
-            inputCurvatures[4] += weights[52] * weights[52] * h;
-            inputCurvatures[5] += weights[53] * weights[53] * h;
-            inputCurvatures[6] += weights[54] * weights[54] * h;
-            inputCurvatures[7] += weights[55] * weights[55] * h;
-            inputCurvatures[8] += weights[56] * weights[56] * h;
-            inputCurvatures[9] += weights[57] * weights[57] * h;
-            inputCurvatures[10] += weights[58] * weights[58] * h;
-            inputCurvatures[11] += weights[59] * weights[59] * h;
-            inputCurvatures[12] += weights[60] * weights[60] * h;
-            inputCurvatures[13] += weights[61] * weights[61] * h;
-            inputCurvatures[14] += weights[62] * weights[62] * h;
-            inputCurvatures[15] += weights[63] * weights[63] * h;
+            inputDeltas[0] += weights[48] * weights[48] * h;
+            inputDeltas[1] += weights[49] * weights[49] * h;
+            inputDeltas[2] += weights[50] * weights[50] * h;
+            inputDeltas[3] += weights[51] * weights[51] * h;
+            inputDeltas[4] += weights[52] * weights[52] * h;
+            inputDeltas[5] += weights[53] * weights[53] * h;
+            inputDeltas[6] += weights[54] * weights[54] * h;
+            inputDeltas[7] += weights[55] * weights[55] * h;
+            inputDeltas[8] += weights[56] * weights[56] * h;
+            inputDeltas[9] += weights[57] * weights[57] * h;
+            inputDeltas[10] += weights[58] * weights[58] * h;
+            inputDeltas[11] += weights[59] * weights[59] * h;
+            inputDeltas[12] += weights[60] * weights[60] * h;
+            inputDeltas[13] += weights[61] * weights[61] * h;
+            inputDeltas[14] += weights[62] * weights[62] * h;
+            inputDeltas[15] += weights[63] * weights[63] * h;
             h = deltas[4];
-            inputCurvatures[0] += weights[64] * weights[64] * h;
-            inputCurvatures[1] += weights[65] * weights[65] * h;
-            inputCurvatures[2] += weights[66] * weights[66] * h;
-            inputCurvatures[3] += weights[67] * weights[67] * h;
-            inputCurvatures[4] += weights[68] * weights[68] * h;
-            inputCurvatures[5] += weights[69] * weights[69] * h;
-            inputCurvatures[6] += weights[70] * weights[70] * h;
-            inputCurvatures[7] += weights[71] * weights[71] * h;
-            inputCurvatures[8] += weights[72] * weights[72] * h;
-            inputCurvatures[9] += weights[73] * weights[73] * h;
-            inputCurvatures[10] += weights[74] * weights[74] * h;
-            inputCurvatures[11] += weights[75] * weights[75] * h;
-            inputCurvatures[12] += weights[76] * weights[76] * h;
-            inputCurvatures[13] += weights[77] * weights[77] * h;
-            inputCurvatures[14] += weights[78] * weights[78] * h;
-            inputCurvatures[15] += weights[79] * weights[79] * h;
+            inputDeltas[0] += weights[64] * weights[64] * h;
+            inputDeltas[1] += weights[65] * weights[65] * h;
+            inputDeltas[2] += weights[66] * weights[66] * h;
+            inputDeltas[3] += weights[67] * weights[67] * h;
+            inputDeltas[4] += weights[68] * weights[68] * h;
+            inputDeltas[5] += weights[69] * weights[69] * h;
+            inputDeltas[6] += weights[70] * weights[70] * h;
+            inputDeltas[7] += weights[71] * weights[71] * h;
+            inputDeltas[8] += weights[72] * weights[72] * h;
+            inputDeltas[9] += weights[73] * weights[73] * h;
+            inputDeltas[10] += weights[74] * weights[74] * h;
+            inputDeltas[11] += weights[75] * weights[75] * h;
+            inputDeltas[12] += weights[76] * weights[76] * h;
+            inputDeltas[13] += weights[77] * weights[77] * h;
+            inputDeltas[14] += weights[78] * weights[78] * h;
+            inputDeltas[15] += weights[79] * weights[79] * h;
             h = deltas[5];
-            inputCurvatures[0] += weights[80] * weights[80] * h;
-            inputCurvatures[1] += weights[81] * weights[81] * h;
-            inputCurvatures[2] += weights[82] * weights[82] * h;
-            inputCurvatures[3] += weights[83] * weights[83] * h;
-            inputCurvatures[4] += weights[84] * weights[84] * h;
-            inputCurvatures[5] += weights[85] * weights[85] * h;
-            inputCurvatures[6] += weights[86] * weights[86] * h;
-            inputCurvatures[7] += weights[87] * weights[87] * h;
-            inputCurvatures[8] += weights[88] * weights[88] * h;
-            inputCurvatures[9] += weights[89] * weights[89] * h;
-            inputCurvatures[10] += weights[90] * weights[90] * h;
-            inputCurvatures[11] += weights[91] * weights[91] * h;
-            inputCurvatures[12] += weights[92] * weights[92] * h;
-            inputCurvatures[13] += weights[93] * weights[93] * h;
-            inputCurvatures[14] += weights[94] * weights[94] * h;
-            inputCurvatures[15] += weights[95] * weights[95] * h;
+            inputDeltas[0] += weights[80] * weights[80] * h;
+            inputDeltas[1] += weights[81] * weights[81] * h;
+            inputDeltas[2] += weights[82] * weights[82] * h;
+            inputDeltas[3] += weights[83] * weights[83] * h;
+            inputDeltas[4] += weights[84] * weights[84] * h;
+            inputDeltas[5] += weights[85] * weights[85] * h;
+            inputDeltas[6] += weights[86] * weights[86] * h;
+            inputDeltas[7] += weights[87] * weights[87] * h;
+            inputDeltas[8] += weights[88] * weights[88] * h;
+            inputDeltas[9] += weights[89] * weights[89] * h;
+            inputDeltas[10] += weights[90] * weights[90] * h;
+            inputDeltas[11] += weights[91] * weights[91] * h;
+            inputDeltas[12] += weights[92] * weights[92] * h;
+            inputDeltas[13] += weights[93] * weights[93] * h;
+            inputDeltas[14] += weights[94] * weights[94] * h;
+            inputDeltas[15] += weights[95] * weights[95] * h;
             h = deltas[6];
-            inputCurvatures[0] += weights[96] * weights[96] * h;
-            inputCurvatures[1] += weights[97] * weights[97] * h;
-            inputCurvatures[2] += weights[98] * weights[98] * h;
-            inputCurvatures[3] += weights[99] * weights[99] * h;
-            inputCurvatures[4] += weights[100] * weights[100] * h;
-            inputCurvatures[5] += weights[101] * weights[101] * h;
-            inputCurvatures[6] += weights[102] * weights[102] * h;
-            inputCurvatures[7] += weights[103] * weights[103] * h;
-            inputCurvatures[8] += weights[104] * weights[104] * h;
-            inputCurvatures[9] += weights[105] * weights[105] * h;
-            inputCurvatures[10] += weights[106] * weights[106] * h;
-            inputCurvatures[11] += weights[107] * weights[107] * h;
-            inputCurvatures[12] += weights[108] * weights[108] * h;
-            inputCurvatures[13] += weights[109] * weights[109] * h;
-            inputCurvatures[14] += weights[110] * weights[110] * h;
-            inputCurvatures[15] += weights[111] * weights[111] * h;
+            inputDeltas[0] += weights[96] * weights[96] * h;
+            inputDeltas[1] += weights[97] * weights[97] * h;
+            inputDeltas[2] += weights[98] * weights[98] * h;
+            inputDeltas[3] += weights[99] * weights[99] * h;
+            inputDeltas[4] += weights[100] * weights[100] * h;
+            inputDeltas[5] += weights[101] * weights[101] * h;
+            inputDeltas[6] += weights[102] * weights[102] * h;
+            inputDeltas[7] += weights[103] * weights[103] * h;
+            inputDeltas[8] += weights[104] * weights[104] * h;
+            inputDeltas[9] += weights[105] * weights[105] * h;
+            inputDeltas[10] += weights[106] * weights[106] * h;
+            inputDeltas[11] += weights[107] * weights[107] * h;
+            inputDeltas[12] += weights[108] * weights[108] * h;
+            inputDeltas[13] += weights[109] * weights[109] * h;
+            inputDeltas[14] += weights[110] * weights[110] * h;
+            inputDeltas[15] += weights[111] * weights[111] * h;
             h = deltas[7];
-            inputCurvatures[0] += weights[112] * weights[112] * h;
-            inputCurvatures[1] += weights[113] * weights[113] * h;
-            inputCurvatures[2] += weights[114] * weights[114] * h;
-            inputCurvatures[3] += weights[115] * weights[115] * h;
-            inputCurvatures[4] += weights[116] * weights[116] * h;
-            inputCurvatures[5] += weights[117] * weights[117] * h;
-            inputCurvatures[6] += weights[118] * weights[118] * h;
-            inputCurvatures[7] += weights[119] * weights[119] * h;
-            inputCurvatures[8] += weights[120] * weights[120] * h;
-            inputCurvatures[9] += weights[121] * weights[121] * h;
-            inputCurvatures[10] += weights[122] * weights[122] * h;
-            inputCurvatures[11] += weights[123] * weights[123] * h;
-            inputCurvatures[12] += weights[124] * weights[124] * h;
-            inputCurvatures[13] += weights[125] * weights[125] * h;
-            inputCurvatures[14] += weights[126] * weights[126] * h;
-            inputCurvatures[15] += weights[127] * weights[127] * h;
+            inputDeltas[0] += weights[112] * weights[112] * h;
+            inputDeltas[1] += weights[113] * weights[113] * h;
+            inputDeltas[2] += weights[114] * weights[114] * h;
+            inputDeltas[3] += weights[115] * weights[115] * h;
+            inputDeltas[4] += weights[116] * weights[116] * h;
+            inputDeltas[5] += weights[117] * weights[117] * h;
+            inputDeltas[6] += weights[118] * weights[118] * h;
+            inputDeltas[7] += weights[119] * weights[119] * h;
+            inputDeltas[8] += weights[120] * weights[120] * h;
+            inputDeltas[9] += weights[121] * weights[121] * h;
+            inputDeltas[10] += weights[122] * weights[122] * h;
+            inputDeltas[11] += weights[123] * weights[123] * h;
+            inputDeltas[12] += weights[124] * weights[124] * h;
+            inputDeltas[13] += weights[125] * weights[125] * h;
+            inputDeltas[14] += weights[126] * weights[126] * h;
+            inputDeltas[15] += weights[127] * weights[127] * h;
             h = deltas[8];
-            inputCurvatures[0] += weights[128] * weights[128] * h;
-            inputCurvatures[1] += weights[129] * weights[129] * h;
-            inputCurvatures[2] += weights[130] * weights[130] * h;
-            inputCurvatures[3] += weights[131] * weights[131] * h;
-            inputCurvatures[4] += weights[132] * weights[132] * h;
-            inputCurvatures[5] += weights[133] * weights[133] * h;
-            inputCurvatures[6] += weights[134] * weights[134] * h;
-            inputCurvatures[7] += weights[135] * weights[135] * h;
-            inputCurvatures[8] += weights[136] * weights[136] * h;
-            inputCurvatures[9] += weights[137] * weights[137] * h;
-            inputCurvatures[10] += weights[138] * weights[138] * h;
-            inputCurvatures[11] += weights[139] * weights[139] * h;
-            inputCurvatures[12] += weights[140] * weights[140] * h;
-            inputCurvatures[13] += weights[141] * weights[141] * h;
-            inputCurvatures[14] += weights[142] * weights[142] * h;
-            inputCurvatures[15] += weights[143] * weights[143] * h;
+            inputDeltas[0] += weights[128] * weights[128] * h;
+            inputDeltas[1] += weights[129] * weights[129] * h;
+            inputDeltas[2] += weights[130] * weights[130] * h;
+            inputDeltas[3] += weights[131] * weights[131] * h;
+            inputDeltas[4] += weights[132] * weights[132] * h;
+            inputDeltas[5] += weights[133] * weights[133] * h;
+            inputDeltas[6] += weights[134] * weights[134] * h;
+            inputDeltas[7] += weights[135] * weights[135] * h;
+            inputDeltas[8] += weights[136] * weights[136] * h;
+            inputDeltas[9] += weights[137] * weights[137] * h;
+            inputDeltas[10] += weights[138] * weights[138] * h;
+            inputDeltas[11] += weights[139] * weights[139] * h;
+            inputDeltas[12] += weights[140] * weights[140] * h;
+            inputDeltas[13] += weights[141] * weights[141] * h;
+            inputDeltas[14] += weights[142] * weights[142] * h;
+            inputDeltas[15] += weights[143] * weights[143] * h;
             h = deltas[9];
-            inputCurvatures[0] += weights[144] * weights[144] * h;
-            inputCurvatures[1] += weights[145] * weights[145] * h;
-            inputCurvatures[2] += weights[146] * weights[146] * h;
-            inputCurvatures[3] += weights[147] * weights[147] * h;
-            inputCurvatures[4] += weights[148] * weights[148] * h;
-            inputCurvatures[5] += weights[149] * weights[149] * h;
-            inputCurvatures[6] += weights[150] * weights[150] * h;
-            inputCurvatures[7] += weights[151] * weights[151] * h;
-            inputCurvatures[8] += weights[152] * weights[152] * h;
-            inputCurvatures[9] += weights[153] * weights[153] * h;
-            inputCurvatures[10] += weights[154] * weights[154] * h;
-            inputCurvatures[11] += weights[155] * weights[155] * h;
-            inputCurvatures[12] += weights[156] * weights[156] * h;
-            inputCurvatures[13] += weights[157] * weights[157] * h;
-            inputCurvatures[14] += weights[158] * weights[158] * h;
-            inputCurvatures[15] += weights[159] * weights[159] * h;
+            inputDeltas[0] += weights[144] * weights[144] * h;
+            inputDeltas[1] += weights[145] * weights[145] * h;
+            inputDeltas[2] += weights[146] * weights[146] * h;
+            inputDeltas[3] += weights[147] * weights[147] * h;
+            inputDeltas[4] += weights[148] * weights[148] * h;
+            inputDeltas[5] += weights[149] * weights[149] * h;
+            inputDeltas[6] += weights[150] * weights[150] * h;
+            inputDeltas[7] += weights[151] * weights[151] * h;
+            inputDeltas[8] += weights[152] * weights[152] * h;
+            inputDeltas[9] += weights[153] * weights[153] * h;
+            inputDeltas[10] += weights[154] * weights[154] * h;
+            inputDeltas[11] += weights[155] * weights[155] * h;
+            inputDeltas[12] += weights[156] * weights[156] * h;
+            inputDeltas[13] += weights[157] * weights[157] * h;
+            inputDeltas[14] += weights[158] * weights[158] * h;
+            inputDeltas[15] += weights[159] * weights[159] * h;
         }
 
-        // F5, curvature: deltas (16) -> d2E/dw2 of F5Weights and F5Biases, and the input's deltas (8)
-        private static void F5Curvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        // F5, curvature: fully connected 8 -> 16
+        //   input        (8)
+        //   deltas       (16): d2E/d(values)2 in, d2E/d(sums)2 out
+        //   weights      (16, 8) at F5WeightsOffset; biases (16) at F5BiasesOffset
+        //   curvatures   += d2E/dw2 of both, at the same offsets
+        //   inputDeltas  (8): d2E/d(input)2; empty to skip
+        private static void F5Curvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.Span<float> deltas, global::System.Span<float> curvatures, global::System.Span<float> inputDeltas)
         {
             // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
             for (int i = 0; i < F5Size; i++)
@@ -3305,12 +3379,16 @@ namespace LeNetGen.Samples.Networks
                 var d = global::LeNetGen.Activations.ReluDerivative(sums[i]);
                 deltas[i] *= d * d;
             }
-            F5WeightCurvatures(input, deltas, parameterDeltas.Slice(F5WeightsOffset, F5WeightsLength), parameterDeltas.Slice(F5BiasesOffset, F5BiasesLength));
+            F5WeightCurvatures(input, deltas, curvatures.Slice(F5WeightsOffset, F5WeightsLength), curvatures.Slice(F5BiasesOffset, F5BiasesLength));
             if (inputDeltas.IsEmpty) return;
             inputDeltas.Clear();
             F5InputCurvatures(parameters.Slice(F5WeightsOffset, F5WeightsLength), deltas, inputDeltas);
         }
 
+        // F5, curvature: each weight's d2E/dw2 += input^2 x delta, each bias's += delta, over every unit
+        //   input            (8)
+        //   deltas           (16): d2E/d(sums)2
+        //   weightCurvatures  (16, 8), the F5Weights slice of curvatures; biasCurvatures (16)
         private static void F5WeightCurvatures(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> weightCurvatures, global::System.Span<float> biasCurvatures)
         {
             float h;
@@ -3476,161 +3554,167 @@ namespace LeNetGen.Samples.Networks
             weightCurvatures[127] += input[7] * input[7] * h;
         }
 
-        private static void F5InputCurvatures(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputCurvatures)
+        // F5, curvature: the input's deltas += weight^2 x delta, over every unit
+        //   weights      (16, 8)
+        //   deltas       (16): d2E/d(sums)2
+        //   inputDeltas  (8)
+        private static void F5InputCurvatures(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputDeltas)
         {
             float h;
             h = deltas[0];
-            inputCurvatures[0] += weights[0] * weights[0] * h;
-            inputCurvatures[1] += weights[1] * weights[1] * h;
-            inputCurvatures[2] += weights[2] * weights[2] * h;
-            inputCurvatures[3] += weights[3] * weights[3] * h;
-            inputCurvatures[4] += weights[4] * weights[4] * h;
-            inputCurvatures[5] += weights[5] * weights[5] * h;
-            inputCurvatures[6] += weights[6] * weights[6] * h;
-            inputCurvatures[7] += weights[7] * weights[7] * h;
+            inputDeltas[0] += weights[0] * weights[0] * h;
+            inputDeltas[1] += weights[1] * weights[1] * h;
+            inputDeltas[2] += weights[2] * weights[2] * h;
+            inputDeltas[3] += weights[3] * weights[3] * h;
+            inputDeltas[4] += weights[4] * weights[4] * h;
+            inputDeltas[5] += weights[5] * weights[5] * h;
+            inputDeltas[6] += weights[6] * weights[6] * h;
+            inputDeltas[7] += weights[7] * weights[7] * h;
             h = deltas[1];
-            inputCurvatures[0] += weights[8] * weights[8] * h;
-            inputCurvatures[1] += weights[9] * weights[9] * h;
-            inputCurvatures[2] += weights[10] * weights[10] * h;
-            inputCurvatures[3] += weights[11] * weights[11] * h;
-            inputCurvatures[4] += weights[12] * weights[12] * h;
-            inputCurvatures[5] += weights[13] * weights[13] * h;
-            inputCurvatures[6] += weights[14] * weights[14] * h;
-            inputCurvatures[7] += weights[15] * weights[15] * h;
+            inputDeltas[0] += weights[8] * weights[8] * h;
+            inputDeltas[1] += weights[9] * weights[9] * h;
+            inputDeltas[2] += weights[10] * weights[10] * h;
+            inputDeltas[3] += weights[11] * weights[11] * h;
+            inputDeltas[4] += weights[12] * weights[12] * h;
+            inputDeltas[5] += weights[13] * weights[13] * h;
+            inputDeltas[6] += weights[14] * weights[14] * h;
+            inputDeltas[7] += weights[15] * weights[15] * h;
             h = deltas[2];
-            inputCurvatures[0] += weights[16] * weights[16] * h;
-            inputCurvatures[1] += weights[17] * weights[17] * h;
-            inputCurvatures[2] += weights[18] * weights[18] * h;
-            inputCurvatures[3] += weights[19] * weights[19] * h;
-            inputCurvatures[4] += weights[20] * weights[20] * h;
-            inputCurvatures[5] += weights[21] * weights[21] * h;
-            inputCurvatures[6] += weights[22] * weights[22] * h;
-            inputCurvatures[7] += weights[23] * weights[23] * h;
+            inputDeltas[0] += weights[16] * weights[16] * h;
+            inputDeltas[1] += weights[17] * weights[17] * h;
+            inputDeltas[2] += weights[18] * weights[18] * h;
+            inputDeltas[3] += weights[19] * weights[19] * h;
+            inputDeltas[4] += weights[20] * weights[20] * h;
+            inputDeltas[5] += weights[21] * weights[21] * h;
+            inputDeltas[6] += weights[22] * weights[22] * h;
+            inputDeltas[7] += weights[23] * weights[23] * h;
             h = deltas[3];
-            inputCurvatures[0] += weights[24] * weights[24] * h;
-            inputCurvatures[1] += weights[25] * weights[25] * h;
-            inputCurvatures[2] += weights[26] * weights[26] * h;
-            inputCurvatures[3] += weights[27] * weights[27] * h;
-            inputCurvatures[4] += weights[28] * weights[28] * h;
-            inputCurvatures[5] += weights[29] * weights[29] * h;
-            inputCurvatures[6] += weights[30] * weights[30] * h;
-            inputCurvatures[7] += weights[31] * weights[31] * h;
+            inputDeltas[0] += weights[24] * weights[24] * h;
+            inputDeltas[1] += weights[25] * weights[25] * h;
+            inputDeltas[2] += weights[26] * weights[26] * h;
+            inputDeltas[3] += weights[27] * weights[27] * h;
+            inputDeltas[4] += weights[28] * weights[28] * h;
+            inputDeltas[5] += weights[29] * weights[29] * h;
+            inputDeltas[6] += weights[30] * weights[30] * h;
+            inputDeltas[7] += weights[31] * weights[31] * h;
             h = deltas[4];
-            inputCurvatures[0] += weights[32] * weights[32] * h;
-            inputCurvatures[1] += weights[33] * weights[33] * h;
-            inputCurvatures[2] += weights[34] * weights[34] * h;
-            inputCurvatures[3] += weights[35] * weights[35] * h;
-            inputCurvatures[4] += weights[36] * weights[36] * h;
-            inputCurvatures[5] += weights[37] * weights[37] * h;
-            inputCurvatures[6] += weights[38] * weights[38] * h;
-            inputCurvatures[7] += weights[39] * weights[39] * h;
+            inputDeltas[0] += weights[32] * weights[32] * h;
+            inputDeltas[1] += weights[33] * weights[33] * h;
+            inputDeltas[2] += weights[34] * weights[34] * h;
+            inputDeltas[3] += weights[35] * weights[35] * h;
+            inputDeltas[4] += weights[36] * weights[36] * h;
+            inputDeltas[5] += weights[37] * weights[37] * h;
+            inputDeltas[6] += weights[38] * weights[38] * h;
+            inputDeltas[7] += weights[39] * weights[39] * h;
             h = deltas[5];
-            inputCurvatures[0] += weights[40] * weights[40] * h;
-            inputCurvatures[1] += weights[41] * weights[41] * h;
-            inputCurvatures[2] += weights[42] * weights[42] * h;
-            inputCurvatures[3] += weights[43] * weights[43] * h;
-            inputCurvatures[4] += weights[44] * weights[44] * h;
-            inputCurvatures[5] += weights[45] * weights[45] * h;
-            inputCurvatures[6] += weights[46] * weights[46] * h;
-            inputCurvatures[7] += weights[47] * weights[47] * h;
+            inputDeltas[0] += weights[40] * weights[40] * h;
+            inputDeltas[1] += weights[41] * weights[41] * h;
+            inputDeltas[2] += weights[42] * weights[42] * h;
+            inputDeltas[3] += weights[43] * weights[43] * h;
+            inputDeltas[4] += weights[44] * weights[44] * h;
+            inputDeltas[5] += weights[45] * weights[45] * h;
+            inputDeltas[6] += weights[46] * weights[46] * h;
+            inputDeltas[7] += weights[47] * weights[47] * h;
             h = deltas[6];
-            inputCurvatures[0] += weights[48] * weights[48] * h;
-            inputCurvatures[1] += weights[49] * weights[49] * h;
-            inputCurvatures[2] += weights[50] * weights[50] * h;
-            inputCurvatures[3] += weights[51] * weights[51] * h;
-            inputCurvatures[4] += weights[52] * weights[52] * h;
-            inputCurvatures[5] += weights[53] * weights[53] * h;
-            inputCurvatures[6] += weights[54] * weights[54] * h;
-            inputCurvatures[7] += weights[55] * weights[55] * h;
+            inputDeltas[0] += weights[48] * weights[48] * h;
+            inputDeltas[1] += weights[49] * weights[49] * h;
+            inputDeltas[2] += weights[50] * weights[50] * h;
+            inputDeltas[3] += weights[51] * weights[51] * h;
+            inputDeltas[4] += weights[52] * weights[52] * h;
+            inputDeltas[5] += weights[53] * weights[53] * h;
+            inputDeltas[6] += weights[54] * weights[54] * h;
+            inputDeltas[7] += weights[55] * weights[55] * h;
             h = deltas[7];
-            inputCurvatures[0] += weights[56] * weights[56] * h;
-            inputCurvatures[1] += weights[57] * weights[57] * h;
-            inputCurvatures[2] += weights[58] * weights[58] * h;
-            inputCurvatures[3] += weights[59] * weights[59] * h;
-            inputCurvatures[4] += weights[60] * weights[60] * h;
-            inputCurvatures[5] += weights[61] * weights[61] * h;
-            inputCurvatures[6] += weights[62] * weights[62] * h;
-            inputCurvatures[7] += weights[63] * weights[63] * h;
+            inputDeltas[0] += weights[56] * weights[56] * h;
+            inputDeltas[1] += weights[57] * weights[57] * h;
+            inputDeltas[2] += weights[58] * weights[58] * h;
+            inputDeltas[3] += weights[59] * weights[59] * h;
+            inputDeltas[4] += weights[60] * weights[60] * h;
+            inputDeltas[5] += weights[61] * weights[61] * h;
+            inputDeltas[6] += weights[62] * weights[62] * h;
+            inputDeltas[7] += weights[63] * weights[63] * h;
             h = deltas[8];
-            inputCurvatures[0] += weights[64] * weights[64] * h;
-            inputCurvatures[1] += weights[65] * weights[65] * h;
-            inputCurvatures[2] += weights[66] * weights[66] * h;
-            inputCurvatures[3] += weights[67] * weights[67] * h;
-            inputCurvatures[4] += weights[68] * weights[68] * h;
-            inputCurvatures[5] += weights[69] * weights[69] * h;
-            inputCurvatures[6] += weights[70] * weights[70] * h;
-            inputCurvatures[7] += weights[71] * weights[71] * h;
+            inputDeltas[0] += weights[64] * weights[64] * h;
+            inputDeltas[1] += weights[65] * weights[65] * h;
+            inputDeltas[2] += weights[66] * weights[66] * h;
+            inputDeltas[3] += weights[67] * weights[67] * h;
+            inputDeltas[4] += weights[68] * weights[68] * h;
+            inputDeltas[5] += weights[69] * weights[69] * h;
+            inputDeltas[6] += weights[70] * weights[70] * h;
+            inputDeltas[7] += weights[71] * weights[71] * h;
             h = deltas[9];
-            inputCurvatures[0] += weights[72] * weights[72] * h;
-            inputCurvatures[1] += weights[73] * weights[73] * h;
-            inputCurvatures[2] += weights[74] * weights[74] * h;
-            inputCurvatures[3] += weights[75] * weights[75] * h;
-            inputCurvatures[4] += weights[76] * weights[76] * h;
-            inputCurvatures[5] += weights[77] * weights[77] * h;
-            inputCurvatures[6] += weights[78] * weights[78] * h;
-            inputCurvatures[7] += weights[79] * weights[79] * h;
+            inputDeltas[0] += weights[72] * weights[72] * h;
+            inputDeltas[1] += weights[73] * weights[73] * h;
+            inputDeltas[2] += weights[74] * weights[74] * h;
+            inputDeltas[3] += weights[75] * weights[75] * h;
+            inputDeltas[4] += weights[76] * weights[76] * h;
+            inputDeltas[5] += weights[77] * weights[77] * h;
+            inputDeltas[6] += weights[78] * weights[78] * h;
+            inputDeltas[7] += weights[79] * weights[79] * h;
             h = deltas[10];
-            inputCurvatures[0] += weights[80] * weights[80] * h;
-            inputCurvatures[1] += weights[81] * weights[81] * h;
-            inputCurvatures[2] += weights[82] * weights[82] * h;
-            inputCurvatures[3] += weights[83] * weights[83] * h;
-            inputCurvatures[4] += weights[84] * weights[84] * h;
-            inputCurvatures[5] += weights[85] * weights[85] * h;
-            inputCurvatures[6] += weights[86] * weights[86] * h;
-            inputCurvatures[7] += weights[87] * weights[87] * h;
+            inputDeltas[0] += weights[80] * weights[80] * h;
+            inputDeltas[1] += weights[81] * weights[81] * h;
+            inputDeltas[2] += weights[82] * weights[82] * h;
+            inputDeltas[3] += weights[83] * weights[83] * h;
+            inputDeltas[4] += weights[84] * weights[84] * h;
+            inputDeltas[5] += weights[85] * weights[85] * h;
+            inputDeltas[6] += weights[86] * weights[86] * h;
+            inputDeltas[7] += weights[87] * weights[87] * h;
             h = deltas[11];
-            inputCurvatures[0] += weights[88] * weights[88] * h;
-            inputCurvatures[1] += weights[89] * weights[89] * h;
-            inputCurvatures[2] += weights[90] * weights[90] * h;
-            inputCurvatures[3] += weights[91] * weights[91] * h;
-            inputCurvatures[4] += weights[92] * weights[92] * h;
-            inputCurvatures[5] += weights[93] * weights[93] * h;
-            inputCurvatures[6] += weights[94] * weights[94] * h;
-            inputCurvatures[7] += weights[95] * weights[95] * h;
+            inputDeltas[0] += weights[88] * weights[88] * h;
+            inputDeltas[1] += weights[89] * weights[89] * h;
+            inputDeltas[2] += weights[90] * weights[90] * h;
+            inputDeltas[3] += weights[91] * weights[91] * h;
+            inputDeltas[4] += weights[92] * weights[92] * h;
+            inputDeltas[5] += weights[93] * weights[93] * h;
+            inputDeltas[6] += weights[94] * weights[94] * h;
+            inputDeltas[7] += weights[95] * weights[95] * h;
             h = deltas[12];
-            inputCurvatures[0] += weights[96] * weights[96] * h;
-            inputCurvatures[1] += weights[97] * weights[97] * h;
-            inputCurvatures[2] += weights[98] * weights[98] * h;
-            inputCurvatures[3] += weights[99] * weights[99] * h;
-            inputCurvatures[4] += weights[100] * weights[100] * h;
-            inputCurvatures[5] += weights[101] * weights[101] * h;
-            inputCurvatures[6] += weights[102] * weights[102] * h;
-            inputCurvatures[7] += weights[103] * weights[103] * h;
+            inputDeltas[0] += weights[96] * weights[96] * h;
+            inputDeltas[1] += weights[97] * weights[97] * h;
+            inputDeltas[2] += weights[98] * weights[98] * h;
+            inputDeltas[3] += weights[99] * weights[99] * h;
+            inputDeltas[4] += weights[100] * weights[100] * h;
+            inputDeltas[5] += weights[101] * weights[101] * h;
+            inputDeltas[6] += weights[102] * weights[102] * h;
+            inputDeltas[7] += weights[103] * weights[103] * h;
             h = deltas[13];
-            inputCurvatures[0] += weights[104] * weights[104] * h;
-            inputCurvatures[1] += weights[105] * weights[105] * h;
-            inputCurvatures[2] += weights[106] * weights[106] * h;
-            inputCurvatures[3] += weights[107] * weights[107] * h;
-            inputCurvatures[4] += weights[108] * weights[108] * h;
-            inputCurvatures[5] += weights[109] * weights[109] * h;
-            inputCurvatures[6] += weights[110] * weights[110] * h;
-            inputCurvatures[7] += weights[111] * weights[111] * h;
+            inputDeltas[0] += weights[104] * weights[104] * h;
+            inputDeltas[1] += weights[105] * weights[105] * h;
+            inputDeltas[2] += weights[106] * weights[106] * h;
+            inputDeltas[3] += weights[107] * weights[107] * h;
+            inputDeltas[4] += weights[108] * weights[108] * h;
+            inputDeltas[5] += weights[109] * weights[109] * h;
+            inputDeltas[6] += weights[110] * weights[110] * h;
+            inputDeltas[7] += weights[111] * weights[111] * h;
             h = deltas[14];
-            inputCurvatures[0] += weights[112] * weights[112] * h;
-            inputCurvatures[1] += weights[113] * weights[113] * h;
-            inputCurvatures[2] += weights[114] * weights[114] * h;
-            inputCurvatures[3] += weights[115] * weights[115] * h;
-            inputCurvatures[4] += weights[116] * weights[116] * h;
-            inputCurvatures[5] += weights[117] * weights[117] * h;
-            inputCurvatures[6] += weights[118] * weights[118] * h;
-            inputCurvatures[7] += weights[119] * weights[119] * h;
+            inputDeltas[0] += weights[112] * weights[112] * h;
+            inputDeltas[1] += weights[113] * weights[113] * h;
+            inputDeltas[2] += weights[114] * weights[114] * h;
+            inputDeltas[3] += weights[115] * weights[115] * h;
+            inputDeltas[4] += weights[116] * weights[116] * h;
+            inputDeltas[5] += weights[117] * weights[117] * h;
+            inputDeltas[6] += weights[118] * weights[118] * h;
+            inputDeltas[7] += weights[119] * weights[119] * h;
             h = deltas[15];
-            inputCurvatures[0] += weights[120] * weights[120] * h;
-            inputCurvatures[1] += weights[121] * weights[121] * h;
-            inputCurvatures[2] += weights[122] * weights[122] * h;
-            inputCurvatures[3] += weights[123] * weights[123] * h;
-            inputCurvatures[4] += weights[124] * weights[124] * h;
-            inputCurvatures[5] += weights[125] * weights[125] * h;
-            inputCurvatures[6] += weights[126] * weights[126] * h;
-            inputCurvatures[7] += weights[127] * weights[127] * h;
+            inputDeltas[0] += weights[120] * weights[120] * h;
+            inputDeltas[1] += weights[121] * weights[121] * h;
+            inputDeltas[2] += weights[122] * weights[122] * h;
+            inputDeltas[3] += weights[123] * weights[123] * h;
+            inputDeltas[4] += weights[124] * weights[124] * h;
+            inputDeltas[5] += weights[125] * weights[125] * h;
+            inputDeltas[6] += weights[126] * weights[126] * h;
+            inputDeltas[7] += weights[127] * weights[127] * h;
         }
 
-        // S4, curvature: deltas (8, 1, 1) -> the input's deltas (8, 7, 7)
-        private static void S4Curvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        // S4, curvature: max pooling 8@7x7 -> 8@1x1, window 7x7
+        //   input        (8, 7, 7)
+        //   deltas       (8, 1, 1): d2E/d(values)2 in, d2E/d(sums)2 out
+        //   inputDeltas  (8, 7, 7): d2E/d(input)2; empty to skip
+        private static void S4Curvature(global::System.ReadOnlySpan<float> input, global::System.Span<float> deltas, global::System.Span<float> inputDeltas)
         {
             if (inputDeltas.IsEmpty) return;
-            bool withInput = !inputDeltas.IsEmpty;
-            if (withInput) inputDeltas.Clear();
+            inputDeltas.Clear();
             int best;
             // map 0
             best = 0;
@@ -4042,8 +4126,13 @@ namespace LeNetGen.Samples.Networks
             inputDeltas[best] += deltas[7];
         }
 
-        // C3, curvature: deltas (8, 7, 7) -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas (4, 7, 7)
-        private static void C3Curvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas, global::System.ReadOnlySpan<float> padded, global::System.Span<float> paddedDeltas)
+        // C3, curvature: convolution 4@7x7 -> 8@7x7, kernel 3x3
+        //   input        (4, 7, 7); padded, its zero-padded copy (4, 9, 9) from the forward pass
+        //   deltas       (8, 7, 7): d2E/d(values)2 in, d2E/d(sums)2 out
+        //   weights      144 = 16 connected map pairs x 3x3, at C3WeightsOffset; biases (8) at C3BiasesOffset
+        //   curvatures   += d2E/dw2 of both, at the same offsets
+        //   inputDeltas  (4, 7, 7): d2E/d(input)2; empty to skip, through paddedDeltas (4, 9, 9)
+        private static void C3Curvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> curvatures, global::System.Span<float> inputDeltas, global::System.ReadOnlySpan<float> padded, global::System.Span<float> paddedDeltas)
         {
             // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
             for (int i = 0; i < C3Size; i++)
@@ -4051,7 +4140,7 @@ namespace LeNetGen.Samples.Networks
                 var d = global::LeNetGen.Activations.TanhDerivative(values[i]);
                 deltas[i] *= d * d;
             }
-            C3WeightCurvatures(padded, deltas, parameterDeltas.Slice(C3WeightsOffset, C3WeightsLength), parameterDeltas.Slice(C3BiasesOffset, C3BiasesLength));
+            C3WeightCurvatures(padded, deltas, curvatures.Slice(C3WeightsOffset, C3WeightsLength), curvatures.Slice(C3BiasesOffset, C3BiasesLength));
             if (inputDeltas.IsEmpty) return;
             paddedDeltas.Clear();
             C3InputCurvatures(parameters.Slice(C3WeightsOffset, C3WeightsLength), deltas, paddedDeltas);
@@ -4065,6 +4154,10 @@ namespace LeNetGen.Samples.Networks
             }
         }
 
+        // C3, curvature: each weight's d2E/dw2 += input^2 x delta, each bias's += delta, over every map
+        //   input            (4, 9, 9)
+        //   deltas           (8, 7, 7): d2E/d(sums)2
+        //   weightCurvatures  144 = 16 connected map pairs x 3x3, the C3Weights slice of curvatures; biasCurvatures (8)
         private static void C3WeightCurvatures(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> weightCurvatures, global::System.Span<float> biasCurvatures)
         {
             float h;
@@ -4246,7 +4339,11 @@ namespace LeNetGen.Samples.Networks
             }
         }
 
-        private static void C3InputCurvatures(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputCurvatures)
+        // C3, curvature: the input's deltas += weight^2 x delta, over every map
+        //   weights      144 = 16 connected map pairs x 3x3
+        //   deltas       (8, 7, 7): d2E/d(sums)2
+        //   inputDeltas  (4, 9, 9)
+        private static void C3InputCurvatures(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputDeltas)
         {
             float h;
             for (int y = 0; y < 7; y++)
@@ -4257,174 +4354,176 @@ namespace LeNetGen.Samples.Networks
                     int at = y * 9 + x;
                     // map 0 <- input maps 0, 3
                     h = deltas[o];
-                    inputCurvatures[at] += weights[0] * weights[0] * h;
-                    inputCurvatures[at + 1] += weights[1] * weights[1] * h;
-                    inputCurvatures[at + 2] += weights[2] * weights[2] * h;
-                    inputCurvatures[at + 9] += weights[3] * weights[3] * h;
-                    inputCurvatures[at + 10] += weights[4] * weights[4] * h;
-                    inputCurvatures[at + 11] += weights[5] * weights[5] * h;
-                    inputCurvatures[at + 18] += weights[6] * weights[6] * h;
-                    inputCurvatures[at + 19] += weights[7] * weights[7] * h;
-                    inputCurvatures[at + 20] += weights[8] * weights[8] * h;
-                    inputCurvatures[at + 243] += weights[9] * weights[9] * h;
-                    inputCurvatures[at + 244] += weights[10] * weights[10] * h;
-                    inputCurvatures[at + 245] += weights[11] * weights[11] * h;
-                    inputCurvatures[at + 252] += weights[12] * weights[12] * h;
-                    inputCurvatures[at + 253] += weights[13] * weights[13] * h;
-                    inputCurvatures[at + 254] += weights[14] * weights[14] * h;
-                    inputCurvatures[at + 261] += weights[15] * weights[15] * h;
-                    inputCurvatures[at + 262] += weights[16] * weights[16] * h;
-                    inputCurvatures[at + 263] += weights[17] * weights[17] * h;
+                    inputDeltas[at] += weights[0] * weights[0] * h;
+                    inputDeltas[at + 1] += weights[1] * weights[1] * h;
+                    inputDeltas[at + 2] += weights[2] * weights[2] * h;
+                    inputDeltas[at + 9] += weights[3] * weights[3] * h;
+                    inputDeltas[at + 10] += weights[4] * weights[4] * h;
+                    inputDeltas[at + 11] += weights[5] * weights[5] * h;
+                    inputDeltas[at + 18] += weights[6] * weights[6] * h;
+                    inputDeltas[at + 19] += weights[7] * weights[7] * h;
+                    inputDeltas[at + 20] += weights[8] * weights[8] * h;
+                    inputDeltas[at + 243] += weights[9] * weights[9] * h;
+                    inputDeltas[at + 244] += weights[10] * weights[10] * h;
+                    inputDeltas[at + 245] += weights[11] * weights[11] * h;
+                    inputDeltas[at + 252] += weights[12] * weights[12] * h;
+                    inputDeltas[at + 253] += weights[13] * weights[13] * h;
+                    inputDeltas[at + 254] += weights[14] * weights[14] * h;
+                    inputDeltas[at + 261] += weights[15] * weights[15] * h;
+                    inputDeltas[at + 262] += weights[16] * weights[16] * h;
+                    inputDeltas[at + 263] += weights[17] * weights[17] * h;
                     // map 1 <- input maps 0, 1
                     h = deltas[o + 49];
-                    inputCurvatures[at] += weights[18] * weights[18] * h;
-                    inputCurvatures[at + 1] += weights[19] * weights[19] * h;
-                    inputCurvatures[at + 2] += weights[20] * weights[20] * h;
-                    inputCurvatures[at + 9] += weights[21] * weights[21] * h;
-                    inputCurvatures[at + 10] += weights[22] * weights[22] * h;
-                    inputCurvatures[at + 11] += weights[23] * weights[23] * h;
-                    inputCurvatures[at + 18] += weights[24] * weights[24] * h;
-                    inputCurvatures[at + 19] += weights[25] * weights[25] * h;
-                    inputCurvatures[at + 20] += weights[26] * weights[26] * h;
-                    inputCurvatures[at + 81] += weights[27] * weights[27] * h;
-                    inputCurvatures[at + 82] += weights[28] * weights[28] * h;
-                    inputCurvatures[at + 83] += weights[29] * weights[29] * h;
-                    inputCurvatures[at + 90] += weights[30] * weights[30] * h;
-                    inputCurvatures[at + 91] += weights[31] * weights[31] * h;
-                    inputCurvatures[at + 92] += weights[32] * weights[32] * h;
-                    inputCurvatures[at + 99] += weights[33] * weights[33] * h;
-                    inputCurvatures[at + 100] += weights[34] * weights[34] * h;
-                    inputCurvatures[at + 101] += weights[35] * weights[35] * h;
+                    inputDeltas[at] += weights[18] * weights[18] * h;
+                    inputDeltas[at + 1] += weights[19] * weights[19] * h;
+                    inputDeltas[at + 2] += weights[20] * weights[20] * h;
+                    inputDeltas[at + 9] += weights[21] * weights[21] * h;
+                    inputDeltas[at + 10] += weights[22] * weights[22] * h;
+                    inputDeltas[at + 11] += weights[23] * weights[23] * h;
+                    inputDeltas[at + 18] += weights[24] * weights[24] * h;
+                    inputDeltas[at + 19] += weights[25] * weights[25] * h;
+                    inputDeltas[at + 20] += weights[26] * weights[26] * h;
+                    inputDeltas[at + 81] += weights[27] * weights[27] * h;
+                    inputDeltas[at + 82] += weights[28] * weights[28] * h;
+                    inputDeltas[at + 83] += weights[29] * weights[29] * h;
+                    inputDeltas[at + 90] += weights[30] * weights[30] * h;
+                    inputDeltas[at + 91] += weights[31] * weights[31] * h;
+                    inputDeltas[at + 92] += weights[32] * weights[32] * h;
+                    inputDeltas[at + 99] += weights[33] * weights[33] * h;
+                    inputDeltas[at + 100] += weights[34] * weights[34] * h;
+                    inputDeltas[at + 101] += weights[35] * weights[35] * h;
                     // map 2 <- input maps 1, 2
                     h = deltas[o + 98];
-                    inputCurvatures[at + 81] += weights[36] * weights[36] * h;
-                    inputCurvatures[at + 82] += weights[37] * weights[37] * h;
-                    inputCurvatures[at + 83] += weights[38] * weights[38] * h;
-                    inputCurvatures[at + 90] += weights[39] * weights[39] * h;
-                    inputCurvatures[at + 91] += weights[40] * weights[40] * h;
-                    inputCurvatures[at + 92] += weights[41] * weights[41] * h;
-                    inputCurvatures[at + 99] += weights[42] * weights[42] * h;
-                    inputCurvatures[at + 100] += weights[43] * weights[43] * h;
-                    inputCurvatures[at + 101] += weights[44] * weights[44] * h;
-                    inputCurvatures[at + 162] += weights[45] * weights[45] * h;
-                    inputCurvatures[at + 163] += weights[46] * weights[46] * h;
-                    inputCurvatures[at + 164] += weights[47] * weights[47] * h;
-                    inputCurvatures[at + 171] += weights[48] * weights[48] * h;
-                    inputCurvatures[at + 172] += weights[49] * weights[49] * h;
-                    inputCurvatures[at + 173] += weights[50] * weights[50] * h;
-                    inputCurvatures[at + 180] += weights[51] * weights[51] * h;
-                    inputCurvatures[at + 181] += weights[52] * weights[52] * h;
-                    inputCurvatures[at + 182] += weights[53] * weights[53] * h;
+                    inputDeltas[at + 81] += weights[36] * weights[36] * h;
+                    inputDeltas[at + 82] += weights[37] * weights[37] * h;
+                    inputDeltas[at + 83] += weights[38] * weights[38] * h;
+                    inputDeltas[at + 90] += weights[39] * weights[39] * h;
+                    inputDeltas[at + 91] += weights[40] * weights[40] * h;
+                    inputDeltas[at + 92] += weights[41] * weights[41] * h;
+                    inputDeltas[at + 99] += weights[42] * weights[42] * h;
+                    inputDeltas[at + 100] += weights[43] * weights[43] * h;
+                    inputDeltas[at + 101] += weights[44] * weights[44] * h;
+                    inputDeltas[at + 162] += weights[45] * weights[45] * h;
+                    inputDeltas[at + 163] += weights[46] * weights[46] * h;
+                    inputDeltas[at + 164] += weights[47] * weights[47] * h;
+                    inputDeltas[at + 171] += weights[48] * weights[48] * h;
+                    inputDeltas[at + 172] += weights[49] * weights[49] * h;
+                    inputDeltas[at + 173] += weights[50] * weights[50] * h;
+                    inputDeltas[at + 180] += weights[51] * weights[51] * h;
+                    inputDeltas[at + 181] += weights[52] * weights[52] * h;
+                    inputDeltas[at + 182] += weights[53] * weights[53] * h;
                     // map 3 <- input maps 2, 3
                     h = deltas[o + 147];
-                    inputCurvatures[at + 162] += weights[54] * weights[54] * h;
-                    inputCurvatures[at + 163] += weights[55] * weights[55] * h;
-                    inputCurvatures[at + 164] += weights[56] * weights[56] * h;
-                    inputCurvatures[at + 171] += weights[57] * weights[57] * h;
-                    inputCurvatures[at + 172] += weights[58] * weights[58] * h;
-                    inputCurvatures[at + 173] += weights[59] * weights[59] * h;
-                    inputCurvatures[at + 180] += weights[60] * weights[60] * h;
-                    inputCurvatures[at + 181] += weights[61] * weights[61] * h;
-                    inputCurvatures[at + 182] += weights[62] * weights[62] * h;
-                    inputCurvatures[at + 243] += weights[63] * weights[63] * h;
-                    inputCurvatures[at + 244] += weights[64] * weights[64] * h;
-                    inputCurvatures[at + 245] += weights[65] * weights[65] * h;
-                    inputCurvatures[at + 252] += weights[66] * weights[66] * h;
-                    inputCurvatures[at + 253] += weights[67] * weights[67] * h;
-                    inputCurvatures[at + 254] += weights[68] * weights[68] * h;
-                    inputCurvatures[at + 261] += weights[69] * weights[69] * h;
-                    inputCurvatures[at + 262] += weights[70] * weights[70] * h;
-                    inputCurvatures[at + 263] += weights[71] * weights[71] * h;
+                    inputDeltas[at + 162] += weights[54] * weights[54] * h;
+                    inputDeltas[at + 163] += weights[55] * weights[55] * h;
+                    inputDeltas[at + 164] += weights[56] * weights[56] * h;
+                    inputDeltas[at + 171] += weights[57] * weights[57] * h;
+                    inputDeltas[at + 172] += weights[58] * weights[58] * h;
+                    inputDeltas[at + 173] += weights[59] * weights[59] * h;
+                    inputDeltas[at + 180] += weights[60] * weights[60] * h;
+                    inputDeltas[at + 181] += weights[61] * weights[61] * h;
+                    inputDeltas[at + 182] += weights[62] * weights[62] * h;
+                    inputDeltas[at + 243] += weights[63] * weights[63] * h;
+                    inputDeltas[at + 244] += weights[64] * weights[64] * h;
+                    inputDeltas[at + 245] += weights[65] * weights[65] * h;
+                    inputDeltas[at + 252] += weights[66] * weights[66] * h;
+                    inputDeltas[at + 253] += weights[67] * weights[67] * h;
+                    inputDeltas[at + 254] += weights[68] * weights[68] * h;
+                    inputDeltas[at + 261] += weights[69] * weights[69] * h;
+                    inputDeltas[at + 262] += weights[70] * weights[70] * h;
+                    inputDeltas[at + 263] += weights[71] * weights[71] * h;
                     // map 4 <- input maps 0, 3
                     h = deltas[o + 196];
-                    inputCurvatures[at] += weights[72] * weights[72] * h;
-                    inputCurvatures[at + 1] += weights[73] * weights[73] * h;
-                    inputCurvatures[at + 2] += weights[74] * weights[74] * h;
-                    inputCurvatures[at + 9] += weights[75] * weights[75] * h;
-                    inputCurvatures[at + 10] += weights[76] * weights[76] * h;
-                    inputCurvatures[at + 11] += weights[77] * weights[77] * h;
-                    inputCurvatures[at + 18] += weights[78] * weights[78] * h;
-                    inputCurvatures[at + 19] += weights[79] * weights[79] * h;
-                    inputCurvatures[at + 20] += weights[80] * weights[80] * h;
-                    inputCurvatures[at + 243] += weights[81] * weights[81] * h;
-                    inputCurvatures[at + 244] += weights[82] * weights[82] * h;
-                    inputCurvatures[at + 245] += weights[83] * weights[83] * h;
-                    inputCurvatures[at + 252] += weights[84] * weights[84] * h;
-                    inputCurvatures[at + 253] += weights[85] * weights[85] * h;
-                    inputCurvatures[at + 254] += weights[86] * weights[86] * h;
-                    inputCurvatures[at + 261] += weights[87] * weights[87] * h;
-                    inputCurvatures[at + 262] += weights[88] * weights[88] * h;
-                    inputCurvatures[at + 263] += weights[89] * weights[89] * h;
+                    inputDeltas[at] += weights[72] * weights[72] * h;
+                    inputDeltas[at + 1] += weights[73] * weights[73] * h;
+                    inputDeltas[at + 2] += weights[74] * weights[74] * h;
+                    inputDeltas[at + 9] += weights[75] * weights[75] * h;
+                    inputDeltas[at + 10] += weights[76] * weights[76] * h;
+                    inputDeltas[at + 11] += weights[77] * weights[77] * h;
+                    inputDeltas[at + 18] += weights[78] * weights[78] * h;
+                    inputDeltas[at + 19] += weights[79] * weights[79] * h;
+                    inputDeltas[at + 20] += weights[80] * weights[80] * h;
+                    inputDeltas[at + 243] += weights[81] * weights[81] * h;
+                    inputDeltas[at + 244] += weights[82] * weights[82] * h;
+                    inputDeltas[at + 245] += weights[83] * weights[83] * h;
+                    inputDeltas[at + 252] += weights[84] * weights[84] * h;
+                    inputDeltas[at + 253] += weights[85] * weights[85] * h;
+                    inputDeltas[at + 254] += weights[86] * weights[86] * h;
+                    inputDeltas[at + 261] += weights[87] * weights[87] * h;
+                    inputDeltas[at + 262] += weights[88] * weights[88] * h;
+                    inputDeltas[at + 263] += weights[89] * weights[89] * h;
                     // map 5 <- input maps 0, 1
                     h = deltas[o + 245];
-                    inputCurvatures[at] += weights[90] * weights[90] * h;
-                    inputCurvatures[at + 1] += weights[91] * weights[91] * h;
-                    inputCurvatures[at + 2] += weights[92] * weights[92] * h;
-                    inputCurvatures[at + 9] += weights[93] * weights[93] * h;
-                    inputCurvatures[at + 10] += weights[94] * weights[94] * h;
-                    inputCurvatures[at + 11] += weights[95] * weights[95] * h;
-                    inputCurvatures[at + 18] += weights[96] * weights[96] * h;
-                    inputCurvatures[at + 19] += weights[97] * weights[97] * h;
-                    inputCurvatures[at + 20] += weights[98] * weights[98] * h;
-                    inputCurvatures[at + 81] += weights[99] * weights[99] * h;
-                    inputCurvatures[at + 82] += weights[100] * weights[100] * h;
-                    inputCurvatures[at + 83] += weights[101] * weights[101] * h;
-                    inputCurvatures[at + 90] += weights[102] * weights[102] * h;
-                    inputCurvatures[at + 91] += weights[103] * weights[103] * h;
-                    inputCurvatures[at + 92] += weights[104] * weights[104] * h;
-                    inputCurvatures[at + 99] += weights[105] * weights[105] * h;
-                    inputCurvatures[at + 100] += weights[106] * weights[106] * h;
-                    inputCurvatures[at + 101] += weights[107] * weights[107] * h;
+                    inputDeltas[at] += weights[90] * weights[90] * h;
+                    inputDeltas[at + 1] += weights[91] * weights[91] * h;
+                    inputDeltas[at + 2] += weights[92] * weights[92] * h;
+                    inputDeltas[at + 9] += weights[93] * weights[93] * h;
+                    inputDeltas[at + 10] += weights[94] * weights[94] * h;
+                    inputDeltas[at + 11] += weights[95] * weights[95] * h;
+                    inputDeltas[at + 18] += weights[96] * weights[96] * h;
+                    inputDeltas[at + 19] += weights[97] * weights[97] * h;
+                    inputDeltas[at + 20] += weights[98] * weights[98] * h;
+                    inputDeltas[at + 81] += weights[99] * weights[99] * h;
+                    inputDeltas[at + 82] += weights[100] * weights[100] * h;
+                    inputDeltas[at + 83] += weights[101] * weights[101] * h;
+                    inputDeltas[at + 90] += weights[102] * weights[102] * h;
+                    inputDeltas[at + 91] += weights[103] * weights[103] * h;
+                    inputDeltas[at + 92] += weights[104] * weights[104] * h;
+                    inputDeltas[at + 99] += weights[105] * weights[105] * h;
+                    inputDeltas[at + 100] += weights[106] * weights[106] * h;
+                    inputDeltas[at + 101] += weights[107] * weights[107] * h;
                     // map 6 <- input maps 1, 2
                     h = deltas[o + 294];
-                    inputCurvatures[at + 81] += weights[108] * weights[108] * h;
-                    inputCurvatures[at + 82] += weights[109] * weights[109] * h;
-                    inputCurvatures[at + 83] += weights[110] * weights[110] * h;
-                    inputCurvatures[at + 90] += weights[111] * weights[111] * h;
-                    inputCurvatures[at + 91] += weights[112] * weights[112] * h;
-                    inputCurvatures[at + 92] += weights[113] * weights[113] * h;
-                    inputCurvatures[at + 99] += weights[114] * weights[114] * h;
-                    inputCurvatures[at + 100] += weights[115] * weights[115] * h;
-                    inputCurvatures[at + 101] += weights[116] * weights[116] * h;
-                    inputCurvatures[at + 162] += weights[117] * weights[117] * h;
-                    inputCurvatures[at + 163] += weights[118] * weights[118] * h;
-                    inputCurvatures[at + 164] += weights[119] * weights[119] * h;
-                    inputCurvatures[at + 171] += weights[120] * weights[120] * h;
-                    inputCurvatures[at + 172] += weights[121] * weights[121] * h;
-                    inputCurvatures[at + 173] += weights[122] * weights[122] * h;
-                    inputCurvatures[at + 180] += weights[123] * weights[123] * h;
-                    inputCurvatures[at + 181] += weights[124] * weights[124] * h;
-                    inputCurvatures[at + 182] += weights[125] * weights[125] * h;
+                    inputDeltas[at + 81] += weights[108] * weights[108] * h;
+                    inputDeltas[at + 82] += weights[109] * weights[109] * h;
+                    inputDeltas[at + 83] += weights[110] * weights[110] * h;
+                    inputDeltas[at + 90] += weights[111] * weights[111] * h;
+                    inputDeltas[at + 91] += weights[112] * weights[112] * h;
+                    inputDeltas[at + 92] += weights[113] * weights[113] * h;
+                    inputDeltas[at + 99] += weights[114] * weights[114] * h;
+                    inputDeltas[at + 100] += weights[115] * weights[115] * h;
+                    inputDeltas[at + 101] += weights[116] * weights[116] * h;
+                    inputDeltas[at + 162] += weights[117] * weights[117] * h;
+                    inputDeltas[at + 163] += weights[118] * weights[118] * h;
+                    inputDeltas[at + 164] += weights[119] * weights[119] * h;
+                    inputDeltas[at + 171] += weights[120] * weights[120] * h;
+                    inputDeltas[at + 172] += weights[121] * weights[121] * h;
+                    inputDeltas[at + 173] += weights[122] * weights[122] * h;
+                    inputDeltas[at + 180] += weights[123] * weights[123] * h;
+                    inputDeltas[at + 181] += weights[124] * weights[124] * h;
+                    inputDeltas[at + 182] += weights[125] * weights[125] * h;
                     // map 7 <- input maps 2, 3
                     h = deltas[o + 343];
-                    inputCurvatures[at + 162] += weights[126] * weights[126] * h;
-                    inputCurvatures[at + 163] += weights[127] * weights[127] * h;
-                    inputCurvatures[at + 164] += weights[128] * weights[128] * h;
-                    inputCurvatures[at + 171] += weights[129] * weights[129] * h;
-                    inputCurvatures[at + 172] += weights[130] * weights[130] * h;
-                    inputCurvatures[at + 173] += weights[131] * weights[131] * h;
-                    inputCurvatures[at + 180] += weights[132] * weights[132] * h;
-                    inputCurvatures[at + 181] += weights[133] * weights[133] * h;
-                    inputCurvatures[at + 182] += weights[134] * weights[134] * h;
-                    inputCurvatures[at + 243] += weights[135] * weights[135] * h;
-                    inputCurvatures[at + 244] += weights[136] * weights[136] * h;
-                    inputCurvatures[at + 245] += weights[137] * weights[137] * h;
-                    inputCurvatures[at + 252] += weights[138] * weights[138] * h;
-                    inputCurvatures[at + 253] += weights[139] * weights[139] * h;
-                    inputCurvatures[at + 254] += weights[140] * weights[140] * h;
-                    inputCurvatures[at + 261] += weights[141] * weights[141] * h;
-                    inputCurvatures[at + 262] += weights[142] * weights[142] * h;
-                    inputCurvatures[at + 263] += weights[143] * weights[143] * h;
+                    inputDeltas[at + 162] += weights[126] * weights[126] * h;
+                    inputDeltas[at + 163] += weights[127] * weights[127] * h;
+                    inputDeltas[at + 164] += weights[128] * weights[128] * h;
+                    inputDeltas[at + 171] += weights[129] * weights[129] * h;
+                    inputDeltas[at + 172] += weights[130] * weights[130] * h;
+                    inputDeltas[at + 173] += weights[131] * weights[131] * h;
+                    inputDeltas[at + 180] += weights[132] * weights[132] * h;
+                    inputDeltas[at + 181] += weights[133] * weights[133] * h;
+                    inputDeltas[at + 182] += weights[134] * weights[134] * h;
+                    inputDeltas[at + 243] += weights[135] * weights[135] * h;
+                    inputDeltas[at + 244] += weights[136] * weights[136] * h;
+                    inputDeltas[at + 245] += weights[137] * weights[137] * h;
+                    inputDeltas[at + 252] += weights[138] * weights[138] * h;
+                    inputDeltas[at + 253] += weights[139] * weights[139] * h;
+                    inputDeltas[at + 254] += weights[140] * weights[140] * h;
+                    inputDeltas[at + 261] += weights[141] * weights[141] * h;
+                    inputDeltas[at + 262] += weights[142] * weights[142] * h;
+                    inputDeltas[at + 263] += weights[143] * weights[143] * h;
                 }
             }
         }
 
-        // S2, curvature: deltas (4, 7, 7) -> the input's deltas (4, 28, 28)
-        private static void S2Curvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        // S2, curvature: average pooling 4@28x28 -> 4@7x7, window 4x4
+        //   input        (4, 28, 28), not read: every cell of a window gets the same share
+        //   deltas       (4, 7, 7): d2E/d(values)2 in, d2E/d(sums)2 out
+        //   inputDeltas  (4, 28, 28): d2E/d(input)2; empty to skip
+        private static void S2Curvature(global::System.Span<float> deltas, global::System.Span<float> inputDeltas)
         {
             if (inputDeltas.IsEmpty) return;
-            bool withInput = !inputDeltas.IsEmpty;
-            if (withInput) inputDeltas.Clear();
+            inputDeltas.Clear();
             float h;
             for (int y = 0; y < 7; y++)
             {
@@ -4508,8 +4607,13 @@ namespace LeNetGen.Samples.Networks
             }
         }
 
-        // C1, curvature: deltas (4, 28, 28) -> d2E/dw2 of C1Weights and C1Biases, and the input's deltas (1, 32, 32)
-        private static void C1Curvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> sums, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> parameterDeltas, global::System.Span<float> inputDeltas)
+        // C1, curvature: convolution 1@32x32 -> 4@28x28, kernel 5x5
+        //   input        (1, 32, 32)
+        //   deltas       (4, 28, 28): d2E/d(values)2 in, d2E/d(sums)2 out
+        //   weights      (4, 1, 5, 5) at C1WeightsOffset; biases (4) at C1BiasesOffset
+        //   curvatures   += d2E/dw2 of both, at the same offsets
+        //   inputDeltas  (1, 32, 32): d2E/d(input)2; empty to skip
+        private static void C1Curvature(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> values, global::System.Span<float> deltas, global::System.Span<float> curvatures, global::System.Span<float> inputDeltas)
         {
             // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
             for (int i = 0; i < C1Size; i++)
@@ -4517,12 +4621,16 @@ namespace LeNetGen.Samples.Networks
                 var d = global::LeNetGen.Activations.TanhDerivative(values[i]);
                 deltas[i] *= d * d;
             }
-            C1WeightCurvatures(input, deltas, parameterDeltas.Slice(C1WeightsOffset, C1WeightsLength), parameterDeltas.Slice(C1BiasesOffset, C1BiasesLength));
+            C1WeightCurvatures(input, deltas, curvatures.Slice(C1WeightsOffset, C1WeightsLength), curvatures.Slice(C1BiasesOffset, C1BiasesLength));
             if (inputDeltas.IsEmpty) return;
             inputDeltas.Clear();
             C1InputCurvatures(parameters.Slice(C1WeightsOffset, C1WeightsLength), deltas, inputDeltas);
         }
 
+        // C1, curvature: each weight's d2E/dw2 += input^2 x delta, each bias's += delta, over every map
+        //   input            (1, 32, 32)
+        //   deltas           (4, 28, 28): d2E/d(sums)2
+        //   weightCurvatures  (4, 1, 5, 5), the C1Weights slice of curvatures; biasCurvatures (4)
         private static void C1WeightCurvatures(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> weightCurvatures, global::System.Span<float> biasCurvatures)
         {
             float h;
@@ -4648,7 +4756,11 @@ namespace LeNetGen.Samples.Networks
             }
         }
 
-        private static void C1InputCurvatures(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputCurvatures)
+        // C1, curvature: the input's deltas += weight^2 x delta, over every map
+        //   weights      (4, 1, 5, 5)
+        //   deltas       (4, 28, 28): d2E/d(sums)2
+        //   inputDeltas  (1, 32, 32)
+        private static void C1InputCurvatures(global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> deltas, global::System.Span<float> inputDeltas)
         {
             float h;
             for (int y = 0; y < 28; y++)
@@ -4659,118 +4771,118 @@ namespace LeNetGen.Samples.Networks
                     int at = y * 32 + x;
                     // map 0 <- input map 0
                     h = deltas[o];
-                    inputCurvatures[at] += weights[0] * weights[0] * h;
-                    inputCurvatures[at + 1] += weights[1] * weights[1] * h;
-                    inputCurvatures[at + 2] += weights[2] * weights[2] * h;
-                    inputCurvatures[at + 3] += weights[3] * weights[3] * h;
-                    inputCurvatures[at + 4] += weights[4] * weights[4] * h;
-                    inputCurvatures[at + 32] += weights[5] * weights[5] * h;
-                    inputCurvatures[at + 33] += weights[6] * weights[6] * h;
-                    inputCurvatures[at + 34] += weights[7] * weights[7] * h;
-                    inputCurvatures[at + 35] += weights[8] * weights[8] * h;
-                    inputCurvatures[at + 36] += weights[9] * weights[9] * h;
-                    inputCurvatures[at + 64] += weights[10] * weights[10] * h;
-                    inputCurvatures[at + 65] += weights[11] * weights[11] * h;
-                    inputCurvatures[at + 66] += weights[12] * weights[12] * h;
-                    inputCurvatures[at + 67] += weights[13] * weights[13] * h;
-                    inputCurvatures[at + 68] += weights[14] * weights[14] * h;
-                    inputCurvatures[at + 96] += weights[15] * weights[15] * h;
-                    inputCurvatures[at + 97] += weights[16] * weights[16] * h;
-                    inputCurvatures[at + 98] += weights[17] * weights[17] * h;
-                    inputCurvatures[at + 99] += weights[18] * weights[18] * h;
-                    inputCurvatures[at + 100] += weights[19] * weights[19] * h;
-                    inputCurvatures[at + 128] += weights[20] * weights[20] * h;
-                    inputCurvatures[at + 129] += weights[21] * weights[21] * h;
-                    inputCurvatures[at + 130] += weights[22] * weights[22] * h;
-                    inputCurvatures[at + 131] += weights[23] * weights[23] * h;
-                    inputCurvatures[at + 132] += weights[24] * weights[24] * h;
+                    inputDeltas[at] += weights[0] * weights[0] * h;
+                    inputDeltas[at + 1] += weights[1] * weights[1] * h;
+                    inputDeltas[at + 2] += weights[2] * weights[2] * h;
+                    inputDeltas[at + 3] += weights[3] * weights[3] * h;
+                    inputDeltas[at + 4] += weights[4] * weights[4] * h;
+                    inputDeltas[at + 32] += weights[5] * weights[5] * h;
+                    inputDeltas[at + 33] += weights[6] * weights[6] * h;
+                    inputDeltas[at + 34] += weights[7] * weights[7] * h;
+                    inputDeltas[at + 35] += weights[8] * weights[8] * h;
+                    inputDeltas[at + 36] += weights[9] * weights[9] * h;
+                    inputDeltas[at + 64] += weights[10] * weights[10] * h;
+                    inputDeltas[at + 65] += weights[11] * weights[11] * h;
+                    inputDeltas[at + 66] += weights[12] * weights[12] * h;
+                    inputDeltas[at + 67] += weights[13] * weights[13] * h;
+                    inputDeltas[at + 68] += weights[14] * weights[14] * h;
+                    inputDeltas[at + 96] += weights[15] * weights[15] * h;
+                    inputDeltas[at + 97] += weights[16] * weights[16] * h;
+                    inputDeltas[at + 98] += weights[17] * weights[17] * h;
+                    inputDeltas[at + 99] += weights[18] * weights[18] * h;
+                    inputDeltas[at + 100] += weights[19] * weights[19] * h;
+                    inputDeltas[at + 128] += weights[20] * weights[20] * h;
+                    inputDeltas[at + 129] += weights[21] * weights[21] * h;
+                    inputDeltas[at + 130] += weights[22] * weights[22] * h;
+                    inputDeltas[at + 131] += weights[23] * weights[23] * h;
+                    inputDeltas[at + 132] += weights[24] * weights[24] * h;
                     // map 1 <- input map 0
                     h = deltas[o + 784];
-                    inputCurvatures[at] += weights[25] * weights[25] * h;
-                    inputCurvatures[at + 1] += weights[26] * weights[26] * h;
-                    inputCurvatures[at + 2] += weights[27] * weights[27] * h;
-                    inputCurvatures[at + 3] += weights[28] * weights[28] * h;
-                    inputCurvatures[at + 4] += weights[29] * weights[29] * h;
-                    inputCurvatures[at + 32] += weights[30] * weights[30] * h;
-                    inputCurvatures[at + 33] += weights[31] * weights[31] * h;
-                    inputCurvatures[at + 34] += weights[32] * weights[32] * h;
-                    inputCurvatures[at + 35] += weights[33] * weights[33] * h;
-                    inputCurvatures[at + 36] += weights[34] * weights[34] * h;
-                    inputCurvatures[at + 64] += weights[35] * weights[35] * h;
-                    inputCurvatures[at + 65] += weights[36] * weights[36] * h;
-                    inputCurvatures[at + 66] += weights[37] * weights[37] * h;
-                    inputCurvatures[at + 67] += weights[38] * weights[38] * h;
-                    inputCurvatures[at + 68] += weights[39] * weights[39] * h;
-                    inputCurvatures[at + 96] += weights[40] * weights[40] * h;
-                    inputCurvatures[at + 97] += weights[41] * weights[41] * h;
-                    inputCurvatures[at + 98] += weights[42] * weights[42] * h;
-                    inputCurvatures[at + 99] += weights[43] * weights[43] * h;
-                    inputCurvatures[at + 100] += weights[44] * weights[44] * h;
-                    inputCurvatures[at + 128] += weights[45] * weights[45] * h;
-                    inputCurvatures[at + 129] += weights[46] * weights[46] * h;
-                    inputCurvatures[at + 130] += weights[47] * weights[47] * h;
-                    inputCurvatures[at + 131] += weights[48] * weights[48] * h;
-                    inputCurvatures[at + 132] += weights[49] * weights[49] * h;
+                    inputDeltas[at] += weights[25] * weights[25] * h;
+                    inputDeltas[at + 1] += weights[26] * weights[26] * h;
+                    inputDeltas[at + 2] += weights[27] * weights[27] * h;
+                    inputDeltas[at + 3] += weights[28] * weights[28] * h;
+                    inputDeltas[at + 4] += weights[29] * weights[29] * h;
+                    inputDeltas[at + 32] += weights[30] * weights[30] * h;
+                    inputDeltas[at + 33] += weights[31] * weights[31] * h;
+                    inputDeltas[at + 34] += weights[32] * weights[32] * h;
+                    inputDeltas[at + 35] += weights[33] * weights[33] * h;
+                    inputDeltas[at + 36] += weights[34] * weights[34] * h;
+                    inputDeltas[at + 64] += weights[35] * weights[35] * h;
+                    inputDeltas[at + 65] += weights[36] * weights[36] * h;
+                    inputDeltas[at + 66] += weights[37] * weights[37] * h;
+                    inputDeltas[at + 67] += weights[38] * weights[38] * h;
+                    inputDeltas[at + 68] += weights[39] * weights[39] * h;
+                    inputDeltas[at + 96] += weights[40] * weights[40] * h;
+                    inputDeltas[at + 97] += weights[41] * weights[41] * h;
+                    inputDeltas[at + 98] += weights[42] * weights[42] * h;
+                    inputDeltas[at + 99] += weights[43] * weights[43] * h;
+                    inputDeltas[at + 100] += weights[44] * weights[44] * h;
+                    inputDeltas[at + 128] += weights[45] * weights[45] * h;
+                    inputDeltas[at + 129] += weights[46] * weights[46] * h;
+                    inputDeltas[at + 130] += weights[47] * weights[47] * h;
+                    inputDeltas[at + 131] += weights[48] * weights[48] * h;
+                    inputDeltas[at + 132] += weights[49] * weights[49] * h;
                     // map 2 <- input map 0
                     h = deltas[o + 1568];
-                    inputCurvatures[at] += weights[50] * weights[50] * h;
-                    inputCurvatures[at + 1] += weights[51] * weights[51] * h;
-                    inputCurvatures[at + 2] += weights[52] * weights[52] * h;
-                    inputCurvatures[at + 3] += weights[53] * weights[53] * h;
-                    inputCurvatures[at + 4] += weights[54] * weights[54] * h;
-                    inputCurvatures[at + 32] += weights[55] * weights[55] * h;
-                    inputCurvatures[at + 33] += weights[56] * weights[56] * h;
-                    inputCurvatures[at + 34] += weights[57] * weights[57] * h;
-                    inputCurvatures[at + 35] += weights[58] * weights[58] * h;
-                    inputCurvatures[at + 36] += weights[59] * weights[59] * h;
-                    inputCurvatures[at + 64] += weights[60] * weights[60] * h;
-                    inputCurvatures[at + 65] += weights[61] * weights[61] * h;
-                    inputCurvatures[at + 66] += weights[62] * weights[62] * h;
-                    inputCurvatures[at + 67] += weights[63] * weights[63] * h;
-                    inputCurvatures[at + 68] += weights[64] * weights[64] * h;
-                    inputCurvatures[at + 96] += weights[65] * weights[65] * h;
-                    inputCurvatures[at + 97] += weights[66] * weights[66] * h;
-                    inputCurvatures[at + 98] += weights[67] * weights[67] * h;
-                    inputCurvatures[at + 99] += weights[68] * weights[68] * h;
-                    inputCurvatures[at + 100] += weights[69] * weights[69] * h;
-                    inputCurvatures[at + 128] += weights[70] * weights[70] * h;
-                    inputCurvatures[at + 129] += weights[71] * weights[71] * h;
-                    inputCurvatures[at + 130] += weights[72] * weights[72] * h;
-                    inputCurvatures[at + 131] += weights[73] * weights[73] * h;
-                    inputCurvatures[at + 132] += weights[74] * weights[74] * h;
+                    inputDeltas[at] += weights[50] * weights[50] * h;
+                    inputDeltas[at + 1] += weights[51] * weights[51] * h;
+                    inputDeltas[at + 2] += weights[52] * weights[52] * h;
+                    inputDeltas[at + 3] += weights[53] * weights[53] * h;
+                    inputDeltas[at + 4] += weights[54] * weights[54] * h;
+                    inputDeltas[at + 32] += weights[55] * weights[55] * h;
+                    inputDeltas[at + 33] += weights[56] * weights[56] * h;
+                    inputDeltas[at + 34] += weights[57] * weights[57] * h;
+                    inputDeltas[at + 35] += weights[58] * weights[58] * h;
+                    inputDeltas[at + 36] += weights[59] * weights[59] * h;
+                    inputDeltas[at + 64] += weights[60] * weights[60] * h;
+                    inputDeltas[at + 65] += weights[61] * weights[61] * h;
+                    inputDeltas[at + 66] += weights[62] * weights[62] * h;
+                    inputDeltas[at + 67] += weights[63] * weights[63] * h;
+                    inputDeltas[at + 68] += weights[64] * weights[64] * h;
+                    inputDeltas[at + 96] += weights[65] * weights[65] * h;
+                    inputDeltas[at + 97] += weights[66] * weights[66] * h;
+                    inputDeltas[at + 98] += weights[67] * weights[67] * h;
+                    inputDeltas[at + 99] += weights[68] * weights[68] * h;
+                    inputDeltas[at + 100] += weights[69] * weights[69] * h;
+                    inputDeltas[at + 128] += weights[70] * weights[70] * h;
+                    inputDeltas[at + 129] += weights[71] * weights[71] * h;
+                    inputDeltas[at + 130] += weights[72] * weights[72] * h;
+                    inputDeltas[at + 131] += weights[73] * weights[73] * h;
+                    inputDeltas[at + 132] += weights[74] * weights[74] * h;
                     // map 3 <- input map 0
                     h = deltas[o + 2352];
-                    inputCurvatures[at] += weights[75] * weights[75] * h;
-                    inputCurvatures[at + 1] += weights[76] * weights[76] * h;
-                    inputCurvatures[at + 2] += weights[77] * weights[77] * h;
-                    inputCurvatures[at + 3] += weights[78] * weights[78] * h;
-                    inputCurvatures[at + 4] += weights[79] * weights[79] * h;
-                    inputCurvatures[at + 32] += weights[80] * weights[80] * h;
-                    inputCurvatures[at + 33] += weights[81] * weights[81] * h;
-                    inputCurvatures[at + 34] += weights[82] * weights[82] * h;
-                    inputCurvatures[at + 35] += weights[83] * weights[83] * h;
-                    inputCurvatures[at + 36] += weights[84] * weights[84] * h;
-                    inputCurvatures[at + 64] += weights[85] * weights[85] * h;
-                    inputCurvatures[at + 65] += weights[86] * weights[86] * h;
-                    inputCurvatures[at + 66] += weights[87] * weights[87] * h;
-                    inputCurvatures[at + 67] += weights[88] * weights[88] * h;
-                    inputCurvatures[at + 68] += weights[89] * weights[89] * h;
-                    inputCurvatures[at + 96] += weights[90] * weights[90] * h;
-                    inputCurvatures[at + 97] += weights[91] * weights[91] * h;
-                    inputCurvatures[at + 98] += weights[92] * weights[92] * h;
-                    inputCurvatures[at + 99] += weights[93] * weights[93] * h;
-                    inputCurvatures[at + 100] += weights[94] * weights[94] * h;
-                    inputCurvatures[at + 128] += weights[95] * weights[95] * h;
-                    inputCurvatures[at + 129] += weights[96] * weights[96] * h;
-                    inputCurvatures[at + 130] += weights[97] * weights[97] * h;
-                    inputCurvatures[at + 131] += weights[98] * weights[98] * h;
-                    inputCurvatures[at + 132] += weights[99] * weights[99] * h;
+                    inputDeltas[at] += weights[75] * weights[75] * h;
+                    inputDeltas[at + 1] += weights[76] * weights[76] * h;
+                    inputDeltas[at + 2] += weights[77] * weights[77] * h;
+                    inputDeltas[at + 3] += weights[78] * weights[78] * h;
+                    inputDeltas[at + 4] += weights[79] * weights[79] * h;
+                    inputDeltas[at + 32] += weights[80] * weights[80] * h;
+                    inputDeltas[at + 33] += weights[81] * weights[81] * h;
+                    inputDeltas[at + 34] += weights[82] * weights[82] * h;
+                    inputDeltas[at + 35] += weights[83] * weights[83] * h;
+                    inputDeltas[at + 36] += weights[84] * weights[84] * h;
+                    inputDeltas[at + 64] += weights[85] * weights[85] * h;
+                    inputDeltas[at + 65] += weights[86] * weights[86] * h;
+                    inputDeltas[at + 66] += weights[87] * weights[87] * h;
+                    inputDeltas[at + 67] += weights[88] * weights[88] * h;
+                    inputDeltas[at + 68] += weights[89] * weights[89] * h;
+                    inputDeltas[at + 96] += weights[90] * weights[90] * h;
+                    inputDeltas[at + 97] += weights[91] * weights[91] * h;
+                    inputDeltas[at + 98] += weights[92] * weights[92] * h;
+                    inputDeltas[at + 99] += weights[93] * weights[93] * h;
+                    inputDeltas[at + 100] += weights[94] * weights[94] * h;
+                    inputDeltas[at + 128] += weights[95] * weights[95] * h;
+                    inputDeltas[at + 129] += weights[96] * weights[96] * h;
+                    inputDeltas[at + 130] += weights[97] * weights[97] * h;
+                    inputDeltas[at + 131] += weights[98] * weights[98] * h;
+                    inputDeltas[at + 132] += weights[99] * weights[99] * h;
                 }
             }
         }
 
         /// <summary>
-        /// One thread's scratch space: every layer's sums and values for one sample, in one buffer allocated once.
+        /// One thread's scratch space: every layer's sums, values and deltas for one sample, in one buffer allocated once.
         /// After a forward pass it shows what each layer computed.
         /// </summary>
         public sealed class Workspace
@@ -4797,7 +4909,7 @@ namespace LeNetGen.Samples.Networks
             /// <summary>C3's outputs (8@7x7) after the last forward pass.</summary>
             public global::System.ReadOnlySpan<float> C3 => new global::System.ReadOnlySpan<float>(Buffer, C3ValuesOffset, C3Size);
 
-            /// <summary>S4's outputs (8) after the last forward pass.</summary>
+            /// <summary>S4's outputs (8@1x1) after the last forward pass.</summary>
             public global::System.ReadOnlySpan<float> S4 => new global::System.ReadOnlySpan<float>(Buffer, S4ValuesOffset, S4Size);
 
             /// <summary>F5's outputs (16) after the last forward pass.</summary>

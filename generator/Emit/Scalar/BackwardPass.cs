@@ -1,6 +1,6 @@
 using LeNetGen.Generator.Model;
 
-namespace LeNetGen.Generator.Emit;
+namespace LeNetGen.Generator.Emit.Scalar;
 
 /// <summary>
 /// The two backward passes the generator writes: the gradient (dE/dw, for every optimizer) and the diagonal
@@ -22,6 +22,24 @@ internal sealed class BackwardPass
 
     /// <summary>"Gradients" or "Curvatures", in names such as C3WeightGradients.</summary>
     public string Plural => IsCurvature ? "Curvatures" : "Gradients";
+
+    /// <summary>The buffer the pass accumulates into, as the public method and every layer method name it: "gradients"
+    /// (dE/dw) or "curvatures" (d2E/dw2), in the parameter buffer's layout.</summary>
+    public string Accumulator => IsCurvature ? "curvatures" : "gradients";
+
+    /// <summary>What the pass accumulates: dE/dw or d2E/dw2.</summary>
+    public string Derivative => IsCurvature ? "d2E/dw2" : "dE/dw";
+
+    /// <summary>What a layer's deltas hold once the activation's derivative is applied: dE/d(sums) or d2E/d(sums)2.</summary>
+    public string DeltaMeaning => IsCurvature ? "d2E/d(sums)2" : "dE/d(sums)";
+
+    /// <summary>"backward" or "curvature", for the methods' legends.</summary>
+    public string Title => IsCurvature ? "curvature" : "backward";
+
+    /// <summary>Whether the activation's derivative reads the sums (relu) or the values (tanh, scaled tanh, sigmoid).</summary>
+    public static bool DerivativeReadsSums(Act activation) => activation == Act.Relu;
+
+    public static bool DerivativeReadsValues(Act activation) => activation is Act.Tanh or Act.ScaledTanh or Act.Sigmoid;
 
     /// <summary>The name of the local holding a unit's delta: g (dE/da) or h (d2E/da2).</summary>
     public string Delta => IsCurvature ? "h" : "g";

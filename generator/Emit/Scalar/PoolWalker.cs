@@ -1,8 +1,8 @@
 using System;
 using LeNetGen.Generator.Model;
-using static LeNetGen.Generator.Emit.LayerEmitting;
+using static LeNetGen.Generator.Emit.Scalar.ScalarCode;
 
-namespace LeNetGen.Generator.Emit;
+namespace LeNetGen.Generator.Emit.Scalar;
 
 /// <summary>
 /// Walks a pooling layer's windows at the layer's unroll depth (Full: every map and position written out; Maps: loops
@@ -14,11 +14,11 @@ internal static class PoolWalker
     /// <param name="atPosition">Writes what opens each position (Maps and Window depths), or null.</param>
     /// <param name="window">Writes one window: its map, its index in the output, and where it starts in the input
     /// (a variable, or null, plus a literal offset).</param>
-    public static void Walk(SourceWriter w, LayerPlan layer, Action? atPosition, Action<string, string, string?, long> window)
+    public static void Walk(SourceWriter w, LayerPlan layer, Unroll depth, Action? atPosition, Action<string, string, string?, long> window)
     {
         Shape input = layer.In, output = layer.Out;
         int inputArea = input.Height * input.Width, outputArea = output.Height * output.Width;
-        switch (layer.Unroll)
+        switch (depth)
         {
             case Unroll.Full:
                 for (int m = 0; m < output.Maps; m++)

@@ -1,6 +1,6 @@
 using LeNetGen.Generator.Model;
 
-namespace LeNetGen.Generator.Check;
+namespace LeNetGen.Generator.Emit.Scalar;
 
 /// <summary>
 /// Decides how deep each layer's loops are written out, and estimates what that costs the JIT.
