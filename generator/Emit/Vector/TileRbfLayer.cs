@@ -17,7 +17,7 @@ internal static class TileRbfLayer
 
     private static string Prototypes(TileLayer layer) => layer.Plan.TrainablePrototypes
         ? $"ref {TileCode.Unsafe}.Add(ref parameters, {layer.WeightsOffset})"
-        : $"ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({RbfEmitter.FixedTable})";
+        : $"ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference({Naming.FixedPrototypes})";
 
     public static void EmitForward(SourceWriter w, TileLayer layer, TileCode c)
     {
