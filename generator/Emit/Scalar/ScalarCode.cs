@@ -64,23 +64,6 @@ internal static class ScalarCode
         w.Line($"int at = y * {Naming.Int((long)stride * inputWidth)} + {(stride == 1 ? "x" : "x * " + Naming.Int(stride))};");
         position = "o";
         origin = "at";
-        return new Both(inner, outer);
-    }
-
-    private sealed class Both : IDisposable
-    {
-        private readonly IDisposable _inner, _outer;
-
-        public Both(IDisposable inner, IDisposable outer)
-        {
-            _inner = inner;
-            _outer = outer;
-        }
-
-        public void Dispose()
-        {
-            _inner.Dispose();
-            _outer.Dispose();
-        }
+        return new NestedBlocks(inner, outer);
     }
 }

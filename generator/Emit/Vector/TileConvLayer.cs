@@ -219,8 +219,7 @@ internal static class TileConvLayer
         string target = p.Padding > 0 ? layer.PaddedDeltas : layer.InputDeltas!;
         w.Line($"// the input's deltas{(curvature ? " (second derivatives)" : "")}: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back");
         w.Line(c.Ref("inputDeltas", "tile", target + " + lane"));
-        using (w.Block($"for (int v = 0; v < {input.Size}; v++)"))
-            w.Line(c.Store(c.Zero, "inputDeltas", "v * TileSize"));
+        TileKernels.Clear(w, c, "inputDeltas", input.Size);
         // Input map by input map, so the deltas being added to stay in the first-level cache while every output map adds in.
         using (OpenPairsByInput(w, p))
         using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
@@ -253,11 +252,7 @@ internal static class TileConvLayer
         {
             w.Line("// the padded input's deltas, without the padding, are the input's");
             w.Line(c.Ref("unpadded", "tile", layer.InputDeltas + " + lane"));
-            using (w.Block($"for (int cm = 0; cm < {p.In.Maps}; cm++)"))
-            using (w.Block($"for (int y = 0; y < {p.In.Height}; y++)"))
-            using (w.Block($"for (int x = 0; x < {p.In.Width}; x++)"))
-                w.Line(c.Store(c.Load("inputDeltas", $"((cm * {input.Height} + y + {p.Padding}) * {input.Width} + x + {p.Padding}) * TileSize"),
-                    "unpadded", $"((cm * {p.In.Height} + y) * {p.In.Width} + x) * TileSize"));
+            TileKernels.CopyInsidePadding(w, c, p.In, p.Padding, "unpadded", "inputDeltas", outOfPadded: true);
         }
     }
 
@@ -268,13 +263,8 @@ internal static class TileConvLayer
         w.Line($"// the input with {p.Padding} zero(s) around each map");
         w.Line(c.Ref("source", "tile", layer.Input + " + lane"));
         w.Line(c.Ref("padded", "tile", layer.Padded + " + lane"));
-        using (w.Block($"for (int v = 0; v < {padded.Size}; v++)"))
-            w.Line(c.Store(c.Zero, "padded", "v * TileSize"));
-        using (w.Block($"for (int cm = 0; cm < {p.In.Maps}; cm++)"))
-        using (w.Block($"for (int y = 0; y < {p.In.Height}; y++)"))
-        using (w.Block($"for (int x = 0; x < {p.In.Width}; x++)"))
-            w.Line(c.Store(c.Load("source", $"((cm * {p.In.Height} + y) * {p.In.Width} + x) * TileSize"),
-                "padded", $"((cm * {padded.Height} + y + {p.Padding}) * {padded.Width} + x + {p.Padding}) * TileSize"));
+        TileKernels.Clear(w, c, "padded", padded.Size);
+        TileKernels.CopyInsidePadding(w, c, p.In, p.Padding, "source", "padded", outOfPadded: false);
     }
 
     /// <summary>Opens the loop over the input maps of output map m (and, for a map block, its neighbours), declaring c and, with a table, the pair j.</summary>
@@ -320,16 +310,7 @@ internal static class TileConvLayer
             w.Line($"int j = {p.Name}InputPairs[n], m = {p.Name}PairOutputs[j];");
         }
         else pairs = w.Block($"for (int m = 0; m < {p.Out.Maps}; m++)");
-        return new Closing(pairs, maps);
-    }
-
-    private sealed class Closing(IDisposable inner, IDisposable outer) : IDisposable
-    {
-        public void Dispose()
-        {
-            inner.Dispose();
-            outer.Dispose();
-        }
+        return new NestedBlocks(pairs, maps);
     }
 
     /// <summary>The pair index of map m + <paramref name="mb"/> and input map c: j with a table, else (m + mb) x input maps + c.</summary>

@@ -3,6 +3,29 @@ namespace LeNetGen.Generator.Emit.Vector;
 /// <summary>What every layer's tile kernels share.</summary>
 internal static class TileKernels
 {
+    /// <summary>Writes zeros to <paramref name="values"/> values of the tile part at ref <paramref name="region"/>.</summary>
+    public static void Clear(SourceWriter w, TileCode c, string region, int values)
+    {
+        using (w.Block($"for (int v = 0; v < {values}; v++)"))
+            w.Line(c.Store(c.Zero, region, "v * TileSize"));
+    }
+
+    /// <summary>
+    /// Copies every value of the maps <paramref name="shape"/> between an unpadded region and the inside of a padded one
+    /// (<paramref name="padding"/> around each map): into the padding's inside, or, with <paramref name="outOfPadded"/>,
+    /// out of it.
+    /// </summary>
+    public static void CopyInsidePadding(SourceWriter w, TileCode c, Model.Shape shape, int padding, string unpadded, string padded, bool outOfPadded)
+    {
+        int height = shape.Height + 2 * padding, width = shape.Width + 2 * padding;
+        string plain = $"((cm * {shape.Height} + y) * {shape.Width} + x) * TileSize";
+        string inside = $"((cm * {height} + y + {padding}) * {width} + x + {padding}) * TileSize";
+        using (w.Block($"for (int cm = 0; cm < {shape.Maps}; cm++)"))
+        using (w.Block($"for (int y = 0; y < {shape.Height}; y++)"))
+        using (w.Block($"for (int x = 0; x < {shape.Width}; x++)"))
+            w.Line(outOfPadded ? c.Store(c.Load(padded, inside), unpadded, plain) : c.Store(c.Load(unpadded, plain), padded, inside));
+    }
+
     /// <summary>
     /// Multiplies the layer's deltas by the activation's derivative, from the stored outputs (relu: the sums), squared
     /// in the curvature pass; nothing for identity. Declares the refs it reads; expects <c>deltas</c> declared.

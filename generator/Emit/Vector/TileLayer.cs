@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using LeNetGen.Generator.Model;
 
 namespace LeNetGen.Generator.Emit.Vector;
@@ -9,17 +10,27 @@ namespace LeNetGen.Generator.Emit.Vector;
 /// </summary>
 internal sealed class TileLayer
 {
-    public TileLayer(LayerPlan layer, LayerPlan? previous, TileLayout layout)
+    public TileLayer(LayerPlan layer, LayerPlan? previous)
     {
         Plan = layer;
         Input = previous is null ? "TileInputOffset" : Region(Naming.Values(previous));
         InputDeltas = previous is null ? null : Region(Naming.Deltas(previous));
-        Layout = layout;
+    }
+
+    /// <summary>The network's layers as the tile kernels see them, in order.</summary>
+    public static List<TileLayer> Of(NetworkPlan plan)
+    {
+        var layers = new List<TileLayer>(plan.Layers.Count);
+        LayerPlan? previous = null;
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            layers.Add(new TileLayer(layer, previous));
+            previous = layer;
+        }
+        return layers;
     }
 
     public LayerPlan Plan { get; }
-
-    public TileLayout Layout { get; }
 
     public string Name => Plan.Name;
 

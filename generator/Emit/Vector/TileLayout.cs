@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using LeNetGen.Generator.Model;
 
 namespace LeNetGen.Generator.Emit.Vector;
@@ -11,7 +12,7 @@ namespace LeNetGen.Generator.Emit.Vector;
 /// </summary>
 internal sealed class TileLayout
 {
-    public TileLayout(NetworkPlan plan, int tileSize)
+    public TileLayout(NetworkPlan plan, IReadOnlyList<TileLayer> layers, int tileSize)
     {
         TileSize = tileSize;
         InputOffset = (long)plan.WorkspaceSize * tileSize;
@@ -20,13 +21,8 @@ internal sealed class TileLayout
         if (plan.Head == LayerKind.RbfOutput) next += (long)plan.OutputSize * tileSize;
         TransposedOffset = next;
         int widest = 0;
-        LayerPlan? previous = null;
-        foreach (LayerPlan layer in plan.Layers)
-        {
-            var tileLayer = new TileLayer(layer, previous, this);
-            if (tileLayer.IsDense) widest = Math.Max(widest, layer.In.Size);
-            previous = layer;
-        }
+        foreach (TileLayer layer in layers)
+            if (layer.IsDense) widest = Math.Max(widest, layer.Plan.In.Size);
         TransposedLength = (long)widest * tileSize;
         WorkspaceSize = TransposedOffset + TransposedLength;
     }

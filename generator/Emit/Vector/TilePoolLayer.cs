@@ -88,9 +88,7 @@ internal static class TilePoolLayer
                 if (withInput)
                 {
                     w.Line(c.Ref("inputDeltas", "tile", layer.InputDeltas + " + lane"));
-                    if (!covered)
-                        using (w.Block($"for (int v = 0; v < {p.In.Size}; v++)"))
-                            w.Line(c.Store(c.Zero, "inputDeltas", "v * TileSize"));
+                    if (!covered) TileKernels.Clear(w, c, "inputDeltas", p.In.Size);
                 }
                 if (p.PoolKind == PoolKind.Max) w.Line(c.Ref("sums", "tile", layer.Sums + " + lane"));
                 using (w.Block($"for (int m = 0; m < {p.Out.Maps}; m++)"))
@@ -153,7 +151,7 @@ internal static class TilePoolLayer
         var columns = w.Block($"for (int x = 0; x < {output.Width}; x++)");
         w.Line($"int o = ((m * {output.Height} + y) * {output.Width} + x) * TileSize;");
         w.Line($"int at = ((m * {input.Height} + y * {p.Stride}) * {input.Width} + x * {p.Stride}) * TileSize;");
-        return new Closing(columns, rows);
+        return new NestedBlocks(columns, rows);
     }
 
     private static List<string> Cells(TileLayer layer, TileCode c)
@@ -165,22 +163,5 @@ internal static class TilePoolLayer
                 cells.Add(Naming.Int(((long)ky * layer.Plan.In.Width + kx) * c.TileSize));
             }
         return cells;
-    }
-
-    private sealed class Closing : System.IDisposable
-    {
-        private readonly System.IDisposable _inner, _outer;
-
-        public Closing(System.IDisposable inner, System.IDisposable outer)
-        {
-            _inner = inner;
-            _outer = outer;
-        }
-
-        public void Dispose()
-        {
-            _inner.Dispose();
-            _outer.Dispose();
-        }
     }
 }
