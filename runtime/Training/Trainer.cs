@@ -177,13 +177,9 @@ public sealed class Trainer<TNetwork, T>
         {
             int count = Math.Min(TNetwork.TileSize, indices.Length - start);
             tile.Forward(data, indices.Slice(start, count), _parameters);
-            for (int l = 0; l < count; l++)
-                Loss.Curvature<T>(tile.OutputOf(l), tile.Labels[l], tile.HeadCurvatureOf(l), tile.HeadWeightOf(l));
-            TNetwork.CurvatureTile(_parameters, tile.Workspace, tile.HeadCurvatures.AsSpan(0, count * TNetwork.OutputSize),
-                TNetwork.Head == OutputHead.Rbf ? tile.HeadWeights.AsSpan(0, count * TNetwork.OutputSize) : default, curvature);
+            tile.AddCurvature(count, _parameters, Loss, curvature);
         }
-        T scale = T.One / T.CreateTruncating(Math.Max(1, indices.Length));
-        for (int k = 0; k < curvature.Length; k++) curvature[k] *= scale;
+        VectorMath.Scale(curvature, T.One / T.CreateTruncating(Math.Max(1, indices.Length)));
     }
 
     /// <summary>
@@ -233,11 +229,8 @@ public sealed class Trainer<TNetwork, T>
         if (curvature)
         {
             // The first sample's curvature: its tile's activations are still in the workspace.
-            Tile first = _tiles[0];
             Array.Clear(_sampleCurvature!);
-            Loss.Curvature<T>(first.OutputOf(0), first.Labels[0], first.HeadCurvatureOf(0), first.HeadWeightOf(0));
-            TNetwork.CurvatureTile(_parameters, first.Workspace, first.HeadCurvatures.AsSpan(0, TNetwork.OutputSize),
-                TNetwork.Head == OutputHead.Rbf ? first.HeadWeights.AsSpan(0, TNetwork.OutputSize) : default, _sampleCurvature);
+            _tiles[0].AddCurvature(1, _parameters, Loss, _sampleCurvature);
         }
         return (loss, correct);
     }
@@ -307,6 +300,15 @@ public sealed class Trainer<TNetwork, T>
                 Labels[l] = data.Dataset.Label(indices[l]);
             }
             TNetwork.ForwardTile(parameters, Inputs.AsSpan(0, count * TNetwork.InputSize), Workspace, Outputs.AsSpan(0, count * TNetwork.OutputSize));
+        }
+
+        /// <summary>Adds the curvature of the first <paramref name="count"/> samples of the last <see cref="Forward"/> to <paramref name="curvature"/>.</summary>
+        public void AddCurvature(int count, ReadOnlySpan<T> parameters, Loss loss, Span<T> curvature)
+        {
+            for (int l = 0; l < count; l++)
+                loss.Curvature<T>(OutputOf(l), Labels[l], HeadCurvatureOf(l), HeadWeightOf(l));
+            TNetwork.CurvatureTile(parameters, Workspace, HeadCurvatures.AsSpan(0, count * TNetwork.OutputSize),
+                TNetwork.Head == OutputHead.Rbf ? HeadWeights.AsSpan(0, count * TNetwork.OutputSize) : default, curvature);
         }
 
         /// <summary>One sample through the scalar kernels, its gradient into <paramref name="gradients"/> and, when asked, its curvature.</summary>
