@@ -22,11 +22,17 @@ public sealed class InterruptedRunTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    /// <summary>
+    /// Enough images that pass 2 is still running when the signal, sent once pass 1 is reported, arrives: with the tile
+    /// kernels a pass over 3,000 images takes a tenth of a second, and the run could end before the signal.
+    /// </summary>
+    private const int CtrlCImages = 30_000;
+
     [Fact]
     public async Task CtrlCFinishesTheStepSavesTheCheckpointAndSaysWhere()
     {
         SamplesCli.Run("--help"); // built
-        var start = new ProcessStartInfo("dotnet", $"{Run} train --network modern --epochs 20 --train-limit 3000 --out {_folder}")
+        var start = new ProcessStartInfo("dotnet", $"{Run} train --network modern --epochs 20 --train-limit {CtrlCImages} --out {_folder}")
         {
             WorkingDirectory = DotnetCli.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
@@ -54,7 +60,7 @@ public sealed class InterruptedRunTests : IDisposable
         Assert.StartsWith("error: Stopped by Ctrl+C in pass 2 after ", message);
         Assert.EndsWith($"checkpoint saved: {checkpoint}. Continue with: lenetgen-samples train --resume {checkpoint} and the same settings.", message);
 
-        var (resumed, resumedOut, resumedErr) = SamplesCli.Run($"train --network modern --epochs 2 --train-limit 3000 --resume {checkpoint} --out {_folder}");
+        var (resumed, resumedOut, resumedErr) = SamplesCli.Run($"train --network modern --epochs 2 --train-limit {CtrlCImages} --resume {checkpoint} --out {_folder}");
         Assert.True(resumed == 0, resumedOut + resumedErr);
         Assert.Contains($"resumed from {checkpoint}: pass 1, step ", resumedOut);
     }
