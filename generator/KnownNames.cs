@@ -22,6 +22,7 @@ internal static class KnownNames
     public const string RbfPrototypeValues = "global::LeNetGen.RbfPrototypeValues";
     public const string RbfPrototypes = "global::LeNetGen.RbfPrototypes";
     public const string LengthGuard = "global::LeNetGen.LengthGuard";
+    public const string Checkpoint = "global::LeNetGen.Checkpoint";
     public const string ReadOnlySpan = "global::System.ReadOnlySpan";
     public const string Span = "global::System.Span";
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";

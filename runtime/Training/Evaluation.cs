@@ -53,6 +53,10 @@ public sealed class Evaluation
         return total == 0 ? 0 : 1 - (double)Confusion(actual, actual) / total;
     }
 
+    /// <summary>One line, e.g. "accuracy 98.93% (9,893 of 10,000), error 1.07%, mean loss 0.0342".</summary>
+    public override string ToString() => string.Format(System.Globalization.CultureInfo.InvariantCulture,
+        "accuracy {0:0.00%} ({1:N0} of {2:N0}), error {3:0.00%}, mean loss {4:0.0000}", Accuracy, Correct, Count, ErrorRate, Loss);
+
     /// <summary>Evaluates a network's parameters on every image of <paramref name="data"/>, on up to <paramref name="threads"/> threads.</summary>
     /// <typeparam name="TNetwork">The generated network.</typeparam>
     /// <typeparam name="T">Its element type.</typeparam>

@@ -65,6 +65,20 @@ public sealed class Trainer<TNetwork, T>
     /// <summary>The training criterion.</summary>
     public Loss Loss { get; }
 
+    /// <summary>
+    /// The passes planned in all (1 by default): the schedule's progress (a cosine's, say) and the progress display
+    /// count against it. Each <see cref="TrainEpoch"/> trains one pass, whatever it is.
+    /// </summary>
+    public int PlannedEpochs
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    } = 1;
+
     /// <summary>Samples per update.</summary>
     public int BatchSize { get; }
 
@@ -103,17 +117,18 @@ public sealed class Trainer<TNetwork, T>
     }
 
     /// <summary>
-    /// Runs the rest of the current pass (all of it, unless a resumed pass was midway). Throws
-    /// <see cref="TrainingDivergedException"/> before applying a step whose loss is not finite.
+    /// Trains one pass: the rest of the current pass (all of it, unless a resumed pass was midway). Throws
+    /// <see cref="TrainingDivergedException"/> before applying a step whose loss is not finite. The passes planned in
+    /// all are <see cref="PlannedEpochs"/>.
     /// </summary>
     /// <param name="data">The training images, converted per minibatch.</param>
-    /// <param name="epochs">The passes planned in all, for the schedule and the progress display.</param>
     /// <param name="progress">Receives progress every few minibatches, or null.</param>
     /// <param name="afterStep">Called after each update (e.g. to write a checkpoint every so often), or null.</param>
     /// <param name="cancellationToken">Stops the pass between minibatches.</param>
-    public EpochResult TrainEpoch(BatchConverter<T> data, int epochs, IProgress<TrainingProgress>? progress = null,
+    public EpochResult TrainEpoch(BatchConverter<T> data, IProgress<TrainingProgress>? progress = null,
         Action? afterStep = null, CancellationToken cancellationToken = default)
     {
+        int epochs = PlannedEpochs;
         LengthGuard.Require(data.InputSize, TNetwork.InputSize, "converted images", nameof(data));
         if (BatchInEpoch > 0 && data.Dataset.Count != SamplesPerPass)
             throw new ArgumentException(

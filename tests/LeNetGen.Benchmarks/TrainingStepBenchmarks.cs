@@ -38,5 +38,5 @@ public class TrainingStepBenchmarks<TNetwork> where TNetwork : INetwork<TNetwork
 
     /// <summary>Forward, backward and optimizer step over the batch.</summary>
     [Benchmark]
-    public EpochResult Step() => _trainer!.TrainEpoch(_batch!, epochs: 1);
+    public EpochResult Step() => _trainer!.TrainEpoch(_batch!);
 }

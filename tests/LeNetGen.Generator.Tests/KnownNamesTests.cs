@@ -28,6 +28,7 @@ public sealed class KnownNamesTests
     [InlineData(KnownNames.RbfPrototypeValues, typeof(RbfPrototypeValues))]
     [InlineData(KnownNames.RbfPrototypes, typeof(RbfPrototypes))]
     [InlineData(KnownNames.LengthGuard, typeof(LengthGuard))]
+    [InlineData(KnownNames.Checkpoint, typeof(Checkpoint<>))]
     public void TypesNamedInGeneratedCodeAreTheRuntimes(string name, Type type)
     {
         string fullName = type.FullName!;

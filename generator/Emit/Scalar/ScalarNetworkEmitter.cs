@@ -245,6 +245,26 @@ internal static class ScalarNetworkEmitter
             w.Line($"Forward(Parameters, input, workspace.Buffer, workspace.Result);");
             w.Line("return PredictedClass(workspace.Result);");
         }
+        w.Line();
+        string checkpoint = $"{KnownNames.Checkpoint}<{e.Name}>";
+        w.Line($"/// <summary>Creates the network with the parameters of the checkpoint at <paramref name=\"path\"/>.</summary>");
+        w.Line("/// <param name=\"path\">A checkpoint of this network, as <see cref=\"Save\"/> or a trainer's checkpoint wrote it.</param>");
+        w.Line($"/// <exception cref=\"global::LeNetGen.CheckpointException\">The file is not a checkpoint of this network, or is truncated or corrupted; its Problem says which.</exception>");
+        using (w.Block($"public static {c} FromCheckpoint(string path)"))
+        {
+            w.Line($"var network = new {c}();");
+            w.Line("network.Load(path);");
+            w.Line("return network;");
+        }
+        w.Line();
+        w.Line("/// <summary>Replaces this network's parameters with those of the checkpoint at <paramref name=\"path\"/>.</summary>");
+        w.Line("/// <param name=\"path\">A checkpoint of this network, as <see cref=\"Save\"/> or a trainer's checkpoint wrote it.</param>");
+        w.Line($"/// <exception cref=\"global::LeNetGen.CheckpointException\">The file is not a checkpoint of this network, or is truncated or corrupted; its Problem says which. The parameters are left as they were.</exception>");
+        w.Line($"public void Load(string path) => {checkpoint}.Load<{c}>(path).Parameters.CopyTo(Parameters);");
+        w.Line();
+        w.Line("/// <summary>Writes this network's parameters to a checkpoint at <paramref name=\"path\"/>, atomically (a temporary file, then a rename).</summary>");
+        w.Line("/// <param name=\"path\">The checkpoint's path.</param>");
+        w.Line($"public void Save(string path) => {checkpoint}.Create<{c}>(Parameters).Save(path);");
     }
 
     // ---- initialization -------------------------------------------------------------------------------------------

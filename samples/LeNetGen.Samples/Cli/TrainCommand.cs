@@ -27,7 +27,10 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
         TNetwork.InitializeParameters(parameters, settings.Seed);
         Optimizer<float> optimizer = recipe.CreateOptimizer(TNetwork.ParameterCount);
         var loss = recipe.CreateLoss();
-        var trainer = new Trainer<TNetwork, float>(parameters, optimizer, loss, recipe.BatchSize, settings.Seed, settings.Threads);
+        var trainer = new Trainer<TNetwork, float>(parameters, optimizer, loss, recipe.BatchSize, settings.Seed, settings.Threads)
+        {
+            PlannedEpochs = recipe.Epochs,
+        };
         InputPreparation input = InputPreparation.Of(train);
         if (settings.Resume is string resume)
         {
@@ -72,7 +75,7 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
         {
             while (trainer.Epoch < recipe.Epochs)
             {
-                EpochResult result = TrainWithProgress(trainer, train, recipe.Epochs, () =>
+                EpochResult result = TrainWithProgress(trainer, train, () =>
                 {
                     if (settings.CheckpointEvery > 0 && ++stepsSinceSave >= settings.CheckpointEvery)
                     {
@@ -139,7 +142,7 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
 
     /// <summary>One pass with a live progress bar on a terminal, or a few plain lines when the output is redirected.</summary>
     private static EpochResult TrainWithProgress<TNetwork>(
-        Trainer<TNetwork, float> trainer, BatchConverter<float> train, int epochs, Action afterStep, CancellationToken cancellationToken)
+        Trainer<TNetwork, float> trainer, BatchConverter<float> train, Action afterStep, CancellationToken cancellationToken)
         where TNetwork : INetwork<TNetwork, float>
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
@@ -152,7 +155,7 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
                 lastQuarter = quarter;
                 Console.WriteLine($"  pass {p.Epoch}/{p.Epochs}: {p.Batch:N0}/{p.Batches:N0} batches, loss {p.Loss:F4}, accuracy {p.Accuracy:P2}, {p.ImagesPerSecond:N0} images/s, rate {p.Rate:G3}");
             });
-            return trainer.TrainEpoch(train, epochs, plain, afterStep, cancellationToken);
+            return trainer.TrainEpoch(train, plain, afterStep, cancellationToken);
         }
 
         EpochResult? result = null;
@@ -160,13 +163,13 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
-                ProgressTask task = context.AddTask($"pass {trainer.Epoch + 1}/{epochs}", maxValue: 1);
+                ProgressTask task = context.AddTask($"pass {trainer.Epoch + 1}/{trainer.PlannedEpochs}", maxValue: 1);
                 var progress = new SynchronousProgress(p =>
                 {
                     task.Value = (double)p.Batch / p.Batches;
                     task.Description = $"pass {p.Epoch}/{p.Epochs} loss {p.Loss:F3} acc {p.Accuracy:P1} {p.ImagesPerSecond:N0} img/s";
                 });
-                result = trainer.TrainEpoch(train, epochs, progress, afterStep, cancellationToken);
+                result = trainer.TrainEpoch(train, progress, afterStep, cancellationToken);
                 task.Value = 1;
             });
         return result!;

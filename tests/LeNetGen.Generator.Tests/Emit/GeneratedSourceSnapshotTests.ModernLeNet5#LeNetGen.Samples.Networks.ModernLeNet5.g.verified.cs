@@ -197,6 +197,25 @@ namespace LeNetGen.Samples.Networks
             return PredictedClass(workspace.Result);
         }
 
+        /// <summary>Creates the network with the parameters of the checkpoint at <paramref name="path"/>.</summary>
+        /// <param name="path">A checkpoint of this network, as <see cref="Save"/> or a trainer's checkpoint wrote it.</param>
+        /// <exception cref="global::LeNetGen.CheckpointException">The file is not a checkpoint of this network, or is truncated or corrupted; its Problem says which.</exception>
+        public static ModernLeNet5 FromCheckpoint(string path)
+        {
+            var network = new ModernLeNet5();
+            network.Load(path);
+            return network;
+        }
+
+        /// <summary>Replaces this network's parameters with those of the checkpoint at <paramref name="path"/>.</summary>
+        /// <param name="path">A checkpoint of this network, as <see cref="Save"/> or a trainer's checkpoint wrote it.</param>
+        /// <exception cref="global::LeNetGen.CheckpointException">The file is not a checkpoint of this network, or is truncated or corrupted; its Problem says which. The parameters are left as they were.</exception>
+        public void Load(string path) => global::LeNetGen.Checkpoint<float>.Load<ModernLeNet5>(path).Parameters.CopyTo(Parameters);
+
+        /// <summary>Writes this network's parameters to a checkpoint at <paramref name="path"/>, atomically (a temporary file, then a rename).</summary>
+        /// <param name="path">The checkpoint's path.</param>
+        public void Save(string path) => global::LeNetGen.Checkpoint<float>.Create<ModernLeNet5>(Parameters).Save(path);
+
         /// <summary>Fills <paramref name="parameters"/> with weights drawn from He's uniform ±sqrt(6/fan-in) and zero biases.</summary>
         /// <param name="parameters">The parameter buffer, of length <see cref="ParameterCount"/>.</param>
         /// <param name="seed">The seed; the same seed gives the same parameters bit for bit.</param>

@@ -18,7 +18,7 @@ public sealed class RealDataTrainingTests(ITestOutputHelper output)
         var trainer = new Trainer<TanhLeNet5, float>(parameters,
             new SgdOptimizer<float>(TanhLeNet5.ParameterCount) { Schedule = LearningRateSchedule.Constant(0.02), Momentum = 0.9 },
             new Loss(LossKind.SoftmaxCrossEntropy), 16, 1);
-        EpochResult pass = trainer.TrainEpoch(train, 1);
+        EpochResult pass = trainer.TrainEpoch(train);
 
         Evaluation test = Evaluation.Of<TanhLeNet5, float>(parameters, TrainingData.Test<float>(ImageNormalization.MnistMeanStd),
             new Loss(LossKind.SoftmaxCrossEntropy));

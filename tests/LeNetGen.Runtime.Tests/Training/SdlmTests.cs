@@ -40,13 +40,13 @@ public sealed class SdlmTests
         var killed = (float[])whole.Clone();
 
         var uninterrupted = new Trainer<ClassicLeNet5, float>(whole, Optimizer(), loss, 1, 9, 1);
-        uninterrupted.TrainEpoch(data, 2);
-        uninterrupted.TrainEpoch(data, 2);
+        uninterrupted.TrainEpoch(data);
+        uninterrupted.TrainEpoch(data);
 
         var first = new Trainer<ClassicLeNet5, float>(killed, Optimizer(), loss, 1, 9, 1);
         Checkpoint<float>? saved = null;
-        first.TrainEpoch(data, 2);
-        Assert.Throws<OperationCanceledException>(() => first.TrainEpoch(data, 2, afterStep: () =>
+        first.TrainEpoch(data);
+        Assert.Throws<OperationCanceledException>(() => first.TrainEpoch(data, afterStep: () =>
         {
             saved = TrainingCheckpoint.Capture(first, killed);
             if (first.Step == 27) throw new OperationCanceledException("killed");
@@ -55,7 +55,7 @@ public sealed class SdlmTests
         var resumed = new float[ClassicLeNet5.ParameterCount];
         var second = new Trainer<ClassicLeNet5, float>(resumed, Optimizer(), loss, 1, 1, 1);
         TrainingCheckpoint.Restore(saved!, second, resumed);
-        second.TrainEpoch(data, 2);
+        second.TrainEpoch(data);
         Assert.Equal(Array.ConvertAll(whole, BitConverter.SingleToInt32Bits), Array.ConvertAll(resumed, BitConverter.SingleToInt32Bits));
         Assert.NotEqual(Array.ConvertAll(whole, BitConverter.SingleToInt32Bits), Array.ConvertAll(new ClassicLeNet5(2).Parameters, BitConverter.SingleToInt32Bits));
     }

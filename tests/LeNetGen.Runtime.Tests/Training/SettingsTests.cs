@@ -47,4 +47,20 @@ public sealed class SettingsTests
             Assert.Throws<ArgumentOutOfRangeException>(() => LearningRateSchedule.PerPass((1, 0.1), (3, -0.1))).Message);
         Assert.Equal("constant 0.5", LearningRateSchedule.Constant(0.5).ToString());
     }
+
+    [Fact]
+    public void OptimizersHaveDefaultsThatTrain()
+    {
+        var sgd = new SgdOptimizer<float>(1);
+        Assert.Equal("SGD, momentum 0.9, weight decay 0, constant 0.01", sgd.ToString());
+        var sdlm = new SdlmOptimizer<float>(1);
+        Assert.Same(LearningRateSchedule.Paper, sdlm.Schedule);
+        Assert.Equal((0.2, 500, 4, 0.02), (sdlm.Mu, sdlm.CurvatureSamples, sdlm.CurvatureEvery, sdlm.CurvatureDecay));
+        Assert.Throws<ArgumentNullException>(() => new SgdOptimizer<float>(1) { Schedule = null! });
+    }
+
+    [Fact]
+    public void ATrainerPlansAtLeastOnePass() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer<Networks.ModernLeNet5, float>(
+            new float[Networks.ModernLeNet5.ParameterCount], new SgdOptimizer<float>(1), Loss.For(OutputHead.Softmax), 1, 1) { PlannedEpochs = 0 });
 }

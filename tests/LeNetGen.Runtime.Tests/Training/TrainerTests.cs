@@ -24,9 +24,9 @@ public sealed class TrainerTests
     {
         BatchConverter<float> data = TrainingData.First<float>(200, ImageNormalization.MnistMeanStd);
         float[] one = Initial(5), two = Initial(5), other = Initial(5);
-        Sgd(one, 7, threads: 1).TrainEpoch(data, 1);
-        Sgd(two, 7, threads: 2).TrainEpoch(data, 1);
-        Sgd(other, 8, threads: 2).TrainEpoch(data, 1);
+        Sgd(one, 7, threads: 1).TrainEpoch(data);
+        Sgd(two, 7, threads: 2).TrainEpoch(data);
+        Sgd(other, 8, threads: 2).TrainEpoch(data);
 
         Assert.Equal(Bits(one), Bits(two));
         Assert.NotEqual(Bits(one), Bits(other)); // another order of samples
@@ -44,16 +44,16 @@ public sealed class TrainerTests
             // Uninterrupted: two passes of six minibatches.
             float[] whole = Initial(3);
             Trainer<ModernLeNet5, float> uninterrupted = Sgd(whole, 11, threads: 2);
-            uninterrupted.TrainEpoch(data, 2);
-            uninterrupted.TrainEpoch(data, 2);
+            uninterrupted.TrainEpoch(data);
+            uninterrupted.TrainEpoch(data);
 
             // Killed after the ninth step (midway through pass 2), with a checkpoint written after every step.
             string path = Path.Combine(folder, "run.lngckpt");
             float[] killed = Initial(3);
             Trainer<ModernLeNet5, float> first = Sgd(killed, 11, threads: 2);
             void Save() => TrainingCheckpoint.Capture(first, killed).Save(path);
-            first.TrainEpoch(data, 2, afterStep: Save);
-            Assert.Throws<OperationCanceledException>(() => first.TrainEpoch(data, 2, afterStep: () =>
+            first.TrainEpoch(data, afterStep: Save);
+            Assert.Throws<OperationCanceledException>(() => first.TrainEpoch(data, afterStep: () =>
             {
                 Save();
                 if (first.Step == 9) throw new OperationCanceledException("killed");
@@ -64,7 +64,7 @@ public sealed class TrainerTests
             Trainer<ModernLeNet5, float> second = Sgd(resumed, 12345, threads: 1);
             TrainingCheckpoint.Restore(Checkpoint<float>.Load<ModernLeNet5>(path), second, resumed);
             Assert.Equal((1, 9L, 3), (second.Epoch, second.Step, second.BatchInEpoch));
-            second.TrainEpoch(data, 2);
+            second.TrainEpoch(data);
 
             Assert.Equal(2, second.Epoch);
             Assert.Equal(Bits(whole), Bits(resumed));
@@ -86,13 +86,13 @@ public sealed class TrainerTests
         float[] killed = (float[])whole.Clone();
 
         var uninterrupted = new Trainer<ClassicLeNet5, float>(whole, Optimizer(), loss, 1, 4, 1);
-        uninterrupted.TrainEpoch(data, 2);
-        uninterrupted.TrainEpoch(data, 2);
+        uninterrupted.TrainEpoch(data);
+        uninterrupted.TrainEpoch(data);
 
         var first = new Trainer<ClassicLeNet5, float>(killed, Optimizer(), loss, 1, 4, 1);
-        first.TrainEpoch(data, 2);
+        first.TrainEpoch(data);
         Checkpoint<float>? saved = null;
-        Assert.Throws<OperationCanceledException>(() => first.TrainEpoch(data, 2, afterStep: () =>
+        Assert.Throws<OperationCanceledException>(() => first.TrainEpoch(data, afterStep: () =>
         {
             saved = TrainingCheckpoint.Capture(first, killed);
             if (first.Step == 30) throw new OperationCanceledException("killed");
@@ -101,7 +101,7 @@ public sealed class TrainerTests
         float[] resumed = new float[ClassicLeNet5.ParameterCount];
         var second = new Trainer<ClassicLeNet5, float>(resumed, Optimizer(), loss, 1, 999, 1);
         TrainingCheckpoint.Restore(saved!, second, resumed);
-        second.TrainEpoch(data, 2);
+        second.TrainEpoch(data);
         Assert.Equal(Bits(whole), Bits(resumed));
     }
 
@@ -115,7 +115,7 @@ public sealed class TrainerTests
             new Loss(LossKind.SoftmaxCrossEntropy), 8, 1, 1);
         int saves = 0;
         float[]? lastSaved = null;
-        var diverged = Assert.Throws<TrainingDivergedException>(() => trainer.TrainEpoch(data, 1, afterStep: () =>
+        var diverged = Assert.Throws<TrainingDivergedException>(() => trainer.TrainEpoch(data, afterStep: () =>
         {
             saves++;
             lastSaved = (float[])parameters.Clone();
@@ -147,7 +147,7 @@ public sealed class TrainerTests
         float[] parameters = Initial(4);
         Trainer<ModernLeNet5, float> first = Sgd(parameters, 1, threads: 1);
         Checkpoint<float>? midway = null;
-        first.TrainEpoch(data, 1, afterStep: () => { if (first.Step == 2) midway = TrainingCheckpoint.Capture(first, parameters); });
+        first.TrainEpoch(data, afterStep: () => { if (first.Step == 2) midway = TrainingCheckpoint.Capture(first, parameters); });
 
         var otherMomentum = new Trainer<ModernLeNet5, float>(Initial(4),
             new SgdOptimizer<float>(ModernLeNet5.ParameterCount) { Schedule = LearningRateSchedule.Constant(0.01), Momentum = 0.5 },
@@ -157,8 +157,29 @@ public sealed class TrainerTests
 
         Trainer<ModernLeNet5, float> resumed = Sgd(Initial(4), 1, threads: 1);
         TrainingCheckpoint.Restore(midway!, resumed, new float[ModernLeNet5.ParameterCount]);
-        var otherData = Assert.Throws<ArgumentException>(() => resumed.TrainEpoch(TrainingData.First<float>(48, ImageNormalization.MnistMeanStd), 1));
+        var otherData = Assert.Throws<ArgumentException>(() => resumed.TrainEpoch(TrainingData.First<float>(48, ImageNormalization.MnistMeanStd)));
         Assert.Contains("midway through a pass over 64 training images", otherData.Message);
+    }
+
+    [Fact]
+    public void ThePlannedPassesBelongToTheTrainerAndPaceTheSchedule()
+    {
+        BatchConverter<float> data = TrainingData.First<float>(64, ImageNormalization.MnistMeanStd);
+        LearningRateSchedule cosine = LearningRateSchedule.Cosine(0.01);
+        var trainer = new Trainer<ModernLeNet5, float>(Initial(1), new SgdOptimizer<float>(ModernLeNet5.ParameterCount) { Schedule = cosine },
+            new Loss(LossKind.SoftmaxCrossEntropy), 1, 1, 1) { PlannedEpochs = 4 };
+        var reports = new System.Collections.Generic.List<TrainingProgress>();
+        trainer.TrainEpoch(data, new Reports(reports));
+
+        TrainingProgress last = reports[^1];
+        Assert.Equal((1, 4, 64), (last.Epoch, last.Epochs, last.Batch));
+        // The 64th step of 4 x 64 planned ones: a quarter of the way down the cosine, not at its end.
+        Assert.Equal(cosine.Rate(0, 63.0 / 256), last.Rate);
+    }
+
+    private sealed class Reports(System.Collections.Generic.List<TrainingProgress> into) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => into.Add(value);
     }
 
     private static int[] Bits(float[] values) => Array.ConvertAll(values, BitConverter.SingleToInt32Bits);

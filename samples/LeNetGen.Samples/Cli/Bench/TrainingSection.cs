@@ -30,11 +30,11 @@ internal sealed class TrainingSection : IBenchSection
             var parameters = new float[TNetwork.ParameterCount];
             TNetwork.InitializeParameters(parameters, settings.Seed);
             var optimizer = new SgdOptimizer<float>(TNetwork.ParameterCount) { Schedule = LearningRateSchedule.Constant(0.01), Momentum = 0.9 };
-            var trainer = new Trainer<TNetwork, float>(parameters, optimizer, recipe.CreateLoss(), batch, settings.Seed, context.Threads);
+            var trainer = new Trainer<TNetwork, float>(parameters, optimizer, recipe.CreateLoss(), batch, settings.Seed, context.Threads) { PlannedEpochs = 2 };
 
             var warmup = new BatchConverter<float>(trainSet.First(Math.Min(trainSet.Count, settings.WarmupBatches * batch)), recipe.ImageNormalization);
-            trainer.TrainEpoch(warmup, epochs: 2);
-            EpochResult epoch = trainer.TrainEpoch(train, epochs: 2);
+            trainer.TrainEpoch(warmup);
+            EpochResult epoch = trainer.TrainEpoch(train);
 
             BenchReport.Comment($"batch {batch}: {epoch.Samples:N0} images in {epoch.Elapsed.TotalSeconds:F3} s on up to {trainerThreads} thread(s), mean loss {epoch.Loss:F3}, training accuracy {epoch.Accuracy:P1}");
             context.Report.Add($"{context.Key}_train_images_per_s_b{batch}", epoch.ImagesPerSecond, "images/s");
