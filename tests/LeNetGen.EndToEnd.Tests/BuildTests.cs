@@ -49,4 +49,22 @@ public sealed class BuildTests
         Assert.Contains("LeNet-5 of the TorchSharp peer", runOutput);
         Assert.Equal(4, runOutput.Split("predicted class (untrained): ").Length - 1);
     }
+
+    [Fact]
+    public void PublishPropertiesOnTheCommandLineDoNotReachTheGenerator()
+    {
+        // `dotnet publish -r linux-x64 -p:PublishAot=true` (or -p:PublishTrimmed=true) hands those properties to every
+        // referenced project; the netstandard2.0 generator refused them (NETSDK1207, NETSDK1124). Building with them
+        // runs the same restore and framework checks, and the AOT and trim analyzers over the app and the runtime.
+        var (exitCode, output) = DotnetCli.Run("build tests/LeNetGen.EndToEnd.Tests/Fixtures/PublishedApp -r linux-x64 " +
+            "-p:PublishAot=true -p:PublishTrimmed=true -warnaserror -nologo", Timeout);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("0 Warning(s)", output);
+        Assert.DoesNotContain("NETSDK", output);
+
+        var (runExit, runOutput) = DotnetCli.Run("run --no-build -r linux-x64 --project tests/LeNetGen.EndToEnd.Tests/Fixtures/PublishedApp", Timeout);
+        Assert.True(runExit == 0, runOutput);
+        Assert.Matches(@"predicted class \(untrained\): \d", runOutput);
+    }
 }
+
