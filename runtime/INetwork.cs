@@ -103,6 +103,19 @@ public interface INetwork<TSelf, T>
         ReadOnlySpan<T> headGradient, Span<T> gradients, Span<T> inputGradient);
 
     /// <summary>
+    /// The diagonal Gauss-Newton pass of <see cref="BackwardCurvature"/> for one sample after <see cref="ForwardSample"/>
+    /// (or <see cref="Forward"/>), with the vectorized one-sample kernels, equal to it within rounding.
+    /// </summary>
+    /// <param name="parameters">The parameters the forward pass used.</param>
+    /// <param name="input">The sample the forward pass ran on.</param>
+    /// <param name="workspace">The workspace of that forward pass; its curvature regions are overwritten.</param>
+    /// <param name="headCurvature">d2E/d(head sums)2 (Gauss-Newton), of length <see cref="OutputSize"/>.</param>
+    /// <param name="headWeights">RBF heads only: the weight of each unit's own second derivative; of length <see cref="OutputSize"/>, or empty.</param>
+    /// <param name="curvatures">Accumulates the estimates (+=), of length <see cref="ParameterCount"/>.</param>
+    static abstract void CurvatureSample(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, Span<T> workspace,
+        ReadOnlySpan<T> headCurvature, ReadOnlySpan<T> headWeights, Span<T> curvatures);
+
+    /// <summary>
     /// The samples one tile holds: the batched kernels run a tile's samples side by side, one per vector lane (16 for
     /// float, 8 for double: one 512-bit vector; narrower vectors take the tile in parts).
     /// </summary>

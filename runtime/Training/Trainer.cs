@@ -10,7 +10,7 @@ namespace LeNetGen;
 /// Trains any generated network on a dataset: minibatches in a seeded order, forward, loss, backward, one optimizer
 /// step per minibatch; for optimizers that use curvature (<see cref="SdlmOptimizer{T}"/>), the estimate before each pass
 /// and, when they ask for it, the curvature of a minibatch's first sample during the pass. A minibatch runs through the network's vectorized tile
-/// kernels, TileSize samples at a time (a minibatch of one sample through the scalar kernels), the tiles spread over
+/// kernels, TileSize samples at a time (a minibatch of one sample through the one-sample vector kernels), the tiles spread over
 /// the threads. Deterministic: each tile sums its own gradients and the tiles' sums are added in tile order, so the
 /// same seed gives the same parameters bit for bit on any number of threads. Buffers are allocated once, here.
 /// </summary>
@@ -194,9 +194,9 @@ public sealed class Trainer<TNetwork, T>
         int correct = 0;
         if (indices.Length == 1)
         {
-            // One sample: the scalar kernels, which do not pay for the empty lanes of a tile.
+            // One sample: the one-sample vector kernels, which do not pay for the empty lanes of a tile.
             gradients.Clear();
-            (loss, correct) = _single.RunScalar(data, indices[0], _parameters, Loss, gradients, curvature ? _sampleCurvature : null);
+            (loss, correct) = _single.RunSample(data, indices[0], _parameters, Loss, gradients, curvature ? _sampleCurvature : null);
             return (loss, correct);
         }
 
@@ -271,7 +271,7 @@ public sealed class Trainer<TNetwork, T>
         public readonly T[] HeadWeights = new T[TNetwork.TileSize * TNetwork.OutputSize];
         public readonly int[] Indices = new int[TNetwork.TileSize];
         public readonly int[] Labels = new int[TNetwork.TileSize];
-        private T[]? _scalarWorkspace;
+        private T[]? _sampleWorkspace;
         public int Count;
         public double Loss;
         public int Correct;
@@ -311,24 +311,27 @@ public sealed class Trainer<TNetwork, T>
                 TNetwork.Head == OutputHead.Rbf ? HeadWeights.AsSpan(0, count * TNetwork.OutputSize) : default, curvature);
         }
 
-        /// <summary>One sample through the scalar kernels, its gradient into <paramref name="gradients"/> and, when asked, its curvature.</summary>
-        public (double Loss, int Correct) RunScalar(BatchConverter<T> data, int index, ReadOnlySpan<T> parameters, Loss loss,
+        /// <summary>
+        /// One sample through the one-sample vector kernels, its gradient into <paramref name="gradients"/> and, when asked,
+        /// its curvature.
+        /// </summary>
+        public (double Loss, int Correct) RunSample(BatchConverter<T> data, int index, ReadOnlySpan<T> parameters, Loss loss,
             Span<T> gradients, T[]? curvature)
         {
-            _scalarWorkspace ??= new T[TNetwork.WorkspaceSize];
+            _sampleWorkspace ??= new T[TNetwork.WorkspaceSize];
             Span<T> input = Inputs.AsSpan(0, TNetwork.InputSize), output = OutputOf(0);
             data.FillImage(index, input);
             int label = data.Dataset.Label(index);
-            TNetwork.Forward(parameters, input, _scalarWorkspace, output);
+            TNetwork.ForwardSample(parameters, input, _sampleWorkspace, output);
             int correct = TNetwork.PredictedClass(output) == label ? 1 : 0;
             double value = loss.Evaluate<T>(output, label, HeadGradientOf(0));
-            TNetwork.Backward(parameters, input, _scalarWorkspace, HeadGradientOf(0), gradients, default);
+            TNetwork.BackwardSample(parameters, input, _sampleWorkspace, HeadGradientOf(0), gradients, default);
             if (curvature is not null)
             {
                 // The backward pass overwrote only the gradient regions of the workspace; the activations are still there.
                 Array.Clear(curvature);
                 loss.Curvature<T>(output, label, HeadCurvatureOf(0), HeadWeightOf(0));
-                TNetwork.BackwardCurvature(parameters, input, _scalarWorkspace, HeadCurvatureOf(0),
+                TNetwork.CurvatureSample(parameters, input, _sampleWorkspace, HeadCurvatureOf(0),
                     TNetwork.Head == OutputHead.Rbf ? HeadWeightOf(0) : default, curvature);
             }
             return (value, correct);

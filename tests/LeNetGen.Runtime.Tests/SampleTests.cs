@@ -10,10 +10,10 @@ using Xunit.Abstractions;
 namespace LeNetGen.Runtime.Tests;
 
 /// <summary>
-/// The vectorized one-sample kernels (ForwardSample, BackwardSample) against the scalar ones, the oracle: for every
+/// The vectorized one-sample kernels (ForwardSample, BackwardSample, CurvatureSample) against the scalar ones, the oracle: for every
 /// test network (every layer kind, activation, head and connection table, padding, strides, widths that are not a
-/// multiple of a vector), the outputs and every layer's sums and values equal the scalar Forward's, and the gradients
-/// of every parameter and of the input equal the scalar Backward's, within float rounding (1e-5 relative; 1e-12 for
+/// multiple of a vector), the outputs and every layer's sums and values equal the scalar Forward's, the gradients of
+/// every parameter and of the input the scalar Backward's, and the curvatures the scalar BackwardCurvature's, within float rounding (1e-5 relative; 1e-12 for
 /// double). CI runs these once more with AVX-512 and once more with AVX2 turned off, for the narrower kernels.
 /// </summary>
 public sealed class SampleTests(ITestOutputHelper output)
@@ -68,6 +68,30 @@ public sealed class SampleTests(ITestOutputHelper output)
 
             BackwardResult withoutInput = net.BackwardSample(parameters, input, head, withInput: false);
             Compare(net, $"trial {trial}, no input gradient: dE/dw", withoutInput.Parameters, expected.Parameters, failures);
+        }
+        Assert.True(failures.Count == 0, $"{network}:\n" + string.Join("\n", failures.Take(10)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void CurvatureSampleEqualsTheScalarCurvature(string network)
+    {
+        NetworkCase net = NetworkCases.Get(network);
+        var failures = new List<string>();
+        for (int trial = 0; trial < 3; trial++)
+        {
+            double[] parameters = Samples.Parameters(net, (ulong)(31 + trial));
+            double[] input = Samples.Input(net, 1500 + trial);
+            double[] head = net.Round(Samples.Uniform(net.OutputSize, 1600 + trial, 0.0, 1.0));
+            double[] weights = [];
+            if (net.Head == OutputHead.Rbf)
+            {
+                weights = new double[net.OutputSize];
+                weights[trial % net.OutputSize] = 1.0;
+            }
+            double[] expected = net.Curvature(parameters, input, head, weights);
+            double[] actual = net.CurvatureSample(parameters, input, head, weights);
+            Compare(net, $"trial {trial}: d2E/dw2", actual, expected, failures);
         }
         Assert.True(failures.Count == 0, $"{network}:\n" + string.Join("\n", failures.Take(10)));
     }

@@ -73,6 +73,40 @@ partial class Outer
                 S1Backward(input, workspace.Slice(S1DeltasOffset, S1Size), inputGradient);
         }
 
+        /// <summary>
+        /// The diagonal Gauss-Newton pass of <see cref="BackwardCurvature"/> for one sample after <see cref="ForwardSample"/>
+        /// (or <see cref="Forward"/>) on it, with the vectorized one-sample kernels, equal to it within rounding. Allocates nothing.
+        /// </summary>
+        /// <param name="parameters">The parameters the forward pass used.</param>
+        /// <param name="input">The sample the forward pass ran on.</param>
+        /// <param name="workspace">The workspace of that forward pass; its deltas are overwritten.</param>
+        /// <param name="headCurvature">d2E/d(head sums)2 (Gauss-Newton), of length <see cref="OutputSize"/>.</param>
+        /// <param name="headWeights">RBF heads: the weight of each unit's own second derivative, of length <see cref="OutputSize"/>; softmax heads: empty.</param>
+        /// <param name="curvatures">Accumulates (+=) the estimates of d2E/dw2, of length <see cref="ParameterCount"/>.</param>
+        public static void CurvatureSample(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> workspace, global::System.ReadOnlySpan<float> headCurvature, global::System.ReadOnlySpan<float> headWeights, global::System.Span<float> curvatures)
+        {
+            global::LeNetGen.LengthGuard.Require(parameters.Length, ParameterCount, "parameters", nameof(parameters));
+            global::LeNetGen.LengthGuard.Require(input.Length, InputSize, "one input of 1x4x4", nameof(input));
+            global::LeNetGen.LengthGuard.Require(workspace.Length, WorkspaceSize, "workspace", nameof(workspace));
+            global::LeNetGen.LengthGuard.Require(headCurvature.Length, OutputSize, "one output", nameof(headCurvature));
+            global::LeNetGen.LengthGuard.Require(curvatures.Length, ParameterCount, "curvatures", nameof(curvatures));
+            headCurvature.CopyTo(workspace.Slice(OutputDeltasOffset, OutputSize));
+            ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
+            ref float ws = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(workspace);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(curvatures);
+            // Output: inputs in vectors (128 bits; scalar without them)
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) OutputCurvatureSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S1ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S1DeltasOffset), true);
+            else
+                OutputCurvature(workspace.Slice(S1ValuesOffset, S1Size), parameters, workspace.Slice(OutputDeltasOffset, OutputSize), curvatures, workspace.Slice(S1DeltasOffset, S1Size));
+            // S1: windows one by one, the activation in vectors (512, 256, 128 bits; scalar without them)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) S1CurvatureSample512(ref x, ref p, ref ws, ref g, ref x, false);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) S1CurvatureSample256(ref x, ref p, ref ws, ref g, ref x, false);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) S1CurvatureSample128(ref x, ref p, ref ws, ref g, ref x, false);
+            else
+                S1Curvature(input, workspace.Slice(S1DeltasOffset, S1Size), default);
+        }
+
         // S1, forward, one sample: max pooling 1@4x4 -> 1@2x2, window 2x2, stride 2, no activation
         //   the windows one by one into the sums; then the activation, 16 values at a time
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -102,6 +136,34 @@ partial class Outer
         //   the activation's derivative 16 values at a time; then the windows one by one
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S1BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
+        {
+            ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S1DeltasOffset);
+            if (!withInputDeltas) return;
+            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 16).Clear();
+            for (int m = 0; m < 1; m++)
+            {
+                for (int y = 0; y < 2; y++)
+                {
+                    for (int x = 0; x < 2; x++)
+                    {
+                        int o = (m * 2 + y) * 2 + x;
+                        int at = (m * 4 + y * 2) * 4 + x * 2;
+                        ref float window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                        float d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
+                        int best = 0;
+                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 1) > global::System.Runtime.CompilerServices.Unsafe.Add(ref window, best)) best = 1;
+                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 4) > global::System.Runtime.CompilerServices.Unsafe.Add(ref window, best)) best = 4;
+                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 5) > global::System.Runtime.CompilerServices.Unsafe.Add(ref window, best)) best = 5;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at + best) += d;
+                    }
+                }
+            }
+        }
+
+        // S1, curvature, one sample: deltas 1@2x2 -> the input's deltas 1@4x4
+        //   the activation's derivative 16 values at a time; then the windows one by one
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void S1CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S1DeltasOffset);
             if (!withInputDeltas) return;
@@ -179,6 +241,34 @@ partial class Outer
             }
         }
 
+        // S1, curvature, one sample: deltas 1@2x2 -> the input's deltas 1@4x4
+        //   the activation's derivative 8 values at a time; then the windows one by one
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void S1CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
+        {
+            ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S1DeltasOffset);
+            if (!withInputDeltas) return;
+            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 16).Clear();
+            for (int m = 0; m < 1; m++)
+            {
+                for (int y = 0; y < 2; y++)
+                {
+                    for (int x = 0; x < 2; x++)
+                    {
+                        int o = (m * 2 + y) * 2 + x;
+                        int at = (m * 4 + y * 2) * 4 + x * 2;
+                        ref float window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                        float d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
+                        int best = 0;
+                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 1) > global::System.Runtime.CompilerServices.Unsafe.Add(ref window, best)) best = 1;
+                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 4) > global::System.Runtime.CompilerServices.Unsafe.Add(ref window, best)) best = 4;
+                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 5) > global::System.Runtime.CompilerServices.Unsafe.Add(ref window, best)) best = 5;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at + best) += d;
+                    }
+                }
+            }
+        }
+
         // S1, forward, one sample: max pooling 1@4x4 -> 1@2x2, window 2x2, stride 2, no activation
         //   the windows one by one into the sums; then the activation, 4 values at a time
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -208,6 +298,34 @@ partial class Outer
         //   the activation's derivative 4 values at a time; then the windows one by one
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void S1BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
+        {
+            ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S1DeltasOffset);
+            if (!withInputDeltas) return;
+            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 16).Clear();
+            for (int m = 0; m < 1; m++)
+            {
+                for (int y = 0; y < 2; y++)
+                {
+                    for (int x = 0; x < 2; x++)
+                    {
+                        int o = (m * 2 + y) * 2 + x;
+                        int at = (m * 4 + y * 2) * 4 + x * 2;
+                        ref float window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                        float d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
+                        int best = 0;
+                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 1) > global::System.Runtime.CompilerServices.Unsafe.Add(ref window, best)) best = 1;
+                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 4) > global::System.Runtime.CompilerServices.Unsafe.Add(ref window, best)) best = 4;
+                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 5) > global::System.Runtime.CompilerServices.Unsafe.Add(ref window, best)) best = 5;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at + best) += d;
+                    }
+                }
+            }
+        }
+
+        // S1, curvature, one sample: deltas 1@2x2 -> the input's deltas 1@4x4
+        //   the activation's derivative 4 values at a time; then the windows one by one
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void S1CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S1DeltasOffset);
             if (!withInputDeltas) return;
@@ -264,7 +382,7 @@ partial class Outer
         }
 
         // Output, backward, one sample: deltas (2) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (4)
-        //   each vector: 4 adjacent inputs; a gradient row is the unit's delta times the input, vector by vector;
+        //   each vector: 4 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputBackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
@@ -289,6 +407,37 @@ partial class Outer
                     global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, u));
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, u * 4);
                     t0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), d, t0);
+                }
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t0, ref inputDeltas, 0);
+            }
+        }
+
+        // Output, curvature, one sample: deltas (2) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (4)
+        //   each vector: 4 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
+        //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputCurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
+        {
+            ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
+            ref float weightGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, OutputWeightsOffset);
+            ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, OutputBiasesOffset);
+            for (int u = 0; u < 2; u++)
+            {
+                float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, u);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref biasGradients, u) += g;
+                global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(g);
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightGradients, u * 4);
+                for (int i = 0; i < 4; i += 4) { global::System.Runtime.Intrinsics.Vector128<float> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(i)); global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * x, d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i))), ref row, (nuint)(i)); }
+            }
+            if (!withInputDeltas) return;
+            ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                for (int u = 0; u < 2; u++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, u));
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, u * 4);
+                    { global::System.Runtime.Intrinsics.Vector128<float> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0); t0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * x, d, t0); }
                 }
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t0, ref inputDeltas, 0);
             }

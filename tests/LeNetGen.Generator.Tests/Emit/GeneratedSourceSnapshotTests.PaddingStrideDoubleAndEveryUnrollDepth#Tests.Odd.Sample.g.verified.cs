@@ -93,6 +93,51 @@ namespace Tests
             C1Backward(input, parameters, workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(C1DeltasOffset, C1Size), gradients, inputGradient, workspace.Slice(C1PaddedOffset, C1PaddedLength), workspace.Slice(C1PaddedDeltasOffset, C1PaddedLength));
         }
 
+        /// <summary>
+        /// The diagonal Gauss-Newton pass of <see cref="BackwardCurvature"/> for one sample after <see cref="ForwardSample"/>
+        /// (or <see cref="Forward"/>) on it, with the vectorized one-sample kernels, equal to it within rounding. Allocates nothing.
+        /// </summary>
+        /// <param name="parameters">The parameters the forward pass used.</param>
+        /// <param name="input">The sample the forward pass ran on.</param>
+        /// <param name="workspace">The workspace of that forward pass; its deltas are overwritten.</param>
+        /// <param name="headCurvature">d2E/d(head sums)2 (Gauss-Newton), of length <see cref="OutputSize"/>.</param>
+        /// <param name="headWeights">RBF heads: the weight of each unit's own second derivative, of length <see cref="OutputSize"/>; softmax heads: empty.</param>
+        /// <param name="curvatures">Accumulates (+=) the estimates of d2E/dw2, of length <see cref="ParameterCount"/>.</param>
+        public static void CurvatureSample(global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> input, global::System.Span<double> workspace, global::System.ReadOnlySpan<double> headCurvature, global::System.ReadOnlySpan<double> headWeights, global::System.Span<double> curvatures)
+        {
+            global::LeNetGen.LengthGuard.Require(parameters.Length, ParameterCount, "parameters", nameof(parameters));
+            global::LeNetGen.LengthGuard.Require(input.Length, InputSize, "one input of 3x9x9", nameof(input));
+            global::LeNetGen.LengthGuard.Require(workspace.Length, WorkspaceSize, "workspace", nameof(workspace));
+            global::LeNetGen.LengthGuard.Require(headCurvature.Length, OutputSize, "one output", nameof(headCurvature));
+            global::LeNetGen.LengthGuard.Require(headWeights.Length, OutputSize, "one output", nameof(headWeights));
+            global::LeNetGen.LengthGuard.Require(curvatures.Length, ParameterCount, "curvatures", nameof(curvatures));
+            headCurvature.CopyTo(workspace.Slice(OutputDeltasOffset, OutputSize));
+            ref double p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
+            ref double ws = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(workspace);
+            ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(curvatures);
+            // Output: the scalar kernels
+            OutputCurvature(workspace.Slice(F4ValuesOffset, F4Size), parameters, workspace.Slice(OutputDeltasOffset, OutputSize), headWeights, curvatures, workspace.Slice(F4DeltasOffset, F4Size));
+            // F4: inputs in vectors (512, 256, 128 bits; scalar without them)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) F4CurvatureSample512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3DeltasOffset), true);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) F4CurvatureSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3DeltasOffset), true);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) F4CurvatureSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3DeltasOffset), true);
+            else
+                F4Curvature(workspace.Slice(C3ValuesOffset, C3Size), parameters, workspace.Slice(F4ValuesOffset, F4Size), workspace.Slice(F4DeltasOffset, F4Size), curvatures, workspace.Slice(C3DeltasOffset, C3Size));
+            // C3: output columns in vectors (128 bits; scalar without them)
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) C3CurvatureSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2DeltasOffset), true);
+            else
+                C3Curvature(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3SumsOffset, C3Size), workspace.Slice(C3DeltasOffset, C3Size), curvatures, workspace.Slice(S2DeltasOffset, S2Size));
+            // S2: windows one by one, the activation in vectors (512, 256, 128 bits; scalar without them)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) S2CurvatureSample512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C1ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C1DeltasOffset), true);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) S2CurvatureSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C1ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C1DeltasOffset), true);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) S2CurvatureSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C1ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C1DeltasOffset), true);
+            else
+                S2Curvature(workspace.Slice(S2ValuesOffset, S2Size), workspace.Slice(S2DeltasOffset, S2Size), workspace.Slice(C1DeltasOffset, C1Size));
+            // C1: the scalar kernels
+            C1Curvature(input, parameters, workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(C1DeltasOffset, C1Size), curvatures, default, workspace.Slice(C1PaddedOffset, C1PaddedLength), workspace.Slice(C1PaddedDeltasOffset, C1PaddedLength));
+        }
+
         // S2, forward, one sample: average pooling 4@5x5 -> 4@3x3, window 3x3, stride 1, tanh
         //   the windows one by one into the sums; then the activation, 8 values at a time
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -139,7 +184,8 @@ namespace Tests
             for (int v = 0; v < 32; v += 8)
             {
                 global::System.Runtime.Intrinsics.Vector512<double> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref activationValues, (nuint)(v));
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(v)) * (global::System.Runtime.Intrinsics.Vector512<double>.One - x * x), ref deltas, (nuint)(v));
+                global::System.Runtime.Intrinsics.Vector512<double> f = (global::System.Runtime.Intrinsics.Vector512<double>.One - x * x);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(v)) * f, ref deltas, (nuint)(v));
             }
             for (int v = 32; v < 36; v++) global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, v) *= global::LeNetGen.Activations.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref activationValues, v));
             if (!withInputDeltas) return;
@@ -156,6 +202,49 @@ namespace Tests
                         double d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
                         ref double windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                         d *= 0.1111111111111111d;
+                        windowDeltas += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 5) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 6) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 7) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 12) += d;
+                    }
+                }
+            }
+        }
+
+        // S2, curvature, one sample: deltas 4@3x3 -> the input's deltas 4@5x5
+        //   the activation's derivative 8 values at a time; then the windows one by one
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void S2CurvatureSample512(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
+        {
+            ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
+            ref double activationValues = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2ValuesOffset);
+            // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
+            for (int v = 0; v < 32; v += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref activationValues, (nuint)(v));
+                global::System.Runtime.Intrinsics.Vector512<double> f = (global::System.Runtime.Intrinsics.Vector512<double>.One - x * x);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)(v)) * f * f, ref deltas, (nuint)(v));
+            }
+            for (int v = 32; v < 36; v++) { double f = global::LeNetGen.Activations.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref activationValues, v)); global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, v) *= f * f; }
+            if (!withInputDeltas) return;
+            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 100).Clear();
+            for (int m = 0; m < 4; m++)
+            {
+                for (int y = 0; y < 3; y++)
+                {
+                    for (int x = 0; x < 3; x++)
+                    {
+                        int o = (m * 3 + y) * 3 + x;
+                        int at = (m * 5 + y * 1) * 5 + x * 1;
+                        ref double window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                        double d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
+                        ref double windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
+                        d *= 0.012345679012345678d;
                         windowDeltas += d;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) += d;
@@ -216,7 +305,8 @@ namespace Tests
             for (int v = 0; v < 36; v += 4)
             {
                 global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref activationValues, (nuint)(v));
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(v)) * (global::System.Runtime.Intrinsics.Vector256<double>.One - x * x), ref deltas, (nuint)(v));
+                global::System.Runtime.Intrinsics.Vector256<double> f = (global::System.Runtime.Intrinsics.Vector256<double>.One - x * x);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(v)) * f, ref deltas, (nuint)(v));
             }
             if (!withInputDeltas) return;
             if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 100).Clear();
@@ -232,6 +322,48 @@ namespace Tests
                         double d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
                         ref double windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                         d *= 0.1111111111111111d;
+                        windowDeltas += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 5) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 6) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 7) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 12) += d;
+                    }
+                }
+            }
+        }
+
+        // S2, curvature, one sample: deltas 4@3x3 -> the input's deltas 4@5x5
+        //   the activation's derivative 4 values at a time; then the windows one by one
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void S2CurvatureSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
+        {
+            ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
+            ref double activationValues = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2ValuesOffset);
+            // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
+            for (int v = 0; v < 36; v += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref activationValues, (nuint)(v));
+                global::System.Runtime.Intrinsics.Vector256<double> f = (global::System.Runtime.Intrinsics.Vector256<double>.One - x * x);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(v)) * f * f, ref deltas, (nuint)(v));
+            }
+            if (!withInputDeltas) return;
+            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 100).Clear();
+            for (int m = 0; m < 4; m++)
+            {
+                for (int y = 0; y < 3; y++)
+                {
+                    for (int x = 0; x < 3; x++)
+                    {
+                        int o = (m * 3 + y) * 3 + x;
+                        int at = (m * 5 + y * 1) * 5 + x * 1;
+                        ref double window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                        double d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
+                        ref double windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
+                        d *= 0.012345679012345678d;
                         windowDeltas += d;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) += d;
@@ -292,7 +424,8 @@ namespace Tests
             for (int v = 0; v < 36; v += 2)
             {
                 global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref activationValues, (nuint)(v));
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(v)) * (global::System.Runtime.Intrinsics.Vector128<double>.One - x * x), ref deltas, (nuint)(v));
+                global::System.Runtime.Intrinsics.Vector128<double> f = (global::System.Runtime.Intrinsics.Vector128<double>.One - x * x);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(v)) * f, ref deltas, (nuint)(v));
             }
             if (!withInputDeltas) return;
             if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 100).Clear();
@@ -308,6 +441,48 @@ namespace Tests
                         double d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
                         ref double windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                         d *= 0.1111111111111111d;
+                        windowDeltas += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 5) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 6) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 7) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 12) += d;
+                    }
+                }
+            }
+        }
+
+        // S2, curvature, one sample: deltas 4@3x3 -> the input's deltas 4@5x5
+        //   the activation's derivative 2 values at a time; then the windows one by one
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void S2CurvatureSample128(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
+        {
+            ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
+            ref double activationValues = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2ValuesOffset);
+            // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
+            for (int v = 0; v < 36; v += 2)
+            {
+                global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref activationValues, (nuint)(v));
+                global::System.Runtime.Intrinsics.Vector128<double> f = (global::System.Runtime.Intrinsics.Vector128<double>.One - x * x);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(v)) * f * f, ref deltas, (nuint)(v));
+            }
+            if (!withInputDeltas) return;
+            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 100).Clear();
+            for (int m = 0; m < 4; m++)
+            {
+                for (int y = 0; y < 3; y++)
+                {
+                    for (int x = 0; x < 3; x++)
+                    {
+                        int o = (m * 3 + y) * 3 + x;
+                        int at = (m * 5 + y * 1) * 5 + x * 1;
+                        ref double window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
+                        double d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
+                        ref double windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
+                        d *= 0.012345679012345678d;
                         windowDeltas += d;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) += d;
@@ -355,10 +530,10 @@ namespace Tests
                         a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref rows, 4), k1_1, a0_0);
                         a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref rows, 7), k1_1, a1_0);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 4 + y * 2 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)((o * 4 + y * 2 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_0, ref sums, (nuint)((o * 4 + y + 1 * 2 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a1_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)((o * 4 + y + 1 * 2 + 0)));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 4 + (y) * 2 + 0)));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)((o * 4 + (y) * 2 + 0)));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_0, ref sums, (nuint)((o * 4 + (y + 1) * 2 + 0)));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a1_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)((o * 4 + (y + 1) * 2 + 0)));
                 }
             }
         }
@@ -375,7 +550,8 @@ namespace Tests
             for (int v = 0; v < 20; v += 2)
             {
                 global::System.Runtime.Intrinsics.Vector128<double> a = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref activationSums, (nuint)(v));
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(v)) * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref deltas, (nuint)(v));
+                global::System.Runtime.Intrinsics.Vector128<double> f = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(v)) * f, ref deltas, (nuint)(v));
             }
             ref double weightGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, C3WeightsOffset);
             ref double biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, C3BiasesOffset);
@@ -414,30 +590,155 @@ namespace Tests
                 }
             }
             if (!withInputDeltas) return;
-            // the input's deltas: cleared, then each delta vector times each weight added where its input came from
+            // the input's deltas: each output map's deltas in a zero-padded 4x4 plane; each input row's deltas, 2 columns a vector at
+            // columns 0, 1, 3 rows at a time (t<row>_<block>), are sums of weight x plane over the 2x2 kernel
+            global::System.Span<double> plane = stackalloc double[16];
+            plane.Clear();
+            ref double padded = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(plane);
             global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 36).Clear();
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
+            global::System.Runtime.Intrinsics.Vector128<double> freshInput = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector128<double>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(1d));
             for (int o = 0; o < 5; o++)
             {
                 ref double map = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o * 4);
+                for (int y = 0; y < 2; y++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref map, (nuint)(y * 2 + 0)), ref padded, (nuint)((y + 1) * 4 + 1));
+                }
                 for (int i = 0; i < 4; i++)
                 {
                     int pair = o * 4 + i;
                     ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 4);
                     ref double inputMapDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, i * 9);
-                    for (int y = 0; y < 2; y++)
                     {
-                        ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref map, y * 2);
-                        ref double targets = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputMapDeltas, y * 3);
-                        global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        const int r = 0;
+                        global::System.Runtime.Intrinsics.Vector128<double> t0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t2_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t2_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                        ref double source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref padded, r * 4);
                         global::System.Runtime.Intrinsics.Vector128<double> k0_0 = global::System.Runtime.Intrinsics.Vector128.Create(kernel);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref targets, 0)), ref targets, 0);
+                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 6), t0_1);
+                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 10), t1_1);
+                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 13), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 14), t2_1);
                         global::System.Runtime.Intrinsics.Vector128<double> k0_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref targets, 1)), ref targets, 1);
+                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 4), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t0_1);
+                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 8), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t1_1);
+                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 12), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 13), t2_1);
                         global::System.Runtime.Intrinsics.Vector128<double> k1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref targets, 3)), ref targets, 3);
+                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 1), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 2), t0_1);
+                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 6), t1_1);
+                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 10), t2_1);
                         global::System.Runtime.Intrinsics.Vector128<double> k1_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref targets, 4)), ref targets, 4);
+                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 0), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 1), t0_1);
+                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 4), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t1_1);
+                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 8), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t2_1);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r) * 3 + 0)) + t0_0, ref inputMapDeltas, (nuint)((r) * 3 + 0));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r) * 3 + 1)) + (t0_1 & freshInput), ref inputMapDeltas, (nuint)((r) * 3 + 1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r + 1) * 3 + 0)) + t1_0, ref inputMapDeltas, (nuint)((r + 1) * 3 + 0));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r + 1) * 3 + 1)) + (t1_1 & freshInput), ref inputMapDeltas, (nuint)((r + 1) * 3 + 1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r + 2) * 3 + 0)) + t2_0, ref inputMapDeltas, (nuint)((r + 2) * 3 + 0));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r + 2) * 3 + 1)) + (t2_1 & freshInput), ref inputMapDeltas, (nuint)((r + 2) * 3 + 1));
+                    }
+                }
+            }
+        }
+
+        // C3, curvature, one sample: deltas 5@2x2 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@3x3
+        //   each vector: 2 adjacent columns of one row of deltas, at columns 0
+        //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void C3CurvatureSample128(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
+        {
+            ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
+            ref double activationSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3SumsOffset);
+            // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
+            for (int v = 0; v < 20; v += 2)
+            {
+                global::System.Runtime.Intrinsics.Vector128<double> a = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref activationSums, (nuint)(v));
+                global::System.Runtime.Intrinsics.Vector128<double> f = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(v)) * f * f, ref deltas, (nuint)(v));
+            }
+            ref double weightGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, C3WeightsOffset);
+            ref double biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, C3BiasesOffset);
+            for (int o = 0; o < 5; o++)
+            {
+                ref double map = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o * 4);
+                global::System.Runtime.Intrinsics.Vector128<double> biasSum = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int y = 0; y < 2; y++)
+                {
+                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref map, y * 2);
+                    biasSum += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref biasGradients, o) += global::System.Runtime.Intrinsics.Vector128.Sum(biasSum);
+                for (int i = 0; i < 4; i++)
+                {
+                    int pair = o * 4 + i;
+                    ref double kernelGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightGradients, pair * 4);
+                    ref double inputMap = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 9);
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> g0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                        for (int y = 0; y < 2; y++)
+                        {
+                            ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref map, y * 2);
+                            ref double inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputMap, y * 3);
+                            global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                            { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRows, 0); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x * x, g0_0); }
+                            { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRows, 1); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x * x, g0_1); }
+                            { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRows, 3); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x * x, g1_0); }
+                            { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRows, 4); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x * x, g1_1); }
+                        }
+                        kernelGradients += global::System.Runtime.Intrinsics.Vector128.Sum(g0_0);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_1);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_0);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_1);
+                    }
+                }
+            }
+            if (!withInputDeltas) return;
+            // the input's deltas: each output map's deltas in a zero-padded 4x4 plane; each input row's deltas, 2 columns a vector at
+            // columns 0, 1, 3 rows at a time (t<row>_<block>), are sums of weight x plane over the 2x2 kernel
+            global::System.Span<double> plane = stackalloc double[16];
+            plane.Clear();
+            ref double padded = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(plane);
+            global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 36).Clear();
+            ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
+            global::System.Runtime.Intrinsics.Vector128<double> freshInput = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector128<double>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(1d));
+            for (int o = 0; o < 5; o++)
+            {
+                ref double map = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o * 4);
+                for (int y = 0; y < 2; y++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref map, (nuint)(y * 2 + 0)), ref padded, (nuint)((y + 1) * 4 + 1));
+                }
+                for (int i = 0; i < 4; i++)
+                {
+                    int pair = o * 4 + i;
+                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 4);
+                    ref double inputMapDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, i * 9);
+                    {
+                        const int r = 0;
+                        global::System.Runtime.Intrinsics.Vector128<double> t0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t2_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t2_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                        ref double source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref padded, r * 4);
+                        global::System.Runtime.Intrinsics.Vector128<double> k0_0 = global::System.Runtime.Intrinsics.Vector128.Create(kernel * kernel);
+                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 6), t0_1);
+                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 10), t1_1);
+                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 13), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 14), t2_1);
+                        global::System.Runtime.Intrinsics.Vector128<double> k0_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1));
+                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 4), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t0_1);
+                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 8), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t1_1);
+                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 12), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 13), t2_1);
+                        global::System.Runtime.Intrinsics.Vector128<double> k1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2));
+                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 1), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 2), t0_1);
+                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 6), t1_1);
+                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 10), t2_1);
+                        global::System.Runtime.Intrinsics.Vector128<double> k1_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3));
+                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 0), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 1), t0_1);
+                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 4), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t1_1);
+                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 8), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t2_1);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r) * 3 + 0)) + t0_0, ref inputMapDeltas, (nuint)((r) * 3 + 0));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r) * 3 + 1)) + (t0_1 & freshInput), ref inputMapDeltas, (nuint)((r) * 3 + 1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r + 1) * 3 + 0)) + t1_0, ref inputMapDeltas, (nuint)((r + 1) * 3 + 0));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r + 1) * 3 + 1)) + (t1_1 & freshInput), ref inputMapDeltas, (nuint)((r + 1) * 3 + 1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r + 2) * 3 + 0)) + t2_0, ref inputMapDeltas, (nuint)((r + 2) * 3 + 0));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r + 2) * 3 + 1)) + (t2_1 & freshInput), ref inputMapDeltas, (nuint)((r + 2) * 3 + 1));
                     }
                 }
             }
@@ -491,7 +792,7 @@ namespace Tests
         }
 
         // F4, backward, one sample: deltas (6) -> dE/dw of F4Weights and F4Biases, and the input's deltas (20)
-        //   each vector: 8 adjacent inputs; a gradient row is the unit's delta times the input, vector by vector;
+        //   each vector: 8 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F4BackwardSample512(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
@@ -522,6 +823,46 @@ namespace Tests
                     global::System.Runtime.Intrinsics.Vector512<double> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, u));
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, u * 20);
                     t0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), d, t0); t1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8), d, t1); t2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 12), d, t2);
+                }
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t0, ref inputDeltas, 0);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t1, ref inputDeltas, 8);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t2, ref inputDeltas, 12);
+            }
+        }
+
+        // F4, curvature, one sample: deltas (6) -> d2E/dw2 of F4Weights and F4Biases, and the input's deltas (20)
+        //   each vector: 8 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
+        //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void F4CurvatureSample512(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
+        {
+            ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F4DeltasOffset);
+            ref double activationValues = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F4ValuesOffset);
+            // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
+            for (int v = 0; v < 6; v++) { double f = global::LeNetGen.Activations.ScaledTanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref activationValues, v)); global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, v) *= f * f; }
+            ref double weightGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, F4WeightsOffset);
+            ref double biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, F4BiasesOffset);
+            global::System.Runtime.Intrinsics.Vector512<double> fresh = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512<double>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(4d));
+            global::System.Runtime.Intrinsics.Vector512<double> last = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 12) & fresh;
+            last *= last;
+            for (int u = 0; u < 6; u++)
+            {
+                double g = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, u);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref biasGradients, u) += g;
+                global::System.Runtime.Intrinsics.Vector512<double> d = global::System.Runtime.Intrinsics.Vector512.Create(g);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightGradients, u * 20);
+                for (int i = 0; i < 16; i += 8) { global::System.Runtime.Intrinsics.Vector512<double> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x * x, d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i))), ref row, (nuint)(i)); }
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(last, d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 12)), ref row, 12);
+            }
+            if (!withInputDeltas) return;
+            ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> t0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, t1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, t2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (int u = 0; u < 6; u++)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, u));
+                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, u * 20);
+                    { global::System.Runtime.Intrinsics.Vector512<double> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0); t0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x * x, d, t0); } { global::System.Runtime.Intrinsics.Vector512<double> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8); t1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x * x, d, t1); } { global::System.Runtime.Intrinsics.Vector512<double> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 12); t2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x * x, d, t2); }
                 }
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t0, ref inputDeltas, 0);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t1, ref inputDeltas, 8);
@@ -574,7 +915,7 @@ namespace Tests
         }
 
         // F4, backward, one sample: deltas (6) -> dE/dw of F4Weights and F4Biases, and the input's deltas (20)
-        //   each vector: 4 adjacent inputs; a gradient row is the unit's delta times the input, vector by vector;
+        //   each vector: 4 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F4BackwardSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
@@ -585,7 +926,8 @@ namespace Tests
             for (int v = 0; v < 4; v += 4)
             {
                 global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref activationValues, (nuint)(v));
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(v)) * global::System.Runtime.Intrinsics.Vector256.Create(0.66666666666666663d) * (global::System.Runtime.Intrinsics.Vector256.Create(1.7159d) - x * x * global::System.Runtime.Intrinsics.Vector256.Create(0.5827845445538784d)), ref deltas, (nuint)(v));
+                global::System.Runtime.Intrinsics.Vector256<double> f = global::System.Runtime.Intrinsics.Vector256.Create(0.66666666666666663d) * (global::System.Runtime.Intrinsics.Vector256.Create(1.7159d) - x * x * global::System.Runtime.Intrinsics.Vector256.Create(0.5827845445538784d));
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(v)) * f, ref deltas, (nuint)(v));
             }
             for (int v = 4; v < 6; v++) global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, v) *= global::LeNetGen.Activations.ScaledTanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref activationValues, v));
             ref double weightGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, F4WeightsOffset);
@@ -607,6 +949,50 @@ namespace Tests
                     global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, u));
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, u * 20);
                     t0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), d, t0); t1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 4), d, t1); t2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), d, t2); t3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 12), d, t3); t4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), d, t4);
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t0, ref inputDeltas, 0);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t1, ref inputDeltas, 4);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t2, ref inputDeltas, 8);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t3, ref inputDeltas, 12);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t4, ref inputDeltas, 16);
+            }
+        }
+
+        // F4, curvature, one sample: deltas (6) -> d2E/dw2 of F4Weights and F4Biases, and the input's deltas (20)
+        //   each vector: 4 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
+        //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void F4CurvatureSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
+        {
+            ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F4DeltasOffset);
+            ref double activationValues = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F4ValuesOffset);
+            // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
+            for (int v = 0; v < 4; v += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref activationValues, (nuint)(v));
+                global::System.Runtime.Intrinsics.Vector256<double> f = global::System.Runtime.Intrinsics.Vector256.Create(0.66666666666666663d) * (global::System.Runtime.Intrinsics.Vector256.Create(1.7159d) - x * x * global::System.Runtime.Intrinsics.Vector256.Create(0.5827845445538784d));
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(v)) * f * f, ref deltas, (nuint)(v));
+            }
+            for (int v = 4; v < 6; v++) { double f = global::LeNetGen.Activations.ScaledTanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref activationValues, v)); global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, v) *= f * f; }
+            ref double weightGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, F4WeightsOffset);
+            ref double biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, F4BiasesOffset);
+            for (int u = 0; u < 6; u++)
+            {
+                double g = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, u);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref biasGradients, u) += g;
+                global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(g);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightGradients, u * 20);
+                for (int i = 0; i < 20; i += 4) { global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(i)); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x * x, d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i))), ref row, (nuint)(i)); }
+            }
+            if (!withInputDeltas) return;
+            ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> t0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, t1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, t2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, t3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, t4 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int u = 0; u < 6; u++)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, u));
+                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, u * 20);
+                    { global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0); t0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x * x, d, t0); } { global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 4); t1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x * x, d, t1); } { global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8); t2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x * x, d, t2); } { global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 12); t3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x * x, d, t3); } { global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16); t4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x * x, d, t4); }
                 }
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t0, ref inputDeltas, 0);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t1, ref inputDeltas, 4);
@@ -661,7 +1047,7 @@ namespace Tests
         }
 
         // F4, backward, one sample: deltas (6) -> dE/dw of F4Weights and F4Biases, and the input's deltas (20)
-        //   each vector: 2 adjacent inputs; a gradient row is the unit's delta times the input, vector by vector;
+        //   each vector: 2 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void F4BackwardSample128(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
@@ -672,7 +1058,8 @@ namespace Tests
             for (int v = 0; v < 6; v += 2)
             {
                 global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref activationValues, (nuint)(v));
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(v)) * global::System.Runtime.Intrinsics.Vector128.Create(0.66666666666666663d) * (global::System.Runtime.Intrinsics.Vector128.Create(1.7159d) - x * x * global::System.Runtime.Intrinsics.Vector128.Create(0.5827845445538784d)), ref deltas, (nuint)(v));
+                global::System.Runtime.Intrinsics.Vector128<double> f = global::System.Runtime.Intrinsics.Vector128.Create(0.66666666666666663d) * (global::System.Runtime.Intrinsics.Vector128.Create(1.7159d) - x * x * global::System.Runtime.Intrinsics.Vector128.Create(0.5827845445538784d));
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(v)) * f, ref deltas, (nuint)(v));
             }
             ref double weightGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, F4WeightsOffset);
             ref double biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, F4BiasesOffset);
@@ -710,6 +1097,63 @@ namespace Tests
                     global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, u));
                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, u * 20);
                     t0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), d, t0); t1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 18), d, t1);
+                }
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t0, ref inputDeltas, 16);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t1, ref inputDeltas, 18);
+            }
+        }
+
+        // F4, curvature, one sample: deltas (6) -> d2E/dw2 of F4Weights and F4Biases, and the input's deltas (20)
+        //   each vector: 2 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
+        //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void F4CurvatureSample128(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
+        {
+            ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F4DeltasOffset);
+            ref double activationValues = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F4ValuesOffset);
+            // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
+            for (int v = 0; v < 6; v += 2)
+            {
+                global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref activationValues, (nuint)(v));
+                global::System.Runtime.Intrinsics.Vector128<double> f = global::System.Runtime.Intrinsics.Vector128.Create(0.66666666666666663d) * (global::System.Runtime.Intrinsics.Vector128.Create(1.7159d) - x * x * global::System.Runtime.Intrinsics.Vector128.Create(0.5827845445538784d));
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)(v)) * f * f, ref deltas, (nuint)(v));
+            }
+            ref double weightGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, F4WeightsOffset);
+            ref double biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, F4BiasesOffset);
+            for (int u = 0; u < 6; u++)
+            {
+                double g = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, u);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref biasGradients, u) += g;
+                global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(g);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightGradients, u * 20);
+                for (int i = 0; i < 20; i += 2) { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(i)); global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * x, d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i))), ref row, (nuint)(i)); }
+            }
+            if (!withInputDeltas) return;
+            ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
+            {
+                global::System.Runtime.Intrinsics.Vector128<double> t0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int u = 0; u < 6; u++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, u));
+                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, u * 20);
+                    { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0); t0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * x, d, t0); } { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 2); t1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * x, d, t1); } { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4); t2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * x, d, t2); } { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 6); t3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * x, d, t3); } { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8); t4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * x, d, t4); } { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 10); t5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * x, d, t5); } { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12); t6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * x, d, t6); } { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 14); t7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * x, d, t7); }
+                }
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t0, ref inputDeltas, 0);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t1, ref inputDeltas, 2);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t2, ref inputDeltas, 4);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t3, ref inputDeltas, 6);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t4, ref inputDeltas, 8);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t5, ref inputDeltas, 10);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t6, ref inputDeltas, 12);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t7, ref inputDeltas, 14);
+            }
+            {
+                global::System.Runtime.Intrinsics.Vector128<double> t0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int u = 0; u < 6; u++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, u));
+                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, u * 20);
+                    { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16); t0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * x, d, t0); } { global::System.Runtime.Intrinsics.Vector128<double> x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 18); t1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * x, d, t1); }
                 }
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t0, ref inputDeltas, 16);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t1, ref inputDeltas, 18);

@@ -103,6 +103,9 @@ internal abstract class NetworkCase
     /// </summary>
     public abstract BackwardResult BackwardSample(double[] parameters, double[] input, double[] headGradient, bool withInput);
 
+    /// <summary>ForwardSample, then CurvatureSample into zeroed curvatures; <paramref name="headWeights"/> empty for softmax heads.</summary>
+    public abstract double[] CurvatureSample(double[] parameters, double[] input, double[] headCurvature, double[] headWeights);
+
     /// <summary>The samples one tile holds (the generated TileSize).</summary>
     public abstract int TileSize { get; }
 

@@ -183,6 +183,17 @@ internal sealed class NetworkCase<TNet, T>(Init init) : NetworkCase
         return new BackwardResult(Widen(gradients), Widen(inputGradient));
     }
 
+    public override double[] CurvatureSample(double[] parameters, double[] input, double[] headCurvature, double[] headWeights)
+    {
+        T[] p = Narrow(parameters), x = Narrow(input);
+        var workspace = new T[TNet.WorkspaceSize];
+        workspace.AsSpan().Fill(T.NaN);
+        TNet.ForwardSample(p, x, workspace, new T[TNet.OutputSize]);
+        var curvatures = new T[TNet.ParameterCount];
+        TNet.CurvatureSample(p, x, workspace, Narrow(headCurvature), Narrow(headWeights), curvatures);
+        return Widen(curvatures);
+    }
+
     public override (double[][] Outputs, double[][] Workspaces) ForwardTile(double[] parameters, double[][] inputs)
     {
         T[] tile = RunTile(parameters, inputs, out T[] outputs);

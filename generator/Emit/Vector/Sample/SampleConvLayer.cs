@@ -65,7 +65,7 @@ internal static class SampleConvLayer
         }
     }
 
-    public static void EmitBackward(SourceWriter w, SampleLayer layer, TileCode c)
+    public static void EmitBackward(SourceWriter w, SampleLayer layer, TileCode c, bool curvature)
     {
         LayerPlan p = layer.Plan;
         Shape input = p.In, output = p.Out;
@@ -75,15 +75,16 @@ internal static class SampleConvLayer
         int blocks = starts.Count, overlap = SampleLayer.Overlap(output.Width, c.Count);
         // Kernel rows whose taps' accumulators fit in the registers beside a delta and an input vector.
         int kernelRows = Math.Max(1, Math.Min(kh, (c.Width.Registers - 4) / kw));
-        w.Line($"// {p.Name}, backward, one sample: deltas {output.ToMapsString()} -> dE/dw of {Naming.Weights(p)} and {Naming.Biases(p)}, and the input's deltas {input.ToMapsString()}");
+        string pass = curvature ? "Curvature" : "Backward";
+        w.Line($"// {p.Name}, {pass.ToLowerInvariant()}, one sample: deltas {output.ToMapsString()} -> {(curvature ? "d2E/dw2" : "dE/dw")} of {Naming.Weights(p)} and {Naming.Biases(p)}, and the input's deltas {input.ToMapsString()}");
         w.Line($"//   each vector: {c.Count} adjacent columns of one row of deltas, at columns {string.Join(", ", starts)}" +
             (overlap > 0 ? $" (the last one's first {overlap} lanes masked off: the vector before has them)" : ""));
-        w.Line($"//   weight gradients: one accumulator per tap (g<ky>_<kx>), {kernelRows} kernel rows at a time, summed across lanes at the end");
+        w.Line($"//   weight {(curvature ? "curvatures (deltas x squared inputs)" : "gradients")}: one accumulator per tap (g<ky>_<kx>), {kernelRows} kernel rows at a time, summed across lanes at the end");
         w.Line(TileCode.Optimized);
-        using (w.Block($"private static void {c.Method(p.Name + "BackwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace, ref {c.T} gradients, ref {c.T} inputDeltas, bool withInputDeltas)"))
+        using (w.Block($"private static void {c.Method(p.Name + pass + "Sample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace, ref {c.T} gradients, ref {c.T} inputDeltas, bool withInputDeltas)"))
         {
             w.Line(c.Ref("deltas", "workspace", layer.Deltas));
-            SampleKernels.Derivative(w, c, layer, "deltas", output.Size);
+            SampleKernels.Derivative(w, c, layer, "deltas", output.Size, curvature);
             w.Line(c.Ref("weightGradients", "gradients", layer.WeightsOffset));
             w.Line(c.Ref("biasGradients", "gradients", layer.BiasesOffset));
             if (overlap > 0) w.Line(SampleKernels.Mask(c, "fresh", overlap));
@@ -120,7 +121,12 @@ internal static class SampleConvLayer
                                 {
                                     w.Line($"{c.V} d{b} = {Delta(b)};");
                                     foreach (var (ky, kx) in taps)
-                                        w.Line($"g{ky}_{kx} = {c.Fma($"d{b}", c.Load("inputRows", Naming.Int((long)ky * input.Width + starts[b] + kx)), $"g{ky}_{kx}")};");
+                                    {
+                                        string x = c.Load("inputRows", Naming.Int((long)ky * input.Width + starts[b] + kx));
+                                        w.Line(curvature
+                                            ? $"{{ {c.V} x = {x}; g{ky}_{kx} = {c.Fma($"d{b}", "x * x", $"g{ky}_{kx}")}; }}"
+                                            : $"g{ky}_{kx} = {c.Fma($"d{b}", x, $"g{ky}_{kx}")};");
+                                    }
                                 }
                             }
                             foreach (var (ky, kx) in taps)
@@ -131,33 +137,69 @@ internal static class SampleConvLayer
             }
 
             w.Line("if (!withInputDeltas) return;");
-            w.Line($"// the input's deltas: cleared, then each delta vector times each weight added where its input came from");
-            w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, {input.Size}).Clear();");
-            w.Line(c.Ref("weights", "parameters", layer.WeightsOffset));
-            using (w.Block($"for (int o = 0; o < {output.Maps}; o++)"))
+            EmitInputDeltas(w, layer, c, curvature);
+        }
+    }
+
+    /// <summary>
+    /// The input's deltas, gathered rather than scattered (adding shifted vectors into memory one kernel tap after
+    /// another would make each load wait on the store before it): output map after output map, its deltas are copied
+    /// into a zero-padded plane, and each row of each connected input map's deltas is then a plain sum over the kernel
+    /// of weight times a vector of that plane, a few rows in registers, added to the row once.
+    /// </summary>
+    private static void EmitInputDeltas(SourceWriter w, SampleLayer layer, TileCode c, bool curvature)
+    {
+        LayerPlan p = layer.Plan;
+        Shape input = p.In, output = p.Out;
+        int kh = p.KernelHeight, kw = p.KernelWidth, kernel = kh * kw;
+        int outMap = output.Height * output.Width, inMap = input.Height * input.Width;
+        int planeHeight = output.Height + 2 * (kh - 1), planeWidth = output.Width + 2 * (kw - 1);
+        List<int> deltaStarts = SampleLayer.BlockStarts(output.Width, c.Count);
+        List<int> starts = SampleLayer.BlockStarts(input.Width, c.Count);
+        int blocks = starts.Count, overlap = SampleLayer.Overlap(input.Width, c.Count);
+        int rows = System.Math.Max(1, System.Math.Min(System.Math.Min(input.Height, 4), (c.Width.Registers - 4) / blocks));
+        w.Line($"// the input's deltas: each output map's deltas in a zero-padded {planeHeight}x{planeWidth} plane; each input row's deltas, {c.Count} columns a vector at");
+        w.Line($"// columns {string.Join(", ", starts)}, {rows} rows at a time (t<row>_<block>), are sums of weight x plane over the {kh}x{kw} kernel");
+        w.Line($"global::System.Span<{c.T}> plane = stackalloc {c.T}[{planeHeight * planeWidth}];");
+        w.Line("plane.Clear();");
+        w.Line($"ref {c.T} padded = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(plane);");
+        w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, {input.Size}).Clear();");
+        w.Line(c.Ref("weights", "parameters", layer.WeightsOffset));
+        if (overlap > 0) w.Line(SampleKernels.Mask(c, "freshInput", overlap));
+        using (w.Block($"for (int o = 0; o < {output.Maps}; o++)"))
+        {
+            w.Line(c.Ref("map", "deltas", $"o * {outMap}"));
+            using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
+                foreach (int start in deltaStarts)
+                    w.Line(c.Store(c.Load("map", $"y * {output.Width} + {start}"), "padded", $"(y + {kh - 1}) * {planeWidth} + {kw - 1 + start}"));
+            using (OpenPairs(w, p))
             {
-                w.Line(c.Ref("map", "deltas", $"o * {outMap}"));
-                using (OpenPairs(w, p))
+                w.Line(c.Ref("kernel", "weights", $"pair * {kernel}"));
+                w.Line(c.Ref("inputMapDeltas", "inputDeltas", $"i * {inMap}"));
+                TileBlocks.Loop(w, "r", input.Height, rows, n =>
                 {
-                    w.Line(c.Ref("kernel", "weights", $"pair * {kernel}"));
-                    w.Line(c.Ref("inputMapDeltas", "inputDeltas", $"i * {inMap}"));
-                    using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
-                    {
-                        w.Line(c.Ref("row", "map", $"y * {output.Width}"));
-                        w.Line(c.Ref("targets", "inputMapDeltas", $"y * {input.Width}"));
-                        for (int b = 0; b < blocks; b++) w.Line($"{c.V} d{b} = {Delta(b)};");
-                        for (int ky = 0; ky < kh; ky++)
-                            for (int kx = 0; kx < kw; kx++)
-                            {
-                                w.Line($"{c.V} k{ky}_{kx} = {c.Splat(c.At("kernel", Naming.Int(ky * kw + kx)))};");
-                                for (int b = 0; b < blocks; b++)
-                                {
-                                    string at = Naming.Int((long)ky * input.Width + starts[b] + kx);
-                                    w.Line(c.Store(c.Fma($"d{b}", $"k{ky}_{kx}", c.Load("targets", at)), "targets", at));
-                                }
-                            }
-                    }
-                }
+                    var sums = new List<string>();
+                    for (int j = 0; j < n; j++)
+                        for (int b = 0; b < blocks; b++) sums.Add($"t{j}_{b}");
+                    w.Line($"{c.V} {string.Join(", ", sums.Select(t => $"{t} = {c.Zero}"))};");
+                    w.Line(c.Ref("source", "padded", $"r * {planeWidth}"));
+                    for (int ky = 0; ky < kh; ky++)
+                        for (int kx = 0; kx < kw; kx++)
+                        {
+                            string weight = c.At("kernel", Naming.Int(ky * kw + kx));
+                            w.Line($"{c.V} k{ky}_{kx} = {c.Splat(curvature ? $"{weight} * {weight}" : weight)};");
+                            for (int j = 0; j < n; j++)
+                                w.Line(string.Join(" ", Enumerable.Range(0, blocks).Select(b =>
+                                    $"t{j}_{b} = {c.Fma($"k{ky}_{kx}", c.Load("source", Naming.Int((long)(j + kh - 1 - ky) * planeWidth + kw - 1 - kx + starts[b])), $"t{j}_{b}")};")));
+                        }
+                    for (int j = 0; j < n; j++)
+                        for (int b = 0; b < blocks; b++)
+                        {
+                            string at = $"({SampleKernels.Plus("r", j)}) * {input.Width} + {starts[b]}";
+                            string sum = b == blocks - 1 && overlap > 0 ? $"(t{j}_{b} & freshInput)" : $"t{j}_{b}";
+                            w.Line(c.Store($"{c.Load("inputMapDeltas", at)} + {sum}", "inputMapDeltas", at));
+                        }
+                });
             }
         }
     }

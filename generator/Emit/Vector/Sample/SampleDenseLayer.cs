@@ -70,26 +70,28 @@ internal static class SampleDenseLayer
         }
     }
 
-    public static void EmitBackward(SourceWriter w, SampleLayer layer, TileCode c)
+    public static void EmitBackward(SourceWriter w, SampleLayer layer, TileCode c, bool curvature)
     {
         LayerPlan p = layer.Plan;
         int inputs = p.In.Size, units = p.Out.Maps;
         int whole = inputs / c.Count * c.Count;
         int overlap = SampleLayer.Overlap(inputs, c.Count);
-        w.Line($"// {p.Name}, backward, one sample: deltas ({units}) -> dE/dw of {Naming.Weights(p)} and {Naming.Biases(p)}, and the input's deltas ({inputs})");
-        w.Line($"//   each vector: {c.Count} adjacent inputs; a gradient row is the unit's delta times the input, vector by vector;");
-        w.Line($"//   the input's deltas: {InputBlock} vectors of them (t<k>) at a time, each a sum over the units of delta times weights");
+        string pass = curvature ? "Curvature" : "Backward";
+        w.Line($"// {p.Name}, {pass.ToLowerInvariant()}, one sample: deltas ({units}) -> {(curvature ? "d2E/dw2" : "dE/dw")} of {Naming.Weights(p)} and {Naming.Biases(p)}, and the input's deltas ({inputs})");
+        w.Line($"//   each vector: {c.Count} adjacent inputs; a row of {(curvature ? "curvatures" : "gradients")} is the unit's delta times the {(curvature ? "squared " : "")}input, vector by vector;");
+        w.Line($"//   the input's deltas: {InputBlock} vectors of them (t<k>) at a time, each a sum over the units of delta times {(curvature ? "squared " : "")}weights");
         w.Line(TileCode.Optimized);
-        using (w.Block($"private static void {c.Method(p.Name + "BackwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace, ref {c.T} gradients, ref {c.T} inputDeltas, bool withInputDeltas)"))
+        using (w.Block($"private static void {c.Method(p.Name + pass + "Sample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace, ref {c.T} gradients, ref {c.T} inputDeltas, bool withInputDeltas)"))
         {
             w.Line(c.Ref("deltas", "workspace", layer.Deltas));
-            if (p.Kind != LayerKind.SoftmaxOutput) SampleKernels.Derivative(w, c, layer, "deltas", units);
+            if (p.Kind != LayerKind.SoftmaxOutput) SampleKernels.Derivative(w, c, layer, "deltas", units, curvature);
             w.Line(c.Ref("weightGradients", "gradients", layer.WeightsOffset));
             w.Line(c.Ref("biasGradients", "gradients", layer.BiasesOffset));
             if (whole < inputs)
             {
                 w.Line(SampleKernels.Mask(c, "fresh", overlap));
                 w.Line($"{c.V} last = {c.Load("input", Naming.Int(inputs - c.Count))} & fresh;");
+                if (curvature) w.Line("last *= last;");
             }
             using (w.Block($"for (int u = 0; u < {units}; u++)"))
             {
@@ -98,7 +100,9 @@ internal static class SampleDenseLayer
                 w.Line($"{c.V} d = {c.Splat("g")};");
                 w.Line(c.Ref("row", "weightGradients", $"u * {inputs}"));
                 if (whole > 0)
-                    w.Line($"for (int i = 0; i < {whole}; i += {c.Count}) {c.Store(c.Fma(c.Load("input", "i"), "d", c.Load("row", "i")), "row", "i")}");
+                    w.Line(curvature
+                        ? $"for (int i = 0; i < {whole}; i += {c.Count}) {{ {c.V} x = {c.Load("input", "i")}; {c.Store(c.Fma("x * x", "d", c.Load("row", "i")), "row", "i")} }}"
+                        : $"for (int i = 0; i < {whole}; i += {c.Count}) {c.Store(c.Fma(c.Load("input", "i"), "d", c.Load("row", "i")), "row", "i")}");
                 if (whole < inputs)
                     w.Line(c.Store(c.Fma("last", "d", c.Load("row", Naming.Int(inputs - c.Count))), "row", Naming.Int(inputs - c.Count)));
             }
@@ -119,7 +123,9 @@ internal static class SampleDenseLayer
                     {
                         w.Line($"{c.V} d = {c.Splat(c.At("deltas", "u"))};");
                         w.Line(c.Ref("row", "weights", $"u * {inputs}"));
-                        w.Line(string.Join(" ", group.Select((start, k) => $"t{k} = {c.Fma(c.Load("row", Naming.Int(start)), "d", $"t{k}")};")));
+                        w.Line(string.Join(" ", group.Select((start, k) => curvature
+                            ? $"{{ {c.V} x = {c.Load("row", Naming.Int(start))}; t{k} = {c.Fma("x * x", "d", $"t{k}")}; }}"
+                            : $"t{k} = {c.Fma(c.Load("row", Naming.Int(start)), "d", $"t{k}")};")));
                     }
                     for (int k = 0; k < group.Count; k++) w.Line(c.Store($"t{k}", "inputDeltas", Naming.Int(group[k])));
                 }

@@ -25,11 +25,11 @@ internal static class SampleKernels
     }
 
     /// <summary>
-    /// deltas *= f'(a) over the layer's values at ref <paramref name="deltas"/>, in place: whole vectors, then the
+    /// deltas *= f'(a) (squared in the curvature pass) over the layer's values at ref <paramref name="deltas"/>, in place: whole vectors, then the
     /// remainder one by one (a vector moved back would multiply some deltas twice). Relu's derivative reads the sums,
     /// the others the values; declares the ref it reads.
     /// </summary>
-    public static void Derivative(SourceWriter w, TileCode c, SampleLayer layer, string deltas, int count)
+    public static void Derivative(SourceWriter w, TileCode c, SampleLayer layer, string deltas, int count, bool curvature)
     {
         Act activation = layer.Plan.Activation;
         string? vector = c.Derivative(activation, "x", "a");
@@ -44,16 +44,19 @@ internal static class SampleKernels
             Act.Relu => KnownNames.Activations + ".ReluDerivative",
             _ => KnownNames.Activations + ".SigmoidDerivative",
         };
-        w.Line("// dE/da = f'(a) dE/dx");
+        w.Line(curvature ? "// d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)" : "// dE/da = f'(a) dE/dx");
         int whole = count / c.Count * c.Count;
         if (whole > 0)
             using (w.Block($"for (int v = 0; v < {whole}; v += {c.Count})"))
             {
                 w.Line($"{c.V} {(relu ? "a" : "x")} = {c.Load(source, "v")};");
-                w.Line(c.Store($"{c.Load(deltas, "v")} * {vector}", deltas, "v"));
+                w.Line($"{c.V} f = {vector};");
+                w.Line(c.Store($"{c.Load(deltas, "v")} * {(curvature ? "f * f" : "f")}", deltas, "v"));
             }
         if (whole < count)
-            w.Line($"for (int v = {whole}; v < {count}; v++) {c.At(deltas, "v")} *= {scalar}({c.At(source, "v")});");
+            w.Line(curvature
+                ? $"for (int v = {whole}; v < {count}; v++) {{ {c.T} f = {scalar}({c.At(source, "v")}); {c.At(deltas, "v")} *= f * f; }}"
+                : $"for (int v = {whole}; v < {count}; v++) {c.At(deltas, "v")} *= {scalar}({c.At(source, "v")});");
     }
 
     /// <summary>"V mask = lanes from <paramref name="from"/> on": the lanes of a moved-back vector that are new.</summary>

@@ -74,13 +74,21 @@ internal sealed class SampleLayer
     public IReadOnlyList<VectorWidth> Widths(ElementSyntax e) => Kind switch
     {
         // A vector must fit in a row of output columns (the last block overlaps the one before), and the blocks in registers.
-        SampleKind.Conv => VectorWidth.All.Where(v => v.Count(e) <= Plan.Out.Width && Blocks(Plan.Out.Width, v.Count(e)) <= MaxColumnBlocks).ToList(),
+        // The backward pass's zero-padded plane of one output map's deltas lives on the stack, so it stays small.
+        SampleKind.Conv => PlaneSize(Plan) > MaxPlane ? new List<VectorWidth>()
+            : VectorWidth.All.Where(v => v.Count(e) <= Plan.Out.Width && Blocks(Plan.In.Width, v.Count(e)) <= MaxColumnBlocks).ToList(),
         // A vector must fit in the inputs (the last one overlaps, its repeated lanes masked off).
         SampleKind.Dense => VectorWidth.All.Where(v => v.Count(e) <= Plan.In.Size).ToList(),
         // The windows are scalar; the vectors only apply the activation and its derivative.
         SampleKind.Pool => VectorWidth.All.ToList(),
         _ => new List<VectorWidth>(),
     };
+
+    /// <summary>The most values the plane of one output map's padded deltas may have (64 KiB of float).</summary>
+    public const int MaxPlane = 16384;
+
+    /// <summary>The values of one output map's deltas zero-padded by the kernel's size less one on every side.</summary>
+    public static long PlaneSize(LayerPlan p) => (long)(p.Out.Height + 2 * (p.KernelHeight - 1)) * (p.Out.Width + 2 * (p.KernelWidth - 1));
 
     /// <summary>The vectors a row of <paramref name="columns"/> takes at <paramref name="lanes"/> lanes a vector.</summary>
     public static int Blocks(int columns, int lanes) => (columns + lanes - 1) / lanes;

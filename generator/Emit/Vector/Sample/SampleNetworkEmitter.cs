@@ -37,14 +37,17 @@ internal static class SampleNetworkEmitter
         using (w.Block($"partial class {plan.ClassName}"))
         {
             WriteForward(w, plan, layers, e);
-            WriteBackward(w, plan, layers, e);
+            WriteBackward(w, plan, layers, e, BackwardPass.Gradient);
+            WriteBackward(w, plan, layers, e, BackwardPass.Curvature);
             foreach (SampleLayer layer in layers)
                 foreach (VectorWidth width in layer.Widths(e))
                 {
                     var c = new TileCode(width, e, tileSize: 1);
-                    EmitLayer(w, layer, c, backward: false);
+                    EmitLayer(w, layer, c, pass: null);
                     w.Line();
-                    EmitLayer(w, layer, c, backward: true);
+                    EmitLayer(w, layer, c, BackwardPass.Gradient);
+                    w.Line();
+                    EmitLayer(w, layer, c, BackwardPass.Curvature);
                     w.Line();
                 }
         }
@@ -52,18 +55,18 @@ internal static class SampleNetworkEmitter
         return w.ToString();
     }
 
-    private static void EmitLayer(SourceWriter w, SampleLayer layer, TileCode c, bool backward)
+    private static void EmitLayer(SourceWriter w, SampleLayer layer, TileCode c, BackwardPass? pass)
     {
         switch (layer.Kind)
         {
             case SampleKind.Conv:
-                if (backward) SampleConvLayer.EmitBackward(w, layer, c); else SampleConvLayer.EmitForward(w, layer, c);
+                if (pass is null) SampleConvLayer.EmitForward(w, layer, c); else SampleConvLayer.EmitBackward(w, layer, c, pass.IsCurvature);
                 break;
             case SampleKind.Dense:
-                if (backward) SampleDenseLayer.EmitBackward(w, layer, c); else SampleDenseLayer.EmitForward(w, layer, c);
+                if (pass is null) SampleDenseLayer.EmitForward(w, layer, c); else SampleDenseLayer.EmitBackward(w, layer, c, pass.IsCurvature);
                 break;
             case SampleKind.Pool:
-                if (backward) SamplePoolLayer.EmitBackward(w, layer, c); else SamplePoolLayer.EmitForward(w, layer, c);
+                if (pass is null) SamplePoolLayer.EmitForward(w, layer, c); else SamplePoolLayer.EmitBackward(w, layer, c, pass.IsCurvature);
                 break;
         }
     }
@@ -133,41 +136,68 @@ internal static class SampleNetworkEmitter
         w.Line();
     }
 
-    private static void WriteBackward(SourceWriter w, NetworkPlan plan, IReadOnlyList<SampleLayer> layers, ElementSyntax e)
+    private static void WriteBackward(SourceWriter w, NetworkPlan plan, IReadOnlyList<SampleLayer> layers, ElementSyntax e, BackwardPass pass)
     {
         string guard = KnownNames.LengthGuard;
         LayerPlan head = plan.Layers[plan.Layers.Count - 1];
+        bool curvature = pass.IsCurvature;
         w.Line("/// <summary>");
-        w.Line("/// Runs one sample backward after <see cref=\"ForwardSample\"/> (or <see cref=\"Forward\"/>) on it, with the vectorized");
-        w.Line("/// one-sample kernels: the pass <see cref=\"Backward\"/> makes, equal to it within rounding. Allocates nothing.");
+        if (curvature)
+        {
+            w.Line("/// The diagonal Gauss-Newton pass of <see cref=\"BackwardCurvature\"/> for one sample after <see cref=\"ForwardSample\"/>");
+            w.Line("/// (or <see cref=\"Forward\"/>) on it, with the vectorized one-sample kernels, equal to it within rounding. Allocates nothing.");
+        }
+        else
+        {
+            w.Line("/// Runs one sample backward after <see cref=\"ForwardSample\"/> (or <see cref=\"Forward\"/>) on it, with the vectorized");
+            w.Line("/// one-sample kernels: the pass <see cref=\"Backward\"/> makes, equal to it within rounding. Allocates nothing.");
+        }
         w.Line("/// </summary>");
         w.Line("/// <param name=\"parameters\">The parameters the forward pass used.</param>");
         w.Line("/// <param name=\"input\">The sample the forward pass ran on.</param>");
         w.Line("/// <param name=\"workspace\">The workspace of that forward pass; its deltas are overwritten.</param>");
-        w.Line("/// <param name=\"headGradient\">dE/d(head sums), of length <see cref=\"OutputSize\"/>.</param>");
-        w.Line("/// <param name=\"gradients\">Accumulates (+=) dE/dw, of length <see cref=\"ParameterCount\"/>.</param>");
-        w.Line("/// <param name=\"inputGradient\">Receives dE/d(input), of length <see cref=\"InputSize\"/>; empty to skip.</param>");
-        using (w.Block($"public static void BackwardSample({e.ReadOnlySpan} parameters, {e.ReadOnlySpan} input, {e.Span} workspace, {e.ReadOnlySpan} headGradient, {e.Span} gradients, {e.Span} inputGradient)"))
+        if (curvature)
+        {
+            w.Line("/// <param name=\"headCurvature\">d2E/d(head sums)2 (Gauss-Newton), of length <see cref=\"OutputSize\"/>.</param>");
+            w.Line("/// <param name=\"headWeights\">RBF heads: the weight of each unit's own second derivative, of length <see cref=\"OutputSize\"/>; softmax heads: empty.</param>");
+            w.Line("/// <param name=\"curvatures\">Accumulates (+=) the estimates of d2E/dw2, of length <see cref=\"ParameterCount\"/>.</param>");
+        }
+        else
+        {
+            w.Line("/// <param name=\"headGradient\">dE/d(head sums), of length <see cref=\"OutputSize\"/>.</param>");
+            w.Line("/// <param name=\"gradients\">Accumulates (+=) dE/dw, of length <see cref=\"ParameterCount\"/>.</param>");
+            w.Line("/// <param name=\"inputGradient\">Receives dE/d(input), of length <see cref=\"InputSize\"/>; empty to skip.</param>");
+        }
+        string signature = curvature
+            ? $"public static void CurvatureSample({e.ReadOnlySpan} parameters, {e.ReadOnlySpan} input, {e.Span} workspace, {e.ReadOnlySpan} headCurvature, {e.ReadOnlySpan} headWeights, {e.Span} curvatures)"
+            : $"public static void BackwardSample({e.ReadOnlySpan} parameters, {e.ReadOnlySpan} input, {e.Span} workspace, {e.ReadOnlySpan} headGradient, {e.Span} gradients, {e.Span} inputGradient)";
+        string headName = curvature ? "headCurvature" : "headGradient";
+        using (w.Block(signature))
         {
             w.Line($"{guard}.Require(parameters.Length, ParameterCount, \"parameters\", nameof(parameters));");
             w.Line($"{guard}.Require(input.Length, InputSize, \"one input of {plan.Input}\", nameof(input));");
             w.Line($"{guard}.Require(workspace.Length, WorkspaceSize, \"workspace\", nameof(workspace));");
-            w.Line($"{guard}.Require(headGradient.Length, OutputSize, \"one output\", nameof(headGradient));");
-            w.Line($"{guard}.Require(gradients.Length, ParameterCount, \"gradients\", nameof(gradients));");
-            w.Line($"if (!inputGradient.IsEmpty) {guard}.Require(inputGradient.Length, InputSize, \"one input of {plan.Input}\", nameof(inputGradient));");
-            w.Line($"headGradient.CopyTo(workspace.Slice({Naming.Deltas(head)}Offset, OutputSize));");
+            w.Line($"{guard}.Require({headName}.Length, OutputSize, \"one output\", nameof({headName}));");
+            if (curvature && plan.Head == LayerKind.RbfOutput)
+                w.Line($"{guard}.Require(headWeights.Length, OutputSize, \"one output\", nameof(headWeights));");
+            w.Line($"{guard}.Require({pass.Accumulator}.Length, ParameterCount, \"{pass.Accumulator}\", nameof({pass.Accumulator}));");
+            if (!curvature)
+                w.Line($"if (!inputGradient.IsEmpty) {guard}.Require(inputGradient.Length, InputSize, \"one input of {plan.Input}\", nameof(inputGradient));");
+            w.Line($"{headName}.CopyTo(workspace.Slice({Naming.Deltas(head)}Offset, OutputSize));");
             w.Line($"ref {e.Name} p = ref {Reference}(parameters);");
             w.Line($"ref {e.Name} ws = ref {Reference}(workspace);");
             w.Line($"ref {e.Name} x = ref {Reference}(input);");
-            w.Line($"ref {e.Name} g = ref {Reference}(gradients);");
-            w.Line($"ref {e.Name} dx = ref {Reference}(inputGradient);");
+            w.Line($"ref {e.Name} g = ref {Reference}({pass.Accumulator});");
+            if (!curvature) w.Line($"ref {e.Name} dx = ref {Reference}(inputGradient);");
             for (int i = layers.Count - 1; i >= 0; i--)
             {
                 SampleLayer layer = layers[i];
                 w.Line(Describe(layer, e));
                 string source = layer.InputOffset is null ? "ref x" : $"ref {TileCode.Unsafe}.Add(ref ws, {layer.InputOffset})";
-                string deltas = layer.InputDeltasOffset is null ? "ref dx, !inputGradient.IsEmpty" : $"ref {TileCode.Unsafe}.Add(ref ws, {layer.InputDeltasOffset}), true";
-                Dispatch(w, layer, e, layer.Name + "BackwardSample", $"{source}, ref p, ref ws, ref g, {deltas}", () => layer.Scalar.WriteBackwardCall(w, e, BackwardPass.Gradient));
+                // The curvature pass, like the scalar one, stops at the first layer's weights: no d2E/d(input)2.
+                string deltas = layer.InputDeltasOffset is not null ? $"ref {TileCode.Unsafe}.Add(ref ws, {layer.InputDeltasOffset}), true"
+                    : curvature ? "ref x, false" : "ref dx, !inputGradient.IsEmpty";
+                Dispatch(w, layer, e, layer.Name + pass.Method + "Sample", $"{source}, ref p, ref ws, ref g, {deltas}", () => layer.Scalar.WriteBackwardCall(w, e, pass));
             }
         }
         w.Line();

@@ -47,19 +47,20 @@ internal static class SamplePoolLayer
         }
     }
 
-    public static void EmitBackward(SourceWriter w, SampleLayer layer, TileCode c)
+    public static void EmitBackward(SourceWriter w, SampleLayer layer, TileCode c, bool curvature)
     {
         LayerPlan p = layer.Plan;
         Shape input = p.In, output = p.Out;
         bool subsample = p.PoolKind == PoolKind.Subsample;
-        w.Line($"// {p.Name}, backward, one sample: deltas {output.ToMapsString()} -> the input's deltas {input.ToMapsString()}" +
-            (subsample ? $", and dE/dw of the coefficients and biases" : ""));
+        string pass = curvature ? "Curvature" : "Backward";
+        w.Line($"// {p.Name}, {pass.ToLowerInvariant()}, one sample: deltas {output.ToMapsString()} -> the input's deltas {input.ToMapsString()}" +
+            (subsample ? $", and {(curvature ? "d2E/dw2" : "dE/dw")} of the coefficients and biases" : ""));
         w.Line($"//   the activation's derivative {c.Count} values at a time; then the windows one by one");
         w.Line(TileCode.Optimized);
-        using (w.Block($"private static void {c.Method(p.Name + "BackwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace, ref {c.T} gradients, ref {c.T} inputDeltas, bool withInputDeltas)"))
+        using (w.Block($"private static void {c.Method(p.Name + pass + "Sample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace, ref {c.T} gradients, ref {c.T} inputDeltas, bool withInputDeltas)"))
         {
             w.Line(c.Ref("deltas", "workspace", layer.Deltas));
-            SampleKernels.Derivative(w, c, layer, "deltas", output.Size);
+            SampleKernels.Derivative(w, c, layer, "deltas", output.Size, curvature);
             if (subsample)
             {
                 w.Line(c.Ref("coefficients", "parameters", layer.WeightsOffset));
@@ -84,7 +85,8 @@ internal static class SamplePoolLayer
                     {
                         case PoolKind.Average:
                             w.Line(c.Ref("windowDeltas", "inputDeltas", "at"));
-                            w.Line($"d *= {c.E.Literal(1.0 / (p.Window * p.Window))};");
+                            double scale = 1.0 / (p.Window * p.Window);
+                            w.Line($"d *= {c.E.Literal(curvature ? scale * scale : scale)};");
                             foreach (string cell in cells) w.Line($"{c.At("windowDeltas", cell)} += d;");
                             break;
                         case PoolKind.Max:
@@ -95,12 +97,12 @@ internal static class SamplePoolLayer
                             break;
                         default:
                             w.Line($"{c.T} s = " + string.Join(" + ", cells.Select(cell => c.At("window", cell))) + ";");
-                            w.Line("coefficientSum += s * d;");
+                            w.Line(curvature ? "coefficientSum += s * s * d;" : "coefficientSum += s * d;");
                             w.Line("biasSum += d;");
                             using (w.Block("if (withInputDeltas)"))
                             {
                                 w.Line(c.Ref("windowDeltas", "inputDeltas", "at"));
-                                w.Line("d *= coefficient;");
+                                w.Line(curvature ? "d *= coefficient * coefficient;" : "d *= coefficient;");
                                 foreach (string cell in cells) w.Line($"{c.At("windowDeltas", cell)} += d;");
                             }
                             break;
