@@ -33,6 +33,13 @@ public sealed class Trainer<TNetwork, T>
     private readonly Action<int> _runTileAt;
     private BatchConverter<T>? _batchData;
 
+    // A tile's workspace (every layer's activations and deltas of TileSize samples, 1.5 MB for LeNet-5) is scratch: one
+    // per thread, not per tile, so that a thread's tiles reuse memory its cache already holds. The gradient sums stay per
+    // tile, for the fixed order of their reduction.
+    [ThreadStatic] private static T[]? t_tileWorkspace;
+
+    private static T[] TileWorkspace => t_tileWorkspace ??= new T[TNetwork.TileWorkspaceSize];
+
     /// <summary>Creates a trainer of <paramref name="parameters"/>, which it updates in place.</summary>
     /// <param name="parameters">The network's parameters, of length ParameterCount.</param>
     /// <param name="optimizer">How gradients become updates.</param>
@@ -176,8 +183,8 @@ public sealed class Trainer<TNetwork, T>
         for (int start = 0; start < indices.Length; start += TNetwork.TileSize)
         {
             int count = Math.Min(TNetwork.TileSize, indices.Length - start);
-            tile.Forward(data, indices.Slice(start, count), _parameters);
-            tile.AddCurvature(count, _parameters, Loss, curvature);
+            tile.Forward(data, indices.Slice(start, count), _parameters, TileWorkspace);
+            tile.AddCurvature(count, _parameters, Loss, curvature, TileWorkspace);
         }
         VectorMath.Scale(curvature, T.One / T.CreateTruncating(Math.Max(1, indices.Length)));
     }
@@ -228,9 +235,11 @@ public sealed class Trainer<TNetwork, T>
 
         if (curvature)
         {
-            // The first sample's curvature: its tile's activations are still in the workspace.
+            // The first sample's curvature: its tile goes forward again here (another tile may have used the workspace
+            // of the thread that ran it).
             Array.Clear(_sampleCurvature!);
-            _tiles[0].AddCurvature(1, _parameters, Loss, _sampleCurvature);
+            _tiles[0].Forward(data, _tiles[0].Indices.AsSpan(0, _tiles[0].Count), _parameters, TileWorkspace);
+            _tiles[0].AddCurvature(1, _parameters, Loss, _sampleCurvature, TileWorkspace);
         }
         return (loss, correct);
     }
@@ -245,7 +254,8 @@ public sealed class Trainer<TNetwork, T>
     /// <summary>Runs a tile's samples forward and backward into its own gradient sums.</summary>
     private void RunTile(BatchConverter<T> data, Tile tile)
     {
-        tile.Forward(data, tile.Indices.AsSpan(0, tile.Count), _parameters);
+        T[] workspace = TileWorkspace;
+        tile.Forward(data, tile.Indices.AsSpan(0, tile.Count), _parameters, workspace);
         tile.Loss = 0;
         tile.Correct = 0;
         for (int l = 0; l < tile.Count; l++)
@@ -256,13 +266,12 @@ public sealed class Trainer<TNetwork, T>
             tile.Loss += Loss.Evaluate<T>(output, label, tile.HeadGradientOf(l));
         }
         Array.Clear(tile.Gradients);
-        TNetwork.BackwardTile(_parameters, tile.Workspace, tile.HeadGradients.AsSpan(0, tile.Count * TNetwork.OutputSize), tile.Gradients);
+        TNetwork.BackwardTile(_parameters, workspace, tile.HeadGradients.AsSpan(0, tile.Count * TNetwork.OutputSize), tile.Gradients);
     }
 
     /// <summary>One tile of a minibatch: its samples and the buffers to run them, allocated once.</summary>
     private sealed class Tile
     {
-        public readonly T[] Workspace = new T[TNetwork.TileWorkspaceSize];
         public readonly T[] Gradients = new T[TNetwork.ParameterCount];
         public readonly T[] Inputs = new T[TNetwork.TileSize * TNetwork.InputSize];
         public readonly T[] Outputs = new T[TNetwork.TileSize * TNetwork.OutputSize];
@@ -290,8 +299,8 @@ public sealed class Trainer<TNetwork, T>
 
         public Span<T> HeadWeightOf(int sample) => HeadWeights.AsSpan(sample * TNetwork.OutputSize, TNetwork.OutputSize);
 
-        /// <summary>Converts the samples at <paramref name="indices"/> and runs them forward as one tile.</summary>
-        public void Forward(BatchConverter<T> data, ReadOnlySpan<int> indices, ReadOnlySpan<T> parameters)
+        /// <summary>Converts the samples at <paramref name="indices"/> and runs them forward as one tile in <paramref name="workspace"/>.</summary>
+        public void Forward(BatchConverter<T> data, ReadOnlySpan<int> indices, ReadOnlySpan<T> parameters, T[] workspace)
         {
             int count = indices.Length;
             for (int l = 0; l < count; l++)
@@ -299,15 +308,15 @@ public sealed class Trainer<TNetwork, T>
                 data.FillImage(indices[l], Inputs.AsSpan(l * TNetwork.InputSize, TNetwork.InputSize));
                 Labels[l] = data.Dataset.Label(indices[l]);
             }
-            TNetwork.ForwardTile(parameters, Inputs.AsSpan(0, count * TNetwork.InputSize), Workspace, Outputs.AsSpan(0, count * TNetwork.OutputSize));
+            TNetwork.ForwardTile(parameters, Inputs.AsSpan(0, count * TNetwork.InputSize), workspace, Outputs.AsSpan(0, count * TNetwork.OutputSize));
         }
 
-        /// <summary>Adds the curvature of the first <paramref name="count"/> samples of the last <see cref="Forward"/> to <paramref name="curvature"/>.</summary>
-        public void AddCurvature(int count, ReadOnlySpan<T> parameters, Loss loss, Span<T> curvature)
+        /// <summary>Adds the curvature of the first <paramref name="count"/> samples of the last <see cref="Forward"/> (in <paramref name="workspace"/>) to <paramref name="curvature"/>.</summary>
+        public void AddCurvature(int count, ReadOnlySpan<T> parameters, Loss loss, Span<T> curvature, T[] workspace)
         {
             for (int l = 0; l < count; l++)
                 loss.Curvature<T>(OutputOf(l), Labels[l], HeadCurvatureOf(l), HeadWeightOf(l));
-            TNetwork.CurvatureTile(parameters, Workspace, HeadCurvatures.AsSpan(0, count * TNetwork.OutputSize),
+            TNetwork.CurvatureTile(parameters, workspace, HeadCurvatures.AsSpan(0, count * TNetwork.OutputSize),
                 TNetwork.Head == OutputHead.Rbf ? HeadWeights.AsSpan(0, count * TNetwork.OutputSize) : default, curvature);
         }
 

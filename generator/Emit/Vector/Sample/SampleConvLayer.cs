@@ -44,14 +44,20 @@ internal static class SampleConvLayer
                     {
                         w.Line(c.Ref("kernel", "weights", $"pair * {kernel}"));
                         w.Line(c.Ref("rows", "input", $"i * {input.Height * input.Width} + y * {input.Width}"));
-                        for (int ky = 0; ky < kh; ky++)
+                        // A loop over the kernel's rows, so that no input vector is named twice in one body (the JIT would keep
+                        // the repeats in registers it does not have, and spill them).
+                        using (w.Block($"for (int ky = 0; ky < {kh}; ky++)"))
+                        {
+                            w.Line(c.Ref("kernelRow", "kernel", $"ky * {kw}"));
+                            w.Line(c.Ref("inputRow", "rows", $"ky * {input.Width}"));
                             for (int kx = 0; kx < kw; kx++)
                             {
-                                w.Line($"{c.V} k{ky}_{kx} = {c.Splat(c.At("kernel", Naming.Int(ky * kw + kx)))};");
+                                w.Line($"{c.V} k{kx} = {c.Splat(c.At("kernelRow", Naming.Int(kx)))};");
                                 for (int j = 0; j < n; j++)
                                     w.Line(string.Join(" ", Enumerable.Range(0, blocks).Select(b =>
-                                        $"a{j}_{b} = {c.Fma(c.Load("rows", Naming.Int((long)(j + ky) * input.Width + starts[b] + kx)), $"k{ky}_{kx}", $"a{j}_{b}")};")));
+                                        $"a{j}_{b} = {c.Fma(c.Load("inputRow", Naming.Int((long)j * input.Width + starts[b] + kx)), $"k{kx}", $"a{j}_{b}")};")));
                             }
+                        }
                     }
                     for (int j = 0; j < n; j++)
                         for (int b = 0; b < blocks; b++)
@@ -183,15 +189,19 @@ internal static class SampleConvLayer
                         for (int b = 0; b < blocks; b++) sums.Add($"t{j}_{b}");
                     w.Line($"{c.V} {string.Join(", ", sums.Select(t => $"{t} = {c.Zero}"))};");
                     w.Line(c.Ref("source", "padded", $"r * {planeWidth}"));
-                    for (int ky = 0; ky < kh; ky++)
+                    using (w.Block($"for (int ky = 0; ky < {kh}; ky++)"))
+                    {
+                        w.Line(c.Ref("kernelRow", "kernel", $"ky * {kw}"));
+                        w.Line(c.Ref("planeRow", "source", $"({kh - 1} - ky) * {planeWidth}"));
                         for (int kx = 0; kx < kw; kx++)
                         {
-                            string weight = c.At("kernel", Naming.Int(ky * kw + kx));
-                            w.Line($"{c.V} k{ky}_{kx} = {c.Splat(curvature ? $"{weight} * {weight}" : weight)};");
+                            string weight = c.At("kernelRow", Naming.Int(kx));
+                            w.Line($"{c.V} k{kx} = {c.Splat(curvature ? $"{weight} * {weight}" : weight)};");
                             for (int j = 0; j < n; j++)
                                 w.Line(string.Join(" ", Enumerable.Range(0, blocks).Select(b =>
-                                    $"t{j}_{b} = {c.Fma($"k{ky}_{kx}", c.Load("source", Naming.Int((long)(j + kh - 1 - ky) * planeWidth + kw - 1 - kx + starts[b])), $"t{j}_{b}")};")));
+                                    $"t{j}_{b} = {c.Fma($"k{kx}", c.Load("planeRow", Naming.Int((long)j * planeWidth + kw - 1 - kx + starts[b])), $"t{j}_{b}")};")));
                         }
+                    }
                     for (int j = 0; j < n; j++)
                         for (int b = 0; b < blocks; b++)
                         {
@@ -208,7 +218,7 @@ internal static class SampleConvLayer
     /// Opens the loop over output map o's connected input maps, declaring i (the input map) and pair (its kernel's
     /// place in the weights: pair after pair through a connection table, o x maps + i for a full one).
     /// </summary>
-    private static IDisposable OpenPairs(SourceWriter w, LayerPlan p)
+    public static IDisposable OpenPairs(SourceWriter w, LayerPlan p)
     {
         if (p.HasTable)
         {

@@ -76,7 +76,7 @@ internal sealed class SampleLayer
         // A vector must fit in a row of output columns (the last block overlaps the one before), and the blocks in registers.
         // The backward pass's zero-padded plane of one output map's deltas lives on the stack, so it stays small.
         SampleKind.Conv => PlaneSize(Plan) > MaxPlane ? new List<VectorWidth>()
-            : VectorWidth.All.Where(v => v.Count(e) <= Plan.Out.Width && Blocks(Plan.In.Width, v.Count(e)) <= MaxColumnBlocks).ToList(),
+            : VectorWidth.All.Where(v => IsWide(v, e) || (v.Count(e) <= Plan.Out.Width && Blocks(Plan.In.Width, v.Count(e)) <= MaxColumnBlocks)).ToList(),
         // A vector must fit in the inputs (the last one overlaps, its repeated lanes masked off).
         SampleKind.Dense => VectorWidth.All.Where(v => v.Count(e) <= Plan.In.Size).ToList(),
         // The windows are scalar; the vectors only apply the activation and its derivative.
@@ -89,6 +89,13 @@ internal sealed class SampleLayer
 
     /// <summary>The values of one output map's deltas zero-padded by the kernel's size less one on every side.</summary>
     public static long PlaneSize(LayerPlan p) => (long)(p.Out.Height + 2 * (p.KernelHeight - 1)) * (p.Out.Width + 2 * (p.KernelWidth - 1));
+
+    /// <summary>
+    /// Whether a convolution runs at <paramref name="width"/> on the wide grid (<see cref="SampleWideConvLayer"/>): when a
+    /// vector is wider than the output's rows, so that row by row would leave lanes empty or not fit at all.
+    /// </summary>
+    public bool IsWide(VectorWidth width, ElementSyntax e) =>
+        Kind == SampleKind.Conv && width.Count(e) > Plan.Out.Width && SampleWideConvLayer.Fits(Plan, width, e);
 
     /// <summary>The vectors a row of <paramref name="columns"/> takes at <paramref name="lanes"/> lanes a vector.</summary>
     public static int Blocks(int columns, int lanes) => (columns + lanes - 1) / lanes;

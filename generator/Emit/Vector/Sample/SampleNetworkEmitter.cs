@@ -59,6 +59,9 @@ internal static class SampleNetworkEmitter
     {
         switch (layer.Kind)
         {
+            case SampleKind.Conv when layer.IsWide(c.Width, c.E):
+                if (pass is null) SampleWideConvLayer.EmitForward(w, layer, c); else SampleWideConvLayer.EmitBackward(w, layer, c, pass.IsCurvature);
+                break;
             case SampleKind.Conv:
                 if (pass is null) SampleConvLayer.EmitForward(w, layer, c); else SampleConvLayer.EmitBackward(w, layer, c, pass.IsCurvature);
                 break;
