@@ -32,8 +32,9 @@ namespace Tests
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) S2ForwardSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C1ValuesOffset), ref p, ref ws);
             else
                 S2Forward(workspace.Slice(C1ValuesOffset, C1Size), workspace.Slice(S2SumsOffset, S2Size), workspace.Slice(S2ValuesOffset, S2Size));
-            // C3: output columns in vectors (128 bits; scalar without them)
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) C3ForwardSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2ValuesOffset), ref p, ref ws);
+            // C3: output columns in vectors (256, 128 bits; scalar without them)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) C3ForwardSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2ValuesOffset), ref p, ref ws);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) C3ForwardSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2ValuesOffset), ref p, ref ws);
             else
                 C3Forward(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3SumsOffset, C3Size), workspace.Slice(C3ValuesOffset, C3Size));
             // F4: inputs in vectors (512, 256, 128 bits; scalar without them)
@@ -79,8 +80,9 @@ namespace Tests
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) F4BackwardSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3DeltasOffset), true);
             else
                 F4Backward(workspace.Slice(C3ValuesOffset, C3Size), parameters, workspace.Slice(F4ValuesOffset, F4Size), workspace.Slice(F4DeltasOffset, F4Size), gradients, workspace.Slice(C3DeltasOffset, C3Size));
-            // C3: output columns in vectors (128 bits; scalar without them)
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) C3BackwardSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2DeltasOffset), true);
+            // C3: output columns in vectors (256, 128 bits; scalar without them)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) C3BackwardSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2DeltasOffset), true);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) C3BackwardSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2DeltasOffset), true);
             else
                 C3Backward(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3SumsOffset, C3Size), workspace.Slice(C3DeltasOffset, C3Size), gradients, workspace.Slice(S2DeltasOffset, S2Size));
             // S2: windows one by one, the activation in vectors (512, 256, 128 bits; scalar without them)
@@ -124,8 +126,9 @@ namespace Tests
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) F4CurvatureSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3DeltasOffset), true);
             else
                 F4Curvature(workspace.Slice(C3ValuesOffset, C3Size), parameters, workspace.Slice(F4ValuesOffset, F4Size), workspace.Slice(F4DeltasOffset, F4Size), curvatures, workspace.Slice(C3DeltasOffset, C3Size));
-            // C3: output columns in vectors (128 bits; scalar without them)
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) C3CurvatureSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2DeltasOffset), true);
+            // C3: output columns in vectors (256, 128 bits; scalar without them)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) C3CurvatureSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2DeltasOffset), true);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) C3CurvatureSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, S2DeltasOffset), true);
             else
                 C3Curvature(workspace.Slice(S2ValuesOffset, S2Size), parameters, workspace.Slice(C3SumsOffset, C3Size), workspace.Slice(C3DeltasOffset, C3Size), curvatures, workspace.Slice(S2DeltasOffset, S2Size));
             // S2: windows one by one, the activation in vectors (512, 256, 128 bits; scalar without them)
@@ -498,6 +501,255 @@ namespace Tests
         }
 
         // C3, forward, one sample: convolution 4@3x3 -> 5@2x2, kernel 2x2, relu
+        //   the output's 2 rows laid out at the input's width 3 (the last 1 columns of each past the map, dropped): 5 positions,
+        //   4 consecutive ones a vector (a<k> at 0, 1), every tap one offset into the input map
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void C3ForwardSample256(ref double input, ref double parameters, ref double workspace)
+        {
+            ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
+            ref double biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3BiasesOffset);
+            ref double sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3SumsOffset);
+            ref double values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3ValuesOffset);
+            global::System.Span<double> wideSums = stackalloc double[5];
+            ref double wide = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(wideSums);
+            for (int o = 0; o < 5; o++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> bias = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
+                global::System.Runtime.Intrinsics.Vector256<double> a0 = bias, a1 = bias;
+                for (int i = 0; i < 4; i++)
+                {
+                    int pair = o * 4 + i;
+                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 4);
+                    ref double map = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 9);
+                    for (int ky = 0; ky < 2; ky++)
+                    {
+                        ref double kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 2);
+                        ref double inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref map, ky * 3);
+                        global::System.Runtime.Intrinsics.Vector256<double> k0 = global::System.Runtime.Intrinsics.Vector256.Create(kernelRow);
+                        a0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 0), k0, a0); a1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 1), k0, a1);
+                        global::System.Runtime.Intrinsics.Vector256<double> k1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
+                        a0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 1), k1, a0); a1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 2), k1, a1);
+                    }
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref wide, 0); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1, ref wide, 1);
+                ref double mapSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o * 4);
+                for (int y = 0; y < 2; y++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wide, (nuint)(y * 3 + 0)), ref mapSums, (nuint)(y * 2 + 0));
+                }
+            }
+            // values = relu of the sums, 4 at a time
+            for (int v = 0; v < 16; v += 4) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, 16), global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref values, 16);
+        }
+
+        // C3, backward, one sample: deltas 5@2x2 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@3x3
+        //   weights: each output map's deltas laid out at the input's width 3 with zeros past the map (5 positions, 4 a vector at 0, 1, the last one's first 3 lanes masked off); one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void C3BackwardSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
+        {
+            ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
+            ref double activationSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3SumsOffset);
+            // dE/da = f'(a) dE/dx
+            for (int v = 0; v < 20; v += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> a = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref activationSums, (nuint)(v));
+                global::System.Runtime.Intrinsics.Vector256<double> f = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(v)) * f, ref deltas, (nuint)(v));
+            }
+            ref double weightGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, C3WeightsOffset);
+            ref double biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, C3BiasesOffset);
+            global::System.Span<double> wideDeltas = stackalloc double[5];
+            wideDeltas.Clear();
+            ref double wide = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(wideDeltas);
+            global::System.Runtime.Intrinsics.Vector256<double> fresh = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector256<double>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(3d));
+            for (int o = 0; o < 5; o++)
+            {
+                ref double map = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o * 4);
+                for (int y = 0; y < 2; y++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref map, (nuint)(y * 2 + 0)), ref wide, (nuint)(y * 3 + 0));
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref biasGradients, o) += global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, 0) + (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, 1) & fresh));
+                for (int i = 0; i < 4; i++)
+                {
+                    int pair = o * 4 + i;
+                    ref double kernelGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightGradients, pair * 4);
+                    ref double inputMap = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 9);
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> g0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        for (int v = 0; v < 4; v += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(v));
+                            g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(v + 0)), g0_0);
+                            g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(v + 1)), g0_1);
+                            g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(v + 3)), g1_0);
+                            g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(v + 4)), g1_1);
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> d = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, 1) & fresh);
+                            g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(1 + 0)), g0_0);
+                            g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(1 + 1)), g0_1);
+                            g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(1 + 3)), g1_0);
+                            g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(1 + 4)), g1_1);
+                        }
+                        kernelGradients += global::System.Runtime.Intrinsics.Vector256.Sum(g0_0);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_1);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_0);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_1);
+                    }
+                }
+            }
+            if (!withInputDeltas) return;
+            // the input's deltas: each output map's deltas in a zero-padded 4x4 plane; each input map's, laid out at the plane's width
+            // (11 positions, t<k> at 0, 4, 7), are sums of weight x plane over the connected maps and the 2x2 kernel
+            global::System.Span<double> planes = stackalloc double[80];
+            planes.Clear();
+            ref double padded = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(planes);
+            for (int o = 0; o < 5; o++)
+            {
+                ref double map = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o * 4);
+                ref double inside = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref padded, o * 16 + 5);
+                for (int y = 0; y < 2; y++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref map, (nuint)(y * 2 + 0)), ref inside, (nuint)(y * 4 + 0));
+                }
+            }
+            global::System.Span<double> wideInputDeltas = stackalloc double[11];
+            ref double wideInput = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(wideInputDeltas);
+            ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
+            for (int i = 0; i < 4; i++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> t0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, t1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, t2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int o = 0; o < 5; o++)
+                {
+                    int pair = o * 4 + i;
+                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 4);
+                    ref double source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref padded, o * 16);
+                    for (int ky = 0; ky < 2; ky++)
+                    {
+                        ref double kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 2);
+                        ref double planeRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, (1 - ky) * 4);
+                        global::System.Runtime.Intrinsics.Vector256<double> k0 = global::System.Runtime.Intrinsics.Vector256.Create(kernelRow);
+                        t0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref planeRow, 1), t0); t1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref planeRow, 5), t1); t2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref planeRow, 8), t2);
+                        global::System.Runtime.Intrinsics.Vector256<double> k1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
+                        t0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref planeRow, 0), t0); t1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref planeRow, 4), t1); t2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref planeRow, 7), t2);
+                    }
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t0, ref wideInput, 0); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t1, ref wideInput, 4); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t2, ref wideInput, 7);
+                ref double inputMapDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, i * 9);
+                for (int y = 0; y < 3; y++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wideInput, (nuint)(y * 4 + 0)), ref inputMapDeltas, (nuint)(y * 3 + 0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wideInput, (nuint)(y * 4 + 1)), ref inputMapDeltas, (nuint)(y * 3 + 1));
+                }
+            }
+        }
+
+        // C3, curvature, one sample: deltas 5@2x2 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@3x3
+        //   weights: each output map's deltas laid out at the input's width 3 with zeros past the map (5 positions, 4 a vector at 0, 1, the last one's first 3 lanes masked off); one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void C3CurvatureSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
+        {
+            ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
+            ref double activationSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3SumsOffset);
+            // d2E/da2 = f'(a)^2 d2E/dx2 (Gauss-Newton: the f'' term is dropped)
+            for (int v = 0; v < 20; v += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> a = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref activationSums, (nuint)(v));
+                global::System.Runtime.Intrinsics.Vector256<double> f = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)(v)) * f * f, ref deltas, (nuint)(v));
+            }
+            ref double weightGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, C3WeightsOffset);
+            ref double biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, C3BiasesOffset);
+            global::System.Span<double> wideDeltas = stackalloc double[5];
+            wideDeltas.Clear();
+            ref double wide = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(wideDeltas);
+            global::System.Runtime.Intrinsics.Vector256<double> fresh = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector256<double>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(3d));
+            for (int o = 0; o < 5; o++)
+            {
+                ref double map = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o * 4);
+                for (int y = 0; y < 2; y++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref map, (nuint)(y * 2 + 0)), ref wide, (nuint)(y * 3 + 0));
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref biasGradients, o) += global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, 0) + (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, 1) & fresh));
+                for (int i = 0; i < 4; i++)
+                {
+                    int pair = o * 4 + i;
+                    ref double kernelGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightGradients, pair * 4);
+                    ref double inputMap = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 9);
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> g0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        for (int v = 0; v < 4; v += 4)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(v));
+                            { global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(v + 0)); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, x * x, g0_0); }
+                            { global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(v + 1)); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, x * x, g0_1); }
+                            { global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(v + 3)); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, x * x, g1_0); }
+                            { global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(v + 4)); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, x * x, g1_1); }
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> d = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, 1) & fresh);
+                            { global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(1 + 0)); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, x * x, g0_0); }
+                            { global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(1 + 1)); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, x * x, g0_1); }
+                            { global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(1 + 3)); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, x * x, g1_0); }
+                            { global::System.Runtime.Intrinsics.Vector256<double> x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputMap, (nuint)(1 + 4)); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, x * x, g1_1); }
+                        }
+                        kernelGradients += global::System.Runtime.Intrinsics.Vector256.Sum(g0_0);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_1);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_0);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_1);
+                    }
+                }
+            }
+            if (!withInputDeltas) return;
+            // the input's deltas: each output map's deltas in a zero-padded 4x4 plane; each input map's, laid out at the plane's width
+            // (11 positions, t<k> at 0, 4, 7), are sums of squared weight x plane over the connected maps and the 2x2 kernel
+            global::System.Span<double> planes = stackalloc double[80];
+            planes.Clear();
+            ref double padded = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(planes);
+            for (int o = 0; o < 5; o++)
+            {
+                ref double map = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o * 4);
+                ref double inside = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref padded, o * 16 + 5);
+                for (int y = 0; y < 2; y++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref map, (nuint)(y * 2 + 0)), ref inside, (nuint)(y * 4 + 0));
+                }
+            }
+            global::System.Span<double> wideInputDeltas = stackalloc double[11];
+            ref double wideInput = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(wideInputDeltas);
+            ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
+            for (int i = 0; i < 4; i++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> t0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, t1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, t2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int o = 0; o < 5; o++)
+                {
+                    int pair = o * 4 + i;
+                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 4);
+                    ref double source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref padded, o * 16);
+                    for (int ky = 0; ky < 2; ky++)
+                    {
+                        ref double kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 2);
+                        ref double planeRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, (1 - ky) * 4);
+                        global::System.Runtime.Intrinsics.Vector256<double> k0 = global::System.Runtime.Intrinsics.Vector256.Create(kernelRow * kernelRow);
+                        t0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref planeRow, 1), t0); t1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref planeRow, 5), t1); t2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref planeRow, 8), t2);
+                        global::System.Runtime.Intrinsics.Vector256<double> k1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
+                        t0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref planeRow, 0), t0); t1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref planeRow, 4), t1); t2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref planeRow, 7), t2);
+                    }
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t0, ref wideInput, 0); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t1, ref wideInput, 4); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t2, ref wideInput, 7);
+                ref double inputMapDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, i * 9);
+                for (int y = 0; y < 3; y++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wideInput, (nuint)(y * 4 + 0)), ref inputMapDeltas, (nuint)(y * 3 + 0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wideInput, (nuint)(y * 4 + 1)), ref inputMapDeltas, (nuint)(y * 3 + 1));
+                }
+            }
+        }
+
+        // C3, forward, one sample: convolution 4@3x3 -> 5@2x2, kernel 2x2, relu
         //   each vector: 2 adjacent output columns of one row, at columns 0; 2 rows at a time, so 2 vectors of sums (a<row>_<block>) take each broadcast weight
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardSample128(ref double input, ref double parameters, ref double workspace)
@@ -517,18 +769,17 @@ namespace Tests
                         int pair = o * 4 + i;
                         ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 4);
                         ref double rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 9 + y * 3);
-                        global::System.Runtime.Intrinsics.Vector128<double> k0_0 = global::System.Runtime.Intrinsics.Vector128.Create(kernel);
-                        a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref rows, 0), k0_0, a0_0);
-                        a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref rows, 3), k0_0, a1_0);
-                        global::System.Runtime.Intrinsics.Vector128<double> k0_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1));
-                        a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref rows, 1), k0_1, a0_0);
-                        a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref rows, 4), k0_1, a1_0);
-                        global::System.Runtime.Intrinsics.Vector128<double> k1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2));
-                        a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref rows, 3), k1_0, a0_0);
-                        a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref rows, 6), k1_0, a1_0);
-                        global::System.Runtime.Intrinsics.Vector128<double> k1_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3));
-                        a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref rows, 4), k1_1, a0_0);
-                        a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref rows, 7), k1_1, a1_0);
+                        for (int ky = 0; ky < 2; ky++)
+                        {
+                            ref double kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 2);
+                            ref double inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, ky * 3);
+                            global::System.Runtime.Intrinsics.Vector128<double> k0 = global::System.Runtime.Intrinsics.Vector128.Create(kernelRow);
+                            a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 0), k0, a0_0);
+                            a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 3), k0, a1_0);
+                            global::System.Runtime.Intrinsics.Vector128<double> k1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
+                            a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 1), k1, a0_0);
+                            a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 4), k1, a1_0);
+                        }
                     }
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 4 + (y) * 2 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)((o * 4 + (y) * 2 + 0)));
@@ -614,22 +865,19 @@ namespace Tests
                         const int r = 0;
                         global::System.Runtime.Intrinsics.Vector128<double> t0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t2_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t2_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                         ref double source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref padded, r * 4);
-                        global::System.Runtime.Intrinsics.Vector128<double> k0_0 = global::System.Runtime.Intrinsics.Vector128.Create(kernel);
-                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 6), t0_1);
-                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 10), t1_1);
-                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 13), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 14), t2_1);
-                        global::System.Runtime.Intrinsics.Vector128<double> k0_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1));
-                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 4), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t0_1);
-                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 8), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t1_1);
-                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 12), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 13), t2_1);
-                        global::System.Runtime.Intrinsics.Vector128<double> k1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2));
-                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 1), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 2), t0_1);
-                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 6), t1_1);
-                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 10), t2_1);
-                        global::System.Runtime.Intrinsics.Vector128<double> k1_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3));
-                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 0), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 1), t0_1);
-                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 4), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t1_1);
-                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 8), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t2_1);
+                        for (int ky = 0; ky < 2; ky++)
+                        {
+                            ref double kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 2);
+                            ref double planeRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, (1 - ky) * 4);
+                            global::System.Runtime.Intrinsics.Vector128<double> k0 = global::System.Runtime.Intrinsics.Vector128.Create(kernelRow);
+                            t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 1), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 2), t0_1);
+                            t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 5), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 6), t1_1);
+                            t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 9), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 10), t2_1);
+                            global::System.Runtime.Intrinsics.Vector128<double> k1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
+                            t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 0), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 1), t0_1);
+                            t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 4), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 5), t1_1);
+                            t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 8), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 9), t2_1);
+                        }
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r) * 3 + 0)) + t0_0, ref inputMapDeltas, (nuint)((r) * 3 + 0));
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r) * 3 + 1)) + (t0_1 & freshInput), ref inputMapDeltas, (nuint)((r) * 3 + 1));
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r + 1) * 3 + 0)) + t1_0, ref inputMapDeltas, (nuint)((r + 1) * 3 + 0));
@@ -717,22 +965,19 @@ namespace Tests
                         const int r = 0;
                         global::System.Runtime.Intrinsics.Vector128<double> t0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t2_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t2_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                         ref double source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref padded, r * 4);
-                        global::System.Runtime.Intrinsics.Vector128<double> k0_0 = global::System.Runtime.Intrinsics.Vector128.Create(kernel * kernel);
-                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 6), t0_1);
-                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 10), t1_1);
-                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 13), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 14), t2_1);
-                        global::System.Runtime.Intrinsics.Vector128<double> k0_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1));
-                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 4), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t0_1);
-                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 8), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t1_1);
-                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 12), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 13), t2_1);
-                        global::System.Runtime.Intrinsics.Vector128<double> k1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2));
-                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 1), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 2), t0_1);
-                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 6), t1_1);
-                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 10), t2_1);
-                        global::System.Runtime.Intrinsics.Vector128<double> k1_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3));
-                        t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 0), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 1), t0_1);
-                        t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 4), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 5), t1_1);
-                        t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 8), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1_1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 9), t2_1);
+                        for (int ky = 0; ky < 2; ky++)
+                        {
+                            ref double kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 2);
+                            ref double planeRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, (1 - ky) * 4);
+                            global::System.Runtime.Intrinsics.Vector128<double> k0 = global::System.Runtime.Intrinsics.Vector128.Create(kernelRow * kernelRow);
+                            t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 1), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 2), t0_1);
+                            t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 5), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 6), t1_1);
+                            t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 9), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k0, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 10), t2_1);
+                            global::System.Runtime.Intrinsics.Vector128<double> k1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
+                            t0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 0), t0_0); t0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 1), t0_1);
+                            t1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 4), t1_0); t1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 5), t1_1);
+                            t2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 8), t2_0); t2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k1, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref planeRow, 9), t2_1);
+                        }
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r) * 3 + 0)) + t0_0, ref inputMapDeltas, (nuint)((r) * 3 + 0));
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r) * 3 + 1)) + (t0_1 & freshInput), ref inputMapDeltas, (nuint)((r) * 3 + 1));
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputMapDeltas, (nuint)((r + 1) * 3 + 0)) + t1_0, ref inputMapDeltas, (nuint)((r + 1) * 3 + 0));
