@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace LeNetGen;
 
@@ -103,15 +104,15 @@ public sealed class SgdOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatin
         // Vectors first, the tail one by one; each element sees the same operations in the same order either way.
         Span<Vector<T>> vw = MemoryMarshal.Cast<T, Vector<T>>(parameters), vv = MemoryMarshal.Cast<T, Vector<T>>(velocity);
         ReadOnlySpan<Vector<T>> vg = MemoryMarshal.Cast<T, Vector<T>>(gradients);
-        Vector<T> vm = new(m), vr = new(r), vdecay = new(decay), vcheck = Vector<T>.Zero;
+        Vector<T> vm = new(m), vr = new(r), vdecay = new(decay), bad = Vector<T>.Zero;
         for (int i = 0; i < vw.Length; i++)
         {
             Vector<T> v = vm * vv[i] - vr * (vg[i] + vdecay * vw[i]);
             vv[i] = v;
             vw[i] += v;
-            vcheck += vw[i] * Vector<T>.Zero;
+            bad |= vw[i] - vw[i]; // +0 for a finite parameter, NaN otherwise; ORed, a chain of one-cycle steps
         }
-        T check = Vector.Sum(vcheck); // stays 0 unless a parameter is infinite or NaN (times 0 is NaN then)
+        T check = bad == Vector<T>.Zero ? T.Zero : T.NaN;
         for (int k = vw.Length * Vector<T>.Count; k < parameters.Length; k++)
         {
             T v = m * velocity[k] - r * (gradients[k] + decay * parameters[k]);
@@ -217,14 +218,24 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
     public override void UpdateCurvature(ReadOnlySpan<T> sampleCurvature)
     {
         LengthGuard.Require(sampleCurvature.Length, _curvature.Length, "curvatures", nameof(sampleCurvature));
-        _inverseStale = true;
-        T gamma = T.CreateTruncating(CurvatureDecay), keep = T.One - gamma;
+        // The step sizes' 1 / (mu + h_kk) are made in the same pass.
+        T gamma = T.CreateTruncating(CurvatureDecay), keep = T.One - gamma, mu = T.CreateTruncating(Mu);
         Span<T> curvature = _curvature;
-        Span<Vector<T>> vh = MemoryMarshal.Cast<T, Vector<T>>(curvature);
+        Span<Vector<T>> vh = MemoryMarshal.Cast<T, Vector<T>>(curvature), vi = MemoryMarshal.Cast<T, Vector<T>>(_inverse.AsSpan());
         ReadOnlySpan<Vector<T>> vs = MemoryMarshal.Cast<T, Vector<T>>(sampleCurvature);
-        Vector<T> vkeep = new(keep), vgamma = new(gamma);
-        for (int i = 0; i < vh.Length; i++) vh[i] = vkeep * vh[i] + vgamma * vs[i];
-        for (int k = vh.Length * Vector<T>.Count; k < curvature.Length; k++) curvature[k] = keep * curvature[k] + gamma * sampleCurvature[k];
+        Vector<T> vkeep = new(keep), vgamma = new(gamma), vmu = new(mu);
+        for (int i = 0; i < vh.Length; i++)
+        {
+            Vector<T> h = vkeep * vh[i] + vgamma * vs[i];
+            vh[i] = h;
+            vi[i] = Vector<T>.One / (vmu + h);
+        }
+        for (int k = vh.Length * Vector<T>.Count; k < curvature.Length; k++)
+        {
+            curvature[k] = keep * curvature[k] + gamma * sampleCurvature[k];
+            _inverse[k] = T.One / (mu + curvature[k]);
+        }
+        _inverseStale = false;
     }
 
     /// <summary>The current estimates h_kk, one per parameter.</summary>
@@ -265,20 +276,42 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
             ReadOnlySpan<Vector<T>> curvatures = MemoryMarshal.Cast<T, Vector<T>>(_curvature.AsSpan());
             Vector<T> vmu = new(mu);
             for (int i = 0; i < inverses.Length; i++) inverses[i] = Vector<T>.One / (vmu + curvatures[i]);
-            for (int k = inverses.Length * Vector<T>.Count; k < _inverse.Length; k++) _inverse[k] = T.One / (mu + _curvature[k]);
+            for (int j = inverses.Length * Vector<T>.Count; j < _inverse.Length; j++) _inverse[j] = T.One / (mu + _curvature[j]);
             _inverseStale = false;
         }
         ReadOnlySpan<T> inverse = _inverse;
-        Span<Vector<T>> vw = MemoryMarshal.Cast<T, Vector<T>>(parameters);
-        ReadOnlySpan<Vector<T>> vg = MemoryMarshal.Cast<T, Vector<T>>(gradients), vi = MemoryMarshal.Cast<T, Vector<T>>(inverse);
-        Vector<T> veta = new(eta), vcheck = Vector<T>.Zero;
-        for (int i = 0; i < vw.Length; i++)
+        // w -= eta / (mu + h) g, 512 bits at a time where the processor has them; a non-finite parameter shows as a
+        // non-zero w - w, whose bits are ORed together (a chain of one-cycle ORs, not of adds).
+        int k = 0;
+        if (Vector512.IsHardwareAccelerated)
         {
-            vw[i] -= veta * vi[i] * vg[i];
-            vcheck += vw[i] * Vector<T>.Zero;
+            Vector512<T> veta = Vector512.Create(eta), bad = Vector512<T>.Zero;
+            ref T w = ref MemoryMarshal.GetReference(parameters);
+            ref T g = ref MemoryMarshal.GetReference(gradients);
+            ref T i = ref MemoryMarshal.GetReference(inverse);
+            for (; k <= parameters.Length - Vector512<T>.Count; k += Vector512<T>.Count)
+            {
+                Vector512<T> updated = Vector512.LoadUnsafe(ref w, (nuint)k) - veta * Vector512.LoadUnsafe(ref i, (nuint)k) * Vector512.LoadUnsafe(ref g, (nuint)k);
+                updated.StoreUnsafe(ref w, (nuint)k);
+                bad |= updated - updated;
+            }
+            if (bad != Vector512<T>.Zero) return false;
         }
-        T check = Vector.Sum(vcheck); // stays 0 unless a parameter is infinite or NaN (times 0 is NaN then)
-        for (int k = vw.Length * Vector<T>.Count; k < parameters.Length; k++)
+        else
+        {
+            Span<Vector<T>> vw = MemoryMarshal.Cast<T, Vector<T>>(parameters);
+            ReadOnlySpan<Vector<T>> vg = MemoryMarshal.Cast<T, Vector<T>>(gradients), vi = MemoryMarshal.Cast<T, Vector<T>>(inverse);
+            Vector<T> veta = new(eta), bad = Vector<T>.Zero;
+            for (int v = 0; v < vw.Length; v++)
+            {
+                vw[v] -= veta * vi[v] * vg[v];
+                bad |= vw[v] - vw[v];
+            }
+            if (bad != Vector<T>.Zero) return false;
+            k = vw.Length * Vector<T>.Count;
+        }
+        T check = T.Zero;
+        for (; k < parameters.Length; k++)
         {
             parameters[k] -= eta * inverse[k] * gradients[k];
             check += parameters[k] * T.Zero;

@@ -60,8 +60,12 @@ namespace LeNetGen.Samples.Networks
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) F6ForwardSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C5ValuesOffset), ref p, ref ws);
             else
                 F6Forward(workspace.Slice(C5ValuesOffset, C5Size), parameters, workspace.Slice(F6SumsOffset, F6Size), workspace.Slice(F6ValuesOffset, F6Size));
-            // Output: the scalar kernels
-            OutputForward(workspace.Slice(F6ValuesOffset, F6Size), workspace.Slice(OutputValuesOffset, OutputSize));
+            // Output: inputs in vectors (512, 256, 128 bits; scalar without them)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) OutputForwardSample512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6ValuesOffset), ref p, ref ws);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) OutputForwardSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6ValuesOffset), ref p, ref ws);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) OutputForwardSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6ValuesOffset), ref p, ref ws);
+            else
+                OutputForward(workspace.Slice(F6ValuesOffset, F6Size), workspace.Slice(OutputValuesOffset, OutputSize));
             workspace.Slice(OutputValuesOffset, OutputSize).CopyTo(output);
         }
 
@@ -89,8 +93,12 @@ namespace LeNetGen.Samples.Networks
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
             ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
             ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient);
-            // Output: the scalar kernels
-            OutputBackward(workspace.Slice(F6ValuesOffset, F6Size), workspace.Slice(OutputDeltasOffset, OutputSize), workspace.Slice(F6DeltasOffset, F6Size));
+            // Output: inputs in vectors (512, 256, 128 bits; scalar without them)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) OutputBackwardSample512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6DeltasOffset), true);
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) OutputBackwardSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6DeltasOffset), true);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) OutputBackwardSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6DeltasOffset), true);
+            else
+                OutputBackward(workspace.Slice(F6ValuesOffset, F6Size), workspace.Slice(OutputDeltasOffset, OutputSize), workspace.Slice(F6DeltasOffset, F6Size));
             // F6: inputs in vectors (512, 256, 128 bits; scalar without them)
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) F6BackwardSample512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C5ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C5DeltasOffset), true);
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) F6BackwardSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C5ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C5DeltasOffset), true);
@@ -152,8 +160,12 @@ namespace LeNetGen.Samples.Networks
             ref float ws = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(workspace);
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
             ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(curvatures);
-            // Output: the scalar kernels
-            OutputCurvature(workspace.Slice(F6ValuesOffset, F6Size), workspace.Slice(OutputDeltasOffset, OutputSize), headWeights, workspace.Slice(F6DeltasOffset, F6Size));
+            // Output: inputs in vectors (512, 256, 128 bits; scalar without them)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) OutputCurvatureSample512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6DeltasOffset), true, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(headWeights));
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) OutputCurvatureSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6DeltasOffset), true, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(headWeights));
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) OutputCurvatureSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F6DeltasOffset), true, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(headWeights));
+            else
+                OutputCurvature(workspace.Slice(F6ValuesOffset, F6Size), workspace.Slice(OutputDeltasOffset, OutputSize), headWeights, workspace.Slice(F6DeltasOffset, F6Size));
             // F6: inputs in vectors (512, 256, 128 bits; scalar without them)
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) F6CurvatureSample512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C5ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C5DeltasOffset), true);
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) F6CurvatureSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C5ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C5DeltasOffset), true);
@@ -6091,6 +6103,370 @@ namespace LeNetGen.Samples.Networks
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t3, ref inputDeltas, 108);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t4, ref inputDeltas, 112);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t5, ref inputDeltas, 116);
+            }
+        }
+
+        // Output, forward, one sample: Euclidean RBF units 84 -> 10 (fixed prototypes)
+        //   each vector: 16 adjacent inputs minus the prototype's, the last one at 68 with its first 12 lanes masked off; squared and summed across lanes
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputForwardSample512(ref float input, ref float parameters, ref float workspace)
+        {
+            ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
+            ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputValuesOffset);
+            global::System.Runtime.Intrinsics.Vector512<float> fresh = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512<float>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12f));
+            for (int k = 0; k < 10; k++)
+            {
+                ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                global::System.Runtime.Intrinsics.Vector512<float> s = global::System.Runtime.Intrinsics.Vector512<float>.Zero, d;
+                for (int i = 0; i < 80; i += 16) { d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(i)) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prototype, (nuint)(i)); s = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s); }
+                d = (global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 68) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prototype, 68)) & fresh; s = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, d, s);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k) = global::System.Runtime.Intrinsics.Vector512.Sum(s);
+            }
+        }
+
+        // Output, backward, one sample: Euclidean RBF units 84 -> 10; each input's delta is the sum over the classes of 2 dE/dy (x - w)
+        //   each vector: 16 adjacent inputs; 8 vectors of sums (t<k>) at a time
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputBackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
+        {
+            ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
+            ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
+            global::System.Runtime.Intrinsics.Vector512<float> fresh = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512<float>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12f));
+            if (!withInputDeltas) return;
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> t0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, t1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, t2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, t3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, t4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, t5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                for (int k = 0; k < 10; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<float> g2 = global::System.Runtime.Intrinsics.Vector512.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k));
+                    ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                    { global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 0) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prototype, 0); t0 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 16) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prototype, 16); t1 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 32) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prototype, 32); t2 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 48) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prototype, 48); t3 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 64) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prototype, 64); t4 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 68) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prototype, 68); t5 += g2 * d; }
+                }
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t0, ref inputDeltas, 0);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t1, ref inputDeltas, 16);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t2, ref inputDeltas, 32);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t3, ref inputDeltas, 48);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t4, ref inputDeltas, 64);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t5, ref inputDeltas, 68);
+            }
+        }
+
+        // Output, curvature, one sample: Euclidean RBF units 84 -> 10; each input's curvature is the sum over the classes of 4 d2E/dy2 (x - w)^2 + 2 x head weight
+        //   each vector: 16 adjacent inputs; 8 vectors of sums (t<k>) at a time
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputCurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas, ref float headWeights)
+        {
+            ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
+            ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
+            global::System.Runtime.Intrinsics.Vector512<float> fresh = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512<float>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12f));
+            if (!withInputDeltas) return;
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> t0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, t1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, t2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, t3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, t4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, t5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                for (int k = 0; k < 10; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<float> h4 = global::System.Runtime.Intrinsics.Vector512.Create(4 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k)), own = global::System.Runtime.Intrinsics.Vector512.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref headWeights, k));
+                    ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                    { global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 0) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prototype, 0); t0 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 16) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prototype, 16); t1 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 32) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prototype, 32); t2 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 48) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prototype, 48); t3 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 64) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prototype, 64); t4 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, 68) - global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref prototype, 68); t5 += global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h4, d * d, own); }
+                }
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t0, ref inputDeltas, 0);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t1, ref inputDeltas, 16);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t2, ref inputDeltas, 32);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t3, ref inputDeltas, 48);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t4, ref inputDeltas, 64);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(t5, ref inputDeltas, 68);
+            }
+        }
+
+        // Output, forward, one sample: Euclidean RBF units 84 -> 10 (fixed prototypes)
+        //   each vector: 8 adjacent inputs minus the prototype's, the last one at 76 with its first 4 lanes masked off; squared and summed across lanes
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputForwardSample256(ref float input, ref float parameters, ref float workspace)
+        {
+            ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
+            ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputValuesOffset);
+            global::System.Runtime.Intrinsics.Vector256<float> fresh = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector256<float>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(4f));
+            for (int k = 0; k < 10; k++)
+            {
+                ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256<float>.Zero, d;
+                for (int i = 0; i < 80; i += 8) { d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(i)) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, (nuint)(i)); s = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s); }
+                d = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 76) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 76)) & fresh; s = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k) = global::System.Runtime.Intrinsics.Vector256.Sum(s);
+            }
+        }
+
+        // Output, backward, one sample: Euclidean RBF units 84 -> 10; each input's delta is the sum over the classes of 2 dE/dy (x - w)
+        //   each vector: 8 adjacent inputs; 8 vectors of sums (t<k>) at a time
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputBackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
+        {
+            ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
+            ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
+            global::System.Runtime.Intrinsics.Vector256<float> fresh = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector256<float>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(4f));
+            if (!withInputDeltas) return;
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                for (int k = 0; k < 10; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<float> g2 = global::System.Runtime.Intrinsics.Vector256.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k));
+                    ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 0) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 0); t0 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 8) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 8); t1 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 16) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 16); t2 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 24) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 24); t3 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 32) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 32); t4 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 40) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 40); t5 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 48) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 48); t6 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 56) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 56); t7 += g2 * d; }
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t0, ref inputDeltas, 0);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t1, ref inputDeltas, 8);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t2, ref inputDeltas, 16);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t3, ref inputDeltas, 24);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t4, ref inputDeltas, 32);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t5, ref inputDeltas, 40);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t6, ref inputDeltas, 48);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t7, ref inputDeltas, 56);
+            }
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                for (int k = 0; k < 10; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<float> g2 = global::System.Runtime.Intrinsics.Vector256.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k));
+                    ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 64) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 64); t0 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 72) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 72); t1 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 76) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 76); t2 += g2 * d; }
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t0, ref inputDeltas, 64);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t1, ref inputDeltas, 72);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t2, ref inputDeltas, 76);
+            }
+        }
+
+        // Output, curvature, one sample: Euclidean RBF units 84 -> 10; each input's curvature is the sum over the classes of 4 d2E/dy2 (x - w)^2 + 2 x head weight
+        //   each vector: 8 adjacent inputs; 8 vectors of sums (t<k>) at a time
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputCurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas, ref float headWeights)
+        {
+            ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
+            ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
+            global::System.Runtime.Intrinsics.Vector256<float> fresh = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector256<float>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(4f));
+            if (!withInputDeltas) return;
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t5 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t6 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t7 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                for (int k = 0; k < 10; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<float> h4 = global::System.Runtime.Intrinsics.Vector256.Create(4 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k)), own = global::System.Runtime.Intrinsics.Vector256.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref headWeights, k));
+                    ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 0) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 0); t0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 8) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 8); t1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 16) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 16); t2 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 24) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 24); t3 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 32) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 32); t4 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 40) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 40); t5 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 48) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 48); t6 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 56) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 56); t7 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); }
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t0, ref inputDeltas, 0);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t1, ref inputDeltas, 8);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t2, ref inputDeltas, 16);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t3, ref inputDeltas, 24);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t4, ref inputDeltas, 32);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t5, ref inputDeltas, 40);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t6, ref inputDeltas, 48);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t7, ref inputDeltas, 56);
+            }
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, t2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                for (int k = 0; k < 10; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<float> h4 = global::System.Runtime.Intrinsics.Vector256.Create(4 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k)), own = global::System.Runtime.Intrinsics.Vector256.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref headWeights, k));
+                    ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 64) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 64); t0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 72) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 72); t1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 76) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 76); t2 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); }
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t0, ref inputDeltas, 64);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t1, ref inputDeltas, 72);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t2, ref inputDeltas, 76);
+            }
+        }
+
+        // Output, forward, one sample: Euclidean RBF units 84 -> 10 (fixed prototypes)
+        //   each vector: 4 adjacent inputs minus the prototype's; squared and summed across lanes
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputForwardSample128(ref float input, ref float parameters, ref float workspace)
+        {
+            ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
+            ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputValuesOffset);
+            for (int k = 0; k < 10; k++)
+            {
+                ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128<float>.Zero, d;
+                for (int i = 0; i < 84; i += 4) { d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(i)) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, (nuint)(i)); s = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s); }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k) = global::System.Runtime.Intrinsics.Vector128.Sum(s);
+            }
+        }
+
+        // Output, backward, one sample: Euclidean RBF units 84 -> 10; each input's delta is the sum over the classes of 2 dE/dy (x - w)
+        //   each vector: 4 adjacent inputs; 8 vectors of sums (t<k>) at a time
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputBackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
+        {
+            ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
+            ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
+            if (!withInputDeltas) return;
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                for (int k = 0; k < 10; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<float> g2 = global::System.Runtime.Intrinsics.Vector128.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k));
+                    ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 0) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 0); t0 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 4) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 4); t1 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 8) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 8); t2 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 12) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 12); t3 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 16) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 16); t4 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 20) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 20); t5 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 24) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 24); t6 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 28) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 28); t7 += g2 * d; }
+                }
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t0, ref inputDeltas, 0);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t1, ref inputDeltas, 4);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t2, ref inputDeltas, 8);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t3, ref inputDeltas, 12);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t4, ref inputDeltas, 16);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t5, ref inputDeltas, 20);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t6, ref inputDeltas, 24);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t7, ref inputDeltas, 28);
+            }
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                for (int k = 0; k < 10; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<float> g2 = global::System.Runtime.Intrinsics.Vector128.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k));
+                    ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 32) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 32); t0 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 36) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 36); t1 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 40) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 40); t2 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 44) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 44); t3 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 48) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 48); t4 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 52) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 52); t5 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 56) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 56); t6 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 60) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 60); t7 += g2 * d; }
+                }
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t0, ref inputDeltas, 32);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t1, ref inputDeltas, 36);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t2, ref inputDeltas, 40);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t3, ref inputDeltas, 44);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t4, ref inputDeltas, 48);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t5, ref inputDeltas, 52);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t6, ref inputDeltas, 56);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t7, ref inputDeltas, 60);
+            }
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                for (int k = 0; k < 10; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<float> g2 = global::System.Runtime.Intrinsics.Vector128.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k));
+                    ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 64) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 64); t0 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 68) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 68); t1 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 72) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 72); t2 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 76) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 76); t3 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 80) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 80); t4 += g2 * d; }
+                }
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t0, ref inputDeltas, 64);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t1, ref inputDeltas, 68);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t2, ref inputDeltas, 72);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t3, ref inputDeltas, 76);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t4, ref inputDeltas, 80);
+            }
+        }
+
+        // Output, curvature, one sample: Euclidean RBF units 84 -> 10; each input's curvature is the sum over the classes of 4 d2E/dy2 (x - w)^2 + 2 x head weight
+        //   each vector: 4 adjacent inputs; 8 vectors of sums (t<k>) at a time
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputCurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas, ref float headWeights)
+        {
+            ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
+            ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
+            if (!withInputDeltas) return;
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                for (int k = 0; k < 10; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<float> h4 = global::System.Runtime.Intrinsics.Vector128.Create(4 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k)), own = global::System.Runtime.Intrinsics.Vector128.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref headWeights, k));
+                    ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 0) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 0); t0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 4) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 4); t1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 8) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 8); t2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 12) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 12); t3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 16) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 16); t4 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 20) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 20); t5 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 24) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 24); t6 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 28) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 28); t7 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                }
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t0, ref inputDeltas, 0);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t1, ref inputDeltas, 4);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t2, ref inputDeltas, 8);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t3, ref inputDeltas, 12);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t4, ref inputDeltas, 16);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t5, ref inputDeltas, 20);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t6, ref inputDeltas, 24);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t7, ref inputDeltas, 28);
+            }
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t5 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t6 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t7 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                for (int k = 0; k < 10; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<float> h4 = global::System.Runtime.Intrinsics.Vector128.Create(4 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k)), own = global::System.Runtime.Intrinsics.Vector128.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref headWeights, k));
+                    ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 32) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 32); t0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 36) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 36); t1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 40) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 40); t2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 44) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 44); t3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 48) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 48); t4 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 52) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 52); t5 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 56) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 56); t6 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 60) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 60); t7 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                }
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t0, ref inputDeltas, 32);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t1, ref inputDeltas, 36);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t2, ref inputDeltas, 40);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t3, ref inputDeltas, 44);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t4, ref inputDeltas, 48);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t5, ref inputDeltas, 52);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t6, ref inputDeltas, 56);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t7, ref inputDeltas, 60);
+            }
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, t4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                for (int k = 0; k < 10; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<float> h4 = global::System.Runtime.Intrinsics.Vector128.Create(4 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k)), own = global::System.Runtime.Intrinsics.Vector128.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref headWeights, k));
+                    ref float prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 84);
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 64) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 64); t0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 68) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 68); t1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 72) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 72); t2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 76) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 76); t3 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 80) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 80); t4 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                }
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t0, ref inputDeltas, 64);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t1, ref inputDeltas, 68);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t2, ref inputDeltas, 72);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t3, ref inputDeltas, 76);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t4, ref inputDeltas, 80);
             }
         }
 

@@ -43,8 +43,11 @@ namespace Tests
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) F4ForwardSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3ValuesOffset), ref p, ref ws);
             else
                 F4Forward(workspace.Slice(C3ValuesOffset, C3Size), parameters, workspace.Slice(F4SumsOffset, F4Size), workspace.Slice(F4ValuesOffset, F4Size));
-            // Output: the scalar kernels
-            OutputForward(workspace.Slice(F4ValuesOffset, F4Size), parameters, workspace.Slice(OutputValuesOffset, OutputSize));
+            // Output: inputs in vectors (256, 128 bits; scalar without them)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) OutputForwardSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F4ValuesOffset), ref p, ref ws);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) OutputForwardSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F4ValuesOffset), ref p, ref ws);
+            else
+                OutputForward(workspace.Slice(F4ValuesOffset, F4Size), parameters, workspace.Slice(OutputValuesOffset, OutputSize));
             workspace.Slice(OutputValuesOffset, OutputSize).CopyTo(output);
         }
 
@@ -72,8 +75,11 @@ namespace Tests
             ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
             ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
             ref double dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient);
-            // Output: the scalar kernels
-            OutputBackward(workspace.Slice(F4ValuesOffset, F4Size), parameters, workspace.Slice(OutputDeltasOffset, OutputSize), gradients, workspace.Slice(F4DeltasOffset, F4Size));
+            // Output: inputs in vectors (256, 128 bits; scalar without them)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) OutputBackwardSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F4ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F4DeltasOffset), true);
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) OutputBackwardSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F4ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F4DeltasOffset), true);
+            else
+                OutputBackward(workspace.Slice(F4ValuesOffset, F4Size), parameters, workspace.Slice(OutputDeltasOffset, OutputSize), gradients, workspace.Slice(F4DeltasOffset, F4Size));
             // F4: inputs in vectors (512, 256, 128 bits; scalar without them)
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) F4BackwardSample512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3DeltasOffset), true);
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) F4BackwardSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3DeltasOffset), true);
@@ -118,8 +124,11 @@ namespace Tests
             ref double ws = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(workspace);
             ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
             ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(curvatures);
-            // Output: the scalar kernels
-            OutputCurvature(workspace.Slice(F4ValuesOffset, F4Size), parameters, workspace.Slice(OutputDeltasOffset, OutputSize), headWeights, curvatures, workspace.Slice(F4DeltasOffset, F4Size));
+            // Output: inputs in vectors (256, 128 bits; scalar without them)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) OutputCurvatureSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F4ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F4DeltasOffset), true, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(headWeights));
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) OutputCurvatureSample128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F4ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, F4DeltasOffset), true, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(headWeights));
+            else
+                OutputCurvature(workspace.Slice(F4ValuesOffset, F4Size), parameters, workspace.Slice(OutputDeltasOffset, OutputSize), headWeights, curvatures, workspace.Slice(F4DeltasOffset, F4Size));
             // F4: inputs in vectors (512, 256, 128 bits; scalar without them)
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) F4CurvatureSample512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3DeltasOffset), true);
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) F4CurvatureSample256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3ValuesOffset), ref p, ref ws, ref g, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref ws, C3DeltasOffset), true);
@@ -1402,6 +1411,168 @@ namespace Tests
                 }
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t0, ref inputDeltas, 16);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t1, ref inputDeltas, 18);
+            }
+        }
+
+        // Output, forward, one sample: Euclidean RBF units 6 -> 3 (trainable prototypes)
+        //   each vector: 4 adjacent inputs minus the prototype's, the last one at 2 with its first 2 lanes masked off; squared and summed across lanes
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputForwardSample256(ref double input, ref double parameters, ref double workspace)
+        {
+            ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
+            ref double values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputValuesOffset);
+            global::System.Runtime.Intrinsics.Vector256<double> fresh = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector256<double>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(2d));
+            for (int k = 0; k < 3; k++)
+            {
+                ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6);
+                global::System.Runtime.Intrinsics.Vector256<double> s = global::System.Runtime.Intrinsics.Vector256<double>.Zero, d;
+                for (int i = 0; i < 4; i += 4) { d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(i)) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, (nuint)(i)); s = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s); }
+                d = (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 2) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 2)) & fresh; s = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, d, s);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k) = global::System.Runtime.Intrinsics.Vector256.Sum(s);
+            }
+        }
+
+        // Output, backward, one sample: Euclidean RBF units 6 -> 3; each input's delta is the sum over the classes of 2 dE/dy (x - w)
+        //   each vector: 4 adjacent inputs; 8 vectors of sums (t<k>) at a time; the prototypes' gradients row by row
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputBackwardSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
+        {
+            ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
+            ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
+            global::System.Runtime.Intrinsics.Vector256<double> fresh = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector256<double>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(2d));
+            ref double prototypeGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, OutputPrototypesOffset);
+            for (int k = 0; k < 3; k++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> g2 = global::System.Runtime.Intrinsics.Vector256.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k));
+                ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypeGradients, k * 6);
+                for (int i = 0; i < 4; i += 4) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g2 * ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, (nuint)(i)) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(i)))), ref row, (nuint)(i));
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 2) + g2 * ((global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 2) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 2)) & fresh), ref row, 2);
+            }
+            if (!withInputDeltas) return;
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> t0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, t1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int k = 0; k < 3; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> g2 = global::System.Runtime.Intrinsics.Vector256.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k));
+                    ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6);
+                    { global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 0) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 0); t0 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 2) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 2); t1 += g2 * d; }
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t0, ref inputDeltas, 0);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t1, ref inputDeltas, 2);
+            }
+        }
+
+        // Output, curvature, one sample: Euclidean RBF units 6 -> 3; each input's curvature is the sum over the classes of 4 d2E/dy2 (x - w)^2 + 2 x head weight
+        //   each vector: 4 adjacent inputs; 8 vectors of sums (t<k>) at a time; the prototypes' curvatures row by row
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputCurvatureSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas, ref double headWeights)
+        {
+            ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
+            ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
+            global::System.Runtime.Intrinsics.Vector256<double> fresh = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector256<double>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(2d));
+            ref double prototypeGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, OutputPrototypesOffset);
+            for (int k = 0; k < 3; k++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> h4 = global::System.Runtime.Intrinsics.Vector256.Create(4 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k)), own = global::System.Runtime.Intrinsics.Vector256.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref headWeights, k));
+                ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypeGradients, k * 6);
+                for (int i = 0; i < 4; i += 4) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + ((global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(i)) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, (nuint)(i))) * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, (nuint)(i)) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, (nuint)(i))), own))), ref row, (nuint)(i));
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 2) + ((global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 2) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 2)) * (global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 2) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 2)), own)) & fresh), ref row, 2);
+            }
+            if (!withInputDeltas) return;
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> t0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, t1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (int k = 0; k < 3; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> h4 = global::System.Runtime.Intrinsics.Vector256.Create(4 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k)), own = global::System.Runtime.Intrinsics.Vector256.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref headWeights, k));
+                    ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6);
+                    { global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 0) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 0); t0 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref input, 2) - global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref prototype, 2); t1 += global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h4, d * d, own); }
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t0, ref inputDeltas, 0);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(t1, ref inputDeltas, 2);
+            }
+        }
+
+        // Output, forward, one sample: Euclidean RBF units 6 -> 3 (trainable prototypes)
+        //   each vector: 2 adjacent inputs minus the prototype's; squared and summed across lanes
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputForwardSample128(ref double input, ref double parameters, ref double workspace)
+        {
+            ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
+            ref double values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputValuesOffset);
+            for (int k = 0; k < 3; k++)
+            {
+                ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6);
+                global::System.Runtime.Intrinsics.Vector128<double> s = global::System.Runtime.Intrinsics.Vector128<double>.Zero, d;
+                for (int i = 0; i < 6; i += 2) { d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(i)) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, (nuint)(i)); s = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, d, s); }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k) = global::System.Runtime.Intrinsics.Vector128.Sum(s);
+            }
+        }
+
+        // Output, backward, one sample: Euclidean RBF units 6 -> 3; each input's delta is the sum over the classes of 2 dE/dy (x - w)
+        //   each vector: 2 adjacent inputs; 8 vectors of sums (t<k>) at a time; the prototypes' gradients row by row
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputBackwardSample128(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
+        {
+            ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
+            ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
+            ref double prototypeGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, OutputPrototypesOffset);
+            for (int k = 0; k < 3; k++)
+            {
+                global::System.Runtime.Intrinsics.Vector128<double> g2 = global::System.Runtime.Intrinsics.Vector128.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k));
+                ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypeGradients, k * 6);
+                for (int i = 0; i < 6; i += 2) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g2 * ((global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, (nuint)(i)) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(i)))), ref row, (nuint)(i));
+            }
+            if (!withInputDeltas) return;
+            {
+                global::System.Runtime.Intrinsics.Vector128<double> t0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int k = 0; k < 3; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> g2 = global::System.Runtime.Intrinsics.Vector128.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k));
+                    ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6);
+                    { global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 0) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 0); t0 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 2) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 2); t1 += g2 * d; }
+                    { global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 4) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 4); t2 += g2 * d; }
+                }
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t0, ref inputDeltas, 0);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t1, ref inputDeltas, 2);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t2, ref inputDeltas, 4);
+            }
+        }
+
+        // Output, curvature, one sample: Euclidean RBF units 6 -> 3; each input's curvature is the sum over the classes of 4 d2E/dy2 (x - w)^2 + 2 x head weight
+        //   each vector: 2 adjacent inputs; 8 vectors of sums (t<k>) at a time; the prototypes' curvatures row by row
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void OutputCurvatureSample128(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas, ref double headWeights)
+        {
+            ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
+            ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
+            ref double prototypeGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, OutputPrototypesOffset);
+            for (int k = 0; k < 3; k++)
+            {
+                global::System.Runtime.Intrinsics.Vector128<double> h4 = global::System.Runtime.Intrinsics.Vector128.Create(4 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k)), own = global::System.Runtime.Intrinsics.Vector128.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref headWeights, k));
+                ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6);
+                ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypeGradients, k * 6);
+                for (int i = 0; i < 6; i += 2) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + ((global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(i)) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, (nuint)(i))) * (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, (nuint)(i)) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, (nuint)(i))), own))), ref row, (nuint)(i));
+            }
+            if (!withInputDeltas) return;
+            {
+                global::System.Runtime.Intrinsics.Vector128<double> t0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, t2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (int k = 0; k < 3; k++)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> h4 = global::System.Runtime.Intrinsics.Vector128.Create(4 * global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, k)), own = global::System.Runtime.Intrinsics.Vector128.Create(2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref headWeights, k));
+                    ref double prototype = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref prototypes, k * 6);
+                    { global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 0) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 0); t0 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 2) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 2); t1 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                    { global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref input, 4) - global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref prototype, 4); t2 += global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h4, d * d, own); }
+                }
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t0, ref inputDeltas, 0);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t1, ref inputDeltas, 2);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(t2, ref inputDeltas, 4);
             }
         }
 

@@ -17,7 +17,10 @@ internal enum SampleKind
     /// <summary>A pooling layer: its windows one by one, the activation and its derivative in vectors.</summary>
     Pool,
 
-    /// <summary>Any other layer (strided or padded convolutions, the RBF head): the scalar backend's methods.</summary>
+    /// <summary>The Euclidean RBF head: inputs in vectors.</summary>
+    Rbf,
+
+    /// <summary>Any other layer (strided or padded convolutions, padded pooling): the scalar backend's methods.</summary>
     Scalar,
 }
 
@@ -78,7 +81,7 @@ internal sealed class SampleLayer
         SampleKind.Conv => PlaneSize(Plan) > MaxPlane ? new List<VectorWidth>()
             : VectorWidth.All.Where(v => IsWide(v, e) || (v.Count(e) <= Plan.Out.Width && Blocks(Plan.In.Width, v.Count(e)) <= MaxColumnBlocks)).ToList(),
         // A vector must fit in the inputs (the last one overlaps, its repeated lanes masked off).
-        SampleKind.Dense => VectorWidth.All.Where(v => v.Count(e) <= Plan.In.Size).ToList(),
+        SampleKind.Dense or SampleKind.Rbf => VectorWidth.All.Where(v => v.Count(e) <= Plan.In.Size).ToList(),
         // The windows are scalar; the vectors only apply the activation and its derivative.
         SampleKind.Pool => VectorWidth.All.ToList(),
         _ => new List<VectorWidth>(),
@@ -116,6 +119,7 @@ internal sealed class SampleLayer
     private static SampleKind KindOf(LayerPlan p)
     {
         if (p.Kind is LayerKind.Dense or LayerKind.SoftmaxOutput) return SampleKind.Dense;
+        if (p.Kind == LayerKind.RbfOutput) return SampleKind.Rbf;
         if (p.Kind == LayerKind.Pool) return p.Padding == 0 ? SampleKind.Pool : SampleKind.Scalar;
         if (p.Kind == LayerKind.Conv && p.Padding == 0)
         {

@@ -71,6 +71,9 @@ internal static class SampleNetworkEmitter
             case SampleKind.Pool:
                 if (pass is null) SamplePoolLayer.EmitForward(w, layer, c); else SamplePoolLayer.EmitBackward(w, layer, c, pass.IsCurvature);
                 break;
+            case SampleKind.Rbf:
+                if (pass is null) SampleRbfLayer.EmitForward(w, layer, c); else SampleRbfLayer.EmitBackward(w, layer, c, pass.IsCurvature);
+                break;
         }
     }
 
@@ -101,6 +104,7 @@ internal static class SampleNetworkEmitter
             SampleKind.Conv => "output columns in vectors",
             SampleKind.Dense => "inputs in vectors",
             SampleKind.Pool => "windows one by one, the activation in vectors",
+            SampleKind.Rbf => "inputs in vectors",
             _ => "the scalar kernels",
         };
         return $"// {layer.Name}: {how}" + (widths.Count > 0 ? $" ({string.Join(", ", widths.Select(v => v.Suffix))} bits; scalar without them)" : "");
@@ -200,7 +204,8 @@ internal static class SampleNetworkEmitter
                 // The curvature pass, like the scalar one, stops at the first layer's weights: no d2E/d(input)2.
                 string deltas = layer.InputDeltasOffset is not null ? $"ref {TileCode.Unsafe}.Add(ref ws, {layer.InputDeltasOffset}), true"
                     : curvature ? "ref x, false" : "ref dx, !inputGradient.IsEmpty";
-                Dispatch(w, layer, e, layer.Name + pass.Method + "Sample", $"{source}, ref p, ref ws, ref g, {deltas}", () => layer.Scalar.WriteBackwardCall(w, e, pass));
+                string headWeights = curvature && layer.Kind == SampleKind.Rbf ? $", ref {Reference}(headWeights)" : "";
+                Dispatch(w, layer, e, layer.Name + pass.Method + "Sample", $"{source}, ref p, ref ws, ref g, {deltas}{headWeights}", () => layer.Scalar.WriteBackwardCall(w, e, pass));
             }
         }
         w.Line();
