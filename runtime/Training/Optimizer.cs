@@ -49,6 +49,21 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <returns>Whether every parameter is still a finite number after the step.</returns>
     public abstract bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate);
 
+    /// <summary>
+    /// Applies one update, then sets <paramref name="gradients"/> to zero for the next sums: for one-sample steps, where
+    /// an optimizer that does both in one pass over the gradients saves a pass over the whole buffer.
+    /// </summary>
+    /// <param name="parameters">The parameters, updated in place.</param>
+    /// <param name="gradients">dE/dw of the step; zero afterwards.</param>
+    /// <param name="rate">The learning rate of this step.</param>
+    /// <returns>Whether every parameter is still a finite number after the step.</returns>
+    public virtual bool StepAndClear(Span<T> parameters, Span<T> gradients, double rate)
+    {
+        bool finite = Step(parameters, gradients, rate);
+        gradients.Clear();
+        return finite;
+    }
+
     /// <summary>A one-line description, e.g. for a run's metrics file.</summary>
     public abstract override string ToString();
 }
@@ -265,7 +280,13 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
     };
 
     /// <inheritdoc/>
-    public override bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate)
+    public override bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate) => Update(parameters, gradients, rate, clear: false);
+
+    /// <inheritdoc/>
+    public override bool StepAndClear(Span<T> parameters, Span<T> gradients, double rate) => Update(parameters, gradients, rate, clear: true);
+
+    /// <summary>w -= eta / (mu + h_kk) g, and with <paramref name="clear"/> g = 0 in the same pass.</summary>
+    private bool Update(Span<T> parameters, ReadOnlySpan<T> gradients, double rate, bool clear)
     {
         LengthGuard.Require(parameters.Length, _curvature.Length, "parameters", nameof(parameters));
         LengthGuard.Require(gradients.Length, _curvature.Length, "gradients", nameof(gradients));
@@ -283,6 +304,7 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
         // w -= eta / (mu + h) g, 512 bits at a time where the processor has them; a non-finite parameter shows as a
         // non-zero w - w, whose bits are ORed together (a chain of one-cycle ORs, not of adds).
         int k = 0;
+        bool finite;
         if (Vector512.IsHardwareAccelerated)
         {
             Vector512<T> veta = Vector512.Create(eta), bad = Vector512<T>.Zero;
@@ -293,9 +315,10 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
             {
                 Vector512<T> updated = Vector512.LoadUnsafe(ref w, (nuint)k) - veta * Vector512.LoadUnsafe(ref i, (nuint)k) * Vector512.LoadUnsafe(ref g, (nuint)k);
                 updated.StoreUnsafe(ref w, (nuint)k);
+                if (clear) Vector512<T>.Zero.StoreUnsafe(ref g, (nuint)k);
                 bad |= updated - updated;
             }
-            if (bad != Vector512<T>.Zero) return false;
+            finite = bad == Vector512<T>.Zero;
         }
         else
         {
@@ -307,16 +330,19 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
                 vw[v] -= veta * vi[v] * vg[v];
                 bad |= vw[v] - vw[v];
             }
-            if (bad != Vector<T>.Zero) return false;
+            if (clear) MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(gradients), vw.Length * Vector<T>.Count).Clear();
+            finite = bad == Vector<T>.Zero;
             k = vw.Length * Vector<T>.Count;
         }
         T check = T.Zero;
+        int tail = k;
         for (; k < parameters.Length; k++)
         {
             parameters[k] -= eta * inverse[k] * gradients[k];
             check += parameters[k] * T.Zero;
         }
-        return T.IsFinite(check);
+        if (clear) MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(gradients), gradients.Length).Slice(tail).Clear();
+        return finite && T.IsFinite(check);
     }
 
     /// <inheritdoc/>

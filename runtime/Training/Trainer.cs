@@ -25,6 +25,7 @@ public sealed class Trainer<TNetwork, T>
 
     private readonly T[] _parameters;
     private readonly T[] _gradients;
+    private bool _gradientsZero = true;
     private T[]? _sampleCurvature;
     private Tile[] _tiles;
     private readonly Tile _single;
@@ -150,7 +151,10 @@ public sealed class Trainer<TNetwork, T>
 
             double rate = Optimizer.Schedule.Rate(Epoch, plannedSteps == 0 ? 0 : (double)Step / plannedSteps);
             // A step whose loss was finite can still leave a parameter infinite or NaN: stop before the caller saves it.
-            if (!Optimizer.Step(_parameters, _gradients, rate))
+            // One-sample steps leave the gradients zero for the next sample's sums, in the step's own pass over them.
+            bool finite = indices.Length == 1 ? Optimizer.StepAndClear(_parameters, _gradients, rate) : Optimizer.Step(_parameters, _gradients, rate);
+            _gradientsZero = indices.Length == 1;
+            if (!finite)
                 throw new TrainingDivergedException(Epoch + 1, Step + 1, batchLoss / indices.Length, parametersDiverged: true);
             Step++;
             BatchInEpoch = batch + 1;
@@ -202,7 +206,7 @@ public sealed class Trainer<TNetwork, T>
         if (indices.Length == 1)
         {
             // One sample: the one-sample vector kernels, which do not pay for the empty lanes of a tile.
-            gradients.Clear();
+            if (!_gradientsZero) gradients.Clear();
             (loss, correct) = _single.RunSample(data, indices[0], _parameters, Loss, gradients, curvature ? _sampleCurvature : null);
             return (loss, correct);
         }
