@@ -7,6 +7,7 @@ using LeNetGen.Generator.Diagnostics;
 using LeNetGen.Generator.Emit;
 using LeNetGen.Generator.Emit.Scalar;
 using LeNetGen.Generator.Emit.Vector;
+using LeNetGen.Generator.Emit.Vector.Sample;
 using LeNetGen.Generator.Model;
 using LeNetGen.Generator.Parse;
 using Microsoft.CodeAnalysis;
@@ -92,11 +93,12 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             ScalarPlan scheduled = pair.Left;
             NetworkPlan plan = scheduled.Network;
             if (pair.Right.Contains(plan.FullName)) return; // LNG0008 is reported on the names branch
-            string source, tiles;
+            string source, tiles, sample;
             try
             {
                 source = ScalarNetworkEmitter.Emit(scheduled);
                 tiles = TileNetworkEmitter.Emit(plan);
+                sample = SampleNetworkEmitter.Emit(scheduled);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -105,6 +107,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             }
             output.AddSource(plan.HintName, source);
             output.AddSource(TileNetworkEmitter.HintName(plan), tiles);
+            output.AddSource(SampleNetworkEmitter.HintName(plan), sample);
         });
 
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = scheduled

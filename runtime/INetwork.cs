@@ -79,6 +79,43 @@ public interface INetwork<TSelf, T>
         ReadOnlySpan<T> headCurvature, ReadOnlySpan<T> headWeights, Span<T> curvatures);
 
     /// <summary>
+    /// Runs one sample forward with the vectorized one-sample kernels: the pass of <see cref="Forward"/>, over the same
+    /// workspace, equal to it within rounding. Each layer's vectors run along its own data (a convolution's output
+    /// columns, a fully connected layer's inputs), so one image needs no tile: for latency and one-sample training steps.
+    /// </summary>
+    /// <param name="parameters">The parameters, of length <see cref="ParameterCount"/>.</param>
+    /// <param name="input">One sample, of length <see cref="InputSize"/>.</param>
+    /// <param name="workspace">Scratch space of length <see cref="WorkspaceSize"/>, private to the calling thread.</param>
+    /// <param name="output">Receives the head's outputs, of length <see cref="OutputSize"/>.</param>
+    static abstract void ForwardSample(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, Span<T> workspace, Span<T> output);
+
+    /// <summary>
+    /// Runs one sample backward after <see cref="ForwardSample"/> (or <see cref="Forward"/>) with the vectorized
+    /// one-sample kernels: the pass of <see cref="Backward"/>, equal to it within rounding.
+    /// </summary>
+    /// <param name="parameters">The parameters the forward pass used.</param>
+    /// <param name="input">The sample the forward pass ran on.</param>
+    /// <param name="workspace">The workspace of that forward pass; its gradient regions are overwritten.</param>
+    /// <param name="headGradient">dE/d(head sums), of length <see cref="OutputSize"/>.</param>
+    /// <param name="gradients">Accumulates dE/d(parameters) (+=), of length <see cref="ParameterCount"/>.</param>
+    /// <param name="inputGradient">Receives dE/d(input), of length <see cref="InputSize"/>; empty to skip.</param>
+    static abstract void BackwardSample(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, Span<T> workspace,
+        ReadOnlySpan<T> headGradient, Span<T> gradients, Span<T> inputGradient);
+
+    /// <summary>
+    /// The diagonal Gauss-Newton pass of <see cref="BackwardCurvature"/> for one sample after <see cref="ForwardSample"/>
+    /// (or <see cref="Forward"/>), with the vectorized one-sample kernels, equal to it within rounding.
+    /// </summary>
+    /// <param name="parameters">The parameters the forward pass used.</param>
+    /// <param name="input">The sample the forward pass ran on.</param>
+    /// <param name="workspace">The workspace of that forward pass; its curvature regions are overwritten.</param>
+    /// <param name="headCurvature">d2E/d(head sums)2 (Gauss-Newton), of length <see cref="OutputSize"/>.</param>
+    /// <param name="headWeights">RBF heads only: the weight of each unit's own second derivative; of length <see cref="OutputSize"/>, or empty.</param>
+    /// <param name="curvatures">Accumulates the estimates (+=), of length <see cref="ParameterCount"/>.</param>
+    static abstract void CurvatureSample(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, Span<T> workspace,
+        ReadOnlySpan<T> headCurvature, ReadOnlySpan<T> headWeights, Span<T> curvatures);
+
+    /// <summary>
     /// The samples one tile holds: the batched kernels run a tile's samples side by side, one per vector lane (16 for
     /// float, 8 for double: one 512-bit vector; narrower vectors take the tile in parts).
     /// </summary>

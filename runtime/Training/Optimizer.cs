@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace LeNetGen;
 
@@ -55,6 +56,21 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <param name="rate">The learning rate of this step.</param>
     /// <returns>Whether every parameter is still a finite number after the step.</returns>
     public abstract bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate);
+
+    /// <summary>
+    /// Applies one update, then sets <paramref name="gradients"/> to zero for the next sums: for one-sample steps, where
+    /// an optimizer that does both in one pass over the gradients saves a pass over the whole buffer.
+    /// </summary>
+    /// <param name="parameters">The parameters, updated in place.</param>
+    /// <param name="gradients">dE/dw of the step; zero afterwards.</param>
+    /// <param name="rate">The learning rate of this step.</param>
+    /// <returns>Whether every parameter is still a finite number after the step.</returns>
+    public virtual bool StepAndClear(Span<T> parameters, Span<T> gradients, double rate)
+    {
+        bool finite = Step(parameters, gradients, rate);
+        gradients.Clear();
+        return finite;
+    }
 
     /// <summary>A one-line description, e.g. for a run's metrics file.</summary>
     public abstract override string ToString();
@@ -114,15 +130,15 @@ public sealed class SgdOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatin
         // Vectors first, the tail one by one; each element sees the same operations in the same order either way.
         Span<Vector<T>> vw = MemoryMarshal.Cast<T, Vector<T>>(parameters), vv = MemoryMarshal.Cast<T, Vector<T>>(velocity);
         ReadOnlySpan<Vector<T>> vg = MemoryMarshal.Cast<T, Vector<T>>(gradients);
-        Vector<T> vm = new(m), vr = new(r), vdecay = new(decay), vcheck = Vector<T>.Zero;
+        Vector<T> vm = new(m), vr = new(r), vdecay = new(decay), bad = Vector<T>.Zero;
         for (int i = 0; i < vw.Length; i++)
         {
             Vector<T> v = vm * vv[i] - vr * (vg[i] + vdecay * vw[i]);
             vv[i] = v;
             vw[i] += v;
-            vcheck += vw[i] * Vector<T>.Zero;
+            bad |= vw[i] - vw[i]; // +0 for a finite parameter, NaN otherwise; ORed, a chain of one-cycle steps
         }
-        T check = Vector.Sum(vcheck); // stays 0 unless a parameter is infinite or NaN (times 0 is NaN then)
+        T check = bad == Vector<T>.Zero ? T.Zero : T.NaN;
         for (int k = vw.Length * Vector<T>.Count; k < parameters.Length; k++)
         {
             T v = m * velocity[k] - r * (gradients[k] + decay * parameters[k]);
@@ -154,9 +170,18 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
 {
     private readonly T[] _curvature;
 
+    // 1 / (mu + h_kk), one per parameter, so that a step multiplies instead of dividing 60,000 times; made again on the
+    // first step after anything could have changed h_kk (every member that hands it out or updates it marks it stale).
+    private readonly T[] _inverse;
+    private bool _inverseStale = true;
+
     /// <summary>Creates the optimizer for <paramref name="parameterCount"/> parameters.</summary>
     /// <param name="parameterCount">The length of the parameter buffer.</param>
-    public SdlmOptimizer(int parameterCount) : base(LearningRateSchedule.Paper) => _curvature = new T[parameterCount];
+    public SdlmOptimizer(int parameterCount) : base(LearningRateSchedule.Paper)
+    {
+        _curvature = new T[parameterCount];
+        _inverse = new T[parameterCount];
+    }
 
     /// <summary>
     /// mu, which bounds the step where the curvature is small: 0.2 by default, 0.02 in the paper (which, from LeCun's
@@ -209,7 +234,7 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
     public override int CurvatureSamplesPerPass => CurvatureSamples;
 
     /// <inheritdoc/>
-    public override Span<T> PassCurvature => _curvature;
+    public override Span<T> PassCurvature => Handed();
 
     /// <inheritdoc/>
     public override bool WantsCurvature(int batch) => CurvatureEvery > 0 && batch % CurvatureEvery == 0;
@@ -222,20 +247,45 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
     public override void UpdateCurvature(ReadOnlySpan<T> sampleCurvature)
     {
         LengthGuard.Require(sampleCurvature.Length, _curvature.Length, "curvatures", nameof(sampleCurvature));
-        T gamma = T.CreateTruncating(CurvatureDecay), keep = T.One - gamma;
+        // The step sizes' 1 / (mu + h_kk) are made in the same pass.
+        T gamma = T.CreateTruncating(CurvatureDecay), keep = T.One - gamma, mu = T.CreateTruncating(Mu);
         Span<T> curvature = _curvature;
-        Span<Vector<T>> vh = MemoryMarshal.Cast<T, Vector<T>>(curvature);
+        Span<Vector<T>> vh = MemoryMarshal.Cast<T, Vector<T>>(curvature), vi = MemoryMarshal.Cast<T, Vector<T>>(_inverse.AsSpan());
         ReadOnlySpan<Vector<T>> vs = MemoryMarshal.Cast<T, Vector<T>>(sampleCurvature);
-        Vector<T> vkeep = new(keep), vgamma = new(gamma);
-        for (int i = 0; i < vh.Length; i++) vh[i] = vkeep * vh[i] + vgamma * vs[i];
-        for (int k = vh.Length * Vector<T>.Count; k < curvature.Length; k++) curvature[k] = keep * curvature[k] + gamma * sampleCurvature[k];
+        Vector<T> vkeep = new(keep), vgamma = new(gamma), vmu = new(mu);
+        for (int i = 0; i < vh.Length; i++)
+        {
+            Vector<T> h = vkeep * vh[i] + vgamma * vs[i];
+            vh[i] = h;
+            vi[i] = Vector<T>.One / (vmu + h);
+        }
+        for (int k = vh.Length * Vector<T>.Count; k < curvature.Length; k++)
+        {
+            curvature[k] = keep * curvature[k] + gamma * sampleCurvature[k];
+            _inverse[k] = T.One / (mu + curvature[k]);
+        }
+        _inverseStale = false;
     }
 
     /// <summary>The current estimates h_kk, one per parameter.</summary>
-    public Span<T> Curvature => _curvature;
+    public Span<T> Curvature => Handed();
 
     /// <inheritdoc/>
-    public override IReadOnlyDictionary<string, T[]> State => new Dictionary<string, T[]> { ["hkk"] = _curvature };
+    public override IReadOnlyDictionary<string, T[]> State
+    {
+        get
+        {
+            _inverseStale = true; // a checkpoint being restored writes into it
+            return new Dictionary<string, T[]> { ["hkk"] = _curvature };
+        }
+    }
+
+    /// <summary>h_kk for a caller that may write it: the inverses are made again before the next step.</summary>
+    private T[] Handed()
+    {
+        _inverseStale = true;
+        return _curvature;
+    }
 
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, double> Settings => new Dictionary<string, double>
@@ -244,27 +294,69 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
     };
 
     /// <inheritdoc/>
-    public override bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate)
+    public override bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate) => Update(parameters, gradients, rate, clear: false);
+
+    /// <inheritdoc/>
+    public override bool StepAndClear(Span<T> parameters, Span<T> gradients, double rate) => Update(parameters, gradients, rate, clear: true);
+
+    /// <summary>w -= eta / (mu + h_kk) g, and with <paramref name="clear"/> g = 0 in the same pass.</summary>
+    private bool Update(Span<T> parameters, ReadOnlySpan<T> gradients, double rate, bool clear)
     {
         LengthGuard.Require(parameters.Length, _curvature.Length, "parameters", nameof(parameters));
         LengthGuard.Require(gradients.Length, _curvature.Length, "gradients", nameof(gradients));
         T eta = T.CreateTruncating(rate), mu = T.CreateTruncating(Mu);
-        ReadOnlySpan<T> curvature = _curvature;
-        Span<Vector<T>> vw = MemoryMarshal.Cast<T, Vector<T>>(parameters);
-        ReadOnlySpan<Vector<T>> vg = MemoryMarshal.Cast<T, Vector<T>>(gradients), vh = MemoryMarshal.Cast<T, Vector<T>>(curvature);
-        Vector<T> veta = new(eta), vmu = new(mu), vcheck = Vector<T>.Zero;
-        for (int i = 0; i < vw.Length; i++)
+        if (_inverseStale)
         {
-            vw[i] -= veta / (vmu + vh[i]) * vg[i];
-            vcheck += vw[i] * Vector<T>.Zero;
+            Span<Vector<T>> inverses = MemoryMarshal.Cast<T, Vector<T>>(_inverse.AsSpan());
+            ReadOnlySpan<Vector<T>> curvatures = MemoryMarshal.Cast<T, Vector<T>>(_curvature.AsSpan());
+            Vector<T> vmu = new(mu);
+            for (int i = 0; i < inverses.Length; i++) inverses[i] = Vector<T>.One / (vmu + curvatures[i]);
+            for (int j = inverses.Length * Vector<T>.Count; j < _inverse.Length; j++) _inverse[j] = T.One / (mu + _curvature[j]);
+            _inverseStale = false;
         }
-        T check = Vector.Sum(vcheck); // stays 0 unless a parameter is infinite or NaN (times 0 is NaN then)
-        for (int k = vw.Length * Vector<T>.Count; k < parameters.Length; k++)
+        ReadOnlySpan<T> inverse = _inverse;
+        // w -= eta / (mu + h) g, 512 bits at a time where the processor has them; a non-finite parameter shows as a
+        // non-zero w - w, whose bits are ORed together (a chain of one-cycle ORs, not of adds).
+        int k = 0;
+        bool finite;
+        if (Vector512.IsHardwareAccelerated)
         {
-            parameters[k] -= eta / (mu + curvature[k]) * gradients[k];
+            Vector512<T> veta = Vector512.Create(eta), bad = Vector512<T>.Zero;
+            ref T w = ref MemoryMarshal.GetReference(parameters);
+            ref T g = ref MemoryMarshal.GetReference(gradients);
+            ref T i = ref MemoryMarshal.GetReference(inverse);
+            for (; k <= parameters.Length - Vector512<T>.Count; k += Vector512<T>.Count)
+            {
+                Vector512<T> updated = Vector512.LoadUnsafe(ref w, (nuint)k) - veta * Vector512.LoadUnsafe(ref i, (nuint)k) * Vector512.LoadUnsafe(ref g, (nuint)k);
+                updated.StoreUnsafe(ref w, (nuint)k);
+                if (clear) Vector512<T>.Zero.StoreUnsafe(ref g, (nuint)k);
+                bad |= updated - updated;
+            }
+            finite = bad == Vector512<T>.Zero;
+        }
+        else
+        {
+            Span<Vector<T>> vw = MemoryMarshal.Cast<T, Vector<T>>(parameters);
+            ReadOnlySpan<Vector<T>> vg = MemoryMarshal.Cast<T, Vector<T>>(gradients), vi = MemoryMarshal.Cast<T, Vector<T>>(inverse);
+            Vector<T> veta = new(eta), bad = Vector<T>.Zero;
+            for (int v = 0; v < vw.Length; v++)
+            {
+                vw[v] -= veta * vi[v] * vg[v];
+                bad |= vw[v] - vw[v];
+            }
+            if (clear) MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(gradients), vw.Length * Vector<T>.Count).Clear();
+            finite = bad == Vector<T>.Zero;
+            k = vw.Length * Vector<T>.Count;
+        }
+        T check = T.Zero;
+        int tail = k;
+        for (; k < parameters.Length; k++)
+        {
+            parameters[k] -= eta * inverse[k] * gradients[k];
             check += parameters[k] * T.Zero;
         }
-        return T.IsFinite(check);
+        if (clear) MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(gradients), gradients.Length).Slice(tail).Clear();
+        return finite && T.IsFinite(check);
     }
 
     /// <inheritdoc/>

@@ -10,7 +10,7 @@ namespace LeNetGen;
 /// Trains any generated network on a dataset: minibatches in a seeded order, forward, loss, backward, one optimizer
 /// step per minibatch; for optimizers that use curvature (<see cref="SdlmOptimizer{T}"/>), the estimate before each pass
 /// and, when they ask for it, the curvature of a minibatch's first sample during the pass. A minibatch runs through the network's vectorized tile
-/// kernels, TileSize samples at a time (a minibatch of one sample through the scalar kernels), the tiles spread over
+/// kernels, TileSize samples at a time (a minibatch of one sample through the one-sample vector kernels), the tiles spread over
 /// the threads. Deterministic: each tile sums its own gradients and the tiles' sums are added in tile order, so the
 /// same seed gives the same parameters bit for bit on any number of threads. Buffers are allocated once, here.
 /// </summary>
@@ -25,6 +25,7 @@ public sealed class Trainer<TNetwork, T>
 
     private readonly T[] _parameters;
     private readonly T[] _gradients;
+    private bool _gradientsZero = true;
     private T[]? _sampleCurvature;
     private Tile[] _tiles;
     private readonly Tile _single;
@@ -32,6 +33,13 @@ public sealed class Trainer<TNetwork, T>
     private readonly ParallelOptions _parallelOptions;
     private readonly Action<int> _runTileAt;
     private BatchConverter<T>? _batchData;
+
+    // A tile's workspace (every layer's activations and deltas of TileSize samples, 1.5 MB for LeNet-5) is scratch: one
+    // per thread, not per tile, so that a thread's tiles reuse memory its cache already holds. The gradient sums stay per
+    // tile, for the fixed order of their reduction.
+    [ThreadStatic] private static T[]? t_tileWorkspace;
+
+    private static T[] TileWorkspace => t_tileWorkspace ??= new T[TNetwork.TileWorkspaceSize];
 
     /// <summary>Creates a trainer of <paramref name="parameters"/>, which it updates in place.</summary>
     /// <param name="parameters">The network's parameters, of length ParameterCount.</param>
@@ -158,7 +166,10 @@ public sealed class Trainer<TNetwork, T>
 
             double rate = Optimizer.Schedule.Rate(Epoch, plannedSteps == 0 ? 0 : (double)Step / plannedSteps);
             // A step whose loss was finite can still leave a parameter infinite or NaN: stop before the caller saves it.
-            if (!Optimizer.Step(_parameters, _gradients, rate))
+            // One-sample steps leave the gradients zero for the next sample's sums, in the step's own pass over them.
+            bool finite = indices.Length == 1 ? Optimizer.StepAndClear(_parameters, _gradients, rate) : Optimizer.Step(_parameters, _gradients, rate);
+            _gradientsZero = indices.Length == 1;
+            if (!finite)
                 throw new TrainingDivergedException(Epoch + 1, Step + 1, batchLoss / indices.Length, parametersDiverged: true);
             Step++;
             BatchInEpoch = batch + 1;
@@ -191,8 +202,8 @@ public sealed class Trainer<TNetwork, T>
         for (int start = 0; start < indices.Length; start += TNetwork.TileSize)
         {
             int count = Math.Min(TNetwork.TileSize, indices.Length - start);
-            tile.Forward(data, indices.Slice(start, count), _parameters);
-            tile.AddCurvature(count, _parameters, Loss, curvature);
+            tile.Forward(data, indices.Slice(start, count), _parameters, TileWorkspace);
+            tile.AddCurvature(count, _parameters, Loss, curvature, TileWorkspace);
         }
         VectorMath.Scale(curvature, T.One / T.CreateTruncating(Math.Max(1, indices.Length)));
     }
@@ -209,9 +220,9 @@ public sealed class Trainer<TNetwork, T>
         int correct = 0;
         if (indices.Length == 1)
         {
-            // One sample: the scalar kernels, which do not pay for the empty lanes of a tile.
-            gradients.Clear();
-            (loss, correct) = _single.RunScalar(data, indices[0], _parameters, Loss, gradients, curvature ? _sampleCurvature : null);
+            // One sample: the one-sample vector kernels, which do not pay for the empty lanes of a tile.
+            if (!_gradientsZero) gradients.Clear();
+            (loss, correct) = _single.RunSample(data, indices[0], _parameters, Loss, gradients, curvature ? _sampleCurvature : null);
             return (loss, correct);
         }
 
@@ -243,9 +254,11 @@ public sealed class Trainer<TNetwork, T>
 
         if (curvature)
         {
-            // The first sample's curvature: its tile's activations are still in the workspace.
+            // The first sample's curvature: its tile goes forward again here (another tile may have used the workspace
+            // of the thread that ran it).
             Array.Clear(_sampleCurvature!);
-            _tiles[0].AddCurvature(1, _parameters, Loss, _sampleCurvature);
+            _tiles[0].Forward(data, _tiles[0].Indices.AsSpan(0, _tiles[0].Count), _parameters, TileWorkspace);
+            _tiles[0].AddCurvature(1, _parameters, Loss, _sampleCurvature, TileWorkspace);
         }
         return (loss, correct);
     }
@@ -260,7 +273,8 @@ public sealed class Trainer<TNetwork, T>
     /// <summary>Runs a tile's samples forward and backward into its own gradient sums.</summary>
     private void RunTile(BatchConverter<T> data, Tile tile)
     {
-        tile.Forward(data, tile.Indices.AsSpan(0, tile.Count), _parameters);
+        T[] workspace = TileWorkspace;
+        tile.Forward(data, tile.Indices.AsSpan(0, tile.Count), _parameters, workspace);
         tile.Loss = 0;
         tile.Correct = 0;
         for (int l = 0; l < tile.Count; l++)
@@ -271,13 +285,12 @@ public sealed class Trainer<TNetwork, T>
             tile.Loss += Loss.Evaluate<T>(output, label, tile.HeadGradientOf(l));
         }
         Array.Clear(tile.Gradients);
-        TNetwork.BackwardTile(_parameters, tile.Workspace, tile.HeadGradients.AsSpan(0, tile.Count * TNetwork.OutputSize), tile.Gradients);
+        TNetwork.BackwardTile(_parameters, workspace, tile.HeadGradients.AsSpan(0, tile.Count * TNetwork.OutputSize), tile.Gradients);
     }
 
     /// <summary>One tile of a minibatch: its samples and the buffers to run them, allocated once.</summary>
     private sealed class Tile
     {
-        public readonly T[] Workspace = new T[TNetwork.TileWorkspaceSize];
         public readonly T[] Gradients = new T[TNetwork.ParameterCount];
         public readonly T[] Inputs = new T[TNetwork.TileSize * TNetwork.InputSize];
         public readonly T[] Outputs = new T[TNetwork.TileSize * TNetwork.OutputSize];
@@ -286,7 +299,7 @@ public sealed class Trainer<TNetwork, T>
         public readonly T[] HeadWeights = new T[TNetwork.TileSize * TNetwork.OutputSize];
         public readonly int[] Indices = new int[TNetwork.TileSize];
         public readonly int[] Labels = new int[TNetwork.TileSize];
-        private T[]? _scalarWorkspace;
+        private T[]? _sampleWorkspace;
         public int Count;
         public double Loss;
         public int Correct;
@@ -305,8 +318,8 @@ public sealed class Trainer<TNetwork, T>
 
         public Span<T> HeadWeightOf(int sample) => HeadWeights.AsSpan(sample * TNetwork.OutputSize, TNetwork.OutputSize);
 
-        /// <summary>Converts the samples at <paramref name="indices"/> and runs them forward as one tile.</summary>
-        public void Forward(BatchConverter<T> data, ReadOnlySpan<int> indices, ReadOnlySpan<T> parameters)
+        /// <summary>Converts the samples at <paramref name="indices"/> and runs them forward as one tile in <paramref name="workspace"/>.</summary>
+        public void Forward(BatchConverter<T> data, ReadOnlySpan<int> indices, ReadOnlySpan<T> parameters, T[] workspace)
         {
             int count = indices.Length;
             for (int l = 0; l < count; l++)
@@ -314,36 +327,39 @@ public sealed class Trainer<TNetwork, T>
                 data.FillImage(indices[l], Inputs.AsSpan(l * TNetwork.InputSize, TNetwork.InputSize));
                 Labels[l] = data.Dataset.Label(indices[l]);
             }
-            TNetwork.ForwardTile(parameters, Inputs.AsSpan(0, count * TNetwork.InputSize), Workspace, Outputs.AsSpan(0, count * TNetwork.OutputSize));
+            TNetwork.ForwardTile(parameters, Inputs.AsSpan(0, count * TNetwork.InputSize), workspace, Outputs.AsSpan(0, count * TNetwork.OutputSize));
         }
 
-        /// <summary>Adds the curvature of the first <paramref name="count"/> samples of the last <see cref="Forward"/> to <paramref name="curvature"/>.</summary>
-        public void AddCurvature(int count, ReadOnlySpan<T> parameters, Loss loss, Span<T> curvature)
+        /// <summary>Adds the curvature of the first <paramref name="count"/> samples of the last <see cref="Forward"/> (in <paramref name="workspace"/>) to <paramref name="curvature"/>.</summary>
+        public void AddCurvature(int count, ReadOnlySpan<T> parameters, Loss loss, Span<T> curvature, T[] workspace)
         {
             for (int l = 0; l < count; l++)
                 loss.Curvature<T>(OutputOf(l), Labels[l], HeadCurvatureOf(l), HeadWeightOf(l));
-            TNetwork.CurvatureTile(parameters, Workspace, HeadCurvatures.AsSpan(0, count * TNetwork.OutputSize),
+            TNetwork.CurvatureTile(parameters, workspace, HeadCurvatures.AsSpan(0, count * TNetwork.OutputSize),
                 TNetwork.Head == OutputHead.Rbf ? HeadWeights.AsSpan(0, count * TNetwork.OutputSize) : default, curvature);
         }
 
-        /// <summary>One sample through the scalar kernels, its gradient into <paramref name="gradients"/> and, when asked, its curvature.</summary>
-        public (double Loss, int Correct) RunScalar(BatchConverter<T> data, int index, ReadOnlySpan<T> parameters, Loss loss,
+        /// <summary>
+        /// One sample through the one-sample vector kernels, its gradient into <paramref name="gradients"/> and, when asked,
+        /// its curvature.
+        /// </summary>
+        public (double Loss, int Correct) RunSample(BatchConverter<T> data, int index, ReadOnlySpan<T> parameters, Loss loss,
             Span<T> gradients, T[]? curvature)
         {
-            _scalarWorkspace ??= new T[TNetwork.WorkspaceSize];
+            _sampleWorkspace ??= new T[TNetwork.WorkspaceSize];
             Span<T> input = Inputs.AsSpan(0, TNetwork.InputSize), output = OutputOf(0);
             data.FillImage(index, input);
             int label = data.Dataset.Label(index);
-            TNetwork.Forward(parameters, input, _scalarWorkspace, output);
+            TNetwork.ForwardSample(parameters, input, _sampleWorkspace, output);
             int correct = TNetwork.PredictedClass(output) == label ? 1 : 0;
             double value = loss.Evaluate<T>(output, label, HeadGradientOf(0));
-            TNetwork.Backward(parameters, input, _scalarWorkspace, HeadGradientOf(0), gradients, default);
+            TNetwork.BackwardSample(parameters, input, _sampleWorkspace, HeadGradientOf(0), gradients, default);
             if (curvature is not null)
             {
                 // The backward pass overwrote only the gradient regions of the workspace; the activations are still there.
                 Array.Clear(curvature);
                 loss.Curvature<T>(output, label, HeadCurvatureOf(0), HeadWeightOf(0));
-                TNetwork.BackwardCurvature(parameters, input, _scalarWorkspace, HeadCurvatureOf(0),
+                TNetwork.CurvatureSample(parameters, input, _sampleWorkspace, HeadCurvatureOf(0),
                     TNetwork.Head == OutputHead.Rbf ? HeadWeightOf(0) : default, curvature);
             }
             return (value, correct);

@@ -6,7 +6,7 @@ namespace LeNetGen.Benchmarks;
 
 /// <summary>
 /// Inference of the three benchmark networks: one image forward on one thread (the latency `bench` reports as the
-/// median of single calls), and the first-1,000-images batch of `bench` run on every processor through the runtime's
+/// median of single calls; the one-sample vector kernels, and the scalar ones beside them), and the first-1,000-images batch of `bench` run on every processor through the runtime's
 /// <see cref="BatchInference{TNetwork, T}"/>. Inputs are random values of MNIST's normalized range; speed does not depend on them.
 /// </summary>
 /// <typeparam name="TNetwork">The generated network.</typeparam>
@@ -40,9 +40,13 @@ public class InferenceBenchmarks<TNetwork> where TNetwork : INetwork<TNetwork, f
         _batch = new BatchInference<TNetwork, float>(Environment.ProcessorCount);
     }
 
-    /// <summary>One image forward, on one thread.</summary>
+    /// <summary>One image forward on one thread, through the one-sample vector kernels (what `bench` and `predict` run).</summary>
     [Benchmark]
-    public void ForwardBatch1() => TNetwork.Forward(_parameters, _input, _workspace, _output);
+    public void ForwardBatch1() => TNetwork.ForwardSample(_parameters, _input, _workspace, _output);
+
+    /// <summary>One image forward on one thread, through the scalar kernels (the fallback and the tests' oracle).</summary>
+    [Benchmark]
+    public void ForwardBatch1Scalar() => TNetwork.Forward(_parameters, _input, _workspace, _output);
 
     /// <summary>1,000 images forward, on all processors; the time is the whole batch's.</summary>
     [Benchmark]

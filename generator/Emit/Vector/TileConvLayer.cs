@@ -82,6 +82,12 @@ internal static class TileConvLayer
                     using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
                         TileBlocks.Loop(w, "x", output.Width, xBlock, xs => ForwardBlock(w, layer, c, maps, xs, preload));
                 });
+                if (layer.HasSeparateSums)
+                {
+                    // The activation in a pass of its own: inside the loops above, its constants would take registers
+                    // the sums and input columns need (the JIT hoists them), and spill them.
+                    w.Line($"for (int v = 0; v < {layer.Size}; v++) {c.Store(c.Activate(p.Activation, c.Load("sums", "v * TileSize")), "values", "v * TileSize")}");
+                }
             }
         }
     }
@@ -124,7 +130,6 @@ internal static class TileConvLayer
                 string offset = Naming.Int(((long)mb * area + i) * c.TileSize);
                 string place = offset == "0" ? "at" : "at + " + offset;
                 w.Line(c.Store(Acc(mb, i, maps), "sums", place));
-                if (layer.HasSeparateSums) w.Line(c.Store(c.Activate(p.Activation, Acc(mb, i, maps)), "values", place));
             }
     }
 

@@ -38,7 +38,7 @@ internal sealed class PredictCommand(string checkpoint, int? index, string? png,
 
         var workspace = new float[TNetwork.WorkspaceSize];
         var output = new float[TNetwork.OutputSize];
-        TNetwork.Forward(saved.Parameters, input, workspace, output);
+        TNetwork.ForwardSample(saved.Parameters, input, workspace, output);
         int predicted = TNetwork.PredictedClass(output);
         string what = TNetwork.Head == OutputHead.Rbf ? "penalties (smallest wins)" : "probabilities";
         AnsiConsole.WriteLine($"{what}: {string.Join("  ", Array.ConvertAll(output, v => v.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}");

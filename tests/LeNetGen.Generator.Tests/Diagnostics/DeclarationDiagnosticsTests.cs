@@ -192,7 +192,7 @@ public sealed class DeclarationDiagnosticsTests
                 public partial class Digits { }
             }
             """);
-        Assert.Equal(4, result.Sources.Count); // each network's scalar and tile kernels
+        Assert.Equal(6, result.Sources.Count); // each network's scalar, tile and one-sample kernels
         Assert.Empty(result.CompilationDiagnostics);
     }
 }

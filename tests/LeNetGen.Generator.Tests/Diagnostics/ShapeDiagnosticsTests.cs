@@ -256,7 +256,7 @@ public sealed class ShapeDiagnosticsTests
             [SoftmaxOutput(10)]
             public partial class Net { }
             """);
-        Assert.Equal(2, result.Sources.Count); // the scalar kernels and the tile kernels
+        Assert.Equal(3, result.Sources.Count); // the scalar, tile and one-sample kernels
         Assert.Empty(result.CompilationDiagnostics);
     }
 
@@ -302,7 +302,7 @@ public sealed class ShapeDiagnosticsTests
             [SoftmaxOutput(10)]
             public partial class Net { }
             """);
-        Assert.Equal(2, result.Sources.Count); // the scalar kernels and the tile kernels
+        Assert.Equal(3, result.Sources.Count); // the scalar, tile and one-sample kernels
         Assert.Contains("C1Forward", DiagnosticAssert.Message(result, "LNG0301"));
     }
 

@@ -250,25 +250,15 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s2), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s3), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s4), ref values, (nuint)(at + 64));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s5, ref sums, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s5), ref values, (nuint)(at + 80));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s6, ref sums, (nuint)(at + 96));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s6), ref values, (nuint)(at + 96));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s7, ref sums, (nuint)(at + 112));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s7), ref values, (nuint)(at + 112));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s8, ref sums, (nuint)(at + 128));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s8), ref values, (nuint)(at + 128));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s9, ref sums, (nuint)(at + 144));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s9), ref values, (nuint)(at + 144));
                         }
                         {
                             const int x = 20;
@@ -290,24 +280,17 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s2), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s3), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s4), ref values, (nuint)(at + 64));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s5, ref sums, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s5), ref values, (nuint)(at + 80));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s6, ref sums, (nuint)(at + 96));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s6), ref values, (nuint)(at + 96));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s7, ref sums, (nuint)(at + 112));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s7), ref values, (nuint)(at + 112));
                         }
                     }
                 }
+                for (int v = 0; v < C1Size; v++) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -703,28 +686,19 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 100 + y * 10 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s2), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s3), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s4), ref values, (nuint)(at + 64));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s5, ref sums, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s5), ref values, (nuint)(at + 80));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s6, ref sums, (nuint)(at + 96));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s6), ref values, (nuint)(at + 96));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s7, ref sums, (nuint)(at + 112));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s7), ref values, (nuint)(at + 112));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s8, ref sums, (nuint)(at + 128));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s8), ref values, (nuint)(at + 128));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s9, ref sums, (nuint)(at + 144));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s9), ref values, (nuint)(at + 144));
                         }
                     }
                 }
+                for (int v = 0; v < C3Size; v++) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -1879,15 +1853,10 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s2), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s3), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s4), ref values, (nuint)(at + 64));
                         }
                         {
                             const int x = 25;
@@ -1909,14 +1878,12 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s2), ref values, (nuint)(at + 32));
                         }
                     }
                 }
+                for (int v = 0; v < C1Size; v++) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -2218,18 +2185,14 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 100 + y * 10 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s2), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s3), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s4), ref values, (nuint)(at + 64));
                         }
                     }
                 }
+                for (int v = 0; v < C3Size; v++) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -3316,15 +3279,10 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s2), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s3), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s4), ref values, (nuint)(at + 64));
                         }
                         {
                             const int x = 25;
@@ -3346,14 +3304,12 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s2), ref values, (nuint)(at + 32));
                         }
                     }
                 }
+                for (int v = 0; v < C1Size; v++) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -3655,18 +3611,14 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 100 + y * 10 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s2), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s3), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s4), ref values, (nuint)(at + 64));
                         }
                     }
                 }
+                for (int v = 0; v < C3Size; v++) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 

@@ -235,25 +235,15 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s4, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 64));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s5, ref sums, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s5, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 80));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s6, ref sums, (nuint)(at + 96));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s6, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 96));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s7, ref sums, (nuint)(at + 112));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s7, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 112));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s8, ref sums, (nuint)(at + 128));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s8, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 128));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s9, ref sums, (nuint)(at + 144));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s9, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 144));
                         }
                         {
                             const int x = 20;
@@ -275,24 +265,17 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s4, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 64));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s5, ref sums, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s5, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 80));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s6, ref sums, (nuint)(at + 96));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s6, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 96));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s7, ref sums, (nuint)(at + 112));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s7, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 112));
                         }
                     }
                 }
+                for (int v = 0; v < C1Size; v++) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(v * TileSize)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -654,28 +637,19 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 100 + y * 10 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s4, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 64));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s5, ref sums, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s5, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 80));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s6, ref sums, (nuint)(at + 96));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s6, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 96));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s7, ref sums, (nuint)(at + 112));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s7, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 112));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s8, ref sums, (nuint)(at + 128));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s8, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 128));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s9, ref sums, (nuint)(at + 144));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s9, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(at + 144));
                         }
                     }
                 }
+                for (int v = 0; v < C3Size; v++) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(v * TileSize)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -1918,15 +1892,10 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s4, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(at + 64));
                         }
                         {
                             const int x = 25;
@@ -1948,14 +1917,12 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(at + 32));
                         }
                     }
                 }
+                for (int v = 0; v < C1Size; v++) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v * TileSize)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -2223,18 +2190,14 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 100 + y * 10 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s4, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(at + 64));
                         }
                     }
                 }
+                for (int v = 0; v < C3Size; v++) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v * TileSize)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -3411,15 +3374,10 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s4, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(at + 64));
                         }
                         {
                             const int x = 25;
@@ -3441,14 +3399,12 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(at + 32));
                         }
                     }
                 }
+                for (int v = 0; v < C1Size; v++) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v * TileSize)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -3716,18 +3672,14 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 100 + y * 10 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s4, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(at + 64));
                         }
                     }
                 }
+                for (int v = 0; v < C3Size; v++) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v * TileSize)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(v * TileSize));
             }
         }
 

@@ -235,18 +235,14 @@ namespace Tests
                             }
                             int at = (m * 25 + y * 5 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref sums, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s1), ref values, (nuint)(at + 8));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s2), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s3, ref sums, (nuint)(at + 24));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s3), ref values, (nuint)(at + 24));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s4, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s4), ref values, (nuint)(at + 32));
                         }
                     }
                 }
+                for (int v = 0; v < C1Size; v++) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -643,21 +639,13 @@ namespace Tests
                             }
                             int at = (m * 4 + y * 2 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0_0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0_1, ref sums, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0_1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref values, (nuint)(at + 8));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1_0, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1_1, ref sums, (nuint)(at + 40));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1_1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref values, (nuint)(at + 40));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2_0, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s2_0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref values, (nuint)(at + 64));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2_1, ref sums, (nuint)(at + 72));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s2_1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref values, (nuint)(at + 72));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s3_0, ref sums, (nuint)(at + 96));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s3_0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref values, (nuint)(at + 96));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s3_1, ref sums, (nuint)(at + 104));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s3_1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref values, (nuint)(at + 104));
                         }
                     }
                 }
@@ -682,12 +670,11 @@ namespace Tests
                             }
                             int at = (m * 4 + y * 2 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s0, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref sums, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(s1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref values, (nuint)(at + 8));
                         }
                     }
                 }
+                for (int v = 0; v < C3Size; v++) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(v * TileSize)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -1312,18 +1299,14 @@ namespace Tests
                             }
                             int at = (m * 25 + y * 5 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s1), ref values, (nuint)(at + 8));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s2), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref sums, (nuint)(at + 24));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s3), ref values, (nuint)(at + 24));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s4), ref values, (nuint)(at + 32));
                         }
                     }
                 }
+                for (int v = 0; v < C1Size; v++) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -1642,13 +1625,9 @@ namespace Tests
                             }
                             int at = (m * 4 + y * 2 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_1, ref sums, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0_1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref values, (nuint)(at + 8));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_0, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_1, ref sums, (nuint)(at + 40));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1_1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref values, (nuint)(at + 40));
                         }
                     }
                 }
@@ -1673,12 +1652,11 @@ namespace Tests
                             }
                             int at = (m * 4 + y * 2 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref values, (nuint)(at + 8));
                         }
                     }
                 }
+                for (int v = 0; v < C3Size; v++) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v * TileSize)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -2315,18 +2293,14 @@ namespace Tests
                             }
                             int at = (m * 25 + y * 5 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s1), ref values, (nuint)(at + 8));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s2), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref sums, (nuint)(at + 24));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s3), ref values, (nuint)(at + 24));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(s4), ref values, (nuint)(at + 32));
                         }
                     }
                 }
+                for (int v = 0; v < C1Size; v++) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -2645,13 +2619,9 @@ namespace Tests
                             }
                             int at = (m * 4 + y * 2 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref sums, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0_1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)(at + 8));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref sums, (nuint)(at + 40));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1_1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)(at + 40));
                         }
                     }
                 }
@@ -2676,12 +2646,11 @@ namespace Tests
                             }
                             int at = (m * 4 + y * 2 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)(at + 8));
                         }
                     }
                 }
+                for (int v = 0; v < C3Size; v++) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v * TileSize)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)(v * TileSize));
             }
         }
 

@@ -237,25 +237,15 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s2), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s3), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s4), ref values, (nuint)(at + 64));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s5, ref sums, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s5), ref values, (nuint)(at + 80));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s6, ref sums, (nuint)(at + 96));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s6), ref values, (nuint)(at + 96));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s7, ref sums, (nuint)(at + 112));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s7), ref values, (nuint)(at + 112));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s8, ref sums, (nuint)(at + 128));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s8), ref values, (nuint)(at + 128));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s9, ref sums, (nuint)(at + 144));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s9), ref values, (nuint)(at + 144));
                         }
                         {
                             const int x = 20;
@@ -277,24 +267,17 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s2), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s3), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s4), ref values, (nuint)(at + 64));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s5, ref sums, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s5), ref values, (nuint)(at + 80));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s6, ref sums, (nuint)(at + 96));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s6), ref values, (nuint)(at + 96));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s7, ref sums, (nuint)(at + 112));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s7), ref values, (nuint)(at + 112));
                         }
                     }
                 }
+                for (int v = 0; v < C1Size; v++) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -699,22 +682,16 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 49 + y * 7 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s2), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s3), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s4), ref values, (nuint)(at + 64));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s5, ref sums, (nuint)(at + 80));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s5), ref values, (nuint)(at + 80));
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s6, ref sums, (nuint)(at + 96));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s6), ref values, (nuint)(at + 96));
                         }
                     }
                 }
+                for (int v = 0; v < C3Size; v++) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -1820,15 +1797,10 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s2), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s3), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s4), ref values, (nuint)(at + 64));
                         }
                         {
                             const int x = 25;
@@ -1850,14 +1822,12 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s2), ref values, (nuint)(at + 32));
                         }
                     }
                 }
+                for (int v = 0; v < C1Size; v++) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -2168,13 +2138,9 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 49 + y * 7 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s2), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s3), ref values, (nuint)(at + 48));
                         }
                         {
                             const int x = 4;
@@ -2195,14 +2161,12 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 49 + y * 7 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s2), ref values, (nuint)(at + 32));
                         }
                     }
                 }
+                for (int v = 0; v < C3Size; v++) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -3292,15 +3256,10 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s2), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s3), ref values, (nuint)(at + 48));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s4), ref values, (nuint)(at + 64));
                         }
                         {
                             const int x = 25;
@@ -3322,14 +3281,12 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s2), ref values, (nuint)(at + 32));
                         }
                     }
                 }
+                for (int v = 0; v < C1Size; v++) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 
@@ -3640,13 +3597,9 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 49 + y * 7 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s2), ref values, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s3), ref values, (nuint)(at + 48));
                         }
                         {
                             const int x = 4;
@@ -3667,14 +3620,12 @@ namespace LeNetGen.Samples.Networks
                             }
                             int at = (m * 49 + y * 7 + x) * TileSize;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s0), ref values, (nuint)(at));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s1), ref values, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(s2), ref values, (nuint)(at + 32));
                         }
                     }
                 }
+                for (int v = 0; v < C3Size; v++) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v * TileSize))), ref values, (nuint)(v * TileSize));
             }
         }
 

@@ -53,8 +53,9 @@ public sealed class GeneratedSourceSnapshotTests
         Assert.Null(result.GeneratorException);
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Empty(result.CompilationDiagnostics);
-        // One snapshot per backend: the scalar kernels ({Class}.g.cs) and the vectorized tile kernels ({Class}.Tiles.g.cs).
-        Assert.Equal(2, result.Sources.Count);
+        // One snapshot per file: the scalar kernels ({Class}.g.cs), the vectorized tile kernels ({Class}.Tiles.g.cs) and
+        // the vectorized one-sample kernels ({Class}.Sample.g.cs).
+        Assert.Equal(3, result.Sources.Count);
         foreach (GeneratedSourceResult generated in result.Sources)
             Snapshot.Verify(generated.SourceText.ToString(), generated.HintName.Replace(".g.cs", ".g"), "cs", file, test);
     }

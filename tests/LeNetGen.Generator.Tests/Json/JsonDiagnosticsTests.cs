@@ -239,7 +239,7 @@ public sealed class JsonDiagnosticsTests
               ]
             }
             """));
-        Assert.Equal(2, result.Sources.Count); // the scalar kernels and the tile kernels
+        Assert.Equal(3, result.Sources.Count); // the scalar, tile and one-sample kernels
         Assert.Empty(result.CompilationDiagnostics);
     }
 }

@@ -94,6 +94,18 @@ internal abstract class NetworkCase
     /// <summary>Bytes allocated on this thread by <paramref name="calls"/> generated Backward and BackwardCurvature calls each, after a warm-up.</summary>
     public abstract long AllocatedBytesOfBackward(int calls);
 
+    /// <summary>Runs the generated ForwardSample on a workspace and output full of NaN; returns both.</summary>
+    public abstract (double[] Workspace, double[] Output) ForwardSample(double[] parameters, double[] input);
+
+    /// <summary>
+    /// ForwardSample, then BackwardSample into zeroed gradients and an input gradient full of NaN (or, with
+    /// <paramref name="withInput"/> false, none); returns both.
+    /// </summary>
+    public abstract BackwardResult BackwardSample(double[] parameters, double[] input, double[] headGradient, bool withInput);
+
+    /// <summary>ForwardSample, then CurvatureSample into zeroed curvatures; <paramref name="headWeights"/> empty for softmax heads.</summary>
+    public abstract double[] CurvatureSample(double[] parameters, double[] input, double[] headCurvature, double[] headWeights);
+
     /// <summary>The samples one tile holds (the generated TileSize).</summary>
     public abstract int TileSize { get; }
 

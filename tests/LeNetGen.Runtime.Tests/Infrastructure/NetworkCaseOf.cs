@@ -160,6 +160,40 @@ internal sealed class NetworkCase<TNet, T>(Init init) : NetworkCase
 
     public override int TileSize => TNet.TileSize;
 
+    public override (double[] Workspace, double[] Output) ForwardSample(double[] parameters, double[] input)
+    {
+        var workspace = new T[TNet.WorkspaceSize];
+        var output = new T[TNet.OutputSize];
+        workspace.AsSpan().Fill(T.NaN);
+        output.AsSpan().Fill(T.NaN);
+        TNet.ForwardSample(Narrow(parameters), Narrow(input), workspace, output);
+        return (Widen(workspace), Widen(output));
+    }
+
+    public override BackwardResult BackwardSample(double[] parameters, double[] input, double[] headGradient, bool withInput)
+    {
+        T[] p = Narrow(parameters), x = Narrow(input);
+        var workspace = new T[TNet.WorkspaceSize];
+        workspace.AsSpan().Fill(T.NaN);
+        TNet.ForwardSample(p, x, workspace, new T[TNet.OutputSize]);
+        var gradients = new T[TNet.ParameterCount];
+        var inputGradient = new T[withInput ? TNet.InputSize : 0];
+        inputGradient.AsSpan().Fill(T.NaN);
+        TNet.BackwardSample(p, x, workspace, Narrow(headGradient), gradients, inputGradient);
+        return new BackwardResult(Widen(gradients), Widen(inputGradient));
+    }
+
+    public override double[] CurvatureSample(double[] parameters, double[] input, double[] headCurvature, double[] headWeights)
+    {
+        T[] p = Narrow(parameters), x = Narrow(input);
+        var workspace = new T[TNet.WorkspaceSize];
+        workspace.AsSpan().Fill(T.NaN);
+        TNet.ForwardSample(p, x, workspace, new T[TNet.OutputSize]);
+        var curvatures = new T[TNet.ParameterCount];
+        TNet.CurvatureSample(p, x, workspace, Narrow(headCurvature), Narrow(headWeights), curvatures);
+        return Widen(curvatures);
+    }
+
     public override (double[][] Outputs, double[][] Workspaces) ForwardTile(double[] parameters, double[][] inputs)
     {
         T[] tile = RunTile(parameters, inputs, out T[] outputs);

@@ -17,6 +17,51 @@ public sealed class SdlmTests
         Assert.Equal(new[] { 1 - 0.5 / 0.5 * 2, 1 - 0.5 / 2.0 * 2, 1 + 0.5 / 10.0 * 4 }, parameters);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void StepAndClearStepsAsStepDoesAndLeavesTheGradientsZero(bool sdlm)
+    {
+        // 1,003 parameters: whole 512-bit and 256-bit vectors, and a tail, of float.
+        const int count = 1003;
+        var random = new Random(5);
+        float[] parameters = new float[count], gradients = new float[count], curvature = new float[count];
+        for (int k = 0; k < count; k++)
+        {
+            parameters[k] = (float)random.NextDouble() - 0.5f;
+            gradients[k] = (float)random.NextDouble() - 0.5f;
+            curvature[k] = (float)random.NextDouble();
+        }
+        Optimizer<float> Make()
+        {
+            if (!sdlm) return new SgdOptimizer<float>(count) { Schedule = LearningRateSchedule.Constant(0.1), Momentum = 0.9 };
+            var optimizer = new SdlmOptimizer<float>(count) { Schedule = LearningRateSchedule.Constant(0.1) };
+            curvature.CopyTo(optimizer.Curvature);
+            return optimizer;
+        }
+        float[] stepped = (float[])parameters.Clone(), cleared = (float[])parameters.Clone(), consumed = (float[])gradients.Clone();
+        Optimizer<float> one = Make(), other = Make();
+        for (int step = 0; step < 3; step++)
+        {
+            Assert.True(one.Step(stepped, gradients, 0.1));
+            gradients.CopyTo(consumed);
+            Assert.True(other.StepAndClear(cleared, consumed, 0.1));
+            Assert.All(consumed, g => Assert.Equal(0f, g));
+        }
+        Assert.Equal(stepped, cleared);
+    }
+
+    [Fact]
+    public void AStepThatMakesAParameterInfiniteIsReportedWithOrWithoutClearing()
+    {
+        var sdlm = new SdlmOptimizer<float>(40) { Schedule = LearningRateSchedule.Constant(1), Mu = 1e-30 };
+        float[] parameters = new float[40], gradients = new float[40];
+        gradients[17] = float.MaxValue;
+        Assert.False(sdlm.Step((float[])parameters.Clone(), gradients, rate: 1e30));
+        Assert.False(sdlm.StepAndClear(parameters, gradients, rate: 1e30));
+        Assert.All(gradients, g => Assert.Equal(0f, g));
+    }
+
     [Fact]
     public void TheRunningAverageMovesEachCurvatureByGammaTowardsTheSamples()
     {

@@ -1,0 +1,144 @@
+using System.Collections.Generic;
+using System.Linq;
+using LeNetGen.Generator.Model;
+
+namespace LeNetGen.Generator.Emit.Vector.Sample;
+
+/// <summary>
+/// A pooling layer's one-sample kernels: average, max or LeNet-5's trainable subsampling. A window's few inputs are
+/// added (or compared) one by one, as the scalar kernels do; what costs there, the activation and its derivative, runs
+/// in vectors over the whole layer. Max pooling routes each delta to the first largest input of its window.
+/// </summary>
+internal static class SamplePoolLayer
+{
+    public static void EmitForward(SourceWriter w, SampleLayer layer, TileCode c)
+    {
+        LayerPlan p = layer.Plan;
+        Shape input = p.In, output = p.Out;
+        bool subsample = p.PoolKind == PoolKind.Subsample;
+        w.Line($"// {p.Name}, forward, one sample: {Kind(p)} {input.ToMapsString()} -> {output.ToMapsString()}, window {p.Window}x{p.Window}, stride {p.Stride}, {Naming.ActivationTitle(p.Activation)}");
+        w.Line($"//   the windows one by one into the sums; then the activation, {c.Count} values at a time");
+        w.Line(TileCode.Optimized);
+        using (w.Block($"private static void {c.Method(p.Name + "ForwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace)"))
+        {
+            if (subsample)
+            {
+                w.Line(c.Ref("coefficients", "parameters", layer.WeightsOffset));
+                w.Line(c.Ref("biases", "parameters", layer.BiasesOffset));
+            }
+            w.Line(c.Ref("sums", "workspace", layer.Sums));
+            if (layer.HasSeparateSums) w.Line(c.Ref("values", "workspace", layer.Values));
+            using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
+            {
+                if (subsample) w.Line($"{c.T} coefficient = {c.At("coefficients", "m")}, bias = {c.At("biases", "m")};");
+                using (Positions(w, p))
+                {
+                    List<string> cells = Cells(p);
+                    w.Line(c.Ref("window", "input", "at"));
+                    w.Line($"{c.T} s = {c.At("window", cells[0])};");
+                    foreach (string cell in cells.Skip(1))
+                        w.Line(p.PoolKind == PoolKind.Max ? $"if ({c.At("window", cell)} > s) s = {c.At("window", cell)};" : $"s += {c.At("window", cell)};");
+                    if (p.PoolKind == PoolKind.Average) w.Line($"s *= {c.E.Literal(1.0 / (p.Window * p.Window))};");
+                    if (subsample) w.Line("s = s * coefficient + bias;");
+                    w.Line($"{c.At("sums", "o")} = s;");
+                }
+            }
+            if (layer.HasSeparateSums) SampleKernels.Activation(w, c, p.Activation, "sums", "values", output.Size);
+        }
+    }
+
+    public static void EmitBackward(SourceWriter w, SampleLayer layer, TileCode c, bool curvature)
+    {
+        LayerPlan p = layer.Plan;
+        Shape input = p.In, output = p.Out;
+        bool subsample = p.PoolKind == PoolKind.Subsample;
+        string pass = curvature ? "Curvature" : "Backward";
+        w.Line($"// {p.Name}, {pass.ToLowerInvariant()}, one sample: deltas {output.ToMapsString()} -> the input's deltas {input.ToMapsString()}" +
+            (subsample ? $", and {(curvature ? "d2E/dw2" : "dE/dw")} of the coefficients and biases" : ""));
+        w.Line($"//   the activation's derivative {c.Count} values at a time; then the windows one by one");
+        w.Line(TileCode.Optimized);
+        using (w.Block($"private static void {c.Method(p.Name + pass + "Sample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace, ref {c.T} gradients, ref {c.T} inputDeltas, bool withInputDeltas)"))
+        {
+            w.Line(c.Ref("deltas", "workspace", layer.Deltas));
+            SampleKernels.Derivative(w, c, layer, "deltas", output.Size, curvature);
+            if (subsample)
+            {
+                w.Line(c.Ref("coefficients", "parameters", layer.WeightsOffset));
+                w.Line(c.Ref("coefficientGradients", "gradients", layer.WeightsOffset));
+                w.Line(c.Ref("biasGradients", "gradients", layer.BiasesOffset));
+            }
+            else w.Line("if (!withInputDeltas) return;");
+            w.Line($"if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, {input.Size}).Clear();");
+            using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
+            {
+                if (subsample)
+                {
+                    w.Line($"{c.T} coefficient = {c.At("coefficients", "m")};");
+                    w.Line($"{c.T} coefficientSum = 0, biasSum = 0;");
+                }
+                using (Positions(w, p))
+                {
+                    List<string> cells = Cells(p);
+                    w.Line(c.Ref("window", "input", "at"));
+                    w.Line($"{c.T} d = {c.At("deltas", "o")};");
+                    switch (p.PoolKind)
+                    {
+                        case PoolKind.Average:
+                            w.Line(c.Ref("windowDeltas", "inputDeltas", "at"));
+                            double scale = 1.0 / (p.Window * p.Window);
+                            w.Line($"d *= {c.E.Literal(curvature ? scale * scale : scale)};");
+                            foreach (string cell in cells) w.Line($"{c.At("windowDeltas", cell)} += d;");
+                            break;
+                        case PoolKind.Max:
+                            w.Line($"int best = {cells[0]};");
+                            foreach (string cell in cells.Skip(1))
+                                w.Line($"if ({c.At("window", cell)} > {c.At("window", "best")}) best = {cell};");
+                            w.Line($"{c.At("inputDeltas", "at + best")} += d;");
+                            break;
+                        default:
+                            w.Line($"{c.T} s = " + string.Join(" + ", cells.Select(cell => c.At("window", cell))) + ";");
+                            w.Line(curvature ? "coefficientSum += s * s * d;" : "coefficientSum += s * d;");
+                            w.Line("biasSum += d;");
+                            using (w.Block("if (withInputDeltas)"))
+                            {
+                                w.Line(c.Ref("windowDeltas", "inputDeltas", "at"));
+                                w.Line(curvature ? "d *= coefficient * coefficient;" : "d *= coefficient;");
+                                foreach (string cell in cells) w.Line($"{c.At("windowDeltas", cell)} += d;");
+                            }
+                            break;
+                    }
+                }
+                if (subsample)
+                {
+                    w.Line($"{c.At("coefficientGradients", "m")} += coefficientSum;");
+                    w.Line($"{c.At("biasGradients", "m")} += biasSum;");
+                }
+            }
+        }
+    }
+
+    private static string Kind(LayerPlan p) => p.PoolKind switch
+    {
+        PoolKind.Average => "average pooling",
+        PoolKind.Max => "max pooling",
+        _ => "subsampling (window sum x coefficient + bias)",
+    };
+
+    /// <summary>Opens the loops over map m's output positions, declaring o (the output's place) and at (its window's).</summary>
+    private static System.IDisposable Positions(SourceWriter w, LayerPlan p)
+    {
+        var rows = w.Block($"for (int y = 0; y < {p.Out.Height}; y++)");
+        var columns = w.Block($"for (int x = 0; x < {p.Out.Width}; x++)");
+        w.Line($"int o = (m * {p.Out.Height} + y) * {p.Out.Width} + x;");
+        w.Line($"int at = (m * {p.In.Height} + y * {p.Stride}) * {p.In.Width} + x * {p.Stride};");
+        return new NestedBlocks(columns, rows);
+    }
+
+    private static List<string> Cells(LayerPlan p)
+    {
+        var cells = new List<string>();
+        for (int ky = 0; ky < p.Window; ky++)
+            for (int kx = 0; kx < p.Window; kx++) cells.Add(Naming.Int((long)ky * p.In.Width + kx));
+        return cells;
+    }
+}
