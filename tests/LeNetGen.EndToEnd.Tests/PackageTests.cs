@@ -51,6 +51,25 @@ public sealed class PackageTests : IClassFixture<PackageTests.LocalFeed>
     }
 
     [Fact]
+    public void ThePackagesAssembliesComeOutTheSameBitForBitWhenBuiltAgain()
+    {
+        // Deterministic builds: the same sources give the same runtime and generator, whoever builds them when.
+        var (exitCode, output) = DotnetCli.Run("build runtime -c Release --no-incremental -nologo", Timeout);
+        Assert.True(exitCode == 0, output);
+        using ZipArchive package = ZipFile.OpenRead(_feed.Package);
+        foreach (var (entry, built) in new[]
+        {
+            ("lib/net10.0/LeNetGen.Runtime.dll", "runtime/bin/Release/net10.0/LeNetGen.Runtime.dll"),
+            ("analyzers/dotnet/cs/LeNetGen.Generator.dll", "generator/bin/Release/netstandard2.0/LeNetGen.Generator.dll"),
+        })
+        {
+            using var packed = new MemoryStream();
+            using (Stream stream = package.GetEntry(entry)!.Open()) stream.CopyTo(packed);
+            Assert.True(packed.ToArray().AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(DotnetCli.RepositoryRoot, built))), entry);
+        }
+    }
+
+    [Fact]
     public void TheReadmesAppBuildsFromThePackageAndTrainsSavesLoadsAndPredicts()
     {
         string app = _feed.Folder("Digits");
