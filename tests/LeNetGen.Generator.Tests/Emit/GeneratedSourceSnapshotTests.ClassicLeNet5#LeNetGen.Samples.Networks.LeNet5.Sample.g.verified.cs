@@ -2135,7 +2135,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 4704).Clear();
             for (int m = 0; m < 6; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -2155,10 +2154,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
                         }
                     }
                 }
@@ -2185,7 +2184,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 4704).Clear();
             for (int m = 0; m < 6; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -2205,10 +2203,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient * coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
                         }
                     }
                 }
@@ -2267,7 +2265,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 4704).Clear();
             for (int m = 0; m < 6; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -2287,10 +2284,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
                         }
                     }
                 }
@@ -2316,7 +2313,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 4704).Clear();
             for (int m = 0; m < 6; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -2336,10 +2332,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient * coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
                         }
                     }
                 }
@@ -2398,7 +2394,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 4704).Clear();
             for (int m = 0; m < 6; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -2418,10 +2413,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
                         }
                     }
                 }
@@ -2447,7 +2442,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 4704).Clear();
             for (int m = 0; m < 6; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -2467,10 +2461,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient * coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
                         }
                     }
                 }
@@ -4163,7 +4157,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 1600).Clear();
             for (int m = 0; m < 16; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -4183,10 +4176,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) = d;
                         }
                     }
                 }
@@ -4212,7 +4205,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 1600).Clear();
             for (int m = 0; m < 16; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -4232,10 +4224,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient * coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) = d;
                         }
                     }
                 }
@@ -4294,7 +4286,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 1600).Clear();
             for (int m = 0; m < 16; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -4314,10 +4305,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) = d;
                         }
                     }
                 }
@@ -4343,7 +4334,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 1600).Clear();
             for (int m = 0; m < 16; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -4363,10 +4353,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient * coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) = d;
                         }
                     }
                 }
@@ -4425,7 +4415,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 1600).Clear();
             for (int m = 0; m < 16; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -4445,10 +4434,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) = d;
                         }
                     }
                 }
@@ -4474,7 +4463,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 1600).Clear();
             for (int m = 0; m < 16; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -4494,10 +4482,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient * coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) = d;
                         }
                     }
                 }

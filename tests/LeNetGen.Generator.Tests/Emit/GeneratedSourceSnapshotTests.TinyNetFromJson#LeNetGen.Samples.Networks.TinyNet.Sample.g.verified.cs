@@ -2095,7 +2095,6 @@ namespace LeNetGen.Samples.Networks
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
             if (!withInputDeltas) return;
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 3136).Clear();
             for (int m = 0; m < 4; m++)
             {
                 for (int y = 0; y < 7; y++)
@@ -2108,22 +2107,22 @@ namespace LeNetGen.Samples.Networks
                         float d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
                         ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                         d *= 0.0625f;
-                        windowDeltas += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 3) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 30) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 31) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 56) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 57) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 58) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 59) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 84) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 85) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 86) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 87) += d;
+                        windowDeltas = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 3) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 30) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 31) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 56) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 57) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 58) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 59) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 84) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 85) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 86) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 87) = d;
                     }
                 }
             }
@@ -2136,7 +2135,6 @@ namespace LeNetGen.Samples.Networks
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
             if (!withInputDeltas) return;
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 3136).Clear();
             for (int m = 0; m < 4; m++)
             {
                 for (int y = 0; y < 7; y++)
@@ -2149,22 +2147,22 @@ namespace LeNetGen.Samples.Networks
                         float d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
                         ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                         d *= 0.00390625f;
-                        windowDeltas += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 3) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 30) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 31) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 56) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 57) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 58) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 59) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 84) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 85) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 86) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 87) += d;
+                        windowDeltas = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 3) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 30) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 31) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 56) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 57) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 58) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 59) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 84) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 85) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 86) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 87) = d;
                     }
                 }
             }
@@ -2215,7 +2213,6 @@ namespace LeNetGen.Samples.Networks
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
             if (!withInputDeltas) return;
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 3136).Clear();
             for (int m = 0; m < 4; m++)
             {
                 for (int y = 0; y < 7; y++)
@@ -2228,22 +2225,22 @@ namespace LeNetGen.Samples.Networks
                         float d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
                         ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                         d *= 0.0625f;
-                        windowDeltas += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 3) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 30) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 31) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 56) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 57) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 58) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 59) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 84) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 85) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 86) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 87) += d;
+                        windowDeltas = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 3) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 30) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 31) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 56) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 57) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 58) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 59) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 84) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 85) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 86) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 87) = d;
                     }
                 }
             }
@@ -2256,7 +2253,6 @@ namespace LeNetGen.Samples.Networks
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
             if (!withInputDeltas) return;
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 3136).Clear();
             for (int m = 0; m < 4; m++)
             {
                 for (int y = 0; y < 7; y++)
@@ -2269,22 +2265,22 @@ namespace LeNetGen.Samples.Networks
                         float d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
                         ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                         d *= 0.00390625f;
-                        windowDeltas += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 3) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 30) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 31) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 56) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 57) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 58) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 59) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 84) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 85) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 86) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 87) += d;
+                        windowDeltas = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 3) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 30) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 31) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 56) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 57) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 58) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 59) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 84) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 85) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 86) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 87) = d;
                     }
                 }
             }
@@ -2335,7 +2331,6 @@ namespace LeNetGen.Samples.Networks
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
             if (!withInputDeltas) return;
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 3136).Clear();
             for (int m = 0; m < 4; m++)
             {
                 for (int y = 0; y < 7; y++)
@@ -2348,22 +2343,22 @@ namespace LeNetGen.Samples.Networks
                         float d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
                         ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                         d *= 0.0625f;
-                        windowDeltas += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 3) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 30) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 31) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 56) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 57) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 58) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 59) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 84) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 85) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 86) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 87) += d;
+                        windowDeltas = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 3) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 30) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 31) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 56) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 57) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 58) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 59) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 84) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 85) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 86) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 87) = d;
                     }
                 }
             }
@@ -2376,7 +2371,6 @@ namespace LeNetGen.Samples.Networks
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
             if (!withInputDeltas) return;
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 3136).Clear();
             for (int m = 0; m < 4; m++)
             {
                 for (int y = 0; y < 7; y++)
@@ -2389,22 +2383,22 @@ namespace LeNetGen.Samples.Networks
                         float d = global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, o);
                         ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                         d *= 0.00390625f;
-                        windowDeltas += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 3) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 30) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 31) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 56) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 57) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 58) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 59) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 84) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 85) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 86) += d;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 87) += d;
+                        windowDeltas = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 2) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 3) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 30) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 31) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 56) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 57) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 58) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 59) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 84) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 85) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 86) = d;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 87) = d;
                     }
                 }
             }
