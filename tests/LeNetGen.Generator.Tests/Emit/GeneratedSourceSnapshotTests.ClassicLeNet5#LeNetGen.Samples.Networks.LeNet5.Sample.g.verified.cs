@@ -368,31 +368,22 @@ namespace LeNetGen.Samples.Networks
                             g4_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRows, 143), g4_3);
                             g4_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRows, 144), g4_4);
                         }
-                        kernelGradients += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 5) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 6) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 7) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 8) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 9) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 10) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 11) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 12) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 13) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 14) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 15) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_4);
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g0_0, g0_1, g0_2, g0_3, g0_4, g1_0, g1_1, g1_2, g1_3, g1_4, g2_0, g2_1, g2_2, g2_3, g2_4, g3_0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernelGradients, 0) + sums, ref kernelGradients, 0);
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g3_1, g3_2, g3_3, g3_4, g4_0, g4_1, g4_2, g4_3, g4_4, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 0);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 1);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 2);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 3);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 4);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 5);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 6);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 7);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 8);
+                        }
                     }
                 }
             }
@@ -557,31 +548,22 @@ namespace LeNetGen.Samples.Networks
                             { global::System.Runtime.Intrinsics.Vector512<float> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRows, 143); g4_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x * x, g4_3); }
                             { global::System.Runtime.Intrinsics.Vector512<float> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRows, 144); g4_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x * x, g4_4); }
                         }
-                        kernelGradients += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 5) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 6) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 7) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 8) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 9) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 10) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 11) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 12) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 13) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 14) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 15) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_4);
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g0_0, g0_1, g0_2, g0_3, g0_4, g1_0, g1_1, g1_2, g1_3, g1_4, g2_0, g2_1, g2_2, g2_3, g2_4, g3_0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernelGradients, 0) + sums, ref kernelGradients, 0);
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g3_1, g3_2, g3_3, g3_4, g4_0, g4_1, g4_2, g4_3, g4_4, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 0);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 1);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 2);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 3);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 4);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 5);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 6);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 7);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 8);
+                        }
                     }
                 }
             }
@@ -2153,7 +2135,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 4704).Clear();
             for (int m = 0; m < 6; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -2173,10 +2154,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
                         }
                     }
                 }
@@ -2203,7 +2184,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 4704).Clear();
             for (int m = 0; m < 6; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -2223,10 +2203,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient * coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
                         }
                     }
                 }
@@ -2285,7 +2265,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 4704).Clear();
             for (int m = 0; m < 6; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -2305,10 +2284,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
                         }
                     }
                 }
@@ -2334,7 +2313,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 4704).Clear();
             for (int m = 0; m < 6; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -2354,10 +2332,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient * coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
                         }
                     }
                 }
@@ -2416,7 +2394,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 4704).Clear();
             for (int m = 0; m < 6; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -2436,10 +2413,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
                         }
                     }
                 }
@@ -2465,7 +2442,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S2BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 4704).Clear();
             for (int m = 0; m < 6; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -2485,10 +2461,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient * coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 28) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 29) = d;
                         }
                     }
                 }
@@ -2640,31 +2616,22 @@ namespace LeNetGen.Samples.Networks
                             g4_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputMap, (nuint)(120 + 59)), g4_3);
                             g4_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputMap, (nuint)(120 + 60)), g4_4);
                         }
-                        kernelGradients += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 5) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 6) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 7) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 8) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 9) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 10) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 11) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 12) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 13) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 14) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 15) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_4);
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g0_0, g0_1, g0_2, g0_3, g0_4, g1_0, g1_1, g1_2, g1_3, g1_4, g2_0, g2_1, g2_2, g2_3, g2_4, g3_0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernelGradients, 0) + sums, ref kernelGradients, 0);
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g3_1, g3_2, g3_3, g3_4, g4_0, g4_1, g4_2, g4_3, g4_4, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 0);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 1);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 2);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 3);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 4);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 5);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 6);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 7);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 8);
+                        }
                     }
                 }
             }
@@ -2815,31 +2782,22 @@ namespace LeNetGen.Samples.Networks
                             { global::System.Runtime.Intrinsics.Vector512<float> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputMap, (nuint)(120 + 59)); g4_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, x * x, g4_3); }
                             { global::System.Runtime.Intrinsics.Vector512<float> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputMap, (nuint)(120 + 60)); g4_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, x * x, g4_4); }
                         }
-                        kernelGradients += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 5) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 6) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 7) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 8) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 9) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 10) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 11) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 12) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 13) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 14) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 15) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_4);
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g0_0, g0_1, g0_2, g0_3, g0_4, g1_0, g1_1, g1_2, g1_3, g1_4, g2_0, g2_1, g2_2, g2_3, g2_4, g3_0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernelGradients, 0) + sums, ref kernelGradients, 0);
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g3_1, g3_2, g3_3, g3_4, g4_0, g4_1, g4_2, g4_3, g4_4, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 0);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 1);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 2);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 3);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 4);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 5);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 6);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 7);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 8);
+                        }
                     }
                 }
             }
@@ -4199,7 +4157,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 1600).Clear();
             for (int m = 0; m < 16; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -4219,10 +4176,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) = d;
                         }
                     }
                 }
@@ -4248,7 +4205,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 1600).Clear();
             for (int m = 0; m < 16; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -4268,10 +4224,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient * coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) = d;
                         }
                     }
                 }
@@ -4330,7 +4286,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 1600).Clear();
             for (int m = 0; m < 16; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -4350,10 +4305,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) = d;
                         }
                     }
                 }
@@ -4379,7 +4334,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 1600).Clear();
             for (int m = 0; m < 16; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -4399,10 +4353,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient * coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) = d;
                         }
                     }
                 }
@@ -4461,7 +4415,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 1600).Clear();
             for (int m = 0; m < 16; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -4481,10 +4434,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) = d;
                         }
                     }
                 }
@@ -4510,7 +4463,6 @@ namespace LeNetGen.Samples.Networks
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
             ref float coefficientGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4CoefficientsOffset);
             ref float biasGradients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, S4BiasesOffset);
-            if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, 1600).Clear();
             for (int m = 0; m < 16; m++)
             {
                 float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m);
@@ -4530,10 +4482,10 @@ namespace LeNetGen.Samples.Networks
                         {
                             ref float windowDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, at);
                             d *= coefficient * coefficient;
-                            windowDeltas += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) += d;
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) += d;
+                            windowDeltas = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 1) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 10) = d;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref windowDeltas, 11) = d;
                         }
                     }
                 }

@@ -367,31 +367,22 @@ namespace LeNetGen.Samples.Networks
                             g4_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRows, 143), g4_3);
                             g4_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRows, 144), g4_4);
                         }
-                        kernelGradients += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 5) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 6) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 7) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 8) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 9) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 10) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 11) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 12) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 13) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 14) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 15) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_4);
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g0_0, g0_1, g0_2, g0_3, g0_4, g1_0, g1_1, g1_2, g1_3, g1_4, g2_0, g2_1, g2_2, g2_3, g2_4, g3_0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernelGradients, 0) + sums, ref kernelGradients, 0);
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g3_1, g3_2, g3_3, g3_4, g4_0, g4_1, g4_2, g4_3, g4_4, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 0);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 1);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 2);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 3);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 4);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 5);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 6);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 7);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 8);
+                        }
                     }
                 }
             }
@@ -556,31 +547,22 @@ namespace LeNetGen.Samples.Networks
                             { global::System.Runtime.Intrinsics.Vector512<float> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRows, 143); g4_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x * x, g4_3); }
                             { global::System.Runtime.Intrinsics.Vector512<float> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRows, 144); g4_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x * x, g4_4); }
                         }
-                        kernelGradients += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 5) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 6) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 7) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 8) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 9) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 10) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 11) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 12) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 13) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 14) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 15) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_4);
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g0_0, g0_1, g0_2, g0_3, g0_4, g1_0, g1_1, g1_2, g1_3, g1_4, g2_0, g2_1, g2_2, g2_3, g2_4, g3_0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernelGradients, 0) + sums, ref kernelGradients, 0);
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g3_1, g3_2, g3_3, g3_4, g4_0, g4_1, g4_2, g4_3, g4_4, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 0);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 1);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 2);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 3);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 4);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 5);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 6);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 7);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 8);
+                        }
                     }
                 }
             }
@@ -2487,31 +2469,22 @@ namespace LeNetGen.Samples.Networks
                             g4_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputMap, (nuint)(120 + 59)), g4_3);
                             g4_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputMap, (nuint)(120 + 60)), g4_4);
                         }
-                        kernelGradients += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 5) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 6) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 7) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 8) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 9) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 10) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 11) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 12) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 13) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 14) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 15) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_4);
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g0_0, g0_1, g0_2, g0_3, g0_4, g1_0, g1_1, g1_2, g1_3, g1_4, g2_0, g2_1, g2_2, g2_3, g2_4, g3_0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernelGradients, 0) + sums, ref kernelGradients, 0);
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g3_1, g3_2, g3_3, g3_4, g4_0, g4_1, g4_2, g4_3, g4_4, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 0);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 1);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 2);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 3);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 4);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 5);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 6);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 7);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 8);
+                        }
                     }
                 }
             }
@@ -2661,31 +2634,22 @@ namespace LeNetGen.Samples.Networks
                             { global::System.Runtime.Intrinsics.Vector512<float> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputMap, (nuint)(120 + 59)); g4_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, x * x, g4_3); }
                             { global::System.Runtime.Intrinsics.Vector512<float> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputMap, (nuint)(120 + 60)); g4_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, x * x, g4_4); }
                         }
-                        kernelGradients += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 5) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 6) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 7) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 8) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 9) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 10) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 11) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 12) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 13) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 14) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 15) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.Sum(g3_4);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_1);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_2);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_3);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.Sum(g4_4);
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g0_0, g0_1, g0_2, g0_3, g0_4, g1_0, g1_1, g1_2, g1_3, g1_4, g2_0, g2_1, g2_2, g2_3, g2_4, g3_0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref kernelGradients, 0) + sums, ref kernelGradients, 0);
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<float> sums = global::LeNetGen.LaneSums.Of16(g3_1, g3_2, g3_3, g3_4, g4_0, g4_1, g4_2, g4_3, g4_4, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 16) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 0);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 17) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 1);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 18) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 2);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 19) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 3);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 20) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 4);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 21) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 5);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 22) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 6);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 23) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 7);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelGradients, 24) += global::System.Runtime.Intrinsics.Vector512.GetElement(sums, 8);
+                        }
                     }
                 }
             }

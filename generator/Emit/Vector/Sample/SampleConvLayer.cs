@@ -135,8 +135,7 @@ internal static class SampleConvLayer
                                     }
                                 }
                             }
-                            foreach (var (ky, kx) in taps)
-                                w.Line($"{c.At("kernelGradients", Naming.Int(ky * kw + kx))} += {c.Sum($"g{ky}_{kx}")};");
+                            SampleKernels.AddLaneSums(w, c, taps.Select(t => $"g{t.Ky}_{t.Kx}").ToList(), "kernelGradients", first * kw);
                         }
                     }
                 }

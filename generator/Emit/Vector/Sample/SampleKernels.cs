@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using LeNetGen.Generator.Model;
 
 namespace LeNetGen.Generator.Emit.Vector.Sample;
@@ -57,6 +58,35 @@ internal static class SampleKernels
             w.Line(curvature
                 ? $"for (int v = {whole}; v < {count}; v++) {{ {c.T} f = {scalar}({c.At(source, "v")}); {c.At(deltas, "v")} *= f * f; }}"
                 : $"for (int v = {whole}; v < {count}; v++) {c.At(deltas, "v")} *= {scalar}({c.At(source, "v")});");
+    }
+
+    /// <summary>
+    /// Adds the lane sums of <paramref name="accumulators"/> to consecutive values from <paramref name="first"/> at ref
+    /// <paramref name="destination"/>: at 512 bits of float sixteen at a time through LaneSums (a tree of swaps, about 2
+    /// permutes a sum), elsewhere one vector's sum at a time.
+    /// </summary>
+    public static void AddLaneSums(SourceWriter w, TileCode c, IReadOnlyList<string> accumulators, string destination, int first)
+    {
+        if (c.Width.Bits != 512 || c.T != "float")
+        {
+            for (int k = 0; k < accumulators.Count; k++)
+                w.Line($"{c.At(destination, Naming.Int(first + k))} += {c.Sum(accumulators[k])};");
+            return;
+        }
+        for (int start = 0; start < accumulators.Count; start += 16)
+        {
+            int count = System.Math.Min(16, accumulators.Count - start);
+            var arguments = new List<string>();
+            for (int k = 0; k < 16; k++) arguments.Add(k < count ? accumulators[start + k] : c.Zero);
+            using (w.Block())
+            {
+                w.Line($"{c.V} sums = global::LeNetGen.LaneSums.Of16({string.Join(", ", arguments)});");
+                string at = Naming.Int(first + start);
+                if (count == 16) w.Line(c.Store($"{c.Load(destination, at)} + sums", destination, at));
+                else
+                    for (int k = 0; k < count; k++) w.Line($"{c.At(destination, Naming.Int(first + start + k))} += {c.Width.Api}.GetElement(sums, {k});");
+            }
+        }
     }
 
     /// <summary>"V mask = lanes from <paramref name="from"/> on": the lanes of a moved-back vector that are new.</summary>

@@ -68,7 +68,12 @@ internal static class SamplePoolLayer
                 w.Line(c.Ref("biasGradients", "gradients", layer.BiasesOffset));
             }
             else w.Line("if (!withInputDeltas) return;");
-            w.Line($"if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, {input.Size}).Clear();");
+            // Windows that tile the input exactly give each input's delta once: it is stored, without clearing and
+            // adding (max pooling still adds, into the one cell of its window that was largest).
+            bool covered = p.Stride == p.Window && output.Height * p.Stride == input.Height && output.Width * p.Stride == input.Width;
+            bool store = covered && p.PoolKind != PoolKind.Max;
+            string assign = store ? "=" : "+=";
+            if (!store) w.Line($"if (withInputDeltas) global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref inputDeltas, {input.Size}).Clear();");
             using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
             {
                 if (subsample)
@@ -87,7 +92,7 @@ internal static class SamplePoolLayer
                             w.Line(c.Ref("windowDeltas", "inputDeltas", "at"));
                             double scale = 1.0 / (p.Window * p.Window);
                             w.Line($"d *= {c.E.Literal(curvature ? scale * scale : scale)};");
-                            foreach (string cell in cells) w.Line($"{c.At("windowDeltas", cell)} += d;");
+                            foreach (string cell in cells) w.Line($"{c.At("windowDeltas", cell)} {assign} d;");
                             break;
                         case PoolKind.Max:
                             w.Line($"int best = {cells[0]};");
@@ -103,7 +108,7 @@ internal static class SamplePoolLayer
                             {
                                 w.Line(c.Ref("windowDeltas", "inputDeltas", "at"));
                                 w.Line(curvature ? "d *= coefficient * coefficient;" : "d *= coefficient;");
-                                foreach (string cell in cells) w.Line($"{c.At("windowDeltas", cell)} += d;");
+                                foreach (string cell in cells) w.Line($"{c.At("windowDeltas", cell)} {assign} d;");
                             }
                             break;
                     }

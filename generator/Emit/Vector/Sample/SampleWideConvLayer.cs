@@ -143,8 +143,7 @@ internal static class SampleWideConvLayer
                             if (overlap > 0)
                                 using (w.Block())
                                     Vector(Naming.Int(starts[starts.Count - 1]), Delta(starts.Count - 1));
-                            foreach (var (ky, kx) in taps)
-                                w.Line($"{c.At("kernelGradients", Naming.Int(ky * kw + kx))} += {c.Sum($"g{ky}_{kx}")};");
+                            SampleKernels.AddLaneSums(w, c, taps.Select(t => $"g{t.Ky}_{t.Kx}").ToList(), "kernelGradients", first * kw);
                         }
                     }
                 }
