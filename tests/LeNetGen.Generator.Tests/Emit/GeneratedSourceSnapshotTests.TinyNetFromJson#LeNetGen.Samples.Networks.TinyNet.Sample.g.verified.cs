@@ -3273,7 +3273,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, forward, one sample: softmax output, fully connected 16 -> 10
-        //   each vector: 16 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
+        //   each vector: 16 adjacent inputs; 16 units' dot products (s<k>) at a time, summed across lanes
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void OutputForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
@@ -3281,35 +3281,35 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputBiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputSumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputValuesOffset);
-            for (int u = 0; u < 8; u += 4)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> s0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                const int u = 0;
+                global::System.Runtime.Intrinsics.Vector512<float> s0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s5 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s6 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s7 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s8 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s9 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                 ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u) * 16);
                 ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 1) * 16);
                 ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 2) * 16);
                 ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 3) * 16);
+                ref float row4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 4) * 16);
+                ref float row5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 5) * 16);
+                ref float row6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 6) * 16);
+                ref float row7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 7) * 16);
+                ref float row8 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 8) * 16);
+                ref float row9 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 9) * 16);
                 for (int i = 0; i < 16; i += 16)
                 {
                     global::System.Runtime.Intrinsics.Vector512<float> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(i));
-                    s0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)(i)), s0); s1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)(i)), s1); s2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, (nuint)(i)), s2); s3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, (nuint)(i)), s3);
+                    s0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)(i)), s0); s1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)(i)), s1); s2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, (nuint)(i)), s2); s3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, (nuint)(i)), s3); s4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row4, (nuint)(i)), s4); s5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row5, (nuint)(i)), s5); s6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row6, (nuint)(i)), s6); s7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row7, (nuint)(i)), s7); s8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row8, (nuint)(i)), s8); s9 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row9, (nuint)(i)), s9);
                 }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u) = global::System.Runtime.Intrinsics.Vector512.Sum(s0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u + 1) = global::System.Runtime.Intrinsics.Vector512.Sum(s1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u + 2) = global::System.Runtime.Intrinsics.Vector512.Sum(s2) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u + 3) = global::System.Runtime.Intrinsics.Vector512.Sum(s3) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 3);
-            }
-            {
-                const int u = 8;
-                global::System.Runtime.Intrinsics.Vector512<float> s0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, s1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u) * 16);
-                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (u + 1) * 16);
-                for (int i = 0; i < 16; i += 16)
-                {
-                    global::System.Runtime.Intrinsics.Vector512<float> x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref input, (nuint)(i));
-                    s0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, (nuint)(i)), s0); s1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, (nuint)(i)), s1);
-                }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u) = global::System.Runtime.Intrinsics.Vector512.Sum(s0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u + 1) = global::System.Runtime.Intrinsics.Vector512.Sum(s1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 1);
+                global::System.Runtime.Intrinsics.Vector512<float> dots = global::LeNetGen.LaneSums.Of16(s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u) = global::System.Runtime.Intrinsics.Vector512.GetElement(dots, 0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u + 1) = global::System.Runtime.Intrinsics.Vector512.GetElement(dots, 1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u + 2) = global::System.Runtime.Intrinsics.Vector512.GetElement(dots, 2) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u + 3) = global::System.Runtime.Intrinsics.Vector512.GetElement(dots, 3) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 3);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u + 4) = global::System.Runtime.Intrinsics.Vector512.GetElement(dots, 4) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 4);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u + 5) = global::System.Runtime.Intrinsics.Vector512.GetElement(dots, 5) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 5);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u + 6) = global::System.Runtime.Intrinsics.Vector512.GetElement(dots, 6) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 6);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u + 7) = global::System.Runtime.Intrinsics.Vector512.GetElement(dots, 7) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 7);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u + 8) = global::System.Runtime.Intrinsics.Vector512.GetElement(dots, 8) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 8);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, u + 9) = global::System.Runtime.Intrinsics.Vector512.GetElement(dots, 9) + global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, u + 9);
             }
             // softmax across the units: the largest sum first subtracted, for stability
             float largest = sums;

@@ -24,7 +24,7 @@ internal static class SampleDenseLayer
         int overlap = SampleLayer.Overlap(inputs, c.Count);
         w.Line($"// {p.Name}, forward, one sample: {Title(p)}");
         w.Line($"//   each vector: {c.Count} adjacent inputs" + (whole < inputs ? $", the last one at {inputs - c.Count} with its first {overlap} lanes masked off" : "") +
-            $"; {UnitBlock} units' dot products (s<k>) at a time, summed across lanes");
+            $"; {(c.Width.Bits == 512 && c.T == "float" ? 16 : UnitBlock)} units' dot products (s<k>) at a time, summed across lanes");
         w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace)"))
         {
@@ -37,7 +37,9 @@ internal static class SampleDenseLayer
                 w.Line(SampleKernels.Mask(c, "fresh", overlap));
                 w.Line($"{c.V} last = {c.Load("input", Naming.Int(inputs - c.Count))} & fresh;");
             }
-            TileBlocks.Loop(w, "u", units, UnitBlock, n =>
+            // At 512 bits of float, sixteen units at a time, their dot products summed across lanes at once (LaneSums).
+            bool sixteen = c.Width.Bits == 512 && c.T == "float";
+            TileBlocks.Loop(w, "u", units, sixteen ? 16 : UnitBlock, n =>
             {
                 w.Line($"{c.V} {string.Join(", ", Enumerable.Range(0, n).Select(k => $"s{k} = {c.Zero}"))};");
                 for (int k = 0; k < n; k++) w.Line(c.Ref($"row{k}", "weights", $"({SampleKernels.Plus("u", k)}) * {inputs}"));
@@ -49,6 +51,19 @@ internal static class SampleDenseLayer
                     }
                 if (whole < inputs)
                     w.Line(string.Join(" ", Enumerable.Range(0, n).Select(k => $"s{k} = {c.Fma("last", c.Load($"row{k}", Naming.Int(inputs - c.Count)), $"s{k}")};")));
+                if (sixteen)
+                {
+                    string all = string.Join(", ", Enumerable.Range(0, 16).Select(k => k < n ? $"s{k}" : c.Zero));
+                    w.Line($"{c.V} dots = global::LeNetGen.LaneSums.Of16({all});");
+                    if (n == 16) w.Line(c.Store($"dots + {c.Load("biases", "u")}", "sums", "u"));
+                    else
+                        for (int k = 0; k < n; k++)
+                        {
+                            string unit = SampleKernels.Plus("u", k);
+                            w.Line($"{c.At("sums", unit)} = {c.Width.Api}.GetElement(dots, {k}) + {c.At("biases", unit)};");
+                        }
+                    return;
+                }
                 for (int k = 0; k < n; k++)
                 {
                     string unit = SampleKernels.Plus("u", k);
