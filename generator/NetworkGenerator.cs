@@ -132,7 +132,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 string size = (network.SizeIsExact ? "" : "more than ") + network.Size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
                 output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedSourceTooLarge, result.Location, network.ClassName, size,
                     Limits.MaxGeneratedSource.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
-                    "make it smaller (fewer or narrower layers) or unroll less (leave Unroll out, or Unroll = Window on its largest layers)").ToDiagnostic(compilation));
+                    "make it smaller (fewer or narrower layers, a pooling layer before a wide dense layer or head) or unroll less (leave Unroll out, or Unroll = Window on its largest layers)").ToDiagnostic(compilation));
             }
         });
     }
