@@ -109,11 +109,12 @@ public static class VectorActivations
 
     // ---- the float tanh, written once ----
 
-    // tanh(x) ~ x P(x^2) / Q(x^2) on x clamped to +-7.9053111 (where tanh rounds to +-1 in float). Near 0 the ratio is
-    // x P1 / Q0, within 1.3e-7 of x, so no branch for tiny inputs. The clamp uses the processor's own min and max (one
-    // instruction each; the IEEE 754 Min and Max of Vector512 take three), with the input second, where x86's min and
-    // max return it when it is NaN: a NaN sum stays NaN, and a diverging run is seen as one.
-    private const float Clamp = 7.90531110763549805f;
+    // tanh(x) ~ x P(x^2) / Q(x^2) on x clamped to +-7.9053111 (where tanh rounds to +-1 in float); below 4e-4, x itself.
+    // The clamp uses the processor's own min and max (one instruction each; the IEEE 754 Min and Max of Vector512 take
+    // three), with the input second, where x86's min and max return it when it is NaN: a NaN sum stays NaN, and a
+    // diverging run is seen as one. (Dropping the select below, x P1/Q0 is within 1.3e-7 of x, saves two instructions
+    // but moves every trajectory: the classic's 20-pass test error went from 0.84% to 0.97% with it.)
+    private const float Clamp = 7.90531110763549805f, Tiny = 0.0004f;
     private const float P13 = -2.76076847742355e-16f, P11 = 2.00018790482477e-13f, P9 = -8.60467152213735e-11f,
         P7 = 5.12229709037114e-08f, P5 = 1.48572235717979e-05f, P3 = 6.37261928875436e-04f, P1 = 4.89352455891786e-03f;
     private const float Q6 = 1.19825839466702e-06f, Q4 = 1.18534705686654e-04f, Q2 = 2.26843463243900e-03f, Q0 = 4.89352518554385e-03f;
@@ -132,7 +133,7 @@ public static class VectorActivations
         TV q = TOps.MultiplyAdd(x2, TOps.Create(Q6), TOps.Create(Q4));
         q = TOps.MultiplyAdd(x2, q, TOps.Create(Q2));
         q = TOps.MultiplyAdd(x2, q, TOps.Create(Q0));
-        return TOps.Multiply(TOps.Multiply(x, p), TOps.Reciprocal(q));
+        return TOps.SelectWhereAbsBelow(a, Tiny, a, TOps.Multiply(TOps.Multiply(x, p), TOps.Reciprocal(q)));
     }
 
     private interface IFloatLanes<TV> where TV : struct
@@ -146,6 +147,7 @@ public static class VectorActivations
         /// <summary>1 / a, to float precision: the hardware's estimate refined by a Newton step where there is one (a division costs ten times as much).</summary>
         static abstract TV Reciprocal(TV a);
         static abstract TV MultiplyAdd(TV a, TV b, TV c);
+        static abstract TV SelectWhereAbsBelow(TV x, float limit, TV whenBelow, TV otherwise);
     }
 
     private readonly struct Ops512 : IFloatLanes<Vector512<float>>
@@ -161,6 +163,8 @@ public static class VectorActivations
             return r * Vector512.FusedMultiplyAdd(-a, r, Vector512.Create(2f));
         }
         public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
+        public static Vector512<float> SelectWhereAbsBelow(Vector512<float> x, float limit, Vector512<float> whenBelow, Vector512<float> otherwise) =>
+            Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(x), Vector512.Create(limit)), whenBelow, otherwise);
     }
 
     private readonly struct Ops256 : IFloatLanes<Vector256<float>>
@@ -176,6 +180,8 @@ public static class VectorActivations
             return r * Vector256.FusedMultiplyAdd(-a, r, Vector256.Create(2f));
         }
         public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.FusedMultiplyAdd(a, b, c);
+        public static Vector256<float> SelectWhereAbsBelow(Vector256<float> x, float limit, Vector256<float> whenBelow, Vector256<float> otherwise) =>
+            Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(x), Vector256.Create(limit)), whenBelow, otherwise);
     }
 
     private readonly struct Ops128 : IFloatLanes<Vector128<float>>
@@ -191,5 +197,7 @@ public static class VectorActivations
             return r * Vector128.FusedMultiplyAdd(-a, r, Vector128.Create(2f));
         }
         public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) => Vector128.FusedMultiplyAdd(a, b, c);
+        public static Vector128<float> SelectWhereAbsBelow(Vector128<float> x, float limit, Vector128<float> whenBelow, Vector128<float> otherwise) =>
+            Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(x), Vector128.Create(limit)), whenBelow, otherwise);
     }
 }
