@@ -18,9 +18,11 @@ namespace LeNetGen.Generator;
 /// <summary>
 /// The generator's wiring, and nothing else. Two front ends (attributes on a partial class, and *.lenet.json additional
 /// files) each produce a <see cref="FrontEndResult"/>; the same steps follow on both branches: check (pure, computes
-/// every shape and offset), the scalar backend's schedule (unroll depths, method groups), then two outputs that see only
-/// what they need. The source output sees only the location-free <see cref="ScalarPlan"/> (the plan and its schedule),
-/// so moving or reformatting a spec regenerates nothing; the diagnostics output sees only diagnostics. A last branch collects network names, only to find two networks with one name.
+/// every shape and offset), the scalar backend's schedule (unroll depths, method groups), the emit step (the three files,
+/// from the location-free <see cref="ScalarPlan"/> alone, so moving or reformatting a spec writes and regenerates
+/// nothing), then two outputs that see only what they need: the source output adds the files, the diagnostics output
+/// reports the diagnostics and LNG0303 for a network whose files would be too large (by name, from the emit step). A last
+/// branch collects network names, only to find two networks with one name.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
