@@ -31,7 +31,7 @@ internal static class Limits
 
     /// <summary>
     /// Characters of a network's generated source, its three files together (LNG0303): 8 MiB, about 3 times the
-    /// classic LeNet-5's 2.7 million, so that every accepted spec builds in seconds (README, "Limits").
+    /// classic LeNet-5's 2.7 million: the largest accepted spec compiles in about twice a LeNet-5's time (README, "Limits").
     /// </summary>
     public const int MaxGeneratedSource = 8_388_608;
 

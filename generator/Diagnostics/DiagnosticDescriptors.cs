@@ -166,11 +166,11 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor WrittenOutTooMuch = Error("LNG0302",
         "Layer writes out more code than a build can take",
-        "Layer {0} ({1}): {2} writes out {3} multiply-adds over the layer's forward, backward and curvature methods, beyond LeNetGen's limit of {4} per layer, which keeps every build within seconds; {5}");
+        "Layer {0} ({1}): {2} writes out {3} multiply-adds over the layer's forward, backward and curvature methods, beyond LeNetGen's limit of {4} per layer, which bounds the build's time and memory; {5}");
 
     public static readonly DiagnosticDescriptor GeneratedSourceTooLarge = Error("LNG0303",
         "Generated source too large to build",
-        "Network '{0}': its generated source would be {1} characters, beyond LeNetGen's limit of {2}, which keeps every build within seconds; {3}");
+        "Network '{0}': its generated source would be {1} characters, beyond LeNetGen's limit of {2}, which bounds the build's time and memory; {3}");
 
     // ---- 9xxx: internal ----------------------------------------------------------------------------------------
 

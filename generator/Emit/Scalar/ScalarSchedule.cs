@@ -71,8 +71,8 @@ internal static class ScalarSchedule
         {
             // A requested depth that writes out too much is an error, not silently changed: the message names the
             // deepest one that fits. Auto only gets here when even its shallowest depth is too much.
-            string what = layer.Unroll == Unroll.Auto
-                ? tableTaps > 0 ? "its connection table, written out map by map," : "even one window, written out whole (Unroll = Window),"
+            string what = tableTaps > 0 && layer.Unroll < Unroll.Maps ? "its connection table, written out map by map,"
+                : layer.Unroll == Unroll.Auto ? "even one window, written out whole (Unroll = Window),"
                 : $"Unroll = {chosen}";
             string? fits = null;
             foreach (Unroll depth in Depths)

@@ -29,7 +29,7 @@ public sealed class BuildLimitTests
             public partial class Net { }
             """);
         Assert.Equal("Layer 1 (dense 59): Unroll = Full writes out 295,000 multiply-adds over the layer's forward, backward and curvature methods, "
-            + "beyond LeNetGen's limit of 20,000 per layer, which keeps every build within seconds; Unroll = Kernel writes out 5,000 and fits, or leave Unroll out (Auto)",
+            + "beyond LeNetGen's limit of 20,000 per layer, which bounds the build's time and memory; Unroll = Kernel writes out 5,000 and fits, or leave Unroll out (Auto)",
             DiagnosticAssert.Message(result, "LNG0302"));
         Assert.Empty(result.Sources);
     }
@@ -46,7 +46,7 @@ public sealed class BuildLimitTests
             public partial class Net { }
             """);
         Assert.EndsWith("Unroll = Full writes out 3,920,000 multiply-adds over the layer's forward, backward and curvature methods, beyond LeNetGen's limit "
-            + "of 20,000 per layer, which keeps every build within seconds; Unroll = Maps writes out 5,000 and fits, or leave Unroll out (Auto)",
+            + "of 20,000 per layer, which bounds the build's time and memory; Unroll = Maps writes out 5,000 and fits, or leave Unroll out (Auto)",
             DiagnosticAssert.Message(result, "LNG0302"));
     }
 
@@ -66,7 +66,7 @@ public sealed class BuildLimitTests
             + "[{|LNG0302:Conv(120, Kernel = 5, Connections = \"" + table + "\")|}]\n"
             + "[SoftmaxOutput(10)]\npublic partial class Net { }\n");
         Assert.EndsWith("its connection table, written out map by map, writes out 240,000 multiply-adds over the layer's forward, backward and curvature "
-            + "methods, beyond LeNetGen's limit of 20,000 per layer, which keeps every build within seconds; a connection table is always written out map by "
+            + "methods, beyond LeNetGen's limit of 20,000 per layer, which bounds the build's time and memory; a connection table is always written out map by "
             + "map, so with this 5x5 kernel at most 160 connections (the table's X's) fit; use fewer, or no table",
             DiagnosticAssert.Message(result, "LNG0302"));
     }
@@ -81,7 +81,7 @@ public sealed class BuildLimitTests
             public partial class Net { }
             """);
         Assert.EndsWith("even one window, written out whole (Unroll = Window), writes out 50,000 multiply-adds over the layer's forward, backward and "
-            + "curvature methods, beyond LeNetGen's limit of 20,000 per layer, which keeps every build within seconds; a kernel of at most 4,000 cells fits",
+            + "curvature methods, beyond LeNetGen's limit of 20,000 per layer, which bounds the build's time and memory; a kernel of at most 4,000 cells fits",
             DiagnosticAssert.Message(result, "LNG0302"));
     }
 
@@ -104,8 +104,8 @@ public sealed class BuildLimitTests
     public void LNG0303_GeneratedSourceTooLarge_JustBeyondTheLargestAcceptedSpec()
     {
         var result = DiagnosticAssert.Exactly(Largest(blocks: 5, lastUnits: 1));
-        Assert.Equal("Network 'Net': its generated source would be 8,878,074 characters, beyond LeNetGen's limit of 8,388,608, which keeps every build "
-            + "within seconds; make it smaller (fewer or narrower layers, a pooling layer before a wide dense layer or head) or unroll less (leave Unroll out, "
+        Assert.Equal("Network 'Net': its generated source would be 8,878,074 characters, beyond LeNetGen's limit of 8,388,608, which bounds the build's time "
+            + "and memory; make it smaller (fewer or narrower layers, a pooling layer before a wide dense layer or head) or unroll less (leave Unroll out, "
             + "or Unroll = Window on its largest layers)", DiagnosticAssert.Message(result, "LNG0303"));
         Assert.Empty(result.Sources);
     }
