@@ -18,9 +18,11 @@ namespace LeNetGen.Generator;
 /// <summary>
 /// The generator's wiring, and nothing else. Two front ends (attributes on a partial class, and *.lenet.json additional
 /// files) each produce a <see cref="FrontEndResult"/>; the same steps follow on both branches: check (pure, computes
-/// every shape and offset), the scalar backend's schedule (unroll depths, method groups), then two outputs that see only
-/// what they need. The source output sees only the location-free <see cref="ScalarPlan"/> (the plan and its schedule),
-/// so moving or reformatting a spec regenerates nothing; the diagnostics output sees only diagnostics. A last branch collects network names, only to find two networks with one name.
+/// every shape and offset), the scalar backend's schedule (unroll depths, method groups), the emit step (the three files,
+/// from the location-free <see cref="ScalarPlan"/> alone, so moving or reformatting a spec writes and regenerates
+/// nothing), then two outputs that see only what they need: the source output adds the files, the diagnostics output
+/// reports the diagnostics and LNG0303 for a network whose files would be too large (by name, from the emit step). A last
+/// branch collects network names, only to find two networks with one name.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
@@ -88,37 +90,52 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static plan => plan is not null)
             .WithTrackingName(TrackingNames.Plan);
 
-        context.RegisterSourceOutput(plans.Combine(duplicateNames), static (output, pair) =>
+        // The three files, written from the location-free plan alone (so a spec that merely moves writes nothing again);
+        // a network whose files together would pass Limits.MaxGeneratedSource gets none, and LNG0303 below.
+        IncrementalValuesProvider<EmittedNetwork> emitted = plans
+            .Select(static (plan, _) => EmittedNetwork.Of(plan))
+            .WithTrackingName(TrackingNames.Emitted);
+
+        context.RegisterSourceOutput(emitted.Combine(duplicateNames), static (output, pair) =>
         {
-            ScalarPlan scheduled = pair.Left;
-            NetworkPlan plan = scheduled.Network;
-            if (pair.Right.Contains(plan.FullName)) return; // LNG0008 is reported on the names branch
-            string source, tiles, sample;
-            try
+            EmittedNetwork network = pair.Left;
+            if (pair.Right.Contains(network.FullName)) return; // LNG0008 is reported on the names branch
+            if (network.Failure is string failure)
             {
-                source = ScalarNetworkEmitter.Emit(scheduled);
-                tiles = TileNetworkEmitter.Emit(plan);
-                sample = SampleNetworkEmitter.Emit(scheduled);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, plan.ClassName, exception.GetType().Name, exception.Message).ToDiagnostic());
+                int split = failure.IndexOf('\n');
+                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, network.ClassName,
+                    failure.Substring(0, split), failure.Substring(split + 1)).ToDiagnostic());
                 return;
             }
-            output.AddSource(plan.HintName, source);
-            output.AddSource(TileNetworkEmitter.HintName(plan), tiles);
-            output.AddSource(SampleNetworkEmitter.HintName(plan), sample);
+            foreach (GeneratedFile file in network.Files) output.AddSource(file.HintName, file.Text);
         });
 
-        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = scheduled
-            .Select(static (result, _) => result.Diagnostics)
+        // The networks whose generated source is too large, by name and size only: small, and equal while they stay so.
+        IncrementalValueProvider<EquatableArray<EmittedNetwork>> tooLarge = emitted
+            .Where(static network => network.TooLarge)
+            .Collect()
+            .Select(static (networks, _) => networks.ToEquatableArray())
+            .WithTrackingName(TrackingNames.TooLarge);
+
+        IncrementalValuesProvider<SpecReport> diagnostics = scheduled
+            .Select(static (result, _) => new SpecReport(result.Diagnostics, result.Plan?.Network.FullName, result.Location))
             .WithTrackingName(TrackingNames.Diagnostics);
         // Diagnostics go out with real source locations, so `#pragma warning disable` and [SuppressMessage] work on the
         // warnings: this output alone sees the compilation (to find each file's syntax tree) and may run again on any
         // edit; it only reports, and the generated source never depends on it.
-        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) =>
+        context.RegisterSourceOutput(diagnostics.Combine(tooLarge).Combine(context.CompilationProvider), static (output, pair) =>
         {
-            foreach (DiagnosticInfo diagnostic in pair.Left) output.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
+            var ((result, large), compilation) = pair;
+            foreach (DiagnosticInfo diagnostic in result.Diagnostics) output.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
+            if (result.FullName is null) return;
+            foreach (EmittedNetwork network in large)
+            {
+                if (network.FullName != result.FullName) continue;
+                string size = (network.SizeIsExact ? "" : "more than ") + network.Size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedSourceTooLarge, result.Location, network.ClassName, size,
+                    Limits.MaxGeneratedSource.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                    "make it smaller (fewer or narrower layers, a pooling layer before a wide dense layer or head) or unroll less (leave Unroll out, or Unroll = Window on its largest layers)").ToDiagnostic(compilation));
+            }
         });
     }
 
@@ -150,9 +167,12 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             var diagnostics = result.Diagnostics.ToList();
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, result.Location,
                 result.Plan?.ClassName ?? "?", exception.GetType().Name, exception.Message));
-            return new ScheduleResult(null, diagnostics.ToEquatableArray());
+            return new ScheduleResult(null, diagnostics.ToEquatableArray()) { Location = result.Location };
         }
     }
+
+    /// <summary>A spec's diagnostics so far, and, when it was scheduled, its network's name and where it is declared (for LNG0303).</summary>
+    private sealed record SpecReport(EquatableArray<DiagnosticInfo> Diagnostics, string? FullName, LocationInfo? Location);
 
     /// <summary>Where a network of a given name is declared, for LNG0008.</summary>
     private sealed record NameSite(string FullName, string Origin, LocationInfo? Location)

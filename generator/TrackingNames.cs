@@ -8,6 +8,8 @@ internal static class TrackingNames
     public const string Checked = nameof(Checked);
     public const string Scheduled = nameof(Scheduled);
     public const string Plan = nameof(Plan);
+    public const string Emitted = nameof(Emitted);
+    public const string TooLarge = nameof(TooLarge);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Names = nameof(Names);
     public const string DuplicateNames = nameof(DuplicateNames);

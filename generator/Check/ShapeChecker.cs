@@ -70,6 +70,8 @@ internal static class ShapeChecker
         private int _fixedValues;
         private long _workspace;
         private bool _workspaceReported;
+        /// <summary>The kind of the layer before the one being checked, whether it passed its checks or not.</summary>
+        private LayerKind? _previousKind;
 
         public Walk(NetworkSpec spec, List<DiagnosticInfo> diagnostics)
         {
@@ -116,6 +118,7 @@ internal static class ShapeChecker
                 int checkedLayers = _layers.Count;
                 current = CheckLayer(layer, position, description, current);
                 if (_layers.Count > checkedLayers) _unrollLocations.Add(layer.UnrollLocation ?? layer.Location);
+                _previousKind = layer.Kind;
             }
 
             LayerSpec last = _spec.Layers[_spec.Layers.Count - 1];
@@ -234,15 +237,18 @@ internal static class ShapeChecker
             ok &= CheckSize(position, description, "the stride", layer.Stride, 1, Limits.MaxDimension, layer.StrideLocation, layer.Location);
             ok &= CheckSize(position, description, "the padding", layer.Padding, 0, Limits.MaxPadding, layer.PaddingLocation, layer.Location);
 
+            // A connection table's mistakes leave the layer's output shape known (it does not depend on the table), so
+            // the layers after it are still checked.
+            bool tableOk = true;
             EquatableArray<EquatableArray<int>> table = EquatableArray<EquatableArray<int>>.Empty;
             if (layer.Connections is ConnectionTableSpec tableSpec)
             {
-                if (input is Shape flatCheck && flatCheck.IsFlat && _layers.Count > 0 && _layers[_layers.Count - 1].Kind is LayerKind.Dense)
+                if (input is Shape flatCheck && flatCheck.IsFlat && _previousKind is LayerKind.Dense)
                 {
                     Report(D.ConnectionTableOnInput, tableSpec.Location ?? layer.Location, position, description, flatCheck.Size);
-                    ok = false;
+                    tableOk = false;
                 }
-                else if (!CheckTable(tableSpec, layer, position, description, input, out table)) ok = false;
+                else if (!CheckTable(tableSpec, layer, position, description, input, out table)) tableOk = false;
             }
 
             if (!ok || input is not Shape shape) return null;
@@ -273,6 +279,7 @@ internal static class ShapeChecker
 
             var output = new Shape(layer.Count, outHeight, outWidth);
             if (!CheckActivations(position, description, output, layer.Location)) return null;
+            if (!tableOk) return Unchecked("C", position, output);
 
             int kernelArea = layer.KernelHeight * layer.KernelWidth;
             long weightLength;
@@ -438,7 +445,10 @@ internal static class ShapeChecker
             {
                 Report(D.PoolDoesNotTile, layer.Stride != 0 && layer.Window <= Math.Min(shape.Height, shape.Width) ? layer.StrideLocation ?? layer.Location : layer.WindowLocation ?? layer.Location,
                     position, description, $"{layer.Window}x{layer.Window}", stride, shape, _chain.ToString(), problem);
-                return null;
+                // The windows that fit still give the layer a shape (the floor of the division), so the layers after it
+                // are checked against it; when even one window does not fit, nothing after it can be.
+                if (layer.Window > shape.Height || layer.Window > shape.Width) return null;
+                return Unchecked("S", position, new Shape(shape.Maps, (shape.Height - layer.Window) / stride + 1, (shape.Width - layer.Window) / stride + 1));
             }
 
             var output = new Shape(shape.Maps, (shape.Height - layer.Window) / stride + 1, (shape.Width - layer.Window) / stride + 1);
@@ -491,7 +501,10 @@ internal static class ShapeChecker
             bool ok = CheckSize(position, description, what, layer.Count, 1, Limits.MaxDimension, layer.CountLocation, layer.Location);
             if (layer.Kind == LayerKind.RbfOutput)
                 ok &= CheckPrototypes(layer, position, description, input);
-            if (!ok || input is not Shape shape) return null;
+            if (!ok) return null;
+            // A dense layer's (or head's) width does not depend on its input: after an error before it, the layers after
+            // it are still checked against it.
+            if (input is not Shape shape) return Unchecked(layer.Kind == LayerKind.Dense ? "F" : "Output", position, new Shape(layer.Count, 1, 1));
 
             var output = new Shape(layer.Count, 1, 1);
             int inputs = shape.Size;
@@ -582,6 +595,16 @@ internal static class ShapeChecker
             Init.XavierUniform => Math.Sqrt(6.0 / (fanIn + fanOut)),
             _ => 2.4 / fanIn,
         };
+
+        /// <summary>
+        /// A layer that has an error but whose output shape is still known: it joins the chain of shapes (so later
+        /// messages show how their input came about) but not the plan, which is not made.
+        /// </summary>
+        private Shape Unchecked(string prefix, int position, Shape output)
+        {
+            _chain.Append(" -> ").Append(prefix == "Output" ? prefix : prefix + position.ToString(Inv)).Append(' ').Append(output);
+            return output;
+        }
 
         private Shape Add(LayerPlan plan, Shape output)
         {

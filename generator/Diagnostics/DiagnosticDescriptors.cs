@@ -164,6 +164,14 @@ internal static class DiagnosticDescriptors
         "Unrolled method too large for the JIT to optimize",
         "Layer {0} ({1}): Unroll = {2} writes about {3} IL instructions and {4} local-variable uses into {5}; the JIT compiles a method with more than 20,000 IL instructions or 8,000 local-variable uses without optimization, several times slower; {6}");
 
+    public static readonly DiagnosticDescriptor WrittenOutTooMuch = Error("LNG0302",
+        "Layer writes out more code than a build can take",
+        "Layer {0} ({1}): {2} writes out {3} multiply-adds over the layer's forward, backward and curvature methods, beyond LeNetGen's limit of {4} per layer, which bounds the build's time and memory; {5}");
+
+    public static readonly DiagnosticDescriptor GeneratedSourceTooLarge = Error("LNG0303",
+        "Generated source too large to build",
+        "Network '{0}': its generated source would be {1} characters, beyond LeNetGen's limit of {2}, which bounds the build's time and memory; {3}");
+
     // ---- 9xxx: internal ----------------------------------------------------------------------------------------
 
     public static readonly DiagnosticDescriptor InternalError = Error("LNG9001",

@@ -1,11 +1,14 @@
 using System;
 using System.Text;
+using LeNetGen.Generator.Check;
 
 namespace LeNetGen.Generator.Emit;
 
 /// <summary>
 /// A <see cref="StringBuilder"/> with an indent level. Lines end with '\n' on every platform, so generated files are
-/// byte-identical everywhere; <see cref="Block"/> opens a brace and closes it when disposed.
+/// byte-identical everywhere; <see cref="Block"/> opens a brace and closes it when disposed. It holds at most
+/// <see cref="Limits.MaxGeneratedSource"/> characters: past that it throws <see cref="GeneratedSourceTooLargeException"/>,
+/// so no spec can make the generator write (and hold) more than that, whatever the cost model missed.
 /// </summary>
 internal sealed class SourceWriter
 {
@@ -19,6 +22,7 @@ internal sealed class SourceWriter
     {
         if (line.Length > 0) _text.Append(' ', _indent * IndentSize).Append(line);
         _text.Append('\n');
+        if (_text.Length > Limits.MaxGeneratedSource) throw new GeneratedSourceTooLargeException(_text.Length);
     }
 
     /// <summary>Writes each line of <paramref name="lines"/> (separated by '\n') at the current indent.</summary>

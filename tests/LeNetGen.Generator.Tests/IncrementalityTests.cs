@@ -35,7 +35,7 @@ public sealed class IncrementalityTests
 
     private static readonly string[] TrackedSteps =
     {
-        "AttributeSpec", "JsonSpec", "Checked", "Scheduled", "Plan", "Diagnostics", "Names", "DuplicateNames",
+        "AttributeSpec", "JsonSpec", "Checked", "Scheduled", "Plan", "Emitted", "TooLarge", "Diagnostics", "Names", "DuplicateNames",
     };
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(string source)

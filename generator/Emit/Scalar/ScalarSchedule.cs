@@ -19,7 +19,11 @@ internal sealed record ScalarPlan(NetworkPlan Network, EquatableArray<LayerSched
 internal readonly record struct LayerSchedule(Unroll Depth, EquatableArray<int> BackwardGroups);
 
 /// <summary>The schedule step's verdict: the scheduled plan unless an error was found, and every diagnostic so far.</summary>
-internal sealed record ScheduleResult(ScalarPlan? Plan, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record ScheduleResult(ScalarPlan? Plan, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>Where the network is declared: where LNG0303 goes when its generated source is too large.</summary>
+    public LocationInfo? Location { get; init; }
+}
 
 /// <summary>
 /// The scalar backend's schedule step, after the checker: from the checked plan's shapes and the spec's requested
@@ -32,25 +36,24 @@ internal static class ScalarSchedule
 {
     public static ScheduleResult Run(CheckResult checkedSpec)
     {
-        if (checkedSpec.Plan is not NetworkPlan plan) return new ScheduleResult(null, checkedSpec.Diagnostics);
+        if (checkedSpec.Plan is not NetworkPlan plan) return new ScheduleResult(null, checkedSpec.Diagnostics) { Location = checkedSpec.Location };
         var diagnostics = new List<DiagnosticInfo>(checkedSpec.Diagnostics);
         var layers = new List<LayerSchedule>(plan.Layers.Count);
-        long writtenOutTaps = 0;
+        bool failed = false;
         for (int i = 0; i < plan.Layers.Count; i++)
         {
             LocationInfo? location = i < checkedSpec.UnrollLocations.Count ? checkedSpec.UnrollLocations[i] : checkedSpec.Location;
-            layers.Add(Schedule(plan.Layers[i], location ?? checkedSpec.Location, diagnostics, ref writtenOutTaps));
+            layers.Add(Schedule(plan.Layers[i], location ?? checkedSpec.Location, diagnostics, ref failed));
         }
-        if (writtenOutTaps > Limits.MaxWrittenOutTaps)
+        return new ScheduleResult(failed ? null : new ScalarPlan(plan, layers.ToEquatableArray()), diagnostics.ToEquatableArray())
         {
-            diagnostics.Add(DiagnosticInfo.Create(D.SizeTooLarge, checkedSpec.Location, "network '" + plan.ClassName + "'",
-                "the number of multiply-adds written out", writtenOutTaps, Limits.MaxWrittenOutTaps));
-            return new ScheduleResult(null, diagnostics.ToEquatableArray());
-        }
-        return new ScheduleResult(new ScalarPlan(plan, layers.ToEquatableArray()), diagnostics.ToEquatableArray());
+            Location = checkedSpec.Location,
+        };
     }
 
-    private static LayerSchedule Schedule(LayerPlan layer, LocationInfo? location, List<DiagnosticInfo> diagnostics, ref long writtenOutTaps)
+    private static readonly Unroll[] Depths = { Unroll.Full, Unroll.Maps, Unroll.Kernel, Unroll.Window };
+
+    private static LayerSchedule Schedule(LayerPlan layer, LocationInfo? location, List<DiagnosticInfo> diagnostics, ref bool failed)
     {
         int kernelArea = layer.Kind == LayerKind.Conv ? layer.KernelHeight * layer.KernelWidth : 0;
         long tableTaps = layer.Kind == LayerKind.Conv && layer.HasTable ? layer.WeightLength : 0;
@@ -63,9 +66,36 @@ internal static class ScalarSchedule
         // A connection table is always written out map by map: it costs nothing at run time that way.
         if (tableTaps > 0 && chosen < Unroll.Maps) chosen = Unroll.Maps;
         long taps = UnrollPlanner.WrittenOutTaps(chosen, layer.Kind, input, output, kernelArea, tableTaps, window);
-        writtenOutTaps += taps;
+        long allPasses = UnrollPlanner.OverAllPasses(layer.Kind, taps);
+        if (allPasses > Limits.MaxWrittenOutTapsPerLayer)
+        {
+            // A requested depth that writes out too much is an error, not silently changed: the message names the
+            // deepest one that fits. Auto only gets here when even its shallowest depth is too much.
+            string what = tableTaps > 0 && layer.Unroll < Unroll.Maps ? "its connection table, written out map by map,"
+                : layer.Unroll == Unroll.Auto ? "even one window, written out whole (Unroll = Window),"
+                : $"Unroll = {chosen}";
+            string? fits = null;
+            foreach (Unroll depth in Depths)
+            {
+                if (depth >= chosen || (tableTaps > 0 && depth < Unroll.Maps)) continue;
+                long lighter = UnrollPlanner.OverAllPasses(layer.Kind, UnrollPlanner.WrittenOutTaps(depth, layer.Kind, input, output, kernelArea, tableTaps, window));
+                if (lighter > Limits.MaxWrittenOutTapsPerLayer) continue;
+                fits = $"Unroll = {depth} writes out {N(lighter)} and fits, or leave Unroll out (Auto)";
+                break;
+            }
+            long factor = UnrollPlanner.OverAllPasses(layer.Kind, 1);
+            fits ??= tableTaps > 0
+                ? $"a connection table is always written out map by map, so with this {layer.KernelHeight}x{layer.KernelWidth} kernel at most {N(Limits.MaxWrittenOutTapsPerLayer / factor / kernelArea)} connections (the table's X's) fit; use fewer, or no table"
+                : layer.Kind == LayerKind.Pool
+                    ? $"a window of at most {N(Limits.MaxWrittenOutTapsPerLayer / factor)} cells fits"
+                    : $"a kernel of at most {N(Limits.MaxWrittenOutTapsPerLayer / factor)} cells fits";
+            diagnostics.Add(DiagnosticInfo.Create(D.WrittenOutTooMuch, location, layer.Position, layer.Description, what, N(allPasses),
+                N(Limits.MaxWrittenOutTapsPerLayer), fits));
+            failed = true;
+            return new LayerSchedule(chosen, new[] { 0 }.ToEquatableArray());
+        }
         var estimate = UnrollPlanner.Estimate(chosen, layer.Kind, input, output, kernelArea, tableTaps, window);
-        if (UnrollPlanner.BeyondJitLimits(estimate) && taps <= Limits.MaxWrittenOutTaps)
+        if (UnrollPlanner.BeyondJitLimits(estimate))
         {
             Unroll fits = UnrollPlanner.ChooseAuto(layer.Kind, input, output, kernelArea, tableTaps, window);
             string advice = tableTaps > 0
@@ -74,8 +104,7 @@ internal static class ScalarSchedule
                     ? "even one window is that large, so only a smaller kernel or input stays under them"
                     : $"use Unroll = {fits}, or Auto";
             diagnostics.Add(DiagnosticInfo.Create(D.UnrollTooLarge, location, layer.Position, layer.Description, chosen,
-                estimate.Instructions.ToString("N0", CultureInfo.InvariantCulture), estimate.LocalReferences.ToString("N0", CultureInfo.InvariantCulture),
-                Naming.Method(layer), advice));
+                N(estimate.Instructions), N(estimate.LocalReferences), Naming.Method(layer), advice));
         }
 
         EquatableArray<int> groups = layer.Kind switch
@@ -87,4 +116,6 @@ internal static class ScalarSchedule
         };
         return new LayerSchedule(chosen, groups);
     }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -66,6 +66,13 @@ internal static class UnrollPlanner
         }
     }
 
+    /// <summary>
+    /// The taps a layer writes out over all its scalar methods, from those of its forward method: a layer of weights
+    /// writes each tap again for the input's deltas and the weights' gradients (backward) and for both once more, squared
+    /// (curvature), five times in all; a pooling layer routes deltas and curvatures back through each window cell, three.
+    /// </summary>
+    public static long OverAllPasses(LayerKind kind, long forwardTaps) => forwardTaps * (kind == LayerKind.Pool ? 3 : 5);
+
     /// <summary>Estimated IL instructions and local-variable references of a layer method at <paramref name="depth"/>.</summary>
     public static (long Instructions, long LocalReferences) Estimate(Unroll depth, LayerKind kind, Shape input, Shape output, int kernelArea, long tableTaps, int window)
     {

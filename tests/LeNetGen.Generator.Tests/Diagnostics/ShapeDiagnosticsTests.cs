@@ -297,8 +297,8 @@ public sealed class ShapeDiagnosticsTests
     public void LNG0301_UnrollTooLarge_IsAWarningAndCodeIsGenerated()
     {
         var result = DiagnosticAssert.Exactly(Usings + """
-            [Network(Input = "1x32x32")]
-            [Conv(6, Kernel = 5, Unroll = {|LNG0301:Unroll.Full|})]
+            [Network(Input = "1x12x12")]
+            [Conv(2, Kernel = 5, Unroll = {|LNG0301:Unroll.Full|})]
             [SoftmaxOutput(10)]
             public partial class Net { }
             """);
@@ -309,7 +309,7 @@ public sealed class ShapeDiagnosticsTests
     [Fact]
     public void LNG0301_UnrollTooLarge_Json() => DiagnosticAssert.Exactly("", ("Unroll.lenet.json", """
         { "class": "Unroll", "input": "1x32x32", "layers": [
-            { "kind": "dense", "units": 120, "unroll": {|LNG0301:"maps"|} },
+            { "kind": "dense", "units": 3, "unroll": {|LNG0301:"maps"|} },
             { "kind": "softmax", "classes": 10 } ] }
         """));
 
