@@ -84,8 +84,9 @@ internal sealed class InMemoryNetworks : IDisposable
     {
         var lines = diagnostics.Take(10).Select(d =>
         {
-            string path = d.Location.GetLineSpan().Path;
-            int index = path.StartsWith("Net", StringComparison.Ordinal) && int.TryParse(Path.GetFileNameWithoutExtension(path)[3..], out int n) ? n : -1;
+            // The spec's own file (Net3.cs) or the code generated from it (Properties.Net3.Tiles.g.cs).
+            var match = System.Text.RegularExpressions.Regex.Match(d.Location.GetLineSpan().Path, @"Net(\d+)\.");
+            int index = match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
             return d + (index >= 0 && index < specs.Count ? "\n" + specs[index] : "");
         });
         return what + ":\n" + string.Join("\n", lines);
