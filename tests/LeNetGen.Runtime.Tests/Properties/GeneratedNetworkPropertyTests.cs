@@ -19,13 +19,13 @@ namespace LeNetGen.Runtime.Tests.Properties;
 /// finite differences. CsCheck shrinks a failing batch; the failure names the smallest failing spec as attribute source.
 /// <para>
 /// Batches of <see cref="BatchSize"/> networks share one compilation. LENETGEN_PROPERTY_RUNS multiplies the batches
-/// (the README's long run: 250, i.e. 10,000 networks); 1 in CI.
+/// (the README's long run: 400, i.e. 9,600 networks); 1 in CI.
 /// </para>
 /// </summary>
 public sealed class GeneratedNetworkPropertyTests(ITestOutputHelper output)
 {
     private const int BatchSize = 8;
-    private const int DefaultBatches = 5;
+    private const int DefaultBatches = 3;
 
     [Fact]
     public void RandomNetworksMatchTheReferenceOnEveryKernelPath()
