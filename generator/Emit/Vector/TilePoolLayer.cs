@@ -90,7 +90,8 @@ internal static class TilePoolLayer
                     w.Line(c.Ref("inputDeltas", "tile", layer.InputDeltas + " + lane"));
                     if (!covered) TileKernels.Clear(w, c, "inputDeltas", p.In.Size);
                 }
-                if (p.PoolKind == PoolKind.Max) w.Line(c.Ref("sums", "tile", layer.Sums + " + lane"));
+                // ActivationDerivative has declared the sums already for a ReLU.
+                if (p.PoolKind == PoolKind.Max && p.Activation != Model.Act.Relu) w.Line(c.Ref("sums", "tile", layer.Sums + " + lane"));
                 using (w.Block($"for (int m = 0; m < {p.Out.Maps}; m++)"))
                 {
                     if (subsample)

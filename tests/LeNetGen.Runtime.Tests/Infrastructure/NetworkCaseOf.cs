@@ -2,17 +2,20 @@ using System;
 using System.Linq;
 using System.Numerics;
 using LeNetGen.Reference;
-using LeNetGen.Runtime.Tests.Networks;
 
 namespace LeNetGen.Runtime.Tests.Infrastructure;
 
-/// <summary>A <see cref="NetworkCase"/> that drives <typeparamref name="TNet"/> through its <see cref="INetwork{TSelf, T}"/> contract.</summary>
-internal sealed class NetworkCase<TNet, T>(Init init) : NetworkCase
-    where TNet : INetwork<TNet, T>, IReferenceSpec
+/// <summary>
+/// A <see cref="NetworkCase"/> that drives <typeparamref name="TNet"/> through its <see cref="INetwork{TSelf, T}"/>
+/// contract, with <paramref name="reference"/> as its second description (a test network's own, or one built from a
+/// random spec for a network compiled at test time).
+/// </summary>
+internal sealed class NetworkCase<TNet, T>(Init init, ReferenceNetwork reference) : NetworkCase
+    where TNet : INetwork<TNet, T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     public override Type Type => typeof(TNet);
-    public override ReferenceNetwork Reference => TNet.Reference;
+    public override ReferenceNetwork Reference => reference;
     public override Init Init => init;
     public override bool IsDouble => typeof(T) == typeof(double);
     public override int ParameterCount => TNet.ParameterCount;

@@ -10,19 +10,19 @@ internal static class NetworkCases
 {
     public static readonly IReadOnlyList<NetworkCase> All =
     [
-        new NetworkCase<RgbConvNet, float>(Init.LeCunUniform),
-        new NetworkCase<TableNet, float>(Init.LeCunUniform),
-        new NetworkCase<OverlapNet, double>(Init.LeCunUniform),
-        new NetworkCase<TrainableRbfNet, float>(Init.LeCunUniform),
-        new NetworkCase<DoubleSoftmaxNet, double>(Init.LeCunUniform),
-        new NetworkCase<StrideRemainderNet, float>(Init.LeCunUniform),
-        new NetworkCase<EdgeNet, double>(Init.LeCunUniform),
-        new NetworkCase<JsonNet, float>(Init.LeCunUniform),
-        new NetworkCase<ClassicLeNet5, float>(Init.LeCunUniform),
-        new NetworkCase<ModernLeNet5, float>(Init.HeUniform),
-        new NetworkCase<DoubleTableNet, double>(Init.LeCunUniform),
-        new NetworkCase<DoubleClassicLeNet5, double>(Init.LeCunUniform),
-        new NetworkCase<DoubleModernLeNet5, double>(Init.HeUniform),
+        new NetworkCase<RgbConvNet, float>(Init.LeCunUniform, RgbConvNet.Reference),
+        new NetworkCase<TableNet, float>(Init.LeCunUniform, TableNet.Reference),
+        new NetworkCase<OverlapNet, double>(Init.LeCunUniform, OverlapNet.Reference),
+        new NetworkCase<TrainableRbfNet, float>(Init.LeCunUniform, TrainableRbfNet.Reference),
+        new NetworkCase<DoubleSoftmaxNet, double>(Init.LeCunUniform, DoubleSoftmaxNet.Reference),
+        new NetworkCase<StrideRemainderNet, float>(Init.LeCunUniform, StrideRemainderNet.Reference),
+        new NetworkCase<EdgeNet, double>(Init.LeCunUniform, EdgeNet.Reference),
+        new NetworkCase<JsonNet, float>(Init.LeCunUniform, JsonNet.Reference),
+        new NetworkCase<ClassicLeNet5, float>(Init.LeCunUniform, ClassicLeNet5.Reference),
+        new NetworkCase<ModernLeNet5, float>(Init.HeUniform, ModernLeNet5.Reference),
+        new NetworkCase<DoubleTableNet, double>(Init.LeCunUniform, DoubleTableNet.Reference),
+        new NetworkCase<DoubleClassicLeNet5, double>(Init.LeCunUniform, DoubleClassicLeNet5.Reference),
+        new NetworkCase<DoubleModernLeNet5, double>(Init.HeUniform, DoubleModernLeNet5.Reference),
     ];
 
     /// <summary>The double networks' names: finite differences need double precision.</summary>

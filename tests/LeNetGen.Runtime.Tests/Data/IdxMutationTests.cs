@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+using CsCheck;
+using Xunit;
+
+namespace LeNetGen.Runtime.Tests.Data;
+
+/// <summary>
+/// Property tests over damaged IDX files, raw and gzip: random bytes changed, inserted and deleted, the file cut short.
+/// Reading is either refused with a <see cref="DatasetFormatException"/> that names the file, or succeeds with a file
+/// whose dimensions account for every byte it holds; never any other exception. CsCheck shrinks a failure to the fewest
+/// edits and prints the bytes.
+/// </summary>
+public sealed class IdxMutationTests
+{
+    private static readonly int Runs = int.TryParse(Environment.GetEnvironmentVariable("LENETGEN_PROPERTY_RUNS"), out int n) && n > 0 ? n : 1;
+
+    private static readonly Gen<(double At, int Kind, byte Value)> Edit = Gen.Select(Gen.Double[0, 1], Gen.Int[0, 3], Gen.Byte);
+
+    private static byte[] Apply(byte[] original, (double At, int Kind, byte Value)[] edits)
+    {
+        var bytes = new System.Collections.Generic.List<byte>(original);
+        foreach (var (fraction, kind, value) in edits)
+        {
+            int at = Math.Min(bytes.Count, (int)(fraction * bytes.Count));
+            switch (kind)
+            {
+                case 0 when at < bytes.Count: bytes[at] = value; break;
+                case 1 when at < bytes.Count: bytes.RemoveAt(at); break;
+                case 2: bytes.RemoveRange(at, bytes.Count - at); break;
+                default: bytes.Insert(at, value); break;
+            }
+        }
+        return bytes.ToArray();
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void DamagedIdxFilesAreRefusedWithAMessageOrReadWhole(bool labels, bool gzip)
+    {
+        byte[] raw = labels ? IdxBytes.Labels([3, 1, 4, 1, 5, 9, 2, 6]) : IdxBytes.Images(3, 4, 5);
+        byte[] original = gzip ? IdxBytes.Gzip(raw) : raw;
+        string name = gzip ? "damaged-idx.gz" : "damaged-idx";
+        Gen.Select(Edit.Array[1, 4], edits => Apply(original, edits)).Sample(bytes =>
+        {
+            try
+            {
+                IdxFile file = labels
+                    ? IdxReader.ReadLabels(new MemoryStream(bytes), name, classCount: 10)
+                    : IdxReader.ReadImages(new MemoryStream(bytes), name);
+                int size = 1;
+                for (int d = 1; d < file.Dimensions.Length; d++) size *= file.Dimensions[d];
+                Assert.True(file.Count >= 0 && size > 0, $"{file.Count} items of {size}");
+            }
+            catch (DatasetFormatException refusal)
+            {
+                Assert.Contains(name, refusal.Message);
+            }
+        }, iter: 300L * Runs, print: bytes => Convert.ToHexString(bytes));
+    }
+}
