@@ -88,6 +88,14 @@ var predict = new Command("predict", "predict one test image (--index) or a PNG 
 predict.SetAction(r => Guard(() => Networks.Dispatch(r.GetValue(network),
     new PredictCommand(r.GetValue(checkpoint)!, r.GetValue(index), r.GetValue(image), r.GetValue(dataset)!, r.GetValue(dataPath), RecipeOf(r), r.GetValue(normalization)))));
 
+var port = NumberOption.Create<int>("--port", "the port on 127.0.0.1 [default: 5000]", v => v is < 1 or > 65535 ? "must be from 1 to 65535" : null);
+var serve = new Command("serve", "a page on localhost to draw a digit on: the prediction as you draw, the ten outputs, the feature maps of C1, S2, C3")
+{
+    network, checkpoint, normalization, port,
+};
+serve.SetAction(r => Guard(() => Networks.Dispatch(r.GetValue(network),
+    new LeNetGen.Samples.Serve.ServeCommand(r.GetValue(checkpoint)!, r.GetValue(port) ?? 5000, RecipeOf(r), r.GetValue(normalization)))));
+
 var summary = new Command("summary", "print the shape tables of the sample networks") { };
 summary.SetAction(_ =>
 {
@@ -126,7 +134,7 @@ var root = new RootCommand(
     "LeNetGen samples: LeNet-5 generated at build time, trained and run.\n" +
     "Exit codes: 0 done; 1 the command line is wrong; 2 an input was refused (data, checkpoint, image, a file that cannot be " +
     "read or written); 3 the run diverged or collapsed; 130 stopped by Ctrl+C after saving its checkpoint.")
-{ train, eval, predict, summary, bench, download };
+{ train, eval, predict, serve, summary, bench, download };
 return root.Parse(args).Invoke();
 
 // Bad input is a message on stderr and exit code 2, not a stack trace.

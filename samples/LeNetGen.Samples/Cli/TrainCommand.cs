@@ -150,6 +150,9 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
         File.WriteAllText(run.Metrics, json);
         if (settings.JsonPath is string path) File.WriteAllText(path, json);
         AnsiConsole.MarkupLine($"checkpoint [bold]{Markup.Escape(run.Checkpoint)}[/]; metrics {Markup.Escape(run.Metrics)}");
+        List<string> pictures = Pictures.RunPictures.AfterTraining<TNetwork>(run.Path, Networks.Title(choice) + (settings.Distort ? ", distorted training digits" : ""),
+            rows, final, parameters, test);
+        AnsiConsole.MarkupLine($"pictures: {Markup.Escape(string.Join(", ", pictures.ConvertAll(Path.GetFileName)))}");
         return 0;
     }
 
