@@ -43,6 +43,7 @@ var output = new Option<string>("--out") { Description = "where run folders go",
 var json = new Option<string?>("--json") { Description = "also write the run's figures to this JSON file" };
 var resume = new Option<string?>("--resume") { Description = "continue a run from its checkpoint" };
 var checkpointEvery = NumberOption.Create<int>("--checkpoint-every", "also write the checkpoint every N updates (0: after each pass only)", v => v < 0 ? "must be 0 or more" : null, defaultValue: 0);
+var distort = new Option<bool>("--distort") { Description = "each pass, move every training image by its own random planar affine map (the paper's distortions: translation, scaling, squeezing, horizontal shearing)" };
 var keepGoing = new Option<bool>("--keep-going") { Description = "go on when training collapses to chance instead of stopping with exit code 3" };
 var checkpoint = new Option<string>("--checkpoint", "-c") { Description = "a checkpoint written by train", Required = true };
 var index = NumberOption.Create<int>("--index", "a test image, by its index [default: 0]", v => v < 0 ? "must be 0 or more" : null);
@@ -72,12 +73,12 @@ Recipe RecipeOf(ParseResult r)
 var train = new Command("train", "train a network on MNIST or Fashion-MNIST, evaluate it after each pass, write a run folder")
 {
     network, dataset, dataPath, seed, threads, epochs, batch, optimizer, rate, momentum, weightDecay, schedule, normalization, loss,
-    mu, mapConstant, curvatureEvery, gamma, trainLimit, output, json, resume, checkpointEvery, keepGoing,
+    mu, mapConstant, curvatureEvery, gamma, trainLimit, output, json, resume, checkpointEvery, keepGoing, distort,
 };
 train.SetAction(r => Guard(() => Networks.Dispatch(r.GetValue(network), new TrainCommand(new TrainSettings(
     r.GetValue(network), r.GetValue(dataset)!, r.GetValue(dataPath), RecipeOf(r), r.GetValue(seed) ?? 1, r.GetValue(threads) ?? 0,
     r.GetValue(trainLimit), r.GetValue(output)!, r.GetValue(json), r.GetValue(resume), r.GetValue(checkpointEvery) ?? 0,
-    "lenetgen-samples " + string.Join(' ', args), r.GetValue(keepGoing))))));
+    "lenetgen-samples " + string.Join(' ', args), r.GetValue(keepGoing), r.GetValue(distort))))));
 
 var eval = new Command("eval", "evaluate a checkpoint on the test set") { network, checkpoint, dataset, dataPath, normalization, loss, mapConstant, threads };
 eval.SetAction(r => Guard(() => Networks.Dispatch(r.GetValue(network),
@@ -86,6 +87,14 @@ eval.SetAction(r => Guard(() => Networks.Dispatch(r.GetValue(network),
 var predict = new Command("predict", "predict one test image (--index) or a PNG (--image)") { network, checkpoint, index, image, dataset, dataPath, normalization };
 predict.SetAction(r => Guard(() => Networks.Dispatch(r.GetValue(network),
     new PredictCommand(r.GetValue(checkpoint)!, r.GetValue(index), r.GetValue(image), r.GetValue(dataset)!, r.GetValue(dataPath), RecipeOf(r), r.GetValue(normalization)))));
+
+var port = NumberOption.Create<int>("--port", "the port on 127.0.0.1 [default: 5000]", v => v is < 1 or > 65535 ? "must be from 1 to 65535" : null);
+var serve = new Command("serve", "a page on localhost to draw a digit on: the prediction as you draw, the ten outputs, the feature maps of C1, S2, C3")
+{
+    network, checkpoint, normalization, port,
+};
+serve.SetAction(r => Guard(() => Networks.Dispatch(r.GetValue(network),
+    new LeNetGen.Samples.Serve.ServeCommand(r.GetValue(checkpoint)!, r.GetValue(port) ?? 5000, RecipeOf(r), r.GetValue(normalization)))));
 
 var summary = new Command("summary", "print the shape tables of the sample networks") { };
 summary.SetAction(_ =>
@@ -125,7 +134,7 @@ var root = new RootCommand(
     "LeNetGen samples: LeNet-5 generated at build time, trained and run.\n" +
     "Exit codes: 0 done; 1 the command line is wrong; 2 an input was refused (data, checkpoint, image, a file that cannot be " +
     "read or written); 3 the run diverged or collapsed; 130 stopped by Ctrl+C after saving its checkpoint.")
-{ train, eval, predict, summary, bench, download };
+{ train, eval, predict, serve, summary, bench, download };
 return root.Parse(args).Invoke();
 
 // Bad input is a message on stderr and exit code 2, not a stack trace.

@@ -41,8 +41,14 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("\"learning_rate_schedule\": \"cosine 0.01 -> 0\"", File.ReadAllText(json));
         Assert.Contains($"\"checkpoint\": {System.Text.Json.JsonSerializer.Serialize(checkpoint)}", File.ReadAllText(json));
 
+        // The pictures beside the checkpoint: real PNGs (their content was looked at by hand; see the README).
+        foreach (string picture in new[] { "learning-curve.png", "confusion.png", "c1-kernels.png", "feature-maps.png" })
+            AssertPng(Path.Combine(run, picture));
+
         var (evaluated, evalOutput) = Samples($"eval --network modern --checkpoint {checkpoint}");
         Assert.True(evaluated == 0, evalOutput);
+        AssertPng(Path.Combine(run, "eval-confusion.png"));
+        AssertPng(Path.Combine(run, "eval-worst-digits.png"));
         Assert.Contains("confusion matrix", evalOutput);
         Assert.Contains("images prepared as (pixel / 255 - 0.1307) / 0.3081", evalOutput); // the checkpoint's normalization
         Assert.DoesNotContain("train loss", evalOutput); // no empty per-pass table
@@ -58,6 +64,11 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(2, resumedDone);
         Assert.Contains($"error: {checkpoint} has already completed 1 passes, and 1 were asked for: there is nothing to train. Ask for more with --epochs (e.g. --epochs 2).", resumedOutput);
         Assert.False(Directory.Exists(again));
+
+        // A run trained without distortions is not resumed with them (nor the reverse): its passes would mean another thing.
+        var (distortedResume, distortedOutput) = Samples($"train --network modern --epochs 2 --train-limit 3000 --distort --resume {checkpoint} --out {again}");
+        Assert.Equal(2, distortedResume);
+        Assert.Contains($"error: {checkpoint} was trained without distortions: resume it without --distort.", distortedOutput);
 
         var (predicted, predictOutput) = Samples($"predict --network modern --checkpoint {checkpoint} --index 0");
         Assert.True(predicted == 0, predictOutput);
@@ -100,5 +111,17 @@ public sealed class CommandLineTests : IDisposable
         var (truncated, truncatedOutput) = Samples($"eval --network modern --checkpoint {damaged}");
         Assert.Equal(2, truncated);
         Assert.Contains("truncated", truncatedOutput);
+    }
+
+    private static void AssertPng(string path)
+    {
+        Assert.True(File.Exists(path), $"{path} was not written");
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.True(bytes.Length > 2_000, $"{path} is only {bytes.Length} bytes");
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+        // IHDR: width and height, big-endian, at bytes 16 and 20.
+        int width = bytes[16] << 24 | bytes[17] << 16 | bytes[18] << 8 | bytes[19], height = bytes[20] << 24 | bytes[21] << 16 | bytes[22] << 8 | bytes[23];
+        Assert.InRange(width, 300, 4000);
+        Assert.InRange(height, 100, 4000);
     }
 }

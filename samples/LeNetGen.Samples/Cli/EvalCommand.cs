@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.IO;
 using Spectre.Console;
 
 namespace LeNetGen.Samples.Cli;
@@ -27,6 +28,10 @@ internal sealed class EvalCommand(string checkpoint, string dataset, string? dat
             confusion.AddRow(cells.ToArray());
         }
         AnsiConsole.Write(confusion);
+
+        string folder = Path.GetDirectoryName(Path.GetFullPath(checkpoint))!;
+        List<string> pictures = Pictures.RunPictures.AfterEvaluation<TNetwork>(folder, "eval-", evaluation, saved.Parameters.ToArray(), test, recipe.CreateLoss());
+        AnsiConsole.MarkupLine($"pictures: {Markup.Escape(string.Join(", ", pictures))}");
         return 0;
     }
 }

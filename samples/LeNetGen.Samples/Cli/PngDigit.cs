@@ -12,20 +12,25 @@ namespace LeNetGen.Samples.Cli;
 /// </summary>
 internal static class PngDigit
 {
+    /// <summary>The digit in the image file <paramref name="path"/>.</summary>
     public static Dataset Load(string path)
     {
+        using FileStream stream = File.OpenRead(path);
+        return Load(stream, path);
+    }
+
+    /// <summary>The digit in the image <paramref name="stream"/> holds (`predict --image` and `serve` both come here); <paramref name="path"/> names it in messages.</summary>
+    public static Dataset Load(Stream stream, string path)
+    {
         ImageResult image;
-        using (FileStream stream = File.OpenRead(path))
+        try
         {
-            try
-            {
-                image = ImageResult.FromStream(stream, ColorComponents.Grey);
-            }
-            catch (Exception e) when (e is not IOException)
-            {
-                // StbImageSharp throws a bare Exception ("unknown image type") for anything it cannot decode.
-                throw new InvalidDataException($"{path}: not an image this can read (PNG, JPEG, BMP, GIF, TGA, PSD or HDR): {e.Message}.", e);
-            }
+            image = ImageResult.FromStream(stream, ColorComponents.Grey);
+        }
+        catch (Exception e) when (e is not IOException)
+        {
+            // StbImageSharp throws a bare Exception ("unknown image type") for anything it cannot decode.
+            throw new InvalidDataException($"{path}: not an image this can read (PNG, JPEG, BMP, GIF, TGA, PSD or HDR): {e.Message}.", e);
         }
         int width = image.Width, height = image.Height;
         var ink = new double[width * height];

@@ -10,7 +10,7 @@ internal sealed record EpochRow(int Epoch, double TrainLoss, double TrainError, 
 /// <summary>What a run writes to metrics.json and to --json.</summary>
 internal sealed record Metrics(
     string Network, string Dataset, string Optimizer, Recipe Recipe, ulong Seed, List<EpochRow> Epochs,
-    double TestError, double TestAccuracy, double[] TestErrorPerClass, string? Checkpoint, string Command);
+    double TestError, double TestAccuracy, double[] TestErrorPerClass, string? Checkpoint, string Command, bool Distorted);
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Metrics))]

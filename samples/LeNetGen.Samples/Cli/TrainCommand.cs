@@ -10,7 +10,7 @@ namespace LeNetGen.Samples.Cli;
 /// <summary>What `train` was asked to do.</summary>
 internal sealed record TrainSettings(
     NetworkChoice Network, string Dataset, string? DataPath, Recipe Recipe, ulong Seed, int Threads, int? TrainLimit,
-    string OutRoot, string? JsonPath, string? Resume, int CheckpointEvery, string Command, bool KeepGoing);
+    string OutRoot, string? JsonPath, string? Resume, int CheckpointEvery, string Command, bool KeepGoing, bool Distort = false);
 
 /// <summary>Trains a sample network, evaluates it after every pass, and writes its run folder.</summary>
 internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
@@ -32,9 +32,20 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
             PlannedEpochs = recipe.Epochs,
         };
         InputPreparation input = InputPreparation.Of(train);
+        ulong distortionSeed = settings.Seed;
         if (settings.Resume is string resume)
         {
             Checkpoint<float> saved = Checkpoint<float>.Load<TNetwork>(resume);
+            var recordedDistortion = DistortedTrainingSet<float>.RecordedIn(saved);
+            if (recordedDistortion is null && settings.Distort)
+                throw new ArgumentException($"{resume} was trained without distortions: resume it without --distort.");
+            if (recordedDistortion is { } was)
+            {
+                if (!settings.Distort) throw new ArgumentException($"{resume} was trained with distortions: resume it with --distort.");
+                if (was.Ranges != DistortionRanges.Default)
+                    throw new ArgumentException($"{resume} was trained with distortion ranges {was.Ranges}, not this program's {DistortionRanges.Default}.");
+                distortionSeed = was.Seed; // the run's own distortions, whatever --seed says now
+            }
             if (InputPreparation.RecordedIn(saved) is InputPreparation recorded && recorded != input)
                 throw new ArgumentException(
                     $"{resume} was trained on images prepared as {Recipe.Describe(recorded)}, this run prepares them as {Recipe.Describe(input)}: " +
@@ -47,9 +58,15 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
             AnsiConsole.MarkupLine($"resumed from [bold]{Markup.Escape(resume)}[/]: pass {trainer.Epoch}, step {trainer.Step}, batch {trainer.BatchInEpoch} of the next pass");
         }
 
+        DistortedTrainingSet<float>? distorted = settings.Distort
+            ? new DistortedTrainingSet<float>(trainSet, recipe.ImageNormalization, DistortionRanges.Default, distortionSeed)
+            : null;
+
         RunFolder run = RunFolder.Create(settings.OutRoot, choice, settings.Command);
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Networks.Title(choice))}[/] on {Markup.Escape(data.Train.Name)} ({trainSet.Count:N0} training, {data.Test.Count:N0} test images from {Markup.Escape(data.Folder)})");
         AnsiConsole.MarkupLine($"{Markup.Escape(optimizer.ToString())}; loss {recipe.Loss}; batch {recipe.BatchSize}; {recipe.Epochs} passes; run folder {Markup.Escape(run.Path)}");
+        if (distorted is not null)
+            AnsiConsole.MarkupLine($"distortions: each pass, every training image through its own random affine map ({Markup.Escape(distorted.Ranges.ToString())}, seed {distorted.Seed})");
 
         var rows = new List<EpochRow>();
         bool written = false;
@@ -57,6 +74,7 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
         {
             Checkpoint<float> checkpoint = TrainingCheckpoint.Capture(trainer, parameters, settings.Command);
             input.RecordIn(checkpoint.State);
+            distorted?.RecordIn(checkpoint.State);
             checkpoint.Save(run.Checkpoint);
             written = true;
         }
@@ -75,7 +93,9 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
         {
             while (trainer.Epoch < recipe.Epochs)
             {
-                EpochResult result = TrainWithProgress(trainer, train, () =>
+                // Distortions: every training image moved by its own map for this pass (the same again on resume).
+                distorted?.Prepare(trainer.Epoch, settings.Threads);
+                EpochResult result = TrainWithProgress(trainer, distorted?.Converter ?? train, () =>
                 {
                     if (settings.CheckpointEvery > 0 && ++stepsSinceSave >= settings.CheckpointEvery)
                     {
@@ -125,11 +145,14 @@ internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
         Evaluation final = Evaluation.Of<TNetwork, float>(parameters, test, loss, settings.Threads);
         Results.Write(choice, final, rows);
         var metrics = new Metrics(choice.ToString().ToLowerInvariant(), data.Train.Name, optimizer.ToString(), recipe, settings.Seed,
-            rows, final.ErrorRate, final.Accuracy, PerClassError(final), written ? run.Checkpoint : null, settings.Command);
+            rows, final.ErrorRate, final.Accuracy, PerClassError(final), written ? run.Checkpoint : null, settings.Command, settings.Distort);
         string json = JsonSerializer.Serialize(metrics, MetricsJson.Readable.Metrics);
         File.WriteAllText(run.Metrics, json);
         if (settings.JsonPath is string path) File.WriteAllText(path, json);
         AnsiConsole.MarkupLine($"checkpoint [bold]{Markup.Escape(run.Checkpoint)}[/]; metrics {Markup.Escape(run.Metrics)}");
+        List<string> pictures = Pictures.RunPictures.AfterTraining<TNetwork>(run.Path, Networks.Title(choice) + (settings.Distort ? ", distorted training digits" : ""),
+            rows, final, parameters, test);
+        AnsiConsole.MarkupLine($"pictures: {Markup.Escape(string.Join(", ", pictures.ConvertAll(Path.GetFileName)))}");
         return 0;
     }
 
