@@ -220,12 +220,14 @@ internal static class ShapeChecker
         private Shape? CheckConv(LayerSpec layer, int position, string description, Shape? input)
         {
             bool ok = CheckSize(position, description, "the number of maps", layer.Count, 1, Limits.MaxDimension, layer.CountLocation, layer.Location);
-            if (layer.KernelHeight == 0 && layer.KernelWidth == 0)
+            if (layer.KernelHeight == 0 && layer.KernelWidth == 0 && layer.KernelLocation is null)
             {
                 Report(D.MissingKernel, layer.KernelLocation ?? layer.Location, position, description,
                     Json ? "set \"kernel\": 5 (square) or \"kernel\": [height, width]" : "set Kernel (e.g. Kernel = 5) or both KernelHeight and KernelWidth");
                 ok = false;
             }
+            else if (layer.KernelHeight == layer.KernelWidth && layer.KernelHeight < 1)
+                ok &= CheckSize(position, description, "the kernel size", layer.KernelHeight, 1, Limits.MaxDimension, layer.KernelLocation, layer.Location);
             else
             {
                 ok &= CheckSize(position, description, "the kernel height", layer.KernelHeight, 1, Limits.MaxDimension, layer.KernelLocation, layer.Location);
@@ -259,8 +261,10 @@ internal static class ShapeChecker
 
             int outHeight = (paddedHeight - layer.KernelHeight) / layer.Stride + 1;
             int outWidth = (paddedWidth - layer.KernelWidth) / layer.Stride + 1;
-            int restHeight = (paddedHeight - layer.KernelHeight) % layer.Stride;
-            int restWidth = (paddedWidth - layer.KernelWidth) % layer.Stride;
+            // The windows stop short of the last (padded - kernel) % stride rows and columns of the padded input; of
+            // those, the last `padding` are zeros the padding added, so only what lies beyond them is real input unread.
+            int restHeight = Math.Max(0, (paddedHeight - layer.KernelHeight) % layer.Stride - layer.Padding);
+            int restWidth = Math.Max(0, (paddedWidth - layer.KernelWidth) % layer.Stride - layer.Padding);
             if (restHeight != 0 || restWidth != 0)
             {
                 static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
@@ -625,7 +629,8 @@ internal static class ShapeChecker
         switch (layer.Kind)
         {
             case LayerKind.Conv:
-                return $"conv {layer.Count}@{layer.KernelHeight}x{layer.KernelWidth}";
+                // A kernel side below 1 is what a diagnostic reports; the description does not repeat it as "6@0x0".
+                return layer.KernelHeight < 1 || layer.KernelWidth < 1 ? $"conv {layer.Count}" : $"conv {layer.Count}@{layer.KernelHeight}x{layer.KernelWidth}";
             case LayerKind.Pool:
                 string kind = layer.PoolKind switch { PoolKind.Average => "avg pool", PoolKind.Max => "max pool", _ => "subsample" };
                 return $"{kind} {layer.Window}x{layer.Window}";

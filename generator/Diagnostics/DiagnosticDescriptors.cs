@@ -74,6 +74,10 @@ internal static class DiagnosticDescriptors
         "Network class cannot be static",
         "Class '{0}' declares a network but is static; generated networks hold their parameters in instances, so remove 'static'");
 
+    public static readonly DiagnosticDescriptor KernelGivenTwice = Error("LNG0014",
+        "Kernel and a kernel side both given",
+        "Layer {0} ({1}): Kernel = {2} and {3} = {4} both set the kernel's {5}; write Kernel for a square kernel, or KernelHeight and KernelWidth for a rectangular one");
+
     // ---- 01xx: shapes and sizes --------------------------------------------------------------------------------
 
     public static readonly DiagnosticDescriptor KernelLargerThanInput = Error("LNG0101",

@@ -261,6 +261,36 @@ public sealed class ShapeDiagnosticsTests
     }
 
     [Fact]
+    public void LNG0111_NotReportedWhenOnlyPaddingIsLeftUnread()
+    {
+        // The standard downsampling convolution, 3x3 stride 2 padding 1 on even sizes: 28 padded to 30 leaves one
+        // padded row and column after the last window, but that is padding; every real input value is read.
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x28x28")]
+            [Conv(8, Kernel = 3, Stride = 2, Padding = 1, Activation = Act.Relu)]
+            [Conv(16, Kernel = 3, Stride = 2, Padding = 1, Activation = Act.Relu)]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Equal(3, result.Sources.Count);
+        Assert.Empty(result.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void LNG0111_CountsOnlyRealInputBeyondThePadding()
+    {
+        // 8 padded by 1 to 10, kernel 3 stride 4: windows at 0 and 4 read up to padded row 6; rows 7..9 are left,
+        // the last of them padding, so 2 rows and 2 columns of real input are unread.
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x8x8")]
+            [Conv(2, Kernel = 3, Stride = {|LNG0111:4|}, Padding = 1)]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Contains("stop short of the last 2 rows and 2 columns of input 1x8x8", DiagnosticAssert.Message(result, "LNG0111"));
+    }
+
+    [Fact]
     public void LNG0112_ConnectionTableOnInput() => DiagnosticAssert.Exactly(Usings + """
         [Network(Input = "1x8x8")]
         [Dense(4)]
