@@ -66,7 +66,7 @@ internal static class AttributeFrontEnd
         var networkArgs = new Arguments(network, cancellationToken);
         string? input = networkArgs.String("Input", out LocationInfo? inputLocation);
         ElementType element = networkArgs.Enum("Element", ElementType.Float, "network", 0, diagnostics, out _);
-        Init init = networkArgs.Enum("Init", Init.LeCunUniform, "network", 0, diagnostics, out _);
+        Init init = networkArgs.Enum("Init", Init.ByActivation, "network", 0, diagnostics, out _);
         ulong seed = networkArgs.UInt64("Seed");
 
         var layers = ReadLayers(type, declaration, diagnostics, cancellationToken);

@@ -16,6 +16,7 @@ internal static class NetworkCases
         new NetworkCase<TrainableRbfNet, float>(Init.LeCunUniform),
         new NetworkCase<DoubleSoftmaxNet, double>(Init.LeCunUniform),
         new NetworkCase<StrideRemainderNet, float>(Init.LeCunUniform),
+        new NetworkCase<FloorPoolNet, double>(Init.LeCunUniform),
         new NetworkCase<EdgeNet, double>(Init.LeCunUniform),
         new NetworkCase<JsonNet, float>(Init.LeCunUniform),
         new NetworkCase<ClassicLeNet5, float>(Init.LeCunUniform),
