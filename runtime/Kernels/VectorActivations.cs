@@ -110,6 +110,10 @@ public static class VectorActivations
     // ---- the float tanh, written once ----
 
     // tanh(x) ~ x P(x^2) / Q(x^2) on x clamped to +-7.9053111 (where tanh rounds to +-1 in float); below 4e-4, x itself.
+    // The clamp uses the processor's own min and max (one instruction each; the IEEE 754 Min and Max of Vector512 take
+    // three), with the input second, where x86's min and max return it when it is NaN: a NaN sum stays NaN, and a
+    // diverging run is seen as one. (Dropping the select below, x P1/Q0 is within 1.3e-7 of x, saves two instructions
+    // but moves every trajectory: the classic's 20-pass test error went from 0.84% to 0.97% with it.)
     private const float Clamp = 7.90531110763549805f, Tiny = 0.0004f;
     private const float P13 = -2.76076847742355e-16f, P11 = 2.00018790482477e-13f, P9 = -8.60467152213735e-11f,
         P7 = 5.12229709037114e-08f, P5 = 1.48572235717979e-05f, P3 = 6.37261928875436e-04f, P1 = 4.89352455891786e-03f;
@@ -118,7 +122,7 @@ public static class VectorActivations
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV TanhOf<TV, TOps>(TV a) where TV : struct where TOps : struct, IFloatLanes<TV>
     {
-        TV x = TOps.Min(TOps.Max(a, TOps.Create(-Clamp)), TOps.Create(Clamp));
+        TV x = TOps.Min(TOps.Create(Clamp), TOps.Max(TOps.Create(-Clamp), a));
         TV x2 = TOps.Multiply(x, x);
         TV p = TOps.MultiplyAdd(x2, TOps.Create(P13), TOps.Create(P11));
         p = TOps.MultiplyAdd(x2, p, TOps.Create(P9));
@@ -135,7 +139,9 @@ public static class VectorActivations
     private interface IFloatLanes<TV> where TV : struct
     {
         static abstract TV Create(float value);
+        /// <summary>The processor's min: b where either is NaN (x86).</summary>
         static abstract TV Min(TV a, TV b);
+        /// <summary>The processor's max: b where either is NaN (x86).</summary>
         static abstract TV Max(TV a, TV b);
         static abstract TV Multiply(TV a, TV b);
         /// <summary>1 / a, to float precision: the hardware's estimate refined by a Newton step where there is one (a division costs ten times as much).</summary>
@@ -147,8 +153,8 @@ public static class VectorActivations
     private readonly struct Ops512 : IFloatLanes<Vector512<float>>
     {
         public static Vector512<float> Create(float value) => Vector512.Create(value);
-        public static Vector512<float> Min(Vector512<float> a, Vector512<float> b) => Vector512.Min(a, b);
-        public static Vector512<float> Max(Vector512<float> a, Vector512<float> b) => Vector512.Max(a, b);
+        public static Vector512<float> Min(Vector512<float> a, Vector512<float> b) => Vector512.MinNative(a, b);
+        public static Vector512<float> Max(Vector512<float> a, Vector512<float> b) => Vector512.MaxNative(a, b);
         public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
         public static Vector512<float> Reciprocal(Vector512<float> a)
         {
@@ -164,8 +170,8 @@ public static class VectorActivations
     private readonly struct Ops256 : IFloatLanes<Vector256<float>>
     {
         public static Vector256<float> Create(float value) => Vector256.Create(value);
-        public static Vector256<float> Min(Vector256<float> a, Vector256<float> b) => Vector256.Min(a, b);
-        public static Vector256<float> Max(Vector256<float> a, Vector256<float> b) => Vector256.Max(a, b);
+        public static Vector256<float> Min(Vector256<float> a, Vector256<float> b) => Vector256.MinNative(a, b);
+        public static Vector256<float> Max(Vector256<float> a, Vector256<float> b) => Vector256.MaxNative(a, b);
         public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
         public static Vector256<float> Reciprocal(Vector256<float> a)
         {
@@ -181,8 +187,8 @@ public static class VectorActivations
     private readonly struct Ops128 : IFloatLanes<Vector128<float>>
     {
         public static Vector128<float> Create(float value) => Vector128.Create(value);
-        public static Vector128<float> Min(Vector128<float> a, Vector128<float> b) => Vector128.Min(a, b);
-        public static Vector128<float> Max(Vector128<float> a, Vector128<float> b) => Vector128.Max(a, b);
+        public static Vector128<float> Min(Vector128<float> a, Vector128<float> b) => Vector128.MinNative(a, b);
+        public static Vector128<float> Max(Vector128<float> a, Vector128<float> b) => Vector128.MaxNative(a, b);
         public static Vector128<float> Multiply(Vector128<float> a, Vector128<float> b) => a * b;
         public static Vector128<float> Reciprocal(Vector128<float> a)
         {

@@ -24,6 +24,26 @@ public static class VectorMath
         for (int k = sums.Length * Vector<T>.Count; k < sum.Length; k++) sum[k] += addend[k];
     }
 
+    /// <summary>sum[k] += addend[k], then addend[k] = 0: a sum that empties what it takes, in one pass.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="sum">The running sum, updated in place.</param>
+    /// <param name="addend">What is added; as long as <paramref name="sum"/>, zero afterwards.</param>
+    public static void AddAndClear<T>(Span<T> sum, Span<T> addend) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        LengthGuard.Require(addend.Length, sum.Length, "values to add", nameof(addend));
+        Span<Vector<T>> sums = MemoryMarshal.Cast<T, Vector<T>>(sum), addends = MemoryMarshal.Cast<T, Vector<T>>(addend);
+        for (int i = 0; i < sums.Length; i++)
+        {
+            sums[i] += addends[i];
+            addends[i] = Vector<T>.Zero;
+        }
+        for (int k = sums.Length * Vector<T>.Count; k < sum.Length; k++)
+        {
+            sum[k] += addend[k];
+            addend[k] = T.Zero;
+        }
+    }
+
     /// <summary>values[k] *= factor.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="values">The values, scaled in place.</param>

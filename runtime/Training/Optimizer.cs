@@ -58,6 +58,30 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     public abstract bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate);
 
     /// <summary>
+    /// Whether a step can be applied part by part (<see cref="StepPart"/>), each element of the parameters updated
+    /// exactly as <see cref="Step"/> would; the trainer then spreads a minibatch's step over its threads, each part right
+    /// after its gradients are summed. False by default.
+    /// </summary>
+    public virtual bool StepsInParts => false;
+
+    /// <summary>Prepares a step that follows as parts (<see cref="StepPart"/>); called once, before the parts.</summary>
+    public virtual void PrepareStep() { }
+
+    /// <summary>
+    /// Applies one update to the parameters from <paramref name="start"/> to <paramref name="start"/> +
+    /// <paramref name="length"/> only. The parts of one step do not overlap and may run at the same time on different
+    /// threads, after <see cref="PrepareStep"/>; together they cover the parameters once.
+    /// </summary>
+    /// <param name="parameters">All the parameters; only the part is updated.</param>
+    /// <param name="gradients">All the gradients, averaged over the minibatch; only the part is read.</param>
+    /// <param name="rate">The learning rate of this step.</param>
+    /// <param name="start">The part's first parameter.</param>
+    /// <param name="length">The part's length.</param>
+    /// <returns>Whether every parameter of the part is still a finite number after the step.</returns>
+    public virtual bool StepPart(Span<T> parameters, ReadOnlySpan<T> gradients, double rate, int start, int length) =>
+        throw new NotSupportedException($"{GetType().Name} applies its steps whole; see {nameof(StepsInParts)}.");
+
+    /// <summary>
     /// Applies one update, then sets <paramref name="gradients"/> to zero for the next sums: for one-sample steps, where
     /// an optimizer that does both in one pass over the gradients saves a pass over the whole buffer.
     /// </summary>
@@ -121,12 +145,20 @@ public sealed class SgdOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatin
         new Dictionary<string, double> { ["momentum"] = Momentum, ["weight_decay"] = WeightDecay };
 
     /// <inheritdoc/>
-    public override bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate)
+    public override bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate) =>
+        StepPart(parameters, gradients, rate, 0, _velocity.Length);
+
+    /// <inheritdoc/>
+    public override bool StepsInParts => true;
+
+    /// <inheritdoc/>
+    public override bool StepPart(Span<T> allParameters, ReadOnlySpan<T> allGradients, double rate, int start, int length)
     {
-        LengthGuard.Require(parameters.Length, _velocity.Length, "parameters", nameof(parameters));
-        LengthGuard.Require(gradients.Length, _velocity.Length, "gradients", nameof(gradients));
+        LengthGuard.Require(allParameters.Length, _velocity.Length, "parameters", nameof(allParameters));
+        LengthGuard.Require(allGradients.Length, _velocity.Length, "gradients", nameof(allGradients));
+        Span<T> parameters = allParameters.Slice(start, length), velocity = _velocity.AsSpan(start, length);
+        ReadOnlySpan<T> gradients = allGradients.Slice(start, length);
         T m = T.CreateTruncating(Momentum), r = T.CreateTruncating(rate), decay = T.CreateTruncating(WeightDecay);
-        Span<T> velocity = _velocity;
         // Vectors first, the tail one by one; each element sees the same operations in the same order either way.
         Span<Vector<T>> vw = MemoryMarshal.Cast<T, Vector<T>>(parameters), vv = MemoryMarshal.Cast<T, Vector<T>>(velocity);
         ReadOnlySpan<Vector<T>> vg = MemoryMarshal.Cast<T, Vector<T>>(gradients);
@@ -294,27 +326,51 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
     };
 
     /// <inheritdoc/>
-    public override bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate) => Update(parameters, gradients, rate, clear: false);
+    public override bool Step(Span<T> parameters, ReadOnlySpan<T> gradients, double rate)
+    {
+        PrepareStep();
+        return Update(parameters, gradients, rate, clear: false, 0, _curvature.Length);
+    }
 
     /// <inheritdoc/>
-    public override bool StepAndClear(Span<T> parameters, Span<T> gradients, double rate) => Update(parameters, gradients, rate, clear: true);
-
-    /// <summary>w -= eta / (mu + h_kk) g, and with <paramref name="clear"/> g = 0 in the same pass.</summary>
-    private bool Update(Span<T> parameters, ReadOnlySpan<T> gradients, double rate, bool clear)
+    public override bool StepAndClear(Span<T> parameters, Span<T> gradients, double rate)
     {
-        LengthGuard.Require(parameters.Length, _curvature.Length, "parameters", nameof(parameters));
-        LengthGuard.Require(gradients.Length, _curvature.Length, "gradients", nameof(gradients));
-        T eta = T.CreateTruncating(rate), mu = T.CreateTruncating(Mu);
-        if (_inverseStale)
-        {
-            Span<Vector<T>> inverses = MemoryMarshal.Cast<T, Vector<T>>(_inverse.AsSpan());
-            ReadOnlySpan<Vector<T>> curvatures = MemoryMarshal.Cast<T, Vector<T>>(_curvature.AsSpan());
-            Vector<T> vmu = new(mu);
-            for (int i = 0; i < inverses.Length; i++) inverses[i] = Vector<T>.One / (vmu + curvatures[i]);
-            for (int j = inverses.Length * Vector<T>.Count; j < _inverse.Length; j++) _inverse[j] = T.One / (mu + _curvature[j]);
-            _inverseStale = false;
-        }
-        ReadOnlySpan<T> inverse = _inverse;
+        PrepareStep();
+        return Update(parameters, gradients, rate, clear: true, 0, _curvature.Length);
+    }
+
+    /// <inheritdoc/>
+    public override bool StepsInParts => true;
+
+    /// <summary>Recomputes the step sizes' 1 / (mu + h_kk) when the curvature changed since the last step.</summary>
+    public override void PrepareStep()
+    {
+        if (!_inverseStale) return;
+        T mu = T.CreateTruncating(Mu);
+        Span<Vector<T>> inverses = MemoryMarshal.Cast<T, Vector<T>>(_inverse.AsSpan());
+        ReadOnlySpan<Vector<T>> curvatures = MemoryMarshal.Cast<T, Vector<T>>(_curvature.AsSpan());
+        Vector<T> vmu = new(mu);
+        for (int i = 0; i < inverses.Length; i++) inverses[i] = Vector<T>.One / (vmu + curvatures[i]);
+        for (int j = inverses.Length * Vector<T>.Count; j < _inverse.Length; j++) _inverse[j] = T.One / (mu + _curvature[j]);
+        _inverseStale = false;
+    }
+
+    /// <inheritdoc/>
+    public override bool StepPart(Span<T> parameters, ReadOnlySpan<T> gradients, double rate, int start, int length)
+    {
+        if (_inverseStale) throw new InvalidOperationException($"The curvature changed since {nameof(PrepareStep)}; call it before a step's parts.");
+        return Update(parameters, gradients, rate, clear: false, start, length);
+    }
+
+    /// <summary>w -= eta / (mu + h_kk) g on one part, and with <paramref name="clear"/> g = 0 in the same pass.</summary>
+    private bool Update(Span<T> allParameters, ReadOnlySpan<T> allGradients, double rate, bool clear, int start, int length)
+    {
+        LengthGuard.Require(allParameters.Length, _curvature.Length, "parameters", nameof(allParameters));
+        LengthGuard.Require(allGradients.Length, _curvature.Length, "gradients", nameof(allGradients));
+        Span<T> parameters = allParameters.Slice(start, length);
+        ReadOnlySpan<T> gradients = allGradients.Slice(start, length);
+        T eta = T.CreateTruncating(rate);
+        ReadOnlySpan<T> inverse = _inverse.AsSpan(start, length);
         // w -= eta / (mu + h) g, 512 bits at a time where the processor has them; a non-finite parameter shows as a
         // non-zero w - w, whose bits are ORed together (a chain of one-cycle ORs, not of adds).
         int k = 0;

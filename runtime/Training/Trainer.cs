@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.Numerics;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace LeNetGen;
 
@@ -30,9 +29,15 @@ public sealed class Trainer<TNetwork, T>
     private Tile[] _tiles;
     private readonly Tile _single;
     private readonly int _threads;
-    private readonly ParallelOptions _parallelOptions;
     private readonly Action<int> _runTileAt;
+    private readonly Action<int> _sumPartAt;
     private BatchConverter<T>? _batchData;
+    private readonly bool[] _partFinite = new bool[PartCount];
+    private int _activeTiles;
+    private bool _tilesDirty;
+    private bool _stepInParts;
+    private T _meanFactor;
+    private double _rate;
 
     // A tile's workspace (every layer's activations and deltas of TileSize samples, 1.5 MB for LeNet-5) is scratch: one
     // per thread, not per tile, so that a thread's tiles reuse memory its cache already holds. The gradient sums stay per
@@ -63,8 +68,8 @@ public sealed class Trainer<TNetwork, T>
         _tiles = new Tile[(batchSize + TNetwork.TileSize - 1) / TNetwork.TileSize];
         for (int i = 0; i < _tiles.Length; i++) _tiles[i] = new Tile();
         _single = _tiles[0];
-        _parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = _threads };
         _runTileAt = t => RunTile(_batchData!, _tiles[t]);
+        _sumPartAt = SumPart;
     }
 
     /// <summary>How gradients become updates.</summary>
@@ -161,13 +166,18 @@ public sealed class Trainer<TNetwork, T>
             bool trackCurvature = Optimizer.WantsCurvature(batch);
             if (trackCurvature) _sampleCurvature ??= new T[TNetwork.ParameterCount];
             var (batchLoss, batchCorrect) = Gradients(data, indices, trackCurvature);
-            if (!double.IsFinite(batchLoss)) throw new TrainingDivergedException(Epoch + 1, Step + 1, batchLoss / indices.Length);
+            if (!double.IsFinite(batchLoss))
+            {
+                _tilesDirty = indices.Length > 1;
+                throw new TrainingDivergedException(Epoch + 1, Step + 1, batchLoss / indices.Length);
+            }
             if (trackCurvature) Optimizer.UpdateCurvature(_sampleCurvature);
 
             double rate = Optimizer.Schedule.Rate(Epoch, plannedSteps == 0 ? 0 : (double)Step / plannedSteps);
             // A step whose loss was finite can still leave a parameter infinite or NaN: stop before the caller saves it.
-            // One-sample steps leave the gradients zero for the next sample's sums, in the step's own pass over them.
-            bool finite = indices.Length == 1 ? Optimizer.StepAndClear(_parameters, _gradients, rate) : Optimizer.Step(_parameters, _gradients, rate);
+            // One-sample steps leave the gradients zero for the next sample's sums, in the step's own pass over them; a
+            // minibatch's tile sums are added and stepped part by part, spread over the threads.
+            bool finite = indices.Length == 1 ? Optimizer.StepAndClear(_parameters, _gradients, rate) : SumAndStep(indices.Length, rate);
             _gradientsZero = indices.Length == 1;
             if (!finite)
                 throw new TrainingDivergedException(Epoch + 1, Step + 1, batchLoss / indices.Length, parametersDiverged: true);
@@ -209,9 +219,9 @@ public sealed class Trainer<TNetwork, T>
     }
 
     /// <summary>
-    /// Sets <see cref="_gradients"/> to the minibatch's mean gradient and, when <paramref name="curvature"/> is set,
-    /// <see cref="_sampleCurvature"/> to the curvature of the minibatch's first sample; returns its summed loss and
-    /// correct count.
+    /// Runs the minibatch: one sample into <see cref="_gradients"/>, several into the tiles' own gradient sums (which
+    /// <see cref="SumAndStep"/> then adds up); when <paramref name="curvature"/> is set, <see cref="_sampleCurvature"/>
+    /// gets the curvature of the minibatch's first sample. Returns the summed loss and correct count.
     /// </summary>
     private (double Loss, int Correct) Gradients(BatchConverter<T> data, ReadOnlySpan<int> indices, bool curvature)
     {
@@ -228,24 +238,28 @@ public sealed class Trainer<TNetwork, T>
 
         int tiles = (indices.Length + TNetwork.TileSize - 1) / TNetwork.TileSize;
         if (tiles > _tiles.Length) Grow(tiles);
+        if (_tilesDirty)
+        {
+            // A minibatch that stopped before its sums were taken left them in the tiles.
+            foreach (Tile tile in _tiles) Array.Clear(tile.Gradients);
+            _tilesDirty = false;
+        }
         for (int t = 0; t < tiles; t++)
             _tiles[t].Assign(indices.Slice(t * TNetwork.TileSize, Math.Min(TNetwork.TileSize, indices.Length - t * TNetwork.TileSize)));
+        _activeTiles = tiles;
         if (tiles == 1 || _threads == 1)
         {
             for (int t = 0; t < tiles; t++) RunTile(data, _tiles[t]);
         }
         else
         {
-            // The minibatch goes through fields so the delegate is made once, not per minibatch.
+            // The minibatch goes through fields so the delegate is made once, not per minibatch; the team's workers stay
+            // awake between minibatches.
             _batchData = data;
-            Parallel.For(0, tiles, _parallelOptions, _runTileAt);
+            WorkerTeam.Shared.For(tiles, _threads, _runTileAt);
             _batchData = null;
         }
 
-        // The tiles' sums in tile order: the same result whatever the threads did.
-        _tiles[0].Gradients.AsSpan().CopyTo(gradients);
-        for (int t = 1; t < tiles; t++) VectorMath.Add(gradients, _tiles[t].Gradients);
-        VectorMath.Scale(gradients, T.One / T.CreateTruncating(indices.Length));
         for (int t = 0; t < tiles; t++)
         {
             loss += _tiles[t].Loss;
@@ -261,6 +275,49 @@ public sealed class Trainer<TNetwork, T>
             _tiles[0].AddCurvature(1, _parameters, Loss, _sampleCurvature, TileWorkspace);
         }
         return (loss, correct);
+    }
+
+    /// <summary>
+    /// Sums the tiles' gradients of the minibatch just run in tile order (the same result whatever the threads did), into
+    /// their mean in <see cref="_gradients"/>, clears the tiles' sums for the next minibatch and applies the optimizer's
+    /// step: part by part, each part small enough to stay in the cache from its sum to its step, the parts spread over
+    /// the threads when the optimizer can step in parts. Returns whether every parameter is still finite.
+    /// </summary>
+    private bool SumAndStep(int samples, double rate)
+    {
+        _meanFactor = T.One / T.CreateTruncating(samples);
+        _rate = rate;
+        bool inParts = Optimizer.StepsInParts;
+        if (inParts) Optimizer.PrepareStep();
+        _stepInParts = inParts;
+        WorkerTeam.Shared.For(PartCount, _threads, _sumPartAt);
+        bool finite = true;
+        if (inParts)
+        {
+            foreach (bool part in _partFinite) finite &= part;
+        }
+        else
+        {
+            finite = Optimizer.Step(_parameters, _gradients, rate);
+        }
+        return finite;
+    }
+
+    /// <summary>The parameters' parts: whole cache lines of vectors, about 16 KiB of floats each.</summary>
+    private const int PartLength = 4096;
+
+    private static int PartCount => (TNetwork.ParameterCount + PartLength - 1) / PartLength;
+
+    private void SumPart(int part)
+    {
+        int start = part * PartLength, length = Math.Min(PartLength, TNetwork.ParameterCount - start);
+        Span<T> sum = _gradients.AsSpan(start, length);
+        Span<T> first = _tiles[0].Gradients.AsSpan(start, length);
+        first.CopyTo(sum);
+        first.Clear();
+        for (int t = 1; t < _activeTiles; t++) VectorMath.AddAndClear(sum, _tiles[t].Gradients.AsSpan(start, length));
+        VectorMath.Scale(sum, _meanFactor);
+        if (_stepInParts) _partFinite[part] = Optimizer.StepPart(_parameters, _gradients, _rate, start, length);
     }
 
     private void Grow(int tiles)
@@ -284,7 +341,7 @@ public sealed class Trainer<TNetwork, T>
             if (TNetwork.PredictedClass(output) == label) tile.Correct++;
             tile.Loss += Loss.Evaluate<T>(output, label, tile.HeadGradientOf(l));
         }
-        Array.Clear(tile.Gradients);
+        // The tile's gradient sums are zero here: the last minibatch's sum cleared them.
         TNetwork.BackwardTile(_parameters, workspace, tile.HeadGradients.AsSpan(0, tile.Count * TNetwork.OutputSize), tile.Gradients);
     }
 

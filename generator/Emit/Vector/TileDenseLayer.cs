@@ -116,8 +116,8 @@ internal static class TileDenseLayer
 
     /// <summary>
     /// dE/dw[u][i] = sum over samples of delta[u] x input[i]: the input transposed into the scratch, sample after sample
-    /// (squared in the curvature pass); then, for each unit, a row of inputs at a time, the TileSize samples' deltas
-    /// broadcast and multiplied in. The last vector of a row that is not a multiple of the vector width overlaps the one
+    /// (squared in the curvature pass); then, for two units at a time, a row of inputs at a time, the TileSize samples'
+    /// deltas broadcast and multiplied in. The last vector of a row that is not a multiple of the vector width overlaps the one
     /// before it and adds only its new part.
     /// </summary>
     private static void EmitWeightDeltas(SourceWriter w, TileLayer layer, TileCode c, bool curvature)
@@ -151,7 +151,9 @@ internal static class TileDenseLayer
             w.Line($"{c.V} newPart = {c.Width.Api}.GreaterThanOrEqual({c.Width.Api}.Create(" +
                 string.Join(", ", Enumerable.Range(0, width).Select(k => c.E.Literal(k))) + $"), {c.Splat(c.E.Literal(width - tail))});");
         const int group = 4;
-        using (w.Block($"for (int u = 0; u < {units}; u++)"))
+        // Two units at a time where there are two: each input vector loaded serves both units' rows, and the eight
+        // sums in flight cover the fused multiply-add's latency (four were one dependent chain each).
+        void Units(int unitCount)
         {
             w.Line(c.Ref("row", "weightDeltas", $"u * {inputs}"));
             w.Line(c.Ref("delta", "deltasOfTile", "u * TileSize"));
@@ -160,18 +162,22 @@ internal static class TileDenseLayer
             {
                 using (w.Block())
                 {
-                    w.Line($"{c.V} " + string.Join(", ", columns.Select((_, k) => $"g{k} = {c.Zero}")) + ";");
+                    w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, unitCount).SelectMany(n => columns.Select((_, k) => $"g{n}_{k} = {c.Zero}"))) + ";");
                     using (w.Block("for (int l = 0; l < TileSize; l++)"))
                     {
-                        w.Line($"{c.V} d = {c.Splat(c.At("delta", "l"))};");
+                        for (int n = 0; n < unitCount; n++) w.Line($"{c.V} d{n} = {c.Splat(c.At("delta", n == 0 ? "l" : $"{n} * TileSize + l"))};");
                         w.Line(c.Ref("sample", "samples", $"l * {inputs}"));
-                        w.Line(string.Join(" ", columns.Select((column, k) => $"g{k} = {c.Fma("d", c.Load("sample", column), $"g{k}")};")));
+                        for (int k = 0; k < columns.Count; k++)
+                            w.Line($"{c.V} x{k} = {c.Load("sample", columns[k])}; " +
+                                string.Join(" ", Enumerable.Range(0, unitCount).Select(n => $"g{n}_{k} = {c.Fma($"d{n}", $"x{k}", $"g{n}_{k}")};")));
                     }
-                    for (int k = 0; k < columns.Count; k++)
-                    {
-                        string g = lastIsTail && k == columns.Count - 1 ? $"{c.Width.Api}.ConditionalSelect(newPart, g{k}, {c.Zero})" : $"g{k}";
-                        w.Line(c.Store($"{c.Load("row", columns[k])} + {g}", "row", columns[k]));
-                    }
+                    for (int n = 0; n < unitCount; n++)
+                        for (int k = 0; k < columns.Count; k++)
+                        {
+                            string g = lastIsTail && k == columns.Count - 1 ? $"{c.Width.Api}.ConditionalSelect(newPart, g{n}_{k}, {c.Zero})" : $"g{n}_{k}";
+                            string at = n == 0 ? columns[k] : $"{columns[k]} + {n * inputs}";
+                            w.Line(c.Store($"{c.Load("row", at)} + {g}", "row", at));
+                        }
                 }
             }
             int grouped = full / group * group;
@@ -182,8 +188,17 @@ internal static class TileDenseLayer
             if (tail > 0) rest.Add(Naming.Int(inputs - width));
             if (rest.Count > 0) Group(rest, lastIsTail: tail > 0);
         }
+        int paired = units / 2 * 2;
+        if (paired > 0)
+            using (w.Block($"for (int u = 0; u < {paired}; u += 2)"))
+                Units(2);
+        if (paired < units)
+            using (w.Block())
+            {
+                w.Line($"const int u = {paired};");
+                Units(1);
+            }
     }
-
 
     private static string Plus(string variable, int offset) => offset == 0 ? variable : $"{variable} + {offset}";
 }

@@ -1249,35 +1249,45 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400 + i) = x;
                 }
             }
-            for (int u = 0; u < 120; u++)
+            for (int u = 0; u < 120; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 384; i += 64)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g0_2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g0_3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 400)) + g1_0, ref row, (nuint)(i + 400));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16 + 400)) + g1_1, ref row, (nuint)(i + 16 + 400));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32 + 400)) + g1_2, ref row, (nuint)(i + 32 + 400));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48 + 400)) + g1_3, ref row, (nuint)(i + 48 + 400));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 384), g0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 384); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 384) + g0, ref row, 384);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 384) + g0_0, ref row, 384);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(384 + 400)) + g1_0, ref row, (nuint)(384 + 400));
                 }
             }
         }
@@ -1341,35 +1351,45 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 120; u++)
+            for (int u = 0; u < 120; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 384; i += 64)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g0_2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g0_3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 400)) + g1_0, ref row, (nuint)(i + 400));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16 + 400)) + g1_1, ref row, (nuint)(i + 16 + 400));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32 + 400)) + g1_2, ref row, (nuint)(i + 32 + 400));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48 + 400)) + g1_3, ref row, (nuint)(i + 48 + 400));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 384), g0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 384); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 384) + g0, ref row, 384);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 384) + g0_0, ref row, 384);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(384 + 400)) + g1_0, ref row, (nuint)(384 + 400));
                 }
             }
         }
@@ -1503,38 +1523,54 @@ namespace LeNetGen.Samples.Networks
                 }
             }
             global::System.Runtime.Intrinsics.Vector512<float> newPart = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, 12f, 13f, 14f, 15f), global::System.Runtime.Intrinsics.Vector512.Create(8f));
-            for (int u = 0; u < 84; u++)
+            for (int u = 0; u < 84; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 64; i += 64)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g0_2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g0_3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 120)) + g1_0, ref row, (nuint)(i + 120));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16 + 120)) + g1_1, ref row, (nuint)(i + 16 + 120));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32 + 120)) + g1_2, ref row, (nuint)(i + 32 + 120));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48 + 120)) + g1_3, ref row, (nuint)(i + 48 + 120));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 80), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 96), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 104), g3);
+                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 80); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 96); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
+                        global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 104); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x3, g1_3);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g1, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g2, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0_0, ref row, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g0_1, ref row, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g0_2, ref row, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g0_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(64 + 120)) + g1_0, ref row, (nuint)(64 + 120));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(80 + 120)) + g1_1, ref row, (nuint)(80 + 120));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(96 + 120)) + g1_2, ref row, (nuint)(96 + 120));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(104 + 120)) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g1_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, (nuint)(104 + 120));
                 }
             }
         }
@@ -1599,38 +1635,54 @@ namespace LeNetGen.Samples.Networks
                 }
             }
             global::System.Runtime.Intrinsics.Vector512<float> newPart = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, 12f, 13f, 14f, 15f), global::System.Runtime.Intrinsics.Vector512.Create(8f));
-            for (int u = 0; u < 84; u++)
+            for (int u = 0; u < 84; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 64; i += 64)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g0_2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g0_3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 120)) + g1_0, ref row, (nuint)(i + 120));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16 + 120)) + g1_1, ref row, (nuint)(i + 16 + 120));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32 + 120)) + g1_2, ref row, (nuint)(i + 32 + 120));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48 + 120)) + g1_3, ref row, (nuint)(i + 48 + 120));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 80), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 96), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 104), g3);
+                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 80); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 96); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
+                        global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 104); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x3, g1_3);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g1, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g2, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0_0, ref row, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g0_1, ref row, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g0_2, ref row, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g0_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(64 + 120)) + g1_0, ref row, (nuint)(64 + 120));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(80 + 120)) + g1_1, ref row, (nuint)(80 + 120));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(96 + 120)) + g1_2, ref row, (nuint)(96 + 120));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(104 + 120)) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g1_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, (nuint)(104 + 120));
                 }
             }
         }
@@ -2677,36 +2729,48 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400 + i) = x;
                 }
             }
-            for (int u = 0; u < 120; u++)
+            for (int u = 0; u < 120; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 384; i += 32)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g0_3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 400)) + g1_0, ref row, (nuint)(i + 400));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8 + 400)) + g1_1, ref row, (nuint)(i + 8 + 400));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16 + 400)) + g1_2, ref row, (nuint)(i + 16 + 400));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24 + 400)) + g1_3, ref row, (nuint)(i + 24 + 400));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 384), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 392), g1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 384); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 392); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 384) + g0, ref row, 384);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 392) + g1, ref row, 392);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 384) + g0_0, ref row, 384);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 392) + g0_1, ref row, 392);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(384 + 400)) + g1_0, ref row, (nuint)(384 + 400));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(392 + 400)) + g1_1, ref row, (nuint)(392 + 400));
                 }
             }
         }
@@ -2770,36 +2834,48 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 120; u++)
+            for (int u = 0; u < 120; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 384; i += 32)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g0_3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 400)) + g1_0, ref row, (nuint)(i + 400));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8 + 400)) + g1_1, ref row, (nuint)(i + 8 + 400));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16 + 400)) + g1_2, ref row, (nuint)(i + 16 + 400));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24 + 400)) + g1_3, ref row, (nuint)(i + 24 + 400));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 384), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 392), g1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 384); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 392); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 384) + g0, ref row, 384);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 392) + g1, ref row, 392);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 384) + g0_0, ref row, 384);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 392) + g0_1, ref row, 392);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(384 + 400)) + g1_0, ref row, (nuint)(384 + 400));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(392 + 400)) + g1_1, ref row, (nuint)(392 + 400));
                 }
             }
         }
@@ -2932,37 +3008,51 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120 + i) = x;
                 }
             }
-            for (int u = 0; u < 84; u++)
+            for (int u = 0; u < 84; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 96; i += 32)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g0_3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 120)) + g1_0, ref row, (nuint)(i + 120));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8 + 120)) + g1_1, ref row, (nuint)(i + 8 + 120));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16 + 120)) + g1_2, ref row, (nuint)(i + 16 + 120));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24 + 120)) + g1_3, ref row, (nuint)(i + 24 + 120));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 104), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 112), g2);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 96); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 104); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 112); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104) + g1, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + g2, ref row, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + g0_0, ref row, 96);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104) + g0_1, ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + g0_2, ref row, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(96 + 120)) + g1_0, ref row, (nuint)(96 + 120));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(104 + 120)) + g1_1, ref row, (nuint)(104 + 120));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(112 + 120)) + g1_2, ref row, (nuint)(112 + 120));
                 }
             }
         }
@@ -3026,37 +3116,51 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 84; u++)
+            for (int u = 0; u < 84; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 96; i += 32)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g0_3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 120)) + g1_0, ref row, (nuint)(i + 120));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8 + 120)) + g1_1, ref row, (nuint)(i + 8 + 120));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16 + 120)) + g1_2, ref row, (nuint)(i + 16 + 120));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24 + 120)) + g1_3, ref row, (nuint)(i + 24 + 120));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 104), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 112), g2);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 96); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 104); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 112); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104) + g1, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + g2, ref row, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + g0_0, ref row, 96);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104) + g0_1, ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + g0_2, ref row, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(96 + 120)) + g1_0, ref row, (nuint)(96 + 120));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(104 + 120)) + g1_1, ref row, (nuint)(104 + 120));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(112 + 120)) + g1_2, ref row, (nuint)(112 + 120));
                 }
             }
         }
@@ -4103,24 +4207,32 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400 + i) = x;
                 }
             }
-            for (int u = 0; u < 120; u++)
+            for (int u = 0; u < 120; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 400; i += 16)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g0_3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 400)) + g1_0, ref row, (nuint)(i + 400));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4 + 400)) + g1_1, ref row, (nuint)(i + 4 + 400));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8 + 400)) + g1_2, ref row, (nuint)(i + 8 + 400));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12 + 400)) + g1_3, ref row, (nuint)(i + 12 + 400));
                     }
                 }
             }
@@ -4185,24 +4297,32 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 120; u++)
+            for (int u = 0; u < 120; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 400; i += 16)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g0_3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 400)) + g1_0, ref row, (nuint)(i + 400));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4 + 400)) + g1_1, ref row, (nuint)(i + 4 + 400));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8 + 400)) + g1_2, ref row, (nuint)(i + 8 + 400));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12 + 400)) + g1_3, ref row, (nuint)(i + 12 + 400));
                     }
                 }
             }
@@ -4336,36 +4456,48 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120 + i) = x;
                 }
             }
-            for (int u = 0; u < 84; u++)
+            for (int u = 0; u < 84; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 112; i += 16)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g0_3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 120)) + g1_0, ref row, (nuint)(i + 120));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4 + 120)) + g1_1, ref row, (nuint)(i + 4 + 120));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8 + 120)) + g1_2, ref row, (nuint)(i + 8 + 120));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12 + 120)) + g1_3, ref row, (nuint)(i + 12 + 120));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 112), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 116), g1);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 112); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 116); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + g0, ref row, 112);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116) + g1, ref row, 116);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + g0_0, ref row, 112);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116) + g0_1, ref row, 116);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(112 + 120)) + g1_0, ref row, (nuint)(112 + 120));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(116 + 120)) + g1_1, ref row, (nuint)(116 + 120));
                 }
             }
         }
@@ -4429,36 +4561,48 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 84; u++)
+            for (int u = 0; u < 84; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 112; i += 16)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g0_3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 120)) + g1_0, ref row, (nuint)(i + 120));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4 + 120)) + g1_1, ref row, (nuint)(i + 4 + 120));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8 + 120)) + g1_2, ref row, (nuint)(i + 8 + 120));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12 + 120)) + g1_3, ref row, (nuint)(i + 12 + 120));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 112), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 116), g1);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 112); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 116); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + g0, ref row, 112);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116) + g1, ref row, 116);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + g0_0, ref row, 112);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116) + g0_1, ref row, 116);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(112 + 120)) + g1_0, ref row, (nuint)(112 + 120));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(116 + 120)) + g1_1, ref row, (nuint)(116 + 120));
                 }
             }
         }

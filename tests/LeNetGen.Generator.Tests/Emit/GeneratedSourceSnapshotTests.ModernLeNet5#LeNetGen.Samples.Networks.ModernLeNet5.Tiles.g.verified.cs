@@ -1163,35 +1163,45 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400 + i) = x;
                 }
             }
-            for (int u = 0; u < 120; u++)
+            for (int u = 0; u < 120; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 384; i += 64)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g0_2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g0_3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 400)) + g1_0, ref row, (nuint)(i + 400));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16 + 400)) + g1_1, ref row, (nuint)(i + 16 + 400));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32 + 400)) + g1_2, ref row, (nuint)(i + 32 + 400));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48 + 400)) + g1_3, ref row, (nuint)(i + 48 + 400));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 384), g0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 384); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 384) + g0, ref row, 384);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 384) + g0_0, ref row, 384);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(384 + 400)) + g1_0, ref row, (nuint)(384 + 400));
                 }
             }
         }
@@ -1255,35 +1265,45 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 120; u++)
+            for (int u = 0; u < 120; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 384; i += 64)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g0_2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g0_3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 400)) + g1_0, ref row, (nuint)(i + 400));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16 + 400)) + g1_1, ref row, (nuint)(i + 16 + 400));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32 + 400)) + g1_2, ref row, (nuint)(i + 32 + 400));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48 + 400)) + g1_3, ref row, (nuint)(i + 48 + 400));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 384), g0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 384); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 384) + g0, ref row, 384);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 384) + g0_0, ref row, 384);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(384 + 400)) + g1_0, ref row, (nuint)(384 + 400));
                 }
             }
         }
@@ -1417,38 +1437,54 @@ namespace LeNetGen.Samples.Networks
                 }
             }
             global::System.Runtime.Intrinsics.Vector512<float> newPart = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, 12f, 13f, 14f, 15f), global::System.Runtime.Intrinsics.Vector512.Create(8f));
-            for (int u = 0; u < 84; u++)
+            for (int u = 0; u < 84; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 64; i += 64)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g0_2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g0_3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 120)) + g1_0, ref row, (nuint)(i + 120));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16 + 120)) + g1_1, ref row, (nuint)(i + 16 + 120));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32 + 120)) + g1_2, ref row, (nuint)(i + 32 + 120));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48 + 120)) + g1_3, ref row, (nuint)(i + 48 + 120));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 80), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 96), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 104), g3);
+                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 80); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 96); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
+                        global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 104); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x3, g1_3);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g1, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g2, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0_0, ref row, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g0_1, ref row, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g0_2, ref row, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g0_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(64 + 120)) + g1_0, ref row, (nuint)(64 + 120));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(80 + 120)) + g1_1, ref row, (nuint)(80 + 120));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(96 + 120)) + g1_2, ref row, (nuint)(96 + 120));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(104 + 120)) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g1_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, (nuint)(104 + 120));
                 }
             }
         }
@@ -1513,38 +1549,54 @@ namespace LeNetGen.Samples.Networks
                 }
             }
             global::System.Runtime.Intrinsics.Vector512<float> newPart = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, 12f, 13f, 14f, 15f), global::System.Runtime.Intrinsics.Vector512.Create(8f));
-            for (int u = 0; u < 84; u++)
+            for (int u = 0; u < 84; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 64; i += 64)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g0_2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g0_3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 120)) + g1_0, ref row, (nuint)(i + 120));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16 + 120)) + g1_1, ref row, (nuint)(i + 16 + 120));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32 + 120)) + g1_2, ref row, (nuint)(i + 32 + 120));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48 + 120)) + g1_3, ref row, (nuint)(i + 48 + 120));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 80), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 96), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 104), g3);
+                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 80); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 96); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
+                        global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 104); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x3, g1_3);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g1, ref row, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g2, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0_0, ref row, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80) + g0_1, ref row, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96) + g0_2, ref row, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 104) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g0_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(64 + 120)) + g1_0, ref row, (nuint)(64 + 120));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(80 + 120)) + g1_1, ref row, (nuint)(80 + 120));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(96 + 120)) + g1_2, ref row, (nuint)(96 + 120));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(104 + 120)) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g1_3, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, (nuint)(104 + 120));
                 }
             }
         }
@@ -1683,36 +1735,48 @@ namespace LeNetGen.Samples.Networks
                 }
             }
             global::System.Runtime.Intrinsics.Vector512<float> newPart = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, 12f, 13f, 14f, 15f), global::System.Runtime.Intrinsics.Vector512.Create(12f));
-            for (int u = 0; u < 10; u++)
+            for (int u = 0; u < 10; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 84);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 64; i += 64)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g0_2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g0_3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 84)) + g1_0, ref row, (nuint)(i + 84));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16 + 84)) + g1_1, ref row, (nuint)(i + 16 + 84));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32 + 84)) + g1_2, ref row, (nuint)(i + 32 + 84));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48 + 84)) + g1_3, ref row, (nuint)(i + 48 + 84));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 68), g1);
+                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 68); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 68) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 68);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0_0, ref row, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 68) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g0_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 68);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(64 + 84)) + g1_0, ref row, (nuint)(64 + 84));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(68 + 84)) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g1_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, (nuint)(68 + 84));
                 }
             }
         }
@@ -1786,36 +1850,48 @@ namespace LeNetGen.Samples.Networks
                 }
             }
             global::System.Runtime.Intrinsics.Vector512<float> newPart = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, 12f, 13f, 14f, 15f), global::System.Runtime.Intrinsics.Vector512.Create(12f));
-            for (int u = 0; u < 10; u++)
+            for (int u = 0; u < 10; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 84);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 64; i += 64)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                            g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)), g2); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)), g3);
+                            global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 32)); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector512<float> x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, (nuint)(i + 48)); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g1, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g2, ref row, (nuint)(i + 32));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_1, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32)) + g0_2, ref row, (nuint)(i + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48)) + g0_3, ref row, (nuint)(i + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 84)) + g1_0, ref row, (nuint)(i + 84));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 16 + 84)) + g1_1, ref row, (nuint)(i + 16 + 84));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 32 + 84)) + g1_2, ref row, (nuint)(i + 32 + 84));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(i + 48 + 84)) + g1_3, ref row, (nuint)(i + 48 + 84));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 68), g1);
+                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 64); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 68); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 68) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 68);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64) + g0_0, ref row, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 68) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g0_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, 68);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(64 + 84)) + g1_0, ref row, (nuint)(64 + 84));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(68 + 84)) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g1_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref row, (nuint)(68 + 84));
                 }
             }
         }
@@ -2645,36 +2721,48 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400 + i) = x;
                 }
             }
-            for (int u = 0; u < 120; u++)
+            for (int u = 0; u < 120; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 384; i += 32)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g0_3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 400)) + g1_0, ref row, (nuint)(i + 400));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8 + 400)) + g1_1, ref row, (nuint)(i + 8 + 400));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16 + 400)) + g1_2, ref row, (nuint)(i + 16 + 400));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24 + 400)) + g1_3, ref row, (nuint)(i + 24 + 400));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 384), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 392), g1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 384); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 392); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 384) + g0, ref row, 384);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 392) + g1, ref row, 392);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 384) + g0_0, ref row, 384);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 392) + g0_1, ref row, 392);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(384 + 400)) + g1_0, ref row, (nuint)(384 + 400));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(392 + 400)) + g1_1, ref row, (nuint)(392 + 400));
                 }
             }
         }
@@ -2738,36 +2826,48 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 120; u++)
+            for (int u = 0; u < 120; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 384; i += 32)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g0_3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 400)) + g1_0, ref row, (nuint)(i + 400));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8 + 400)) + g1_1, ref row, (nuint)(i + 8 + 400));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16 + 400)) + g1_2, ref row, (nuint)(i + 16 + 400));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24 + 400)) + g1_3, ref row, (nuint)(i + 24 + 400));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 384), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 392), g1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 384); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 392); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 384) + g0, ref row, 384);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 392) + g1, ref row, 392);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 384) + g0_0, ref row, 384);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 392) + g0_1, ref row, 392);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(384 + 400)) + g1_0, ref row, (nuint)(384 + 400));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(392 + 400)) + g1_1, ref row, (nuint)(392 + 400));
                 }
             }
         }
@@ -2900,37 +3000,51 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120 + i) = x;
                 }
             }
-            for (int u = 0; u < 84; u++)
+            for (int u = 0; u < 84; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 96; i += 32)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g0_3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 120)) + g1_0, ref row, (nuint)(i + 120));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8 + 120)) + g1_1, ref row, (nuint)(i + 8 + 120));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16 + 120)) + g1_2, ref row, (nuint)(i + 16 + 120));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24 + 120)) + g1_3, ref row, (nuint)(i + 24 + 120));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 104), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 112), g2);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 96); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 104); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 112); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104) + g1, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + g2, ref row, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + g0_0, ref row, 96);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104) + g0_1, ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + g0_2, ref row, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(96 + 120)) + g1_0, ref row, (nuint)(96 + 120));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(104 + 120)) + g1_1, ref row, (nuint)(104 + 120));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(112 + 120)) + g1_2, ref row, (nuint)(112 + 120));
                 }
             }
         }
@@ -2994,37 +3108,51 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 84; u++)
+            for (int u = 0; u < 84; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 96; i += 32)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g0_3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 120)) + g1_0, ref row, (nuint)(i + 120));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8 + 120)) + g1_1, ref row, (nuint)(i + 8 + 120));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16 + 120)) + g1_2, ref row, (nuint)(i + 16 + 120));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24 + 120)) + g1_3, ref row, (nuint)(i + 24 + 120));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 96), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 104), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 112), g2);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 96); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 104); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 112); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + g0, ref row, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104) + g1, ref row, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + g2, ref row, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96) + g0_0, ref row, 96);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104) + g0_1, ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112) + g0_2, ref row, 112);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(96 + 120)) + g1_0, ref row, (nuint)(96 + 120));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(104 + 120)) + g1_1, ref row, (nuint)(104 + 120));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(112 + 120)) + g1_2, ref row, (nuint)(112 + 120));
                 }
             }
         }
@@ -3163,37 +3291,51 @@ namespace LeNetGen.Samples.Networks
                 }
             }
             global::System.Runtime.Intrinsics.Vector256<float> newPart = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector256.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f), global::System.Runtime.Intrinsics.Vector256.Create(4f));
-            for (int u = 0; u < 10; u++)
+            for (int u = 0; u < 10; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 84);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 64; i += 32)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g0_3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 84)) + g1_0, ref row, (nuint)(i + 84));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8 + 84)) + g1_1, ref row, (nuint)(i + 8 + 84));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16 + 84)) + g1_2, ref row, (nuint)(i + 16 + 84));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24 + 84)) + g1_3, ref row, (nuint)(i + 24 + 84));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 72), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 76), g2);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 64); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 72); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 76); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72) + g1, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 76) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(newPart, g2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref row, 76);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + g0_0, ref row, 64);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72) + g0_1, ref row, 72);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 76) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(newPart, g0_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref row, 76);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(64 + 84)) + g1_0, ref row, (nuint)(64 + 84));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(72 + 84)) + g1_1, ref row, (nuint)(72 + 84));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(76 + 84)) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(newPart, g1_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref row, (nuint)(76 + 84));
                 }
             }
         }
@@ -3267,37 +3409,51 @@ namespace LeNetGen.Samples.Networks
                 }
             }
             global::System.Runtime.Intrinsics.Vector256<float> newPart = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector256.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f), global::System.Runtime.Intrinsics.Vector256.Create(4f));
-            for (int u = 0; u < 10; u++)
+            for (int u = 0; u < 10; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 84);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 64; i += 32)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)), g3);
+                            global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 16)); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector256<float> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 24)); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g1, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g2, ref row, (nuint)(i + 16));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_1, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16)) + g0_2, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24)) + g0_3, ref row, (nuint)(i + 24));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 84)) + g1_0, ref row, (nuint)(i + 84));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8 + 84)) + g1_1, ref row, (nuint)(i + 8 + 84));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 16 + 84)) + g1_2, ref row, (nuint)(i + 16 + 84));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 24 + 84)) + g1_3, ref row, (nuint)(i + 24 + 84));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 64), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 72), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 76), g2);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 64); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 72); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 76); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + g0, ref row, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72) + g1, ref row, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 76) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(newPart, g2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref row, 76);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64) + g0_0, ref row, 64);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72) + g0_1, ref row, 72);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 76) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(newPart, g0_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref row, 76);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(64 + 84)) + g1_0, ref row, (nuint)(64 + 84));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(72 + 84)) + g1_1, ref row, (nuint)(72 + 84));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(76 + 84)) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(newPart, g1_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref row, (nuint)(76 + 84));
                 }
             }
         }
@@ -4127,24 +4283,32 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400 + i) = x;
                 }
             }
-            for (int u = 0; u < 120; u++)
+            for (int u = 0; u < 120; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 400; i += 16)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g0_3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 400)) + g1_0, ref row, (nuint)(i + 400));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4 + 400)) + g1_1, ref row, (nuint)(i + 4 + 400));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8 + 400)) + g1_2, ref row, (nuint)(i + 8 + 400));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12 + 400)) + g1_3, ref row, (nuint)(i + 12 + 400));
                     }
                 }
             }
@@ -4209,24 +4373,32 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 120; u++)
+            for (int u = 0; u < 120; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 400);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 400; i += 16)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 400);
-                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g0_3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 400)) + g1_0, ref row, (nuint)(i + 400));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4 + 400)) + g1_1, ref row, (nuint)(i + 4 + 400));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8 + 400)) + g1_2, ref row, (nuint)(i + 8 + 400));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12 + 400)) + g1_3, ref row, (nuint)(i + 12 + 400));
                     }
                 }
             }
@@ -4360,36 +4532,48 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120 + i) = x;
                 }
             }
-            for (int u = 0; u < 84; u++)
+            for (int u = 0; u < 84; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 112; i += 16)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g0_3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 120)) + g1_0, ref row, (nuint)(i + 120));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4 + 120)) + g1_1, ref row, (nuint)(i + 4 + 120));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8 + 120)) + g1_2, ref row, (nuint)(i + 8 + 120));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12 + 120)) + g1_3, ref row, (nuint)(i + 12 + 120));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 112), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 116), g1);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 112); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 116); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + g0, ref row, 112);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116) + g1, ref row, 116);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + g0_0, ref row, 112);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116) + g0_1, ref row, 116);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(112 + 120)) + g1_0, ref row, (nuint)(112 + 120));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(116 + 120)) + g1_1, ref row, (nuint)(116 + 120));
                 }
             }
         }
@@ -4453,36 +4637,48 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 84; u++)
+            for (int u = 0; u < 84; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 120);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 112; i += 16)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g0_3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 120)) + g1_0, ref row, (nuint)(i + 120));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4 + 120)) + g1_1, ref row, (nuint)(i + 4 + 120));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8 + 120)) + g1_2, ref row, (nuint)(i + 8 + 120));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12 + 120)) + g1_3, ref row, (nuint)(i + 12 + 120));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 120);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 112), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 116), g1);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 112); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 116); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + g0, ref row, 112);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116) + g1, ref row, 116);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112) + g0_0, ref row, 112);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116) + g0_1, ref row, 116);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(112 + 120)) + g1_0, ref row, (nuint)(112 + 120));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(116 + 120)) + g1_1, ref row, (nuint)(116 + 120));
                 }
             }
         }
@@ -4620,35 +4816,45 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84 + i) = x;
                 }
             }
-            for (int u = 0; u < 10; u++)
+            for (int u = 0; u < 10; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 84);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 80; i += 16)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g0_3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 84)) + g1_0, ref row, (nuint)(i + 84));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4 + 84)) + g1_1, ref row, (nuint)(i + 4 + 84));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8 + 84)) + g1_2, ref row, (nuint)(i + 8 + 84));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12 + 84)) + g1_3, ref row, (nuint)(i + 12 + 84));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 80), g0);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 80); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + g0, ref row, 80);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + g0_0, ref row, 80);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(80 + 84)) + g1_0, ref row, (nuint)(80 + 84));
                 }
             }
         }
@@ -4721,35 +4927,45 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 10; u++)
+            for (int u = 0; u < 10; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 84);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 80; i += 16)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g0_3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 84)) + g1_0, ref row, (nuint)(i + 84));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4 + 84)) + g1_1, ref row, (nuint)(i + 4 + 84));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8 + 84)) + g1_2, ref row, (nuint)(i + 8 + 84));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12 + 84)) + g1_3, ref row, (nuint)(i + 12 + 84));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 84);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 80), g0);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 80); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + g0, ref row, 80);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80) + g0_0, ref row, 80);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(80 + 84)) + g1_0, ref row, (nuint)(80 + 84));
                 }
             }
         }

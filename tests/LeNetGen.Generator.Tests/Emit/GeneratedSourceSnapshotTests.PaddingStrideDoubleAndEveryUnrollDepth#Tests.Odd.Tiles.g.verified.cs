@@ -993,21 +993,27 @@ namespace Tests
                 }
             }
             global::System.Runtime.Intrinsics.Vector512<double> newPart = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d), global::System.Runtime.Intrinsics.Vector512.Create(4d));
-            for (int u = 0; u < 6; u++)
+            for (int u = 0; u < 6; u += 2)
             {
                 ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 20);
                 ref double delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 {
-                    global::System.Runtime.Intrinsics.Vector512<double> g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<double> g0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<double> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<double> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 8), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 12), g2);
+                        global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector512<double> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 8); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                        global::System.Runtime.Intrinsics.Vector512<double> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 12); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8) + g1, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 12) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g2, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref row, 12);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0_0, ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8) + g0_1, ref row, 8);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 12) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g0_2, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref row, 12);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(0 + 20)) + g1_0, ref row, (nuint)(0 + 20));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(8 + 20)) + g1_1, ref row, (nuint)(8 + 20));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(12 + 20)) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g1_2, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref row, (nuint)(12 + 20));
                 }
             }
         }
@@ -1089,21 +1095,27 @@ namespace Tests
                 }
             }
             global::System.Runtime.Intrinsics.Vector512<double> newPart = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d), global::System.Runtime.Intrinsics.Vector512.Create(4d));
-            for (int u = 0; u < 6; u++)
+            for (int u = 0; u < 6; u += 2)
             {
                 ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 20);
                 ref double delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 {
-                    global::System.Runtime.Intrinsics.Vector512<double> g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<double> g0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<double> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<double> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 8), g1); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 12), g2);
+                        global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector512<double> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 8); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x1, g1_1);
+                        global::System.Runtime.Intrinsics.Vector512<double> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 12); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x2, g1_2);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8) + g1, ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 12) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g2, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref row, 12);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0_0, ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8) + g0_1, ref row, 8);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 12) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g0_2, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref row, 12);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(0 + 20)) + g1_0, ref row, (nuint)(0 + 20));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(8 + 20)) + g1_1, ref row, (nuint)(8 + 20));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(12 + 20)) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(newPart, g1_2, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref row, (nuint)(12 + 20));
                 }
             }
         }
@@ -1960,35 +1972,45 @@ namespace Tests
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20 + i) = x;
                 }
             }
-            for (int u = 0; u < 6; u++)
+            for (int u = 0; u < 6; u += 2)
             {
                 ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 20);
                 ref double delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 16; i += 16)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> g0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                            global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 12)); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 12)) + g0_3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 20)) + g1_0, ref row, (nuint)(i + 20));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 4 + 20)) + g1_1, ref row, (nuint)(i + 4 + 20));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8 + 20)) + g1_2, ref row, (nuint)(i + 8 + 20));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 12 + 20)) + g1_3, ref row, (nuint)(i + 12 + 20));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> g0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 16), g0);
+                        global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 16); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + g0, ref row, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + g0_0, ref row, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(16 + 20)) + g1_0, ref row, (nuint)(16 + 20));
                 }
             }
         }
@@ -2069,35 +2091,45 @@ namespace Tests
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 6; u++)
+            for (int u = 0; u < 6; u += 2)
             {
                 ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 20);
                 ref double delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 16; i += 16)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> g0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                            g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                            global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector256<double> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector256<double> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector256<double> x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, (nuint)(i + 12)); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 12)) + g0_3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 20)) + g1_0, ref row, (nuint)(i + 20));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 4 + 20)) + g1_1, ref row, (nuint)(i + 4 + 20));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 8 + 20)) + g1_2, ref row, (nuint)(i + 8 + 20));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(i + 12 + 20)) + g1_3, ref row, (nuint)(i + 12 + 20));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> g0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<double> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 16), g0);
+                        global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 16); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + g0, ref row, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + g0_0, ref row, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(16 + 20)) + g1_0, ref row, (nuint)(16 + 20));
                 }
             }
         }
@@ -2954,36 +2986,48 @@ namespace Tests
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20 + i) = x;
                 }
             }
-            for (int u = 0; u < 6; u++)
+            for (int u = 0; u < 6; u += 2)
             {
                 ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 20);
                 ref double delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 16; i += 8)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<double> g0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<double> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 2)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 6)), g3);
+                            global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector128<double> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 2)); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector128<double> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector128<double> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 6)); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 2)) + g1, ref row, (nuint)(i + 2));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g2, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 6)) + g3, ref row, (nuint)(i + 6));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 2)) + g0_1, ref row, (nuint)(i + 2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_2, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 6)) + g0_3, ref row, (nuint)(i + 6));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 20)) + g1_0, ref row, (nuint)(i + 20));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 2 + 20)) + g1_1, ref row, (nuint)(i + 2 + 20));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4 + 20)) + g1_2, ref row, (nuint)(i + 4 + 20));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 6 + 20)) + g1_3, ref row, (nuint)(i + 6 + 20));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> g0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<double> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 16), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 18), g1);
+                        global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 16); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector128<double> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 18); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + g0, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 18) + g1, ref row, 18);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + g0_0, ref row, 16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 18) + g0_1, ref row, 18);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(16 + 20)) + g1_0, ref row, (nuint)(16 + 20));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(18 + 20)) + g1_1, ref row, (nuint)(18 + 20));
                 }
             }
         }
@@ -3064,36 +3108,48 @@ namespace Tests
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 6; u++)
+            for (int u = 0; u < 6; u += 2)
             {
                 ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 20);
                 ref double delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 16; i += 8)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<double> g0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<double> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 2)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 6)), g3);
+                            global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector128<double> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 2)); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector128<double> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector128<double> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 6)); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 2)) + g1, ref row, (nuint)(i + 2));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g2, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 6)) + g3, ref row, (nuint)(i + 6));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 2)) + g0_1, ref row, (nuint)(i + 2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_2, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 6)) + g0_3, ref row, (nuint)(i + 6));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 20)) + g1_0, ref row, (nuint)(i + 20));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 2 + 20)) + g1_1, ref row, (nuint)(i + 2 + 20));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4 + 20)) + g1_2, ref row, (nuint)(i + 4 + 20));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 6 + 20)) + g1_3, ref row, (nuint)(i + 6 + 20));
                     }
                 }
                 {
-                    global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> g0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<double> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref double sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 20);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 16), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 18), g1);
+                        global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 16); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector128<double> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 18); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + g0, ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 18) + g1, ref row, 18);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + g0_0, ref row, 16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 18) + g0_1, ref row, 18);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(16 + 20)) + g1_0, ref row, (nuint)(16 + 20));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(18 + 20)) + g1_1, ref row, (nuint)(18 + 20));
                 }
             }
         }

@@ -1643,19 +1643,21 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16 + i) = x;
                 }
             }
-            for (int u = 0; u < 10; u++)
+            for (int u = 0; u < 10; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 16);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0), g0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0_0, ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(0 + 16)) + g1_0, ref row, (nuint)(0 + 16));
                 }
             }
         }
@@ -1711,19 +1713,21 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 10; u++)
+            for (int u = 0; u < 10; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 16);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector512<float> d1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16);
-                        g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0), g0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sample, 0); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, x0, g1_0);
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0, ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) + g0_0, ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, (nuint)(0 + 16)) + g1_0, ref row, (nuint)(0 + 16));
                 }
             }
         }
@@ -2891,19 +2895,21 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 8 + i) = x;
                 }
             }
-            for (int u = 0; u < 16; u++)
+            for (int u = 0; u < 16; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 8);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 8);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0_0, ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(0 + 8)) + g1_0, ref row, (nuint)(0 + 8));
                 }
             }
         }
@@ -2967,19 +2973,21 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 8 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 16; u++)
+            for (int u = 0; u < 16; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 8);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 8);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0_0, ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(0 + 8)) + g1_0, ref row, (nuint)(0 + 8));
                 }
             }
         }
@@ -3100,20 +3108,24 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16 + i) = x;
                 }
             }
-            for (int u = 0; u < 10; u++)
+            for (int u = 0; u < 10; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 16);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8), g1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g1, ref row, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0_0, ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g0_1, ref row, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(0 + 16)) + g1_0, ref row, (nuint)(0 + 16));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(8 + 16)) + g1_1, ref row, (nuint)(8 + 16));
                 }
             }
         }
@@ -3169,20 +3181,24 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 10; u++)
+            for (int u = 0; u < 10; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 16);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector256<float> d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16);
-                        g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8), g1);
+                        global::System.Runtime.Intrinsics.Vector256<float> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 0); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sample, 8); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g1, ref row, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + g0_0, ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + g0_1, ref row, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(0 + 16)) + g1_0, ref row, (nuint)(0 + 16));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)(8 + 16)) + g1_1, ref row, (nuint)(8 + 16));
                 }
             }
         }
@@ -4350,20 +4366,24 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 8 + i) = x;
                 }
             }
-            for (int u = 0; u < 16; u++)
+            for (int u = 0; u < 16; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 8);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 8);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g1);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g1, ref row, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0_0, ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g0_1, ref row, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(0 + 8)) + g1_0, ref row, (nuint)(0 + 8));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(4 + 8)) + g1_1, ref row, (nuint)(4 + 8));
                 }
             }
         }
@@ -4427,20 +4447,24 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 8 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 16; u++)
+            for (int u = 0; u < 16; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 8);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int l = 0; l < TileSize; l++)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                        global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                         ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 8);
-                        g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4), g1);
+                        global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 0); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                        global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, 4); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0, ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g1, ref row, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + g0_0, ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + g0_1, ref row, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(0 + 8)) + g1_0, ref row, (nuint)(0 + 8));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(4 + 8)) + g1_1, ref row, (nuint)(4 + 8));
                 }
             }
         }
@@ -4561,24 +4585,32 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16 + i) = x;
                 }
             }
-            for (int u = 0; u < 10; u++)
+            for (int u = 0; u < 10; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 16);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 16; i += 16)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16);
-                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g0_3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 16)) + g1_0, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4 + 16)) + g1_1, ref row, (nuint)(i + 4 + 16));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8 + 16)) + g1_2, ref row, (nuint)(i + 8 + 16));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12 + 16)) + g1_3, ref row, (nuint)(i + 12 + 16));
                     }
                 }
             }
@@ -4635,24 +4667,32 @@ namespace LeNetGen.Samples.Networks
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16 + i) = x * x;
                 }
             }
-            for (int u = 0; u < 10; u++)
+            for (int u = 0; u < 10; u += 2)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, u * 16);
                 ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltasOfTile, u * TileSize);
                 for (int i = 0; i < 16; i += 16)
                 {
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int l = 0; l < TileSize; l++)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, l));
+                            global::System.Runtime.Intrinsics.Vector128<float> d1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * TileSize + l));
                             ref float sample = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref samples, l * 16);
-                            g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)), g0); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)), g1); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)), g2); g3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)), g3);
+                            global::System.Runtime.Intrinsics.Vector128<float> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i)); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x0, g0_0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x0, g1_0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 4)); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x1, g0_1); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x1, g1_1);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 8)); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x2, g0_2); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x2, g1_2);
+                            global::System.Runtime.Intrinsics.Vector128<float> x3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sample, (nuint)(i + 12)); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, x3, g0_3); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, x3, g1_3);
                         }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0, ref row, (nuint)(i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g1, ref row, (nuint)(i + 4));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g2, ref row, (nuint)(i + 8));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i)) + g0_0, ref row, (nuint)(i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4)) + g0_1, ref row, (nuint)(i + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8)) + g0_2, ref row, (nuint)(i + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12)) + g0_3, ref row, (nuint)(i + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 16)) + g1_0, ref row, (nuint)(i + 16));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 4 + 16)) + g1_1, ref row, (nuint)(i + 4 + 16));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 8 + 16)) + g1_2, ref row, (nuint)(i + 8 + 16));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)(i + 12 + 16)) + g1_3, ref row, (nuint)(i + 12 + 16));
                     }
                 }
             }

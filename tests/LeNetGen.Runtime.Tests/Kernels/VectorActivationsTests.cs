@@ -44,6 +44,25 @@ public sealed class VectorActivationsTests(ITestOutputHelper output)
     [Theory]
     [InlineData("tanh")]
     [InlineData("scaled tanh")]
+    public void FloatTanhKeepsNaNAndSaturatesAtInfinityAtEveryWidth(string function)
+    {
+        // A diverging sum must stay NaN through the activation, or the loss would look finite.
+        Assert.True(float.IsNaN(Float512(function, float.NaN)));
+        Assert.True(float.IsNaN(Float256(function, float.NaN)));
+        Assert.True(float.IsNaN(Float128(function, float.NaN)));
+        float amplitude = function == "tanh" ? 1f : 1.7159f;
+        foreach (float infinity in new[] { float.PositiveInfinity, float.NegativeInfinity })
+        {
+            float expected = Math.Sign(infinity) * amplitude;
+            Assert.Equal(expected, Float512(function, infinity), 1e-6f);
+            Assert.Equal(expected, Float256(function, infinity), 1e-6f);
+            Assert.Equal(expected, Float128(function, infinity), 1e-6f);
+        }
+    }
+
+    [Theory]
+    [InlineData("tanh")]
+    [InlineData("scaled tanh")]
     [InlineData("sigmoid")]
     public void DoubleActivationsAreExactToRounding(string function)
     {

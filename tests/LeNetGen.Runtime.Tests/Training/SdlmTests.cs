@@ -104,4 +104,39 @@ public sealed class SdlmTests
         Assert.Equal(Array.ConvertAll(whole, BitConverter.SingleToInt32Bits), Array.ConvertAll(resumed, BitConverter.SingleToInt32Bits));
         Assert.NotEqual(Array.ConvertAll(whole, BitConverter.SingleToInt32Bits), Array.ConvertAll(new ClassicLeNet5(2).Parameters, BitConverter.SingleToInt32Bits));
     }
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AStepTakenInPartsEqualsTheWholeStepBitForBit(bool sdlm)
+    {
+        const int count = 1000;
+        var random = new Random(5);
+        float[] parameters = new float[count], gradients = new float[count], curvature = new float[count];
+        for (int k = 0; k < count; k++)
+        {
+            parameters[k] = (float)(random.NextDouble() - 0.5);
+            gradients[k] = (float)(random.NextDouble() - 0.5);
+            curvature[k] = (float)random.NextDouble();
+        }
+        Optimizer<float> Make()
+        {
+            if (!sdlm) return new SgdOptimizer<float>(count) { Schedule = LearningRateSchedule.Constant(0.1), Momentum = 0.9, WeightDecay = 0.01 };
+            var optimizer = new SdlmOptimizer<float>(count) { Schedule = LearningRateSchedule.Constant(0.1) };
+            curvature.CopyTo(optimizer.Curvature);
+            return optimizer;
+        }
+        float[] whole = (float[])parameters.Clone(), parts = (float[])parameters.Clone();
+        Optimizer<float> one = Make(), other = Make();
+        Assert.True(other.StepsInParts);
+        for (int step = 0; step < 3; step++)
+        {
+            Assert.True(one.Step(whole, gradients, 0.1));
+            other.PrepareStep();
+            // Uneven parts, the last one a tail shorter than a vector.
+            foreach ((int start, int length) in new[] { (0, 64), (64, 333), (397, 600), (997, 3) })
+                Assert.True(other.StepPart(parts, gradients, 0.1, start, length));
+        }
+        Assert.Equal(Array.ConvertAll(whole, BitConverter.SingleToInt32Bits), Array.ConvertAll(parts, BitConverter.SingleToInt32Bits));
+        Assert.NotEqual(Array.ConvertAll(whole, BitConverter.SingleToInt32Bits), Array.ConvertAll(parameters, BitConverter.SingleToInt32Bits));
+    }
 }

@@ -177,6 +177,65 @@ public sealed class TrainerTests
         Assert.Equal(cosine.Rate(0, 63.0 / 256), last.Rate);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void MinibatchesOfManyTilesGiveTheSameWeightsBitForBitOnOneTwoOrThreeThreads(bool sdlm)
+    {
+        // 50 samples a minibatch: several tiles at any vector width, the last one partly empty; the sums and the step go
+        // part by part over the threads.
+        BatchConverter<float> data = TrainingData.First<float>(200, ImageNormalization.MnistMeanStd);
+        float[] Train(int threads)
+        {
+            float[] parameters = Initial(3);
+            Optimizer<float> optimizer = sdlm
+                ? new SdlmOptimizer<float>(ModernLeNet5.ParameterCount) { Schedule = LearningRateSchedule.Constant(0.001), CurvatureSamples = 40, CurvatureEvery = 2 }
+                : new SgdOptimizer<float>(ModernLeNet5.ParameterCount) { Schedule = LearningRateSchedule.Constant(0.01), Momentum = 0.9 };
+            new Trainer<ModernLeNet5, float>(parameters, optimizer, new Loss(LossKind.SoftmaxCrossEntropy), 50, 9, threads).TrainEpoch(data);
+            return parameters;
+        }
+
+        float[] one = Train(1);
+        Assert.Equal(Bits(one), Bits(Train(2)));
+        Assert.Equal(Bits(one), Bits(Train(3)));
+        Assert.NotEqual(Bits(one), Bits(Initial(3)));
+    }
+
+    [Fact]
+    public void AMinibatchStepMovesEachWeightByTheRateTimesTheMeanOfItsSamplesGradients()
+    {
+        // One step over 50 samples, against the mean of the scalar backward pass's per-sample gradients.
+        const int count = 50;
+        const float rate = 0.05f;
+        BatchConverter<float> data = TrainingData.First<float>(count, ImageNormalization.MnistMeanStd);
+        float[] initial = Initial(4), trained = (float[])initial.Clone();
+        var loss = new Loss(LossKind.SoftmaxCrossEntropy);
+        new Trainer<ModernLeNet5, float>(trained, new SgdOptimizer<float>(ModernLeNet5.ParameterCount) { Schedule = LearningRateSchedule.Constant(rate) },
+            loss, count, 1, threads: 2).TrainEpoch(data);
+
+        var sum = new double[ModernLeNet5.ParameterCount];
+        float[] input = new float[ModernLeNet5.InputSize], workspace = new float[ModernLeNet5.WorkspaceSize], output = new float[ModernLeNet5.OutputSize];
+        float[] head = new float[ModernLeNet5.OutputSize], gradients = new float[ModernLeNet5.ParameterCount];
+        for (int i = 0; i < count; i++)
+        {
+            data.FillImage(i, input);
+            ModernLeNet5.Forward(initial, input, workspace, output);
+            loss.Evaluate<float>(output, data.Dataset.Label(i), head);
+            Array.Clear(gradients);
+            ModernLeNet5.Backward(initial, input, workspace, head, gradients, default);
+            for (int k = 0; k < sum.Length; k++) sum[k] += gradients[k];
+        }
+        double largest = 0;
+        for (int k = 0; k < sum.Length; k++) largest = Math.Max(largest, Math.Abs(rate * sum[k] / count));
+        Assert.True(largest > 1e-4, $"the step is too small to test: {largest}");
+        for (int k = 0; k < sum.Length; k++)
+        {
+            double expected = initial[k] - rate * sum[k] / count;
+            Assert.True(Math.Abs(trained[k] - expected) <= 1e-4 * largest + 1e-6 * Math.Abs(expected),
+                $"parameter {k}: {trained[k]} after the step, {expected} from the per-sample gradients");
+        }
+    }
+
     private sealed class Reports(System.Collections.Generic.List<TrainingProgress> into) : IProgress<TrainingProgress>
     {
         public void Report(TrainingProgress value) => into.Add(value);
