@@ -41,6 +41,16 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(JsonFrontEnd.Read)
             .WithTrackingName(TrackingNames.JsonSpec);
 
+        // A .json file not named *.lenet.json that looks like a spec: a warning rather than silence (LNG0208).
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> misnamed = context.AdditionalTextsProvider
+            .Where(static file => MisnamedSpecFile.IsCandidate(file.Path))
+            .Select(MisnamedSpecFile.Check)
+            .WithTrackingName(TrackingNames.MisnamedSpecFile);
+        context.RegisterSourceOutput(misnamed, static (output, found) =>
+        {
+            foreach (DiagnosticInfo diagnostic in found) output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        });
+
         // Every network's name and where it is declared: for LNG0008, and for the names no network may be generated under.
         IncrementalValueProvider<EquatableArray<NameSite>> names = attributeSpecs.Select(static (r, _) => NameSite.Of(r)).Collect()
             .Combine(jsonSpecs.Select(static (r, _) => NameSite.Of(r)).Collect())

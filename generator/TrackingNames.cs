@@ -5,6 +5,7 @@ internal static class TrackingNames
 {
     public const string AttributeSpec = nameof(AttributeSpec);
     public const string JsonSpec = nameof(JsonSpec);
+    public const string MisnamedSpecFile = nameof(MisnamedSpecFile);
     public const string Checked = nameof(Checked);
     public const string Scheduled = nameof(Scheduled);
     public const string Plan = nameof(Plan);

@@ -223,12 +223,14 @@ internal static class ShapeChecker
         private Shape? CheckConv(LayerSpec layer, int position, string description, Shape? input)
         {
             bool ok = CheckSize(position, description, "the number of maps", layer.Count, 1, Limits.MaxDimension, layer.CountLocation, layer.Location);
-            if (layer.KernelHeight == 0 && layer.KernelWidth == 0)
+            if (layer.KernelHeight == 0 && layer.KernelWidth == 0 && layer.KernelLocation is null)
             {
                 Report(D.MissingKernel, layer.KernelLocation ?? layer.Location, position, description,
                     Json ? "set \"kernel\": 5 (square) or \"kernel\": [height, width]" : "set Kernel (e.g. Kernel = 5) or both KernelHeight and KernelWidth");
                 ok = false;
             }
+            else if (layer.KernelHeight == layer.KernelWidth && layer.KernelHeight < 1)
+                ok &= CheckSize(position, description, "the kernel size", layer.KernelHeight, 1, Limits.MaxDimension, layer.KernelLocation, layer.Location);
             else
             {
                 ok &= CheckSize(position, description, "the kernel height", layer.KernelHeight, 1, Limits.MaxDimension, layer.KernelLocation, layer.Location);
@@ -265,15 +267,14 @@ internal static class ShapeChecker
 
             int outHeight = (paddedHeight - layer.KernelHeight) / layer.Stride + 1;
             int outWidth = (paddedWidth - layer.KernelWidth) / layer.Stride + 1;
-            int restHeight = (paddedHeight - layer.KernelHeight) % layer.Stride;
-            int restWidth = (paddedWidth - layer.KernelWidth) % layer.Stride;
+            // The windows stop short of the last (padded - kernel) % stride rows and columns of the padded input; of
+            // those, the last `padding` are zeros the padding added, so only what lies beyond them is real input unread.
+            int restHeight = Math.Max(0, (paddedHeight - layer.KernelHeight) % layer.Stride - layer.Padding);
+            int restWidth = Math.Max(0, (paddedWidth - layer.KernelWidth) % layer.Stride - layer.Padding);
             if (restHeight != 0 || restWidth != 0)
             {
-                static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
-                string rest = restHeight != 0 && restWidth != 0 ? $"{Count(restHeight, "row")} and {Count(restWidth, "column")}"
-                    : restHeight != 0 ? Count(restHeight, "row") : Count(restWidth, "column");
                 Report(D.ConvStrideLeavesRemainder, layer.StrideLocation ?? layer.Location, position, description,
-                    $"{layer.KernelHeight}x{layer.KernelWidth}", layer.Stride, rest, shape,
+                    $"kernel {layer.KernelHeight}x{layer.KernelWidth}", layer.Stride, Remainder(restHeight, restWidth), shape,
                     $"{paddedHeight}x{paddedWidth} minus the kernel ({paddedHeight - layer.KernelHeight}x{paddedWidth - layer.KernelWidth})");
             }
 
@@ -310,15 +311,15 @@ internal static class ShapeChecker
                     while (end + 1 < table.Count && table[end + 1].Count == table[m].Count) end++;
                     int fanIn = table[m].Count * kernelArea;
                     int length = (end - m + 1) * fanIn;
-                    runs.Add(new InitRun(weightOffset + mapStarts[m], length, InitLimit(fanIn, FanOutOfTable(table, shape.Maps, kernelArea)),
-                        end == m ? $"map {m}: fan-in {fanIn}" : $"maps {m}-{end}: fan-in {fanIn}"));
+                    runs.Add(new InitRun(weightOffset + mapStarts[m], length, InitLimit(fanIn, FanOutOfTable(table, shape.Maps, kernelArea), layer.Activation),
+                        (end == m ? $"map {m}: fan-in {fanIn}" : $"maps {m}-{end}: fan-in {fanIn}") + RuleNote(layer.Activation)));
                     m = end + 1;
                 }
             }
             else
             {
                 int fanIn = shape.Maps * kernelArea;
-                runs.Add(new InitRun(weightOffset, (int)weightLength, InitLimit(fanIn, layer.Count * kernelArea), $"fan-in {fanIn}"));
+                runs.Add(new InitRun(weightOffset, (int)weightLength, InitLimit(fanIn, layer.Count * kernelArea, layer.Activation), $"fan-in {fanIn}{RuleNote(layer.Activation)}"));
             }
 
             // Connections as the paper counts them: every weight and bias use, per output position.
@@ -440,16 +441,19 @@ internal static class ShapeChecker
                 ok &= CheckSize(position, description, "the stride", layer.Stride, 1, Limits.MaxDimension, layer.StrideLocation, layer.Location);
             if (!ok || input is not Shape shape) return null;
 
-            string? problem = Tiling(shape.Height, layer.Window, stride, "height", "row") ?? Tiling(shape.Width, layer.Window, stride, "width", "column");
-            if (problem is not null)
+            // PyTorch's floor rule: windows start every stride while they fit; a remainder after the last one is left
+            // unread, with the warning a convolution gets for the same (LNG0111).
+            if (layer.Window > shape.Height || layer.Window > shape.Width)
             {
-                Report(D.PoolDoesNotTile, layer.Stride != 0 && layer.Window <= Math.Min(shape.Height, shape.Width) ? layer.StrideLocation ?? layer.Location : layer.WindowLocation ?? layer.Location,
-                    position, description, $"{layer.Window}x{layer.Window}", stride, shape, _chain.ToString(), problem);
-                // The windows that fit still give the layer a shape (the floor of the division), so the layers after it
-                // are checked against it; when even one window does not fit, nothing after it can be.
-                if (layer.Window > shape.Height || layer.Window > shape.Width) return null;
-                return Unchecked("S", position, new Shape(shape.Maps, (shape.Height - layer.Window) / stride + 1, (shape.Width - layer.Window) / stride + 1));
+                Report(D.PoolWindowLargerThanInput, layer.WindowLocation ?? layer.Location, position, description,
+                    $"{layer.Window}x{layer.Window}", shape, _chain.ToString(), Math.Min(shape.Height, shape.Width));
+                return null;
             }
+            int restHeight = (shape.Height - layer.Window) % stride, restWidth = (shape.Width - layer.Window) % stride;
+            if (restHeight != 0 || restWidth != 0)
+                Report(D.ConvStrideLeavesRemainder, layer.StrideLocation ?? layer.WindowLocation ?? layer.Location, position, description,
+                    $"window {layer.Window}x{layer.Window}", stride, Remainder(restHeight, restWidth), shape,
+                    $"{shape.Height}x{shape.Width} minus the window ({shape.Height - layer.Window}x{shape.Width - layer.Window})");
 
             var output = new Shape(shape.Maps, (shape.Height - layer.Window) / stride + 1, (shape.Width - layer.Window) / stride + 1);
             bool trainable = layer.PoolKind == PoolKind.Subsample;
@@ -459,7 +463,7 @@ internal static class ShapeChecker
             {
                 if (!CheckParameters(position, description, 2L * shape.Maps, layer.Location)) return null;
                 int area = layer.Window * layer.Window;
-                runs.Add(new InitRun(weightOffset, shape.Maps, InitLimit(area, 1), $"fan-in {area}"));
+                runs.Add(new InitRun(weightOffset, shape.Maps, InitLimit(area, 1, layer.Activation), $"fan-in {area}{RuleNote(layer.Activation)}"));
             }
             return Add(new LayerPlan
             {
@@ -484,15 +488,12 @@ internal static class ShapeChecker
             }, output);
         }
 
-        /// <summary>Null when windows of <paramref name="window"/> at <paramref name="stride"/> tile <paramref name="extent"/>; else why not.</summary>
-        private static string? Tiling(int extent, int window, int stride, string dimension, string unit)
+        /// <summary>"1 row", "2 columns", "1 row and 3 columns": what the windows leave unread.</summary>
+        private static string Remainder(int rows, int columns)
         {
-            if (window > extent)
-                return $"the window is larger than the input's {dimension} {extent}; a window of at most {extent} fits";
-            int rest = (extent - window) % stride;
-            if (rest == 0) return null;
-            int lower = extent - rest, upper = lower + stride;
-            return $"the input's {dimension} {extent} leaves {rest} {unit}{(rest == 1 ? "" : "s")} after the last window; a {dimension} of {lower} or {upper} would tile";
+            static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+            return rows != 0 && columns != 0 ? $"{Count(rows, "row")} and {Count(columns, "column")}"
+                : rows != 0 ? Count(rows, "row") : Count(columns, "column");
         }
 
         private Shape? CheckDenseOrHead(LayerSpec layer, int position, string description, Shape? input)
@@ -525,7 +526,8 @@ internal static class ShapeChecker
 
             int weightOffset = _parameters;
             var runs = new List<InitRun>();
-            if (!rbf) runs.Add(new InitRun(weightOffset, (int)weightLength, InitLimit(inputs, layer.Count), $"fan-in {inputs}"));
+            Act initActivation = layer.Kind == LayerKind.Dense ? layer.Activation : Act.Identity;
+            if (!rbf) runs.Add(new InitRun(weightOffset, (int)weightLength, InitLimit(inputs, layer.Count, initActivation), $"fan-in {inputs}{RuleNote(initActivation)}"));
             Act activation = layer.Kind == LayerKind.Dense ? layer.Activation : Act.Identity;
             return Add(new LayerPlan
             {
@@ -589,7 +591,12 @@ internal static class ShapeChecker
             return true;
         }
 
-        private double InitLimit(int fanIn, int fanOut) => _spec.Init switch
+        /// <summary>", He's rule" or ", Glorot's rule" when the rule comes from the activation, for the generated comment.</summary>
+        private string RuleNote(Act activation) => _spec.Init != Init.ByActivation ? ""
+            : RuleFor(Init.ByActivation, activation) == Init.HeUniform ? ", He's rule (ReLU)" : ", Glorot's rule";
+
+        /// <summary>The bound of a layer's uniform weights: the spec's rule, or by default the one its activation calls for.</summary>
+        private double InitLimit(int fanIn, int fanOut, Act activation) => RuleFor(_spec.Init, activation) switch
         {
             Init.HeUniform => Math.Sqrt(6.0 / fanIn),
             Init.XavierUniform => Math.Sqrt(6.0 / (fanIn + fanOut)),
@@ -642,13 +649,21 @@ internal static class ShapeChecker
         }
     }
 
+    /// <summary>
+    /// The rule a layer's weights are drawn by: <paramref name="init"/> itself, or for <see cref="Init.ByActivation"/>
+    /// He's for ReLU and Glorot's for every other activation (see the runtime's Init.ByActivation for why).
+    /// </summary>
+    public static Init RuleFor(Init init, Act activation) =>
+        init != Init.ByActivation ? init : activation == Act.Relu ? Init.HeUniform : Init.XavierUniform;
+
     /// <summary>How diagnostics and the summary name a layer: "conv 6@5x5", "subsample 2x2", "dense 84", "rbf 10".</summary>
     public static string Describe(LayerSpec layer)
     {
         switch (layer.Kind)
         {
             case LayerKind.Conv:
-                return $"conv {layer.Count}@{layer.KernelHeight}x{layer.KernelWidth}";
+                // A kernel side below 1 is what a diagnostic reports; the description does not repeat it as "6@0x0".
+                return layer.KernelHeight < 1 || layer.KernelWidth < 1 ? $"conv {layer.Count}" : $"conv {layer.Count}@{layer.KernelHeight}x{layer.KernelWidth}";
             case LayerKind.Pool:
                 string kind = layer.PoolKind switch { PoolKind.Average => "avg pool", PoolKind.Max => "max pool", _ => "subsample" };
                 return $"{kind} {layer.Window}x{layer.Window}";

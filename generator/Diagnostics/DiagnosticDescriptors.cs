@@ -74,15 +74,19 @@ internal static class DiagnosticDescriptors
         "Network class cannot be static",
         "Class '{0}' declares a network but is static; generated networks hold their parameters in instances, so remove 'static'");
 
+    public static readonly DiagnosticDescriptor KernelGivenTwice = Error("LNG0014",
+        "Kernel and a kernel side both given",
+        "Layer {0} ({1}): Kernel = {2} and {3} = {4} both set the kernel's {5}; write Kernel for a square kernel, or KernelHeight and KernelWidth for a rectangular one");
+
     // ---- 01xx: shapes and sizes --------------------------------------------------------------------------------
 
     public static readonly DiagnosticDescriptor KernelLargerThanInput = Error("LNG0101",
         "Kernel larger than its input",
         "Layer {0} ({1}): kernel {2} does not fit its input {3}{4} ({5}); a kernel of at most {6} fits");
 
-    public static readonly DiagnosticDescriptor PoolDoesNotTile = Error("LNG0102",
-        "Pooling window does not tile its input",
-        "Layer {0} ({1}): window {2} with stride {3} does not tile input {4} ({5}): {6}");
+    public static readonly DiagnosticDescriptor PoolWindowLargerThanInput = Error("LNG0102",
+        "Pooling window larger than its input",
+        "Layer {0} ({1}): window {2} does not fit input {3} ({4}); a window of at most {5} fits");
 
     public static readonly DiagnosticDescriptor ConnectionTableRows = Error("LNG0103",
         "Connection table has the wrong number of rows",
@@ -117,8 +121,8 @@ internal static class DiagnosticDescriptors
         "{0}: {1} is {2}, beyond LeNetGen's limit of {3}; LeNetGen generates code for small networks");
 
     public static readonly DiagnosticDescriptor ConvStrideLeavesRemainder = Warning("LNG0111",
-        "Convolution stride leaves input unused",
-        "Layer {0} ({1}): with kernel {2} and stride {3}, the windows stop short of the last {4} of input {5}; a stride that divides {6} reads every value");
+        "Stride leaves input unread",
+        "Layer {0} ({1}): with {2} and stride {3}, the windows stop short of the last {4} of input {5}; a stride that divides {6} reads every value");
 
     public static readonly DiagnosticDescriptor ConnectionTableOnInput = Error("LNG0112",
         "Connection table where no maps come in",
@@ -136,7 +140,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor JsonUnknownProperty = Error("LNG0202",
         "Unknown property in a JSON spec",
-        "Unknown property '{0}' in {1}; known properties are {2}");
+        "Unknown property '{0}' in {1}{2}; known properties are {3}");
 
     public static readonly DiagnosticDescriptor JsonWrongType = Error("LNG0203",
         "JSON value of the wrong type",
@@ -144,7 +148,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor JsonUnknownValue = Error("LNG0204",
         "Unknown name in a JSON spec",
-        "'{0}' is not a known {1}; use one of {2}");
+        "'{0}' is not a known {1}{2}; use one of {3}");
 
     public static readonly DiagnosticDescriptor JsonMissingProperty = Error("LNG0205",
         "Required JSON property missing",
@@ -157,6 +161,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor JsonDuplicateProperty = Error("LNG0207",
         "Property given twice in a JSON spec",
         "Property '{0}' appears twice in {1}; keep one");
+
+    public static readonly DiagnosticDescriptor MisnamedSpecFile = Warning("LNG0208",
+        "JSON file looks like a spec but is not named *.lenet.json",
+        "'{0}' looks like a LeNetGen spec ({1}) but is not read: only AdditionalFiles named *.lenet.json are specs; rename it to '{2}'");
 
     // ---- 03xx: code generation ---------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ internal enum PoolKind { Average = 0, Max = 1, Subsample = 2 }
 
 internal enum ElementType { Float = 0, Double = 1 }
 
-internal enum Init { LeCunUniform = 0, HeUniform = 1, XavierUniform = 2 }
+internal enum Init { LeCunUniform = 0, HeUniform = 1, XavierUniform = 2, ByActivation = 3 }
 
 internal enum Unroll { Auto = 0, Window = 1, Kernel = 2, Maps = 3, Full = 4 }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using LeNetGen.Generator.Diagnostics;
@@ -65,7 +66,7 @@ internal static class AttributeFrontEnd
         var networkArgs = new Arguments(network, cancellationToken);
         string? input = networkArgs.String("Input", out LocationInfo? inputLocation);
         ElementType element = networkArgs.Enum("Element", ElementType.Float, "network", 0, diagnostics, out _);
-        Init init = networkArgs.Enum("Init", Init.LeCunUniform, "network", 0, diagnostics, out _);
+        Init init = networkArgs.Enum("Init", Init.ByActivation, "network", 0, diagnostics, out _);
         ulong seed = networkArgs.UInt64("Seed");
 
         var layers = ReadLayers(type, declaration, diagnostics, cancellationToken);
@@ -165,9 +166,21 @@ internal static class AttributeFrontEnd
                 int kernelHeight = args.Int("KernelHeight", kernel, out LocationInfo? heightLocation);
                 int kernelWidth = args.Int("KernelWidth", kernel, out LocationInfo? widthLocation);
                 string? connections = args.String("Connections", out LocationInfo? tableLocation);
+                int maps = args.Int(0, "maps", out LocationInfo? mapsLocation);
+                if (kernelLocation is not null)
+                {
+                    // Kernel with KernelHeight or KernelWidth: which one wins is not something a reader can see.
+                    foreach ((string side, LocationInfo? sideLocation, int value, string what) in new[]
+                        { ("KernelHeight", heightLocation, kernelHeight, "height"), ("KernelWidth", widthLocation, kernelWidth, "width") })
+                    {
+                        if (sideLocation is null) continue;
+                        diagnostics.Add(DiagnosticInfo.Create(D.KernelGivenTwice, sideLocation, position, "conv " + maps.ToString(CultureInfo.InvariantCulture),
+                            kernel, side, value, what));
+                    }
+                }
                 return common with
                 {
-                    Count = args.Int(0, "maps", out LocationInfo? mapsLocation),
+                    Count = maps,
                     CountLocation = mapsLocation,
                     KernelHeight = kernelHeight,
                     KernelWidth = kernelWidth,

@@ -111,7 +111,7 @@ internal static class JsonFrontEnd
         string? input = root.String("input", "a string giving channels x height x width, e.g. \"1x32x32\"", out LocationInfo? inputLocation);
         ElementType element = root.Enum("element", ElementType.Float, "element type", out _);
         ulong seed = root.UInt64("seed", out _);
-        Init init = root.Enum("init", Init.LeCunUniform, "initialization", out _);
+        Init init = root.Enum("init", Init.ByActivation, "initialization", out _);
 
         var layers = new List<LayerSpec>();
         JsonValue? layersValue = root.Value("layers");
@@ -169,7 +169,8 @@ internal static class JsonFrontEnd
         }
         if (JsonSpecVocabulary.FindLayerKind(kindText.Value) is not LayerKind kind)
         {
-            diagnostics.Add(DiagnosticInfo.Create(D.JsonUnknownValue, kindLocation, kindText.Value, "layer kind", allKinds));
+            diagnostics.Add(DiagnosticInfo.Create(D.JsonUnknownValue, kindLocation, kindText.Value, "layer kind",
+                NearestName.Suggestion(kindText.Value, JsonSpecVocabulary.LayerKinds.Select(k => k.Name), '"'), allKinds));
             return null;
         }
 
@@ -316,6 +317,7 @@ internal static class JsonFrontEnd
                     JsonSpecVocabulary.LeNet5C3);
             case JsonString other:
                 layer.Report(D.JsonUnknownValue, value, other.Value, "connection table",
+                    NearestName.Suggestion(other.Value, new[] { JsonSpecVocabulary.LeNet5C3 }, '"'),
                     "\"" + JsonSpecVocabulary.LeNet5C3 + "\", or write the table as an array of strings, one per input map, e.g. [\"XX.\", \".XX\"]");
                 return null;
             case JsonArray rows:

@@ -5,8 +5,10 @@ namespace LeNetGen;
 
 /// <summary>
 /// LeNet-5's RBF prototypes: a stylized 7x12 bitmap of each digit 0-9 with values -1 (background) and +1 (ink), drawn
-/// after figure 3 of LeCun et al. (1998). The bitmaps are far apart from one another, which is what the output layer
-/// needs; F6's 84 units are these 7x12 cells.
+/// after figure 3 of LeCun et al. (1998): characters of a 7x12 ASCII font with bold strokes two cells wide, the digit in
+/// rows 1 to 9 and the top row and the two lowest rows blank (the font's room for descenders). Any two bitmaps differ in
+/// at least 10 of the 84 cells (3 and 8, 6 and 8, 8 and 9 are the closest), which is what the output layer needs; F6's
+/// 84 units are these 7x12 cells.
 /// </summary>
 public static class DigitBitmaps
 {
@@ -26,35 +28,35 @@ public static class DigitBitmaps
     private static readonly string[] Drawings =
     [
         // 0
-        "..XXX.." + ".X...X." + "X.....X" + "X.....X" + "X.....X" + "X.....X" +
-        "X.....X" + "X.....X" + "X.....X" + "X.....X" + ".X...X." + "..XXX..",
+        "......." + "..XXX.." + ".XX.XX." + "XX...XX" + "XX...XX" + "XX...XX" +
+        "XX...XX" + "XX...XX" + ".XX.XX." + "..XXX.." + "......." + ".......",
         // 1
-        "...X..." + "..XX..." + ".X.X..." + "...X..." + "...X..." + "...X..." +
-        "...X..." + "...X..." + "...X..." + "...X..." + "...X..." + ".XXXXX.",
+        "......." + "...XX.." + "..XXX.." + ".XXXX.." + "...XX.." + "...XX.." +
+        "...XX.." + "...XX.." + "...XX.." + ".XXXXXX" + "......." + ".......",
         // 2
-        "..XXX.." + ".X...X." + "X.....X" + "......X" + "......X" + ".....X." +
-        "....X.." + "...X..." + "..X...." + ".X....." + "X......" + "XXXXXXX",
+        "......." + ".XXXXX." + "XX...XX" + ".....XX" + "....XX." + "...XX.." +
+        "..XX..." + ".XX...." + "XX....." + "XXXXXXX" + "......." + ".......",
         // 3
-        ".XXXXX." + "X.....X" + "......X" + "......X" + ".....X." + "..XXX.." +
-        ".....X." + "......X" + "......X" + "......X" + "X.....X" + ".XXXXX.",
+        "......." + ".XXXXX." + "XX...XX" + ".....XX" + ".....XX" + "...XXX." +
+        ".....XX" + ".....XX" + "XX...XX" + ".XXXXX." + "......." + ".......",
         // 4
-        ".....X." + "....XX." + "...X.X." + "..X..X." + ".X...X." + "X....X." +
-        "XXXXXXX" + ".....X." + ".....X." + ".....X." + ".....X." + ".....X.",
+        "......." + "....XX." + "...XXX." + "..XXXX." + ".XX.XX." + "XX..XX." +
+        "XXXXXXX" + "....XX." + "....XX." + "....XX." + "......." + ".......",
         // 5
-        "XXXXXXX" + "X......" + "X......" + "X......" + "XXXXX.." + ".....X." +
-        "......X" + "......X" + "......X" + "......X" + "X....X." + ".XXXX..",
+        "......." + "XXXXXXX" + "XX....." + "XX....." + "XXXXXX." + ".....XX" +
+        ".....XX" + ".....XX" + "XX...XX" + ".XXXXX." + "......." + ".......",
         // 6
-        "..XXXX." + ".X....." + "X......" + "X......" + "X.XXX.." + "XX...X." +
-        "X.....X" + "X.....X" + "X.....X" + "X.....X" + ".X...X." + "..XXX..",
+        "......." + "..XXXX." + ".XX...." + "XX....." + "XX....." + "XXXXXX." +
+        "XX...XX" + "XX...XX" + "XX...XX" + ".XXXXX." + "......." + ".......",
         // 7
-        "XXXXXXX" + "......X" + "......X" + ".....X." + ".....X." + "....X.." +
-        "....X.." + "...X..." + "...X..." + "..X...." + "..X...." + "..X....",
+        "......." + "XXXXXXX" + ".....XX" + "....XX." + "....XX." + "...XX.." +
+        "...XX.." + "..XX..." + "..XX..." + "..XX..." + "......." + ".......",
         // 8
-        "..XXX.." + ".X...X." + "X.....X" + "X.....X" + ".X...X." + "..XXX.." +
-        ".X...X." + "X.....X" + "X.....X" + "X.....X" + ".X...X." + "..XXX..",
+        "......." + ".XXXXX." + "XX...XX" + "XX...XX" + "XX...XX" + ".XXXXX." +
+        "XX...XX" + "XX...XX" + "XX...XX" + ".XXXXX." + "......." + ".......",
         // 9
-        "..XXX.." + ".X...X." + "X.....X" + "X.....X" + "X.....X" + ".X...XX" +
-        "..XXX.X" + "......X" + "......X" + "......X" + ".....X." + ".XXXX..",
+        "......." + ".XXXXX." + "XX...XX" + "XX...XX" + "XX...XX" + ".XXXXXX" +
+        ".....XX" + ".....XX" + "....XX." + ".XXXX.." + "......." + ".......",
     ];
 
     /// <summary>The drawing of one digit: 12 lines of 7 characters, <c>X</c> for +1 and <c>.</c> for -1.</summary>

@@ -18,6 +18,9 @@ public sealed class NetworkAttribute : global::System.Attribute
     /// <summary>The seed of the default parameter initialization; the same seed gives the same parameters bit for bit.</summary>
     public ulong Seed { get; set; }
 
-    /// <summary>How weights are initialized; LeCun's uniform ±2.4/fan-in by default.</summary>
-    public Init Init { get; set; }
+    /// <summary>
+    /// How weights are initialized; by default <see cref="Init.ByActivation"/> (He's rule for ReLU layers, Glorot's for
+    /// the others). The classic LeNet-5 names <see cref="Init.LeCunUniform"/>, the paper's ±2.4/fan-in.
+    /// </summary>
+    public Init Init { get; set; } = Init.ByActivation;
 }

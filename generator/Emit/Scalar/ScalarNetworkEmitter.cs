@@ -275,6 +275,7 @@ internal static class ScalarNetworkEmitter
         {
             Init.HeUniform => "He's uniform ±sqrt(6/fan-in)",
             Init.XavierUniform => "Glorot's uniform ±sqrt(6/(fan-in + fan-out))",
+            Init.ByActivation => "each layer's rule from its activation: He's uniform ±sqrt(6/fan-in) for ReLU, Glorot's uniform ±sqrt(6/(fan-in + fan-out)) for the others",
             _ => "LeCun's uniform ±2.4/fan-in",
         };
         w.Line($"/// <summary>Fills <paramref name=\"parameters\"/> with weights drawn from {Xml(rule)} and zero biases.</summary>");

@@ -44,7 +44,7 @@ internal sealed class JsonObjectReader
             else if (!known.Contains(key, StringComparer.Ordinal))
             {
                 unknown.Add(key);
-                Report(D.JsonUnknownProperty, property.Name, key, name, JsonSpecVocabulary.ListProperties(known));
+                Report(D.JsonUnknownProperty, property.Name, key, name, NearestName.Suggestion(key, known, '\''), JsonSpecVocabulary.ListProperties(known));
             }
             else
                 _values.Add(key, property.Value);
@@ -157,7 +157,7 @@ internal sealed class JsonObjectReader
             return fallback;
         }
         if (JsonSpecVocabulary.FindEnum<TEnum>(text.Value) is TEnum found) return found;
-        Report(D.JsonUnknownValue, value, text.Value, what, allowed);
+        Report(D.JsonUnknownValue, value, text.Value, what, NearestName.Suggestion(text.Value, JsonSpecVocabulary.EnumSpellings<TEnum>(), '"'), allowed);
         return fallback;
     }
 

@@ -84,13 +84,14 @@ internal sealed class JsonParser
         var properties = new List<JsonProperty>();
         Advance();
         if (_token.Kind == JsonTokenKind.CloseBrace) return Object(open, properties);
+        JsonToken comma = default;
         while (true)
         {
             if (_token.Kind != JsonTokenKind.String)
             {
                 if (properties.Count == 0) throw Unexpected("a property name in double quotes, or '}'");
                 if (_token.Kind == JsonTokenKind.CloseBrace)
-                    throw Fail("Expected a property name after ',', found '}'; JSON does not allow a comma after the last property");
+                    throw new SyntaxException("This ',' is followed by '}'; JSON does not allow a comma after the last property, so remove it", comma.Span);
                 throw Unexpected("a property name in double quotes after ','");
             }
             var name = new JsonString(_token.Span, LineSpan(_token.Span), _token.Value!);
@@ -103,6 +104,7 @@ internal sealed class JsonParser
             Advance();
             if (_token.Kind == JsonTokenKind.CloseBrace) return Object(open, properties);
             if (_token.Kind != JsonTokenKind.Comma) throw Unexpected("',' or '}' after the value of property " + quoted);
+            comma = _token;
             Advance();
         }
     }
@@ -115,15 +117,17 @@ internal sealed class JsonParser
         string arrayName = owner is null ? "the array" : "the '" + JsonValue.Shorten(owner) + "' array";
         Advance();
         if (_token.Kind == JsonTokenKind.CloseBracket) return Array(open, items);
+        JsonToken comma = default;
         while (true)
         {
             if (items.Count > 0 && _token.Kind == JsonTokenKind.CloseBracket)
-                throw Fail("Expected a value after ',', found ']'; JSON does not allow a comma after the last item");
+                throw new SyntaxException("This ',' is followed by ']'; JSON does not allow a comma after the last item, so remove it", comma.Span);
             items.Add(ParseValue(items.Count == 0 ? "a value or ']'" : "a value after ','", depth, null));
             Advance();
             if (_token.Kind == JsonTokenKind.CloseBracket) return Array(open, items);
             if (_token.Kind != JsonTokenKind.Comma)
                 throw Unexpected("',' or ']' after item " + items.Count.ToString(CultureInfo.InvariantCulture) + " of " + arrayName);
+            comma = _token;
             Advance();
         }
     }

@@ -163,6 +163,48 @@ public sealed class DeclarationDiagnosticsTests
         """));
 
     [Fact]
+    public void KernelZero_IsLNG0109AtTheValue_SayingItMustBeAtLeastOne_Attribute()
+    {
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x8x8")]
+            [Conv(6, Kernel = {|LNG0109:0|})]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Equal("Layer 1 (conv 6): the kernel size is 0; it must be at least 1", DiagnosticAssert.Message(result, "LNG0109"));
+    }
+
+    [Fact]
+    public void KernelZero_IsLNG0109AtTheValue_Json()
+    {
+        var result = DiagnosticAssert.Exactly("", ("Zero.lenet.json", """
+            { "class": "Zero", "input": "1x8x8", "layers": [ { "kind": "conv", "maps": 6, "kernel": {|LNG0109:0|} }, { "kind": "softmax", "classes": 10 } ] }
+            """));
+        Assert.Equal("Layer 1 (conv 6): the kernel size is 0; it must be at least 1", DiagnosticAssert.Message(result, "LNG0109"));
+    }
+
+    [Fact]
+    public void LNG0014_KernelGivenTwice()
+    {
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x8x8")]
+            [Conv(4, Kernel = 5, KernelWidth = {|LNG0014:7|})]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Equal("Layer 1 (conv 4): Kernel = 5 and KernelWidth = 7 both set the kernel's width; write Kernel for a square kernel, or KernelHeight and KernelWidth for a rectangular one",
+            DiagnosticAssert.Message(result, "LNG0014"));
+    }
+
+    [Fact]
+    public void LNG0014_KernelGivenTwice_OncePerSide() => DiagnosticAssert.Exactly(Usings + """
+        [Network(Input = "1x8x8")]
+        [Conv(4, Kernel = 3, KernelHeight = {|LNG0014:3|}, KernelWidth = {|LNG0014:3|})]
+        [SoftmaxOutput(10)]
+        public partial class Net { }
+        """);
+
+    [Fact]
     public void LNG0012_InvalidEnumValue() => DiagnosticAssert.Exactly(Usings + """
         [Network(Input = "1x8x8")]
         [Dense(10, Activation = {|LNG0012:(Act)42|})]

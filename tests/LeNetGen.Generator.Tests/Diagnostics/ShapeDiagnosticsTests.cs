@@ -49,38 +49,63 @@ public sealed class ShapeDiagnosticsTests
     }
 
     [Fact]
-    public void LNG0102_PoolDoesNotTile_Attribute()
+    public void LNG0102_PoolWindowLargerThanInput_Attribute()
+    {
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x8x8")]
+            [Conv(2, Kernel = 5)]
+            [Pool(PoolKind.Max, {|LNG0102:5|})]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Equal("Layer 2 (max pool 5x5): window 5x5 does not fit input 2x4x4 (input 1x8x8 -> C1 2x4x4); a window of at most 4 fits",
+            DiagnosticAssert.Message(result, "LNG0102"));
+    }
+
+    [Fact]
+    public void LNG0102_PoolWindowLargerThanInput_Json() => DiagnosticAssert.Exactly("", ("Tile.lenet.json", """
+        { "class": "Tile", "input": "1x2x9", "layers": [
+            { "kind": "pool", "pooling": "max", "window": {|LNG0102:3|} },
+            { "kind": "softmax", "classes": 10 } ] }
+        """));
+
+    [Fact]
+    public void PoolingFollowsPyTorchsFloorRule_WithLNG0111AtTheStride()
+    {
+        // PyTorch: MaxPool2d(3, stride=2) on 4x30x26 gives 4x14x12, leaving the last row and column unread.
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "4x30x26")]
+            [Pool(PoolKind.Max, 3, Stride = {|LNG0111:2|})]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Equal("Layer 1 (max pool 3x3): with window 3x3 and stride 2, the windows stop short of the last 1 row and 1 column of input 4x30x26; a stride that divides 30x26 minus the window (27x23) reads every value",
+            DiagnosticAssert.Message(result, "LNG0111"));
+        Assert.Equal(3, result.Sources.Count);
+        Assert.Empty(result.CompilationDiagnostics);
+        Assert.Contains(result.Sources, source => source.SourceText.ToString().Contains("4@30x26 -> 4@14x12"));
+    }
+
+    [Fact]
+    public void PoolingFloorRule_WithoutStride_WarnsAtTheWindow_Json() => DiagnosticAssert.Exactly("", ("Floor.lenet.json", """
+        { "class": "Floor", "input": "1x9x9", "layers": [
+            { "kind": "pool", "pooling": "average", "window": {|LNG0111:2|} },
+            { "kind": "softmax", "classes": 10 } ] }
+        """));
+
+    [Fact]
+    public void PoolingFloorRule_AppliesToTrainableSubsampling()
     {
         var result = DiagnosticAssert.Exactly(Usings + """
             [Network(Input = "1x31x31")]
             [Conv(6, Kernel = 3)]
-            [Pool(PoolKind.Max, {|LNG0102:2|})]
+            [Pool(PoolKind.Subsample, {|LNG0111:2|})]
             [SoftmaxOutput(10)]
             public partial class Net { }
             """);
-        string message = DiagnosticAssert.Message(result, "LNG0102");
-        Assert.Contains("input 6x29x29 (input 1x31x31 -> C1 6x29x29)", message);
-        Assert.Contains("the input's height 29 leaves 1 row after the last window; a height of 28 or 30 would tile", message);
+        Assert.Contains("the last 1 row and 1 column of input 6x29x29", DiagnosticAssert.Message(result, "LNG0111"));
+        Assert.Empty(result.CompilationDiagnostics);
     }
-
-    [Fact]
-    public void LNG0102_PoolDoesNotTile_OddInput()
-    {
-        var result = DiagnosticAssert.Exactly(Usings + """
-            [Network(Input = "1x15x15")]
-            [Pool(PoolKind.Average, {|LNG0102:2|})]
-            [SoftmaxOutput(10)]
-            public partial class Net { }
-            """);
-        Assert.Contains("the input's height 15 leaves 1 row after the last window; a height of 14 or 16 would tile", DiagnosticAssert.Message(result, "LNG0102"));
-    }
-
-    [Fact]
-    public void LNG0102_PoolDoesNotTile_Json() => DiagnosticAssert.Exactly("", ("Tile.lenet.json", """
-        { "class": "Tile", "input": "1x9x9", "layers": [
-            { "kind": "pool", "pooling": "max", "window": {|LNG0102:2|} },
-            { "kind": "softmax", "classes": 10 } ] }
-        """));
 
     [Fact]
     public void LNG0103_ConnectionTableRows_Attribute()
@@ -258,6 +283,36 @@ public sealed class ShapeDiagnosticsTests
             """);
         Assert.Equal(3, result.Sources.Count); // the scalar, tile and one-sample kernels
         Assert.Empty(result.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void LNG0111_NotReportedWhenOnlyPaddingIsLeftUnread()
+    {
+        // The standard downsampling convolution, 3x3 stride 2 padding 1 on even sizes: 28 padded to 30 leaves one
+        // padded row and column after the last window, but that is padding; every real input value is read.
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x28x28")]
+            [Conv(8, Kernel = 3, Stride = 2, Padding = 1, Activation = Act.Relu)]
+            [Conv(16, Kernel = 3, Stride = 2, Padding = 1, Activation = Act.Relu)]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Equal(3, result.Sources.Count);
+        Assert.Empty(result.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void LNG0111_CountsOnlyRealInputBeyondThePadding()
+    {
+        // 8 padded by 1 to 10, kernel 3 stride 4: windows at 0 and 4 read up to padded row 6; rows 7..9 are left,
+        // the last of them padding, so 2 rows and 2 columns of real input are unread.
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x8x8")]
+            [Conv(2, Kernel = 3, Stride = {|LNG0111:4|}, Padding = 1)]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Contains("stop short of the last 2 rows and 2 columns of input 1x8x8", DiagnosticAssert.Message(result, "LNG0111"));
     }
 
     [Fact]

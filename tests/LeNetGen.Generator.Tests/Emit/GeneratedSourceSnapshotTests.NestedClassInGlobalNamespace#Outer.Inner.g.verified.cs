@@ -142,7 +142,7 @@ partial class Outer
         /// <param name="path">The checkpoint's path.</param>
         public void Save(string path) => global::LeNetGen.Checkpoint<float>.Create<Inner>(Parameters).Save(path);
 
-        /// <summary>Fills <paramref name="parameters"/> with weights drawn from LeCun's uniform ±2.4/fan-in and zero biases.</summary>
+        /// <summary>Fills <paramref name="parameters"/> with weights drawn from each layer's rule from its activation: He's uniform ±sqrt(6/fan-in) for ReLU, Glorot's uniform ±sqrt(6/(fan-in + fan-out)) for the others and zero biases.</summary>
         /// <param name="parameters">The parameter buffer, of length <see cref="ParameterCount"/>.</param>
         /// <param name="seed">The seed; the same seed gives the same parameters bit for bit.</param>
         public static void InitializeParameters(global::System.Span<float> parameters, ulong seed)
@@ -150,8 +150,8 @@ partial class Outer
             global::LeNetGen.LengthGuard.Require(parameters.Length, ParameterCount, "parameters", nameof(parameters));
             parameters.Clear();
             var random = new global::LeNetGen.SeededRandom(seed);
-            // Output weights, fan-in 4
-            random.FillUniform(parameters.Slice(0, 8), 0.6);
+            // Output weights, fan-in 4, Glorot's rule
+            random.FillUniform(parameters.Slice(0, 8), 1);
         }
 
         /// <summary>Runs one sample forward, keeping every layer's activations in <paramref name="workspace"/>. Allocates nothing.</summary>

@@ -204,7 +204,7 @@ namespace LeNetGen.Samples.Networks
         /// <param name="path">The checkpoint's path.</param>
         public void Save(string path) => global::LeNetGen.Checkpoint<float>.Create<TinyNet>(Parameters).Save(path);
 
-        /// <summary>Fills <paramref name="parameters"/> with weights drawn from LeCun's uniform ±2.4/fan-in and zero biases.</summary>
+        /// <summary>Fills <paramref name="parameters"/> with weights drawn from each layer's rule from its activation: He's uniform ±sqrt(6/fan-in) for ReLU, Glorot's uniform ±sqrt(6/(fan-in + fan-out)) for the others and zero biases.</summary>
         /// <param name="parameters">The parameter buffer, of length <see cref="ParameterCount"/>.</param>
         /// <param name="seed">The seed; the same seed gives the same parameters bit for bit.</param>
         public static void InitializeParameters(global::System.Span<float> parameters, ulong seed)
@@ -212,14 +212,14 @@ namespace LeNetGen.Samples.Networks
             global::LeNetGen.LengthGuard.Require(parameters.Length, ParameterCount, "parameters", nameof(parameters));
             parameters.Clear();
             var random = new global::LeNetGen.SeededRandom(seed);
-            // C1 weights, fan-in 25
-            random.FillUniform(parameters.Slice(0, 100), 0.096);
-            // C3 weights, maps 0-7: fan-in 18
-            random.FillUniform(parameters.Slice(104, 144), 0.13333333333333333);
-            // F5 weights, fan-in 8
-            random.FillUniform(parameters.Slice(256, 128), 0.3);
-            // Output weights, fan-in 16
-            random.FillUniform(parameters.Slice(400, 160), 0.15);
+            // C1 weights, fan-in 25, Glorot's rule
+            random.FillUniform(parameters.Slice(0, 100), 0.21908902300206645);
+            // C3 weights, maps 0-7: fan-in 18, Glorot's rule
+            random.FillUniform(parameters.Slice(104, 144), 0.3333333333333333);
+            // F5 weights, fan-in 8, He's rule (ReLU)
+            random.FillUniform(parameters.Slice(256, 128), 0.8660254037844386);
+            // Output weights, fan-in 16, Glorot's rule
+            random.FillUniform(parameters.Slice(400, 160), 0.4803844614152614);
         }
 
         /// <summary>Runs one sample forward, keeping every layer's activations in <paramref name="workspace"/>. Allocates nothing.</summary>

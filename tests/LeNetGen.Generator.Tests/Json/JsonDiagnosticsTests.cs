@@ -28,10 +28,17 @@ public sealed class JsonDiagnosticsTests
     public void LNG0201_JsonSyntax_TrailingComma()
     {
         var result = DiagnosticAssert.Exactly("", ("Trailing.lenet.json", """
-            { "class": "Trailing", "input": "1x8x8", "layers": [ { "kind": "softmax", "classes": 10 }, {|LNG0201:]|} }
+            { "class": "Trailing", "input": "1x8x8", "layers": [ { "kind": "softmax", "classes": 10 }{|LNG0201:,|} ] }
             """));
-        Assert.Equal("Expected a value after ',', found ']'; JSON does not allow a comma after the last item", Message(result, "LNG0201"));
+        Assert.Equal("This ',' is followed by ']'; JSON does not allow a comma after the last item, so remove it", Message(result, "LNG0201"));
     }
+
+    [Fact]
+    public void LNG0201_JsonSyntax_TrailingCommaInAnObject_AtTheComma() => DiagnosticAssert.Exactly("", ("Trailing.lenet.json", """
+        { "class": "Trailing", "input": "1x8x8",
+          "layers": [ { "kind": "softmax", "classes": 10 } ]{|LNG0201:,|}
+        }
+        """));
 
     [Fact]
     public void LNG0201_JsonSyntax_UnterminatedStringAtItsStart() => DiagnosticAssert.Exactly("", ("Open.lenet.json", """
@@ -88,7 +95,7 @@ public sealed class JsonDiagnosticsTests
         Assert.Contains(result.Diagnostics, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) ==
             "Unknown property 'units' in layer 1 (conv); known properties are 'kind', 'maps', 'kernel', 'stride', 'padding', 'connections', 'activation' and 'unroll'");
         Assert.Contains(result.Diagnostics, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) ==
-            "Unknown property 'inputs' in the spec object; known properties are '$schema', 'namespace', 'class', 'input', 'element', 'seed', 'init' and 'layers'");
+            "Unknown property 'inputs' in the spec object (did you mean 'input'?); known properties are '$schema', 'namespace', 'class', 'input', 'element', 'seed', 'init' and 'layers'");
     }
 
     [Fact]
@@ -149,6 +156,47 @@ public sealed class JsonDiagnosticsTests
         Assert.Contains(result.Diagnostics, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) ==
             "'lstm' is not a known layer kind; use one of \"conv\", \"pool\", \"dense\", \"softmax\" or \"rbf\"");
     }
+
+    [Fact]
+    public void LNG0202_And_LNG0204_SuggestTheNearestKnownName()
+    {
+        var result = DiagnosticAssert.Exactly("", ("Typos.lenet.json", """
+            { "class": "Typos", "input": "1x8x8", "layers": [
+                { "kind": {|LNG0011:"conv"|}, "maps": 2, {|LNG0202:"kernal"|}: 3 },
+                { "kind": {|LNG0204:"convv"|}, "maps": 2, "kernel": 1 },
+                { "kind": "dense", "units": 4, "activation": {|LNG0204:"rellu"|} },
+                { "kind": "pool", "pooling": {|LNG0204:"avrage"|}, "window": 2 },
+                { "kind": "softmax", "classes": 10 } ] }
+            """));
+        string[] messages = result.Diagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Contains("Unknown property 'kernal' in layer 1 (conv) (did you mean 'kernel'?); known properties are 'kind', 'maps', 'kernel', 'stride', 'padding', 'connections', 'activation' and 'unroll'", messages);
+        Assert.Contains("'convv' is not a known layer kind (did you mean \"conv\"?); use one of \"conv\", \"pool\", \"dense\", \"softmax\" or \"rbf\"", messages);
+        Assert.Contains("'rellu' is not a known activation (did you mean \"relu\"?); use one of \"identity\", \"tanh\", \"scaledTanh\", \"relu\" or \"sigmoid\"", messages);
+        Assert.Contains(messages, m => m.StartsWith("'avrage' is not a known pooling kind (did you mean \"average\"?)", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LNG0208_MisnamedSpecFile_WithLayers()
+    {
+        var result = DiagnosticAssert.Exactly("", ("Digits.json", """
+            { "class": "Digits", "input": "1x8x8",
+              {|LNG0208:"layers"|}: [ { "kind": "softmax", "classes": 10 } ] }
+            """));
+        Assert.Empty(result.Sources);
+        Assert.Equal("'Digits.json' looks like a LeNetGen spec (it has \"layers\") but is not read: only AdditionalFiles named *.lenet.json are specs; rename it to 'Digits.lenet.json'",
+            Message(result, "LNG0208"));
+    }
+
+    [Fact]
+    public void LNG0208_MisnamedSpecFile_WithTheSchema() => DiagnosticAssert.Exactly("", ("specs/Net.JSON", """
+        { "$schema": {|LNG0208:"../generator/docs/lenet.schema.json"|}, "class": "Net" }
+        """));
+
+    [Fact]
+    public void LNG0208_NotForOtherJsonFiles() => DiagnosticAssert.Exactly("",
+        ("appsettings.json", """{ "Logging": { "LogLevel": { "Default": "Information" } } }"""),
+        ("broken.json", """{ "layers": [ """),
+        ("list.json", """[ { "layers": 1 } ]"""));
 
     [Fact]
     public void LNG0205_JsonMissingProperty_Class()

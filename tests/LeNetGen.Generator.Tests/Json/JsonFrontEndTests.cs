@@ -136,7 +136,7 @@ public sealed class JsonFrontEndTests
             """);
         Assert.Empty(result.Diagnostics);
         NetworkSpec spec = result.Spec!;
-        Assert.Equal(("", null, ElementType.Float, 0UL, Init.LeCunUniform), (spec.Namespace, spec.Input, spec.Element, spec.Seed, spec.Init));
+        Assert.Equal(("", null, ElementType.Float, 0UL, Init.ByActivation), (spec.Namespace, spec.Input, spec.Element, spec.Seed, spec.Init));
         Assert.Null(spec.InputLocation);
         LayerSpec conv = spec.Layers[0];
         Assert.Equal((0, 0, 1, 0, Act.Identity, Unroll.Auto), (conv.KernelHeight, conv.KernelWidth, conv.Stride, conv.Padding, conv.Activation, conv.Unroll));

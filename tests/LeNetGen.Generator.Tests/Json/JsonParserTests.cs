@@ -125,8 +125,9 @@ public sealed class JsonParserTests
     [Theory]
     // The example of the brief: a missing comma is reported at the token found instead.
     [InlineData("{ \"maps\": 6 \"kernel\": 5 }", 0, 12, "Expected ',' or '}' after the value of property 'maps', found '\"kernel\"'")]
-    [InlineData("{ \"a\": 1, }", 0, 10, "Expected a property name after ',', found '}'; JSON does not allow a comma after the last property")]
-    [InlineData("[1, 2, ]", 0, 7, "Expected a value after ',', found ']'; JSON does not allow a comma after the last item")]
+    // A trailing comma is reported at the comma, not at the bracket after it.
+    [InlineData("{ \"a\": 1, }", 0, 8, "This ',' is followed by '}'; JSON does not allow a comma after the last property, so remove it")]
+    [InlineData("[1, 2, ]", 0, 5, "This ',' is followed by ']'; JSON does not allow a comma after the last item, so remove it")]
     [InlineData("{ \"layers\": [ {} {} ] }", 0, 17, "Expected ',' or ']' after item 1 of the 'layers' array, found '{'")]
     [InlineData("{ \"a\" 1 }", 0, 6, "Expected ':' after property name 'a', found '1'")]
     [InlineData("{ \"a\": }", 0, 7, "Expected a value for property 'a', found '}'")]

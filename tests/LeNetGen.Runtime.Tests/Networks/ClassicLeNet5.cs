@@ -3,7 +3,7 @@ using LeNetGen.Reference;
 namespace LeNetGen.Runtime.Tests.Networks;
 
 /// <summary>LeNet-5 as LeCun, Bottou, Bengio and Haffner (1998) describe it (the samples' declaration).</summary>
-[Network(Input = "1x32x32", Seed = 1998)]
+[Network(Input = "1x32x32", Seed = 1998, Init = Init.LeCunUniform)]
 [Conv(6, Kernel = 5, Activation = Act.ScaledTanh)]                                           // C1
 [Pool(PoolKind.Subsample, 2, Activation = Act.ScaledTanh)]                                   // S2
 [Conv(16, Kernel = 5, Connections = ConnectionTables.LeNet5C3, Activation = Act.ScaledTanh)] // C3

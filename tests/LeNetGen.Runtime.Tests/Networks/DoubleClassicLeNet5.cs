@@ -6,7 +6,7 @@ namespace LeNetGen.Runtime.Tests.Networks;
 /// <see cref="ClassicLeNet5"/> in double precision, for finite differences and the curvature pass against the
 /// reference: the same declaration with <c>Element = ElementType.Double</c>.
 /// </summary>
-[Network(Input = "1x32x32", Element = ElementType.Double, Seed = 1998)]
+[Network(Input = "1x32x32", Element = ElementType.Double, Seed = 1998, Init = Init.LeCunUniform)]
 [Conv(6, Kernel = 5, Activation = Act.ScaledTanh)]                                           // C1
 [Pool(PoolKind.Subsample, 2, Activation = Act.ScaledTanh)]                                   // S2
 [Conv(16, Kernel = 5, Connections = ConnectionTables.LeNet5C3, Activation = Act.ScaledTanh)] // C3

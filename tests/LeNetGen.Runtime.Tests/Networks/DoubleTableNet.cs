@@ -6,7 +6,7 @@ namespace LeNetGen.Runtime.Tests.Networks;
 /// In double precision, what the other double networks lack: partial connection tables, subsampling with stride =
 /// window and overlapping, an identity dense layer, trainable RBF prototypes. Unroll: Window, Kernel, Full, Maps.
 /// </summary>
-[Network(Input = "2x8x8", Element = ElementType.Double, Seed = 21)]
+[Network(Input = "2x8x8", Element = ElementType.Double, Seed = 21, Init = Init.LeCunUniform)]
 [Conv(3, Kernel = 3, Connections = "XX./.XX", Activation = Act.Relu, Unroll = Unroll.Window)]        // C1 3@6x6
 [Pool(PoolKind.Subsample, 2, Activation = Act.ScaledTanh, Unroll = Unroll.Kernel)]                 // S2 3@3x3
 [Pool(PoolKind.Subsample, 2, Stride = 1, Activation = Act.Sigmoid, Unroll = Unroll.Full)]          // S3 3@2x2

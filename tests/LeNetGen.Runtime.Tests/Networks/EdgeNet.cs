@@ -6,7 +6,7 @@ namespace LeNetGen.Runtime.Tests.Networks;
 /// Edges, in double precision: pooling straight on the input; a stride larger than the kernel with padding as wide as
 /// the kernel, so the corner windows see only zeros (their sums are the biases); a 1x1 kernel.
 /// </summary>
-[Network(Input = "2x7x7", Element = ElementType.Double, Seed = 4)]
+[Network(Input = "2x7x7", Element = ElementType.Double, Seed = 4, Init = Init.LeCunUniform)]
 [Pool(PoolKind.Average, 3, Stride = 2)]                                                     // S1 2@3x3
 [Conv(3, Kernel = 2, Stride = 3, Padding = 2, Activation = Act.Sigmoid, Unroll = Unroll.Kernel)] // C2 3@2x2
 [Conv(4, Kernel = 1, Unroll = Unroll.Window)]                                               // C3 4@2x2

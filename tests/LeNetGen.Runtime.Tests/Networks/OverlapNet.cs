@@ -6,7 +6,7 @@ namespace LeNetGen.Runtime.Tests.Networks;
 /// In double precision: a full connection table written out, padding 1 with a 2x2 kernel, overlapping max (3, stride 1)
 /// and average (4, stride 2) pooling, an RBF head with fixed random codes. Unroll: Full (kept under LNG0301's budget), Maps.
 /// </summary>
-[Network(Input = "2x7x7", Element = ElementType.Double, Seed = 77)]
+[Network(Input = "2x7x7", Element = ElementType.Double, Seed = 77, Init = Init.LeCunUniform)]
 [Conv(3, Kernel = 2, Padding = 1, Connections = "XXX/XXX", Activation = Act.Sigmoid, Unroll = Unroll.Full)] // C1 3@8x8
 [Pool(PoolKind.Max, 3, Stride = 1, Unroll = Unroll.Full)]                                                   // S2 3@6x6
 [Pool(PoolKind.Average, 4, Stride = 2, Activation = Act.Relu, Unroll = Unroll.Maps)]                        // S3 3@2x2

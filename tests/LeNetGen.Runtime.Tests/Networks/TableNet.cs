@@ -7,7 +7,7 @@ namespace LeNetGen.Runtime.Tests.Networks;
 /// output maps read 1, 2 or 3 input maps; an identity conv; a kernel covering its whole input (C5); F6 of 84 units into
 /// the RBF head with LeNet-5's fixed digit prototypes. Unroll: Maps, Window, Full.
 /// </summary>
-[Network(Input = "1x16x16", Seed = 5)]
+[Network(Input = "1x16x16", Seed = 5, Init = Init.LeCunUniform)]
 [Conv(4, Kernel = 5, Activation = Act.ScaledTanh, Unroll = Unroll.Maps)]                           // C1 4@12x12
 [Pool(PoolKind.Subsample, 2, Activation = Act.ScaledTanh, Unroll = Unroll.Window)]                 // S2 4@6x6
 [Conv(6, Kernel = 3, Connections = TableNet.C3Table)]                                              // C3 6@4x4

@@ -6,7 +6,7 @@ namespace LeNetGen.Runtime.Tests.Networks;
 /// Trainable RBF prototypes (random codes to start) in the parameter buffer; overlapping subsampling without activation;
 /// an identity dense layer. Unroll: Kernel, Full.
 /// </summary>
-[Network(Input = "1x6x6", Seed = 3)]
+[Network(Input = "1x6x6", Seed = 3, Init = Init.LeCunUniform)]
 [Conv(2, Kernel = 3, Activation = Act.Relu, Unroll = Unroll.Kernel)]                                   // C1 2@4x4
 [Pool(PoolKind.Subsample, 2, Stride = 1, Unroll = Unroll.Kernel)]                                      // S2 2@3x3
 [Dense(5, Unroll = Unroll.Full)]                                                                       // F3 5
