@@ -6,7 +6,7 @@ namespace LeNetGen.Generator.Tests.Diagnostics;
 /// <summary>
 /// Every independent mistake of a spec is reported in one build: after a layer's error, the layers after it are still
 /// checked with the shapes that are known (a connection table does not change its layer's output shape, a pooling
-/// layer that does not tile still has the shape of the windows that fit, a dense layer's width does not depend on its
+/// layer that does not tile has the shape of the windows that fit, a dense layer's width does not depend on its
 /// input). The three specs of issue 9, each asserting every ID and its exact location.
 /// </summary>
 public sealed class IndependentMistakesTests
@@ -14,15 +14,16 @@ public sealed class IndependentMistakesTests
     private const string Usings = "using LeNetGen;\nnamespace Tests;\n";
 
     [Fact]
-    public void APoolingErrorDoesNotHideTheNextConvolutionsKernel()
+    public void APoolingRemainderDoesNotHideTheNextConvolutionsKernel()
     {
-        // S4's window 3 does not tile C3's 8x8; the windows that fit give 16x2x2, where C5's 5x5 kernel does not fit.
+        // S4's window 3 does not tile C3's 8x8 (a warning since pooling follows PyTorch's floor rule); the windows that
+        // fit give 16x2x2, where C5's 5x5 kernel does not fit.
         var result = DiagnosticAssert.Exactly(Usings + """
             [Network(Input = "1x28x28")]
             [Conv(6, Kernel = 5, Activation = Act.ScaledTanh)]
             [Pool(PoolKind.Subsample, 2, Activation = Act.ScaledTanh)]
             [Conv(16, Kernel = 5, Activation = Act.ScaledTanh)]
-            [Pool(PoolKind.Subsample, {|LNG0102:3|}, Activation = Act.ScaledTanh)]
+            [Pool(PoolKind.Subsample, {|LNG0111:3|}, Activation = Act.ScaledTanh)]
             [Conv(120, Kernel = {|LNG0101:5|}, Activation = Act.ScaledTanh)]
             [Dense(84, Activation = Act.ScaledTanh)]
             [RbfOutput(10, Prototypes = RbfPrototypes.LeNet5Digits)]
@@ -70,7 +71,7 @@ public sealed class IndependentMistakesTests
             { "kind": "conv", "maps": 6, "kernel": 5 },
             { "kind": "pool", "pooling": "subsample", "window": 2 },
             { "kind": "conv", "maps": 16, "kernel": 5, "connections": {|LNG0103:["XXXXXXXXXXXXXXXX", "XXXXXXXXXXXXXXXX"]|} },
-            { "kind": "pool", "pooling": "max", "window": {|LNG0102:3|} },
+            { "kind": "pool", "pooling": "max", "window": {|LNG0111:3|} },
             { "kind": "conv", "maps": 120, "kernel": {|LNG0101:5|} },
             { "kind": "dense", "units": 80 },
             { "kind": "rbf", "classes": 10, "prototypes": {|LNG0107:"leNet5Digits"|} } ] }

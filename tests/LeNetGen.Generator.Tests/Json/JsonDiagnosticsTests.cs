@@ -165,7 +165,7 @@ public sealed class JsonDiagnosticsTests
                 { "kind": {|LNG0011:"conv"|}, "maps": 2, {|LNG0202:"kernal"|}: 3 },
                 { "kind": {|LNG0204:"convv"|}, "maps": 2, "kernel": 1 },
                 { "kind": "dense", "units": 4, "activation": {|LNG0204:"rellu"|} },
-                { "kind": "pool", "pooling": {|LNG0204:"avrage"|}, "window": 2 },
+                { "kind": "pool", "pooling": {|LNG0204:"avrage"|}, "window": {|LNG0102:2|} },
                 { "kind": "softmax", "classes": 10 } ] }
             """));
         string[] messages = result.Diagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
