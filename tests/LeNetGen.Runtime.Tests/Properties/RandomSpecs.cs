@@ -81,17 +81,42 @@ internal static class RandomSpecs
                 RandomDense d => new DenseLayer(d.Units, d.Activation),
                 _ => throw new ArgumentException(layer.ToString()),
             };
-            shape = fitted.OutputShape(shape);
+            Shape output = fitted.OutputShape(shape);
+            // A depth asked for that would write out more than a build can take is an error (LNG0302), not a valid
+            // spec: such a layer is left to Auto.
+            long taps = layer switch
+            {
+                RandomConv c => (long)output.Size * c.KernelHeight * c.KernelWidth * shape.Maps,
+                RandomPool p => (long)output.Size * p.Window * p.Window,
+                _ => (long)output.Size * shape.Size,
+            };
+            if (taps > WrittenOutBudget)
+                layer = layer switch
+                {
+                    RandomConv c => c with { Unroll = Unroll.Auto },
+                    RandomPool p => p with { Unroll = Unroll.Auto },
+                    RandomDense d => d with { Unroll = Unroll.Auto },
+                    _ => layer,
+                };
+            shape = output;
             layers.Add(layer);
         }
 
         Unroll headUnroll = Unrolls[head.Unroll];
+        long headTaps = head.Kind <= 8 ? (long)Math.Max(2, head.Classes) * shape.Size : 84L * shape.Size; // the digits: F 84 first
+        if (headTaps > WrittenOutBudget) headUnroll = Unroll.Auto;
         if (head.Kind <= 5) return new RandomSpec(input, isDouble, seed, layers, false, head.Classes, default, false, headUnroll);
         if (head.Kind <= 8) return new RandomSpec(input, isDouble, seed, layers, true, Math.Max(2, head.Classes), RbfPrototypes.RandomCodes, head.Trainable, headUnroll);
         // LeNet-5's digit prototypes need 10 classes of 7x12 = 84 inputs: an F layer of 84 in front.
         layers.Add(new RandomDense(84, Act.ScaledTanh, headUnroll));
         return new RandomSpec(input, isDouble, seed, layers, true, 10, RbfPrototypes.LeNet5Digits, head.Trainable, headUnroll);
     }
+
+    /// <summary>
+    /// Forward multiply-adds a layer may ask to write out: LeNetGen's limit is 20,000 over forward, backward and curvature
+    /// (five per forward multiply-add for layers with weights), so 4,000 forward ones, less a margin.
+    /// </summary>
+    private const long WrittenOutBudget = 3_000;
 
     private static bool Tiles(Shape shape, int window, int stride) =>
         window <= shape.Height && window <= shape.Width && (shape.Height - window) % stride == 0 && (shape.Width - window) % stride == 0;
