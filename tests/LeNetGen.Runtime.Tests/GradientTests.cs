@@ -60,7 +60,7 @@ public sealed class GradientTests(ITestOutputHelper output)
     [Theory]
     [MemberData(nameof(NetworkCases.Names), MemberType = typeof(NetworkCases))]
     public void BackwardAndCurvatureAllocateNothingAfterWarmUp(string network) =>
-        Assert.Equal(0, NetworkCases.Get(network).AllocatedBytesOfBackward(20));
+        Assert.Equal(0, System.Linq.Enumerable.Range(0, 3).Min(_ => NetworkCases.Get(network).AllocatedBytesOfBackward(20))); // least of three rounds, as AllocationTests
 
     /// <summary>Each parameter block as (name, shape for reports, offset).</summary>
     internal static IEnumerable<(string Block, Shape Shape, int Offset)> Blocks(ReferenceNetwork reference) =>
