@@ -235,7 +235,8 @@ internal static class TileConvLayer
         using (w.Block($"for (int iy = 0; iy < {input.Height}; iy++)"))
         {
             // the output rows whose kernel covers input row iy: 0 <= iy - y x stride < kernel height
-            w.Line($"int yFirst = iy < {kh} ? 0 : (iy - {kh - s}) / {s}, yLast = global::System.Math.Min({output.Height - 1}, iy{(s == 1 ? "" : $" / {s}")});");
+            string first = s == 1 ? $"iy - {kh - 1}" : $"(iy - {kh - s}) / {s}";
+            w.Line($"int yFirst = iy < {kh} ? 0 : {first}, yLast = global::System.Math.Min({output.Height - 1}, iy{(s == 1 ? "" : $" / {s}")});");
             TileBlocks.Loop(w, "x", output.Width, xBlock, xs =>
             {
                 int columns = (xs - 1) * s + kw;
