@@ -23,7 +23,9 @@ internal static class SampleConvLayer
         int blocks = starts.Count;
         int rows = Math.Max(1, Math.Min(Math.Min(output.Height, 4), (c.Width.Registers - 4) / blocks));
         w.Line($"// {p.Name}, forward, one sample: convolution {input.ToMapsString()} -> {output.ToMapsString()}, kernel {kh}x{kw}, {Naming.ActivationTitle(p.Activation)}");
+        int mapBlock = SampleWideConvLayer.MapBlock(p, c, rows * blocks);
         w.Line($"//   each vector: {c.Count} adjacent output columns of one row, at columns {string.Join(", ", starts)}; {rows} rows at a time, so {rows * blocks} vectors of sums (a<row>_<block>) take each broadcast weight");
+        if (mapBlock > 1) w.Line($"//   {mapBlock} output maps at a time (a<map>_<row>_<block>), each input vector loaded once for all of them");
         w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace)"))
         {
@@ -31,7 +33,6 @@ internal static class SampleConvLayer
             w.Line(c.Ref("biases", "parameters", layer.BiasesOffset));
             w.Line(c.Ref("sums", "workspace", layer.Sums));
             if (layer.HasSeparateSums) w.Line(c.Ref("values", "workspace", layer.Values));
-            int mapBlock = SampleWideConvLayer.MapBlock(p, c, rows * blocks);
             TileBlocks.Loop(w, "o", output.Maps, mapBlock, maps =>
             {
                 string A(int mb, int j, int b) => maps == 1 ? $"a{j}_{b}" : $"a{mb}_{j}_{b}";

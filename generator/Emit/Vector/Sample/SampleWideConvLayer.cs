@@ -43,7 +43,9 @@ internal static class SampleWideConvLayer
         List<int> starts = SampleLayer.BlockStarts(positions, c.Count);
         w.Line($"// {p.Name}, forward, one sample: convolution {input.ToMapsString()} -> {output.ToMapsString()}, kernel {kh}x{kw}, {Naming.ActivationTitle(p.Activation)}");
         w.Line($"//   the output's {output.Height} rows laid out at the input's width {input.Width} (the last {input.Width - output.Width} columns of each past the map, dropped): {positions} positions,");
-        w.Line($"//   {c.Count} consecutive ones a vector (a<k> at {string.Join(", ", starts)}), every tap one offset into the input map");
+        int mapBlock = MapBlock(p, c, starts.Count);
+        w.Line($"//   {c.Count} consecutive ones a vector (a<k> at {string.Join(", ", starts)}), every tap one offset into the input map" +
+            (mapBlock > 1 ? $"; {mapBlock} output maps at a time (a<map>_<k>), each input vector loaded once for all of them" : ""));
         w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace)"))
         {
@@ -53,7 +55,6 @@ internal static class SampleWideConvLayer
             if (layer.HasSeparateSums) w.Line(c.Ref("values", "workspace", layer.Values));
             w.Line($"global::System.Span<{c.T}> wideSums = stackalloc {c.T}[{positions}];");
             w.Line($"ref {c.T} wide = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(wideSums);");
-            int mapBlock = MapBlock(p, c, starts.Count);
             TileBlocks.Loop(w, "o", output.Maps, mapBlock, maps =>
             {
                 string A(int mb, int k) => maps == 1 ? $"a{k}" : $"a{mb}_{k}";
