@@ -404,7 +404,7 @@ public sealed class ShapeDiagnosticsTests
                 { "kind": "softmax", "classes": 10 } ] }
             """;
         GeneratorHarness.Result result = GeneratorHarness.Run("", ("Flat.lenet.json", json));
-        Assert.Equal(new[] { "LNG0112 (3,63)", "LNG0104 (3,70)" },
+        Assert.Equal(new[] { "LNG0112 (3,62)", "LNG0104 (3,69)" },
             result.Diagnostics.Select(d => $"{d.Id} ({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1})"));
         Assert.Equal("Layer 2 (conv 2@1x1): row 1 of the connection table has 1 columns but the layer has 2 output maps; write one character per output map",
             DiagnosticAssert.Message(result, "LNG0104"));
