@@ -32,9 +32,9 @@ public sealed class SchemaRuleTests
         { "no layers", Spec(layers: ""), false, "LNG0004", "/properties/layers/contains" },
         { "layers left out", "{ \"class\": \"Net\", \"input\": \"1x8x8\" }", false, "LNG0004", "/required/2" },
         { "no head", Spec(layers: Layers(Conv, Dense)), false, "LNG0006", "/properties/layers/contains" },
-        { "head first", Spec(layers: Layers(Softmax, Dense)), false, "LNG0005", "/properties/layers/allOf/0/allOf/0" },
-        { "head in the middle", Spec(layers: Layers(Conv, Softmax, Dense)), false, "LNG0005", "/properties/layers/allOf/0/allOf/1" },
-        { "two heads", Spec(layers: Layers(Conv, Dense, "{ \"kind\": \"rbf\", \"classes\": 3, \"prototypes\": \"randomCodes\" }", Softmax)), false, "LNG0005", "/properties/layers/allOf/0/allOf/2" },
+        { "head first", Spec(layers: Layers(Softmax, Dense)), false, "LNG0005", "/properties/layers/allOf/0/then/allOf/0" },
+        { "head in the middle", Spec(layers: Layers(Conv, Softmax, Dense)), false, "LNG0005", "/properties/layers/allOf/0/then/allOf/1" },
+        { "two heads", Spec(layers: Layers(Conv, Dense, "{ \"kind\": \"rbf\", \"classes\": 3, \"prototypes\": \"randomCodes\" }", Softmax)), false, "LNG0005", "/properties/layers/allOf/0/then/allOf/2" },
         { "65 layers", Spec(layers: Layers(Repeat(Dense, 64), Softmax)), false, "LNG0110", "/properties/layers/maxItems" },
         { "layer not an object", Spec(layers: Layers("5", Softmax)), false, "LNG0203", "/$defs/layer/type" },
         { "ragged table", Spec(input: "2x8x8", layers: Layers("{ \"kind\": \"conv\", \"maps\": 2, \"kernel\": 3, \"connections\": [\"XX\", \"X.X\"] }", Softmax)), false, "LNG0104", "/$defs/connections/anyOf/1/allOf/0/allOf/0" },
@@ -86,6 +86,24 @@ public sealed class SchemaRuleTests
         { "init unknown", Spec(extra: ", \"init\": \"orthogonal\""), false, "LNG0204", "/properties/init/anyOf" },
         { "trainable a string", Spec(layers: Layers(Dense84, "{ \"kind\": \"rbf\", \"classes\": 10, \"trainable\": \"yes\" }")), false, "LNG0203", "/$defs/rbf/properties/trainable/type" },
         { "namespace a number", Spec(extra: ", \"namespace\": 5"), false, "LNG0203", "/properties/namespace/type" },
+        { "root not an object", "[ " + Softmax + " ]", false, "LNG0201", "/type" },
+        { "layers not an array", "{ \"class\": \"Net\", \"input\": \"1x8x8\", \"layers\": { } }", false, "LNG0203 LNG0004", "/properties/layers/type" },
+        { "only a dense layer", Spec(layers: Dense), false, "LNG0006", "/$defs/head/properties/kind/pattern" },
+        { "class a number", "{ \"class\": 5, \"input\": \"1x8x8\", \"layers\": [ " + Softmax + " ] }", false, "LNG0203", "/properties/class/type" },
+        { "input a number", "{ \"class\": \"Net\", \"input\": 5, \"layers\": [ " + Softmax + " ] }", false, "LNG0203 LNG0003", "/properties/input/type" },
+        { "element a number", Spec(extra: ", \"element\": 5"), false, "LNG0203", "/properties/element/type" },
+        { "activation a number", Spec(layers: Layers("{ \"kind\": \"dense\", \"units\": 4, \"activation\": 2 }", Softmax)), false, "LNG0203", "/$defs/activation/type" },
+        { "seed a string", Spec(extra: ", \"seed\": \"1\""), false, "LNG0203", "/properties/seed/type" },
+        { "padding a string", Spec(layers: Layers("{ \"kind\": \"conv\", \"maps\": 2, \"kernel\": 3, \"padding\": \"1\" }", Softmax)), false, "LNG0203", "/$defs/conv/properties/padding/type" },
+        { "pool stride with a fraction", Spec(layers: Layers("{ \"kind\": \"pool\", \"pooling\": \"max\", \"window\": 2, \"stride\": 1.5 }", Softmax)), false, "LNG0203", "/$defs/pool/properties/stride/type" },
+        { "pool stride 65537", Spec(layers: Layers("{ \"kind\": \"pool\", \"pooling\": \"max\", \"window\": 2, \"stride\": 65537 }", Softmax)), false, "LNG0110", "/$defs/pool/properties/stride/maximum" },
+        { "kernel a string", Spec(layers: Layers("{ \"kind\": \"conv\", \"maps\": 2, \"kernel\": \"3\" }", Softmax)), false, "LNG0203", "/$defs/conv/properties/kernel/oneOf/1/type" },
+        { "kernel of one side", Spec(layers: Layers("{ \"kind\": \"conv\", \"maps\": 2, \"kernel\": [3] }", Softmax)), false, "LNG0203", "/$defs/conv/properties/kernel/oneOf/1/minItems" },
+        { "kernel side 0", Spec(layers: Layers("{ \"kind\": \"conv\", \"maps\": 2, \"kernel\": [3, 0] }", Softmax)), false, "LNG0109", "/$defs/size/minimum" },
+        { "unknown pool property", Spec(layers: Layers("{ \"kind\": \"pool\", \"pooling\": \"max\", \"window\": 2, \"padding\": 1 }", Softmax)), false, "LNG0202", "/$defs/pool/additionalProperties" },
+        { "unknown dense property", Spec(layers: Layers("{ \"kind\": \"dense\", \"units\": 4, \"bias\": false }", Softmax)), false, "LNG0202", "/$defs/dense/additionalProperties" },
+        { "unknown softmax property", Spec(layers: Layers(Conv, "{ \"kind\": \"softmax\", \"classes\": 10, \"activation\": \"relu\" }")), false, "LNG0202", "/$defs/softmax/additionalProperties" },
+        { "unknown rbf property", Spec(layers: Layers(Dense84, "{ \"kind\": \"rbf\", \"classes\": 10, \"units\": 84 }")), false, "LNG0202", "/$defs/rbf/additionalProperties" },
         { "property twice", Spec(extra: ", \"seed\": 1, \"seed\": 2"), false, "LNG0207", null },
         { "trailing comma", Spec(extra: ", \"seed\": 1,"), false, "LNG0201", null },
 
@@ -136,6 +154,26 @@ public sealed class SchemaRuleTests
         Remove(schema, rule);
         SpecSchema.Verdict without = new SpecSchema(schema.ToJsonString()).Validate(spec);
         Assert.True(without.Valid != valid, $"{name}: without {rule} the schema still says {without}");
+    }
+
+    /// <summary>
+    /// The rule against ragged tables checks one bit of the rows' length at a time: rows of length 0 and 2^bit differ in
+    /// that bit alone, so each of the 20 checks (lengths up to the largest spec file) has a table only it rejects.
+    /// </summary>
+    [Theory]
+    [InlineData(0)] [InlineData(1)] [InlineData(2)] [InlineData(3)] [InlineData(4)] [InlineData(5)] [InlineData(6)]
+    [InlineData(7)] [InlineData(8)] [InlineData(9)] [InlineData(10)] [InlineData(11)] [InlineData(12)] [InlineData(13)]
+    [InlineData(14)] [InlineData(15)] [InlineData(16)] [InlineData(17)] [InlineData(18)] [InlineData(19)]
+    public void EachBitOfARaggedTablesRowLengthsIsChecked(int bit)
+    {
+        string spec = Spec(input: "2x8x8", layers: Layers(
+            "{ \"kind\": \"conv\", \"maps\": 1, \"kernel\": 3, \"connections\": [\"\", \"" + new string('.', 1 << bit) + "\"] }", Softmax));
+        Assert.False(SpecSchema.Shipped.Validate(spec).Valid);
+        GeneratorVerdict generator = GeneratorVerdict.Of(spec);
+        Assert.Contains(generator.Errors, e => e.Id == "LNG0104" && e.Reach == SchemaReach.Structural);
+        JsonObject schema = SpecSchema.ShippedNode();
+        Remove(schema, "/$defs/connections/anyOf/1/allOf/0/allOf/" + bit);
+        Assert.True(new SpecSchema(schema.ToJsonString()).Validate(spec).Valid);
     }
 
     /// <summary>Removes the node at a JSON pointer (an object's property or an array's item).</summary>
