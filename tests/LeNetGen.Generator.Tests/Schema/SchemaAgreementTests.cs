@@ -154,6 +154,22 @@ public sealed class SchemaAgreementTests
     }
 
     [Fact]
+    public void TheSchemaIsAValidDraft202012SchemaWithItsStableId()
+    {
+        // The $id the package's build props name, and the dialect JsonSchema.Net and editors read it as.
+        System.Text.Json.Nodes.JsonObject schema = SpecSchema.ShippedNode();
+        Assert.Equal("https://lenetgen.dev/schema/lenet.schema.json", (string?)schema["$id"]);
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", (string?)schema["$schema"]);
+        Assert.Contains("https://lenetgen.dev/schema/lenet.schema.json",
+            System.IO.File.ReadAllText(System.IO.Path.Combine(Infrastructure.RepositoryPaths.Root, "runtime", "build", "LeNetGen.props")), StringComparison.Ordinal);
+        using var document = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(SpecSchema.Path));
+        global::Json.Schema.EvaluationResults meta = global::Json.Schema.MetaSchemas.Draft202012.Evaluate(document.RootElement,
+            new global::Json.Schema.EvaluationOptions { OutputFormat = global::Json.Schema.OutputFormat.List });
+        Assert.True(meta.IsValid, string.Join("; ", (meta.Details ?? new List<global::Json.Schema.EvaluationResults>()).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => d.InstanceLocation + ": " + e.Value))));
+    }
+
+    [Fact]
     public void EveryDiagnosticIsClassified()
     {
         var ids = typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
