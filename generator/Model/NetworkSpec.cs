@@ -33,6 +33,12 @@ internal sealed record NetworkSpec
 
     public EquatableArray<LayerSpec> Layers { get; init; } = EquatableArray<LayerSpec>.Empty;
 
+    /// <summary>
+    /// True when the layers' order is not defined (layer attributes on several partial declarations, LNG0007): each
+    /// layer is still checked on its own, but nothing that depends on the order (shapes, the head's place) is.
+    /// </summary>
+    public bool LayerOrderUnknown { get; init; }
+
     /// <summary>The JSON file that held the spec, for hint names and documentation; null for attribute specs.</summary>
     public string? SourceFile { get; init; }
 
