@@ -42,6 +42,8 @@ internal static class ShapeChecker
         {
             Location = spec.Location,
             UnrollLocations = state.UnrollLocations.ToEquatableArray(),
+            LayerLocations = state.LayerLocations.ToEquatableArray(),
+            NetworkLocation = spec.NetworkLocation ?? spec.Location,
         };
     }
 
@@ -67,6 +69,7 @@ internal static class ShapeChecker
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly List<LayerPlan> _layers = new();
         private readonly List<LocationInfo?> _unrollLocations = new();
+        private readonly List<LocationInfo?> _layerLocations = new();
         private readonly StringBuilder _chain = new();
         private int _parameters;
         private int _fixedValues;
@@ -96,6 +99,9 @@ internal static class ShapeChecker
 
         /// <summary>For each checked layer, where its unroll depth was written (or the layer, when it was not).</summary>
         public IReadOnlyList<LocationInfo?> UnrollLocations => _unrollLocations;
+
+        /// <summary>For each checked layer, the layer itself.</summary>
+        public IReadOnlyList<LocationInfo?> LayerLocations => _layerLocations;
 
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] args) =>
             _diagnostics.Add(DiagnosticInfo.Create(descriptor, location ?? _spec.Location, args));
@@ -136,7 +142,11 @@ internal static class ShapeChecker
                 }
                 int checkedLayers = _layers.Count;
                 current = CheckLayer(layer, position, description, current);
-                if (_layers.Count > checkedLayers) _unrollLocations.Add(layer.UnrollLocation ?? layer.Location);
+                if (_layers.Count > checkedLayers)
+                {
+                    _unrollLocations.Add(layer.UnrollLocation ?? layer.Location);
+                    _layerLocations.Add(layer.Location);
+                }
                 _previousKind = _spec.LayerOrderUnknown ? null : layer.Kind;
             }
 

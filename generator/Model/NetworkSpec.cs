@@ -23,6 +23,12 @@ internal sealed record NetworkSpec
     /// <summary>The class name in source, or the JSON file's "class" value: where name-level diagnostics go.</summary>
     public LocationInfo? Location { get; init; }
 
+    /// <summary>
+    /// The [Network] attribute (attribute specs; null for JSON): where a diagnostic about the network as a whole goes,
+    /// such as LNG0303 when no one layer makes the generated source too large.
+    /// </summary>
+    public LocationInfo? NetworkLocation { get; init; }
+
     /// <summary>The input shape as written, e.g. "1x32x32"; null when missing.</summary>
     public string? Input { get; init; }
     public LocationInfo? InputLocation { get; init; }

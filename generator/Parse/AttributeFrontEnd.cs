@@ -78,6 +78,7 @@ internal static class AttributeFrontEnd
             ClassName = type.Name,
             ContainingTypes = containing.ToEquatableArray(),
             Location = nameLocation,
+            NetworkLocation = networkArgs.AttributeLocation,
             Input = input,
             InputLocation = inputLocation ?? networkArgs.AttributeLocation,
             Element = element,
