@@ -233,6 +233,7 @@ public sealed class JsonFrontEndTests
     {
         Location = null,
         InputLocation = null,
+        NetworkLocation = null,
         Layers = spec.Layers.Select(l => l with
         {
             Location = null,
