@@ -7,11 +7,14 @@ namespace LeNetGen.Generator.Diagnostics;
 
 /// <summary>
 /// The names of the values a diagnostic carries in its Properties for the code fixes (codefixes/, shipped beside the
-/// generator). The shape checker writes them from what it computed; a fix reads them and edits the source, and never
-/// computes a shape itself. Every value is an invariant-culture integer, or a comma-separated list of them.
+/// generator). The shape checker writes them from what it computed (the front end the one name it knows); a fix reads
+/// them and edits the source, and never computes a shape itself. Every value is an invariant-culture integer, or a comma-separated list of them.
 /// </summary>
 internal static class FixProperties
 {
+    /// <summary>LNG0010: the name of the containing type to make partial.</summary>
+    public const string ContainingType = "LeNetGen.ContainingType";
+
     /// <summary>LNG0101: the largest kernel height that fits the (padded) input.</summary>
     public const string FitKernelHeight = "LeNetGen.FitKernelHeight";
 
