@@ -15,12 +15,12 @@ namespace LeNetGen.CodeFixes.Tests.Infrastructure;
 internal sealed class FixTest<TFix> : CSharpCodeFixTest<GeneratorDiagnostics, TFix, DefaultVerifier>
     where TFix : CodeFixProvider, new()
 {
-    private FixTest(string before, string after, string equivalenceKey, string title)
+    private FixTest(string before, string after, string? equivalenceKey, string? title)
     {
         TestCode = before;
         FixedCode = after;
         CodeActionEquivalenceKey = equivalenceKey;
-        CodeActionVerifier = (action, verifier) => verifier.Equal(title, action.Title);
+        if (title is not null) CodeActionVerifier = (action, verifier) => verifier.Equal(title, action.Title);
         ReferenceAssemblies = new ReferenceAssemblies("net10.0");
         TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
         TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(LeNetGen.NetworkAttribute).Assembly.Location));
@@ -29,4 +29,7 @@ internal sealed class FixTest<TFix> : CSharpCodeFixTest<GeneratorDiagnostics, TF
     /// <summary>Applies the fix with <paramref name="equivalenceKey"/> and compares the result, text for text.</summary>
     public static Task Run(string before, string after, string equivalenceKey, string title) =>
         new FixTest<TFix>(before, after, equivalenceKey, title).RunAsync();
+
+    /// <summary>The diagnostics marked in <paramref name="source"/> are reported, and the fix offers nothing for them.</summary>
+    public static Task NoFix(string source) => new FixTest<TFix>(source, source, null, null).RunAsync();
 }
