@@ -66,7 +66,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.LocalFeed>
         {
             ("lib/net10.0/LeNetGen.Runtime.dll", "runtime/bin/Release/net10.0/LeNetGen.Runtime.dll"),
             ("analyzers/dotnet/cs/LeNetGen.Generator.dll", "generator/bin/Release/netstandard2.0/LeNetGen.Generator.dll"),
-            ("analyzers/dotnet/cs/LeNetGen.CodeFixes.dll", "codefixes/bin/Release/netstandard2.0/LeNetGen.CodeFixes.dll"),
+            ("analyzers/dotnet/cs/LeNetGen.CodeFixes.dll", "generator/CodeFixes/bin/Release/netstandard2.0/LeNetGen.CodeFixes.dll"),
         })
         {
             using var packed = new MemoryStream();
