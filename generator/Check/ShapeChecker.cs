@@ -127,7 +127,7 @@ internal static class ShapeChecker
                 return null;
             }
             if (_spec.Layers.Count > Limits.MaxLayers)
-                Report(D.SizeTooLarge, _spec.Location, "network '" + _spec.ClassName + "'", "the number of layers", _spec.Layers.Count, Limits.MaxLayers);
+                ReportTooLarge(_spec.Location, "Network '" + _spec.ClassName + "'", "the number of layers", _spec.Layers.Count, Limits.MaxLayers);
 
             int headPosition = 0;
             string headDescription = "";

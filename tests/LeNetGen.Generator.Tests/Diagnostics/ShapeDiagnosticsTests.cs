@@ -447,7 +447,7 @@ public sealed class ShapeDiagnosticsTests
         // 65 layers, one more than LeNetGen's limit (the JSON Schema checks the head's position layer by layer).
         string layers = string.Concat(Enumerable.Repeat("[Dense(4)]\n", 64));
         var result = DiagnosticAssert.Exactly(Usings + "[Network(Input = \"1x8x8\")]\n" + layers + "[SoftmaxOutput(10)]\npublic partial class {|LNG0110:Net|} { }\n");
-        Assert.Equal("network 'Net': the number of layers is 65, beyond LeNetGen's limit of 64; LeNetGen generates code for small networks",
+        Assert.Equal("Network 'Net': the number of layers is 65, beyond LeNetGen's limit of 64; LeNetGen generates code for small networks",
             DiagnosticAssert.Message(result, "LNG0110"));
     }
 
