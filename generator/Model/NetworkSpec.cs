@@ -33,6 +33,10 @@ internal sealed record NetworkSpec
 
     public EquatableArray<LayerSpec> Layers { get; init; } = EquatableArray<LayerSpec>.Empty;
 
+    /// <summary>The checkpoint to compile into the network, an additional file's name as written (Weights, "weights"); null when none.</summary>
+    public string? Weights { get; init; }
+    public LocationInfo? WeightsLocation { get; init; }
+
     /// <summary>The JSON file that held the spec, for hint names and documentation; null for attribute specs.</summary>
     public string? SourceFile { get; init; }
 

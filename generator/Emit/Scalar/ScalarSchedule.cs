@@ -23,6 +23,9 @@ internal sealed record ScheduleResult(ScalarPlan? Plan, EquatableArray<Diagnosti
 {
     /// <summary>Where the network is declared: where LNG0303 goes when its generated source is too large.</summary>
     public LocationInfo? Location { get; init; }
+
+    /// <summary>Where the spec names its checkpoint: where the weights' diagnostics go.</summary>
+    public LocationInfo? WeightsLocation { get; init; }
 }
 
 /// <summary>
@@ -36,7 +39,7 @@ internal static class ScalarSchedule
 {
     public static ScheduleResult Run(CheckResult checkedSpec)
     {
-        if (checkedSpec.Plan is not NetworkPlan plan) return new ScheduleResult(null, checkedSpec.Diagnostics) { Location = checkedSpec.Location };
+        if (checkedSpec.Plan is not NetworkPlan plan) return new ScheduleResult(null, checkedSpec.Diagnostics) { Location = checkedSpec.Location, WeightsLocation = checkedSpec.WeightsLocation };
         var diagnostics = new List<DiagnosticInfo>(checkedSpec.Diagnostics);
         var layers = new List<LayerSchedule>(plan.Layers.Count);
         bool failed = false;
@@ -48,6 +51,7 @@ internal static class ScalarSchedule
         return new ScheduleResult(failed ? null : new ScalarPlan(plan, layers.ToEquatableArray()), diagnostics.ToEquatableArray())
         {
             Location = checkedSpec.Location,
+            WeightsLocation = checkedSpec.WeightsLocation,
         };
     }
 
