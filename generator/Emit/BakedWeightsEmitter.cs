@@ -74,6 +74,7 @@ internal static class BakedWeightsEmitter
             w.Line($"/// <summary>The trained parameters as little-endian IEEE 754 bits, {N(count / size)} x {size} bytes: a constant array, which the compiler places in the assembly's data.</summary>");
             w.Line($"private static {KnownNames.ReadOnlySpan}<byte> TrainedParameterBytes => new byte[]");
             w.Line("{");
+            w.Indent();
             var line = new StringBuilder(BytesPerLine * 4);
             for (int i = 0; i < count; i += BytesPerLine)
             {
@@ -82,6 +83,7 @@ internal static class BakedWeightsEmitter
                 for (int j = i; j < end; j++) line.Append(N(weights.Parameters[j])).Append(',');
                 w.Line(line.ToString());
             }
+            w.Unindent();
             w.Line("};");
         }
         for (int i = blocks.Count - 1; i >= 0; i--) blocks[i].Dispose();
