@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using LeNetGen.Generator.Check;
 using LeNetGen.Generator.Model;
 using LeNetGen.Generator.Parse;
 using LeNetGen.Generator.Tests.Infrastructure;
@@ -28,6 +29,9 @@ public sealed class BakedWeightsTests : IDisposable
         """;
 
     private readonly CheckpointFiles _files = new();
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public BakedWeightsTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
 
     public void Dispose() => _files.Dispose();
 
@@ -74,6 +78,52 @@ public sealed class BakedWeightsTests : IDisposable
         GeneratorHarness.Result plain = GeneratorHarness.Run(Source(""));
         foreach (GeneratedSourceResult file in plain.Sources)
             Assert.Equal(file.SourceText.ToString(), Assert.Single(result.Sources, s => s.HintName == file.HintName).SourceText.ToString());
+    }
+
+    /// <summary>
+    /// The modern LeNet-5's 61,706 floats baked in: within the limit on generated source (LNG0303), compiled with no
+    /// diagnostic. The sizes and times are written to the test's output, for the README; they are not asserted.
+    /// </summary>
+    [Fact]
+    public void TheModernLeNet5WithBakedWeightsStaysWithinTheSourceLimitAndCompiles()
+    {
+        string plainSource = RepositoryPaths.ReadSample("Networks/ModernLeNet5.cs");
+        var (fingerprint, count) = CheckpointFiles.Of(plainSource);
+        Assert.Equal(61_706, count);
+        var random = new Random(5);
+        float[] parameters = Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1) * 0.3f).ToArray();
+        string path = _files.Save("lenet5.lngckpt", fingerprint, parameters);
+        string source = plainSource.Replace("Init = Init.HeUniform)]", "Init = Init.HeUniform, Weights = \"lenet5.lngckpt\")]", StringComparison.Ordinal);
+        Assert.NotEqual(plainSource, source);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        GeneratorHarness.Result plain = GeneratorHarness.Run(plainSource);
+        TimeSpan plainTime = clock.Elapsed;
+        clock.Restart();
+        GeneratorHarness.Result result = GeneratorHarness.Run(new[] { source }, new[] { path });
+        TimeSpan bakedTime = clock.Elapsed;
+        Assert.Null(result.GeneratorException);
+        Assert.Empty(result.Diagnostics);
+        long total = result.Sources.Sum(s => (long)s.SourceText.Length);
+        long weights = Assert.Single(result.Sources, s => s.HintName.EndsWith(".Weights.g.cs", StringComparison.Ordinal)).SourceText.Length;
+        Assert.InRange(total, 0, Limits.MaxGeneratedSource);
+
+        // Without weights first, so that the compiler is as warm for the one as for the other.
+        using var plainImage = new MemoryStream();
+        clock.Restart();
+        Assert.True(plain.Output.Emit(plainImage).Success);
+        TimeSpan plainEmitTime = clock.Elapsed;
+        clock.Restart();
+        using var image = new MemoryStream();
+        var emitted = result.Output.Emit(image);
+        TimeSpan emitTime = clock.Elapsed;
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Take(5)));
+        Assert.DoesNotContain(emitted.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+
+        _output.WriteLine($"weights file: {weights:N0} characters for {count * 4:N0} bytes ({(double)weights / (count * 4):F2} a byte); " +
+            $"all four files {total:N0} of the limit {Limits.MaxGeneratedSource:N0}; without weights {plain.Sources.Sum(s => (long)s.SourceText.Length):N0}");
+        _output.WriteLine($"generator run: {bakedTime.TotalMilliseconds:F0} ms baked, {plainTime.TotalMilliseconds:F0} ms without; " +
+            $"emit: {emitTime.TotalMilliseconds:F0} ms baked, {plainEmitTime.TotalMilliseconds:F0} ms without; assembly {image.Length:N0} bytes baked, {plainImage.Length:N0} without");
     }
 
     [Fact]
