@@ -193,4 +193,42 @@ public sealed class WeightsDiagnosticsTests : IDisposable
         Assert.Equal(4, result.Sources.Count);
         Assert.Empty(result.CompilationDiagnostics);
     }
+
+    /// <summary>
+    /// The examples on generator/docs/diagnostics.md are what the generator says for its example spec (LNG0408's name
+    /// the user's own paths, so it is left out).
+    /// </summary>
+    [Fact]
+    public void TheCatalogPageShowsWhatTheGeneratorSays()
+    {
+        string Line(string path, string id)
+        {
+            var result = GeneratorHarness.Run(new[] { Spec("\"small.lngckpt\"") }, path.Length == 0 ? Array.Empty<string>() : new[] { path });
+            var diagnostic = Assert.Single(result.Diagnostics);
+            Assert.Equal(id, diagnostic.Id);
+            var at = diagnostic.Location.GetLineSpan().StartLinePosition;
+            return $"{DiagnosticAssert.CodeFile}({at.Line + 1},{at.Character + 1}): error {id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
+        var lines = new System.Collections.Generic.List<string> { Line("", "LNG0401") };
+        string corrupted = SaveSmall("corrupted/small.lngckpt");
+        byte[] bytes = File.ReadAllBytes(corrupted);
+        bytes[56 + 4 + 5] ^= 0x10;
+        File.WriteAllBytes(corrupted, bytes);
+        lines.Add(Line(corrupted, "LNG0402"));
+        string truncated = SaveSmall("truncated/small.lngckpt");
+        File.WriteAllBytes(truncated, File.ReadAllBytes(truncated).AsSpan(0, bytes.Length - 9).ToArray());
+        lines.Add(Line(truncated, "LNG0403"));
+        var other = CheckpointFiles.Of(Usings + "[Network(Input = \"1x4x4\")]\n[Pool(PoolKind.Max, 2, Activation = Act.Relu)]\n[SoftmaxOutput(3)]\npublic partial class Other { }");
+        lines.Add(Line(_files.Save("other/small.lngckpt", other.Fingerprint, CheckpointFiles.Parameters(15)), "LNG0404"));
+        lines.Add(Line(_files.Save("count/small.lngckpt", _small.Fingerprint, CheckpointFiles.Parameters(16)), "LNG0405"));
+        lines.Add(Line(_files.Save("double/small.lngckpt", _small.Fingerprint, new double[15]), "LNG0406"));
+        float[] parameters = CheckpointFiles.Parameters(15);
+        parameters[4] = float.NaN;
+        parameters[9] = float.NegativeInfinity;
+        lines.Add(Line(_files.Save("nan/small.lngckpt", _small.Fingerprint, parameters), "LNG0407"));
+
+        string page = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "generator", "docs", "diagnostics.md"));
+        Assert.All(lines, line => Assert.True(page.Contains(line, StringComparison.Ordinal), "not on the page: " + line));
+    }
 }
