@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace LeNetGen;
 
@@ -15,6 +16,7 @@ public static class TileLanes
     /// <param name="size">The values of one sample.</param>
     /// <param name="tileSize">The lanes of the tile.</param>
     /// <param name="tile">The tile region: <paramref name="size"/> x <paramref name="tileSize"/> values.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Interleave<T>(ReadOnlySpan<T> samples, int size, int tileSize, Span<T> tile) where T : unmanaged
     {
         int count = samples.Length / size;
@@ -32,6 +34,7 @@ public static class TileLanes
     /// <param name="size">The values of one sample.</param>
     /// <param name="tileSize">The lanes of the tile.</param>
     /// <param name="samples">Receives count x <paramref name="size"/> values, sample after sample.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Deinterleave<T>(ReadOnlySpan<T> tile, int size, int tileSize, Span<T> samples) where T : unmanaged
     {
         int count = samples.Length / size;
