@@ -10,7 +10,7 @@ namespace LeNetGen.EndToEnd.Tests;
 /// network of the same spec, delete the checkpoint, and the baked network answers as the trained one did, bit for bit.
 /// </summary>
 [Collection(nameof(BuildTests))] // one dotnet build at a time
-public sealed class BakedWeightsTests
+public sealed class BakedWeightsBuildTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
     private const string Fixture = "tests/LeNetGen.EndToEnd.Tests/Fixtures/BakedWeights";
