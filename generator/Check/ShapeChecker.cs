@@ -101,6 +101,8 @@ internal static class ShapeChecker
                     Json ? "a last layer of kind \"softmax\" or \"rbf\"" : "[SoftmaxOutput(classes)] or [RbfOutput(classes)]");
                 return null;
             }
+            if (_spec.Layers.Count > Limits.MaxLayers)
+                Report(D.SizeTooLarge, _spec.Location, "network '" + _spec.ClassName + "'", "the number of layers", _spec.Layers.Count, Limits.MaxLayers);
 
             int headPosition = 0;
             string headDescription = "";
@@ -250,6 +252,9 @@ internal static class ShapeChecker
                 if (input is Shape flatCheck && flatCheck.IsFlat && _previousKind is LayerKind.Dense)
                 {
                     Report(D.ConnectionTableOnInput, tableSpec.Location ?? layer.Location, position, description, flatCheck.Size);
+                    // The table's own mistakes (ragged rows, a wrong character) are still reported; only its rows
+                    // cannot be matched to input maps that do not exist.
+                    CheckTable(tableSpec, layer, position, description, null, out _);
                     tableOk = false;
                 }
                 else if (!CheckTable(tableSpec, layer, position, description, input, out table)) tableOk = false;

@@ -393,6 +393,38 @@ public sealed class ShapeDiagnosticsTests
         """));
 
     [Fact]
+    public void LNG0112_ConnectionTableOnInput_TheTableIsStillChecked()
+    {
+        // A ragged table after a dense layer: that it cannot apply to a flat input does not hide that it is ragged (the
+        // JSON Schema rejects ragged tables, and the build says so too). Markers cannot nest, so the two are located here.
+        const string json = """
+            { "class": "Flat", "input": "1x8x8", "layers": [
+                { "kind": "dense", "units": 2 },
+                { "kind": "conv", "maps": 2, "kernel": 1, "connections": ["XX", "X"] },
+                { "kind": "softmax", "classes": 10 } ] }
+            """;
+        GeneratorHarness.Result result = GeneratorHarness.Run("", ("Flat.lenet.json", json));
+        Assert.Equal(new[] { "LNG0112 (3,62)", "LNG0104 (3,69)" },
+            result.Diagnostics.Select(d => $"{d.Id} ({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1})"));
+        Assert.Equal("Layer 2 (conv 2@1x1): row 1 of the connection table has 1 columns but the layer has 2 output maps; write one character per output map",
+            DiagnosticAssert.Message(result, "LNG0104"));
+    }
+
+    [Fact]
+    public void LNG0110_SizeTooLarge_NumberOfLayers()
+    {
+        // 65 layers, one more than LeNetGen's limit (the JSON Schema checks the head's position layer by layer).
+        string layers = string.Concat(Enumerable.Repeat("[Dense(4)]\n", 64));
+        var result = DiagnosticAssert.Exactly(Usings + "[Network(Input = \"1x8x8\")]\n" + layers + "[SoftmaxOutput(10)]\npublic partial class {|LNG0110:Net|} { }\n");
+        Assert.Equal("network 'Net': the number of layers is 65, beyond LeNetGen's limit of 64; LeNetGen generates code for small networks",
+            DiagnosticAssert.Message(result, "LNG0110"));
+    }
+
+    [Fact]
+    public void SixtyFourLayersAreAccepted() => DiagnosticAssert.Exactly(Usings + "[Network(Input = \"1x8x8\")]\n"
+        + string.Concat(Enumerable.Repeat("[Dense(4)]\n", 63)) + "[SoftmaxOutput(10)]\npublic partial class Net { }\n");
+
+    [Fact]
     public void LNG0110_SizeTooLarge_ConnectionTableColumns()
     {
         string row = new('X', 5000);
