@@ -19,4 +19,10 @@ internal sealed record CheckResult(NetworkPlan? Plan, EquatableArray<DiagnosticI
 
     /// <summary>Where the spec names its checkpoint (Weights, "weights"): where the weights' diagnostics go.</summary>
     public LocationInfo? WeightsLocation { get; init; }
+
+    /// <summary>For each layer of <see cref="Plan"/>, in order: the layer (its attribute or JSON object).</summary>
+    public EquatableArray<LocationInfo?> LayerLocations { get; init; } = EquatableArray<LocationInfo?>.Empty;
+
+    /// <summary>The network's declaration as a whole: the [Network] attribute, or for JSON <see cref="Location"/>.</summary>
+    public LocationInfo? NetworkLocation { get; init; }
 }

@@ -26,12 +26,14 @@ internal static class ShapeChecker
         NetworkSpec? spec = frontEnd.Spec;
         if (spec is null) return new CheckResult(null, diagnostics.ToEquatableArray());
 
-        var state = new Walk(spec, diagnostics);
+        // A value the front end already rejected (wrong type, missing, out of range) reached the checker as a stand-in
+        // (a default, or int.MaxValue for an integer beyond the int range); what the checker says about that same token
+        // repeats the front end's error, so it is dropped, and layer descriptions leave the stand-in out.
+        var rejected = new HashSet<LocationInfo>(frontEnd.Diagnostics.Where(d => d.Location is not null && IsError(d)).Select(d => d.Location!));
+
+        var state = new Walk(spec, diagnostics, rejected);
         NetworkPlan? plan = state.Run();
 
-        // A value the front end already rejected (wrong type, missing, out of range) reached the checker as a default;
-        // what the checker says about that same token repeats the front end's error, so it is dropped.
-        var rejected = new HashSet<LocationInfo>(frontEnd.Diagnostics.Where(d => d.Location is not null && IsError(d)).Select(d => d.Location!));
         for (int i = diagnostics.Count - 1; i >= frontEnd.Diagnostics.Count; i--)
             if (diagnostics[i].Location is LocationInfo at && rejected.Contains(at)) diagnostics.RemoveAt(i);
 
@@ -41,6 +43,8 @@ internal static class ShapeChecker
             Location = spec.Location,
             UnrollLocations = state.UnrollLocations.ToEquatableArray(),
             WeightsLocation = spec.WeightsLocation ?? spec.Location,
+            LayerLocations = state.LayerLocations.ToEquatableArray(),
+            NetworkLocation = spec.NetworkLocation ?? spec.Location,
         };
     }
 
@@ -66,6 +70,7 @@ internal static class ShapeChecker
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly List<LayerPlan> _layers = new();
         private readonly List<LocationInfo?> _unrollLocations = new();
+        private readonly List<LocationInfo?> _layerLocations = new();
         private readonly StringBuilder _chain = new();
         private int _parameters;
         private int _fixedValues;
@@ -74,19 +79,37 @@ internal static class ShapeChecker
         /// <summary>The kind of the layer before the one being checked, whether it passed its checks or not.</summary>
         private LayerKind? _previousKind;
 
-        public Walk(NetworkSpec spec, List<DiagnosticInfo> diagnostics)
+        private readonly HashSet<LocationInfo> _rejected;
+
+        public Walk(NetworkSpec spec, List<DiagnosticInfo> diagnostics, HashSet<LocationInfo> rejected)
         {
             _spec = spec;
             _diagnostics = diagnostics;
+            _rejected = rejected;
         }
+
+        /// <summary>True when the front end rejected the value at <paramref name="at"/> or a part of it (a kernel's item).</summary>
+        private bool Rejected(LocationInfo? at) =>
+            at is not null && _rejected.Any(r => r.FilePath == at.FilePath && at.Span.Contains(r.Span));
+
+        /// <summary>The layer as <see cref="ShapeChecker.Describe"/> names it, without values the front end rejected.</summary>
+        private string Describe(LayerSpec layer) => ShapeChecker.Describe(layer,
+            count: !Rejected(layer.CountLocation), kernel: !Rejected(layer.KernelLocation), window: !Rejected(layer.WindowLocation));
 
         private bool Json => _spec.Origin == SpecOrigin.Json;
 
         /// <summary>For each checked layer, where its unroll depth was written (or the layer, when it was not).</summary>
         public IReadOnlyList<LocationInfo?> UnrollLocations => _unrollLocations;
 
+        /// <summary>For each checked layer, the layer itself.</summary>
+        public IReadOnlyList<LocationInfo?> LayerLocations => _layerLocations;
+
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] args) =>
             _diagnostics.Add(DiagnosticInfo.Create(descriptor, location ?? _spec.Location, args));
+
+        /// <summary>LNG0110: the value and the limit written alike (<see cref="MessageNumbers"/>).</summary>
+        private void ReportTooLarge(LocationInfo? location, string subject, string what, long value, long limit) =>
+            Report(D.SizeTooLarge, location, subject, what, MessageNumbers.Format(value), MessageNumbers.Format(limit));
 
         public NetworkPlan? Run()
         {
@@ -111,7 +134,9 @@ internal static class ShapeChecker
                 LayerSpec layer = _spec.Layers[i];
                 int position = layer.Position > 0 ? layer.Position : i + 1;
                 string description = Describe(layer);
-                if (headPosition != 0)
+                // Layers in no defined order (LNG0007): each is checked on its own, receiving an unknown shape.
+                if (_spec.LayerOrderUnknown) current = null;
+                else if (headPosition != 0)
                     Report(D.LayerAfterOutput, layer.Location, position, description, headPosition, headDescription);
                 if (IsHead(layer.Kind) && headPosition == 0)
                 {
@@ -120,17 +145,21 @@ internal static class ShapeChecker
                 }
                 int checkedLayers = _layers.Count;
                 current = CheckLayer(layer, position, description, current);
-                if (_layers.Count > checkedLayers) _unrollLocations.Add(layer.UnrollLocation ?? layer.Location);
-                _previousKind = layer.Kind;
+                if (_layers.Count > checkedLayers)
+                {
+                    _unrollLocations.Add(layer.UnrollLocation ?? layer.Location);
+                    _layerLocations.Add(layer.Location);
+                }
+                _previousKind = _spec.LayerOrderUnknown ? null : layer.Kind;
             }
 
             LayerSpec last = _spec.Layers[_spec.Layers.Count - 1];
-            if (headPosition == 0)
+            if (headPosition == 0 && !_spec.LayerOrderUnknown)
                 Report(D.MissingOutputHead, last.Location, _spec.ClassName, last.Position > 0 ? last.Position : _spec.Layers.Count, Describe(last),
                     Json ? "a last layer of kind \"softmax\" or \"rbf\" with its \"classes\"" : "[SoftmaxOutput(classes)] or [RbfOutput(classes)]");
 
             if (_parameters > Limits.MaxParameters)
-                Report(D.SizeTooLarge, _spec.Location, "network '" + _spec.ClassName + "'", "the parameter count", _parameters, Limits.MaxParameters);
+                ReportTooLarge(_spec.Location, "Network '" + _spec.ClassName + "'", "the parameter count", _parameters, Limits.MaxParameters);
 
             if (current is null || _layers.Count != _spec.Layers.Count) return null;
             LayerPlan head = _layers[_layers.Count - 1];
@@ -182,13 +211,13 @@ internal static class ShapeChecker
                 }
                 else if (value > Limits.MaxDimension)
                 {
-                    Report(D.SizeTooLarge, _spec.InputLocation, "network '" + _spec.ClassName + "'", "input " + name, value, Limits.MaxDimension);
+                    ReportTooLarge(_spec.InputLocation, "Network '" + _spec.ClassName + "'", "input " + name, value, Limits.MaxDimension);
                     ok = false;
                 }
             }
             if (ok && maps * height * width > Limits.MaxActivations)
             {
-                Report(D.SizeTooLarge, _spec.InputLocation, "network '" + _spec.ClassName + "'", "the input size", maps * height * width, Limits.MaxActivations);
+                ReportTooLarge(_spec.InputLocation, "Network '" + _spec.ClassName + "'", "the input size", maps * height * width, Limits.MaxActivations);
                 ok = false;
             }
             return ok ? new Shape((int)maps, (int)height, (int)width) : null;
@@ -218,7 +247,7 @@ internal static class ShapeChecker
             }
             if (value > max)
             {
-                Report(D.SizeTooLarge, location ?? fallback, $"Layer {position} ({description})", what, value, max);
+                ReportTooLarge(location ?? fallback, $"Layer {position} ({description})", what, value, max);
                 return false;
             }
             return true;
@@ -372,7 +401,7 @@ internal static class ShapeChecker
             int rows = tableSpec.Rows.Count;
             if (rows > Limits.MaxTableSide)
             {
-                Report(D.SizeTooLarge, tableSpec.Location ?? layer.Location, $"Layer {position} ({description})", "the number of connection table rows", rows, Limits.MaxTableSide);
+                ReportTooLarge(tableSpec.Location ?? layer.Location, $"Layer {position} ({description})", "the number of connection table rows", rows, Limits.MaxTableSide);
                 return false;
             }
             if (input is Shape shape && rows != shape.Maps)
@@ -400,7 +429,7 @@ internal static class ShapeChecker
             }
             if (layer.Count > Limits.MaxTableSide)
             {
-                Report(D.SizeTooLarge, tableSpec.Location ?? layer.Location, $"Layer {position} ({description})", "the number of connection table columns", layer.Count, Limits.MaxTableSide);
+                ReportTooLarge(tableSpec.Location ?? layer.Location, $"Layer {position} ({description})", "the number of connection table columns", layer.Count, Limits.MaxTableSide);
                 return false;
             }
             if (!ok || layer.Count < 1) return false;
@@ -524,7 +553,7 @@ internal static class ShapeChecker
             {
                 if (weightLength > Limits.MaxParameters)
                 {
-                    Report(D.SizeTooLarge, layer.Location, $"Layer {position} ({description})", "the number of prototype values", weightLength, Limits.MaxParameters);
+                    ReportTooLarge(layer.Location, $"Layer {position} ({description})", "the number of prototype values", weightLength, Limits.MaxParameters);
                     return null;
                 }
                 _fixedValues += (int)weightLength;
@@ -582,7 +611,7 @@ internal static class ShapeChecker
         {
             if ((long)output.Maps * output.Height * output.Width > Limits.MaxActivations)
             {
-                Report(D.SizeTooLarge, location, $"Layer {position} ({description})", "the output size", (long)output.Maps * output.Height * output.Width, Limits.MaxActivations);
+                ReportTooLarge(location, $"Layer {position} ({description})", "the output size", (long)output.Maps * output.Height * output.Width, Limits.MaxActivations);
                 return false;
             }
             return true;
@@ -592,7 +621,7 @@ internal static class ShapeChecker
         {
             if (_parameters + count > Limits.MaxParameters)
             {
-                Report(D.SizeTooLarge, location, $"Layer {position} ({description})", "the parameter count so far", _parameters + count, Limits.MaxParameters);
+                ReportTooLarge(location, $"Layer {position} ({description})", "the parameter count so far", _parameters + count, Limits.MaxParameters);
                 return false;
             }
             return true;
@@ -642,7 +671,7 @@ internal static class ShapeChecker
             if (_workspace > Limits.MaxWorkspace && !_workspaceReported)
             {
                 _workspaceReported = true;
-                Report(D.SizeTooLarge, _spec.Location, $"Layer {plan.Position} ({plan.Description})", "the workspace size so far", _workspace, Limits.MaxWorkspace);
+                ReportTooLarge(_spec.Location, $"Layer {plan.Position} ({plan.Description})", "the workspace size so far", _workspace, Limits.MaxWorkspace);
                 _workspace = Limits.MaxWorkspace;
             }
             _layers.Add(plan with
@@ -664,22 +693,26 @@ internal static class ShapeChecker
         init != Init.ByActivation ? init : activation == Act.Relu ? Init.HeUniform : Init.XavierUniform;
 
     /// <summary>How diagnostics and the summary name a layer: "conv 6@5x5", "subsample 2x2", "dense 84", "rbf 10".</summary>
-    public static string Describe(LayerSpec layer)
+    /// <param name="count">False leaves the maps, units or classes out (a value the front end rejected).</param>
+    /// <param name="kernel">False leaves the kernel out.</param>
+    /// <param name="window">False leaves the window out.</param>
+    public static string Describe(LayerSpec layer, bool count = true, bool kernel = true, bool window = true)
     {
+        string Counted(string kind) => count ? kind + " " + layer.Count.ToString(Inv) : kind;
         switch (layer.Kind)
         {
             case LayerKind.Conv:
                 // A kernel side below 1 is what a diagnostic reports; the description does not repeat it as "6@0x0".
-                return layer.KernelHeight < 1 || layer.KernelWidth < 1 ? $"conv {layer.Count}" : $"conv {layer.Count}@{layer.KernelHeight}x{layer.KernelWidth}";
+                return !kernel || layer.KernelHeight < 1 || layer.KernelWidth < 1 ? Counted("conv") : $"{Counted("conv")}@{layer.KernelHeight}x{layer.KernelWidth}";
             case LayerKind.Pool:
                 string kind = layer.PoolKind switch { PoolKind.Average => "avg pool", PoolKind.Max => "max pool", _ => "subsample" };
-                return $"{kind} {layer.Window}x{layer.Window}";
+                return window ? $"{kind} {layer.Window}x{layer.Window}" : kind;
             case LayerKind.Dense:
-                return $"dense {layer.Count}";
+                return Counted("dense");
             case LayerKind.SoftmaxOutput:
-                return $"softmax {layer.Count}";
+                return Counted("softmax");
             default:
-                return $"rbf {layer.Count}";
+                return Counted("rbf");
         }
     }
 }

@@ -20,7 +20,12 @@ internal static class WeightsCheck
 {
     public static WeightsResult Run(ScheduleResult scheduled, EquatableArray<ParsedCheckpoint> checkpoints)
     {
-        var result = new WeightsResult(scheduled.Plan, null, scheduled.Diagnostics) { Location = scheduled.Location };
+        var result = new WeightsResult(scheduled.Plan, null, scheduled.Diagnostics)
+        {
+            Location = scheduled.Location,
+            NetworkLocation = scheduled.NetworkLocation,
+            LayerLocations = scheduled.LayerLocations,
+        };
         if (scheduled.Plan is not ScalarPlan scalar || scalar.Network.Weights is not string name) return result;
 
         NetworkPlan plan = scalar.Network;

@@ -10,6 +10,12 @@ namespace LeNetGen.Generator.Check;
 /// </summary>
 internal sealed record WeightsResult(ScalarPlan? Plan, BakedWeights? Weights, EquatableArray<DiagnosticInfo> Diagnostics)
 {
-    /// <summary>Where the network is declared: where LNG0303 goes when its generated source is too large.</summary>
+    /// <summary>Where the network is declared (its name).</summary>
     public LocationInfo? Location { get; init; }
+
+    /// <summary>Where LNG0303 goes when no one layer makes the generated source too large.</summary>
+    public LocationInfo? NetworkLocation { get; init; }
+
+    /// <summary>For each layer of the plan: the layer, where LNG0303 goes when that layer writes most of the source.</summary>
+    public EquatableArray<LocationInfo?> LayerLocations { get; init; } = EquatableArray<LocationInfo?>.Empty;
 }

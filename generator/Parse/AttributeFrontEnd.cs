@@ -70,7 +70,7 @@ internal static class AttributeFrontEnd
         ulong seed = networkArgs.UInt64("Seed");
         string? weights = networkArgs.String("Weights", out LocationInfo? weightsLocation);
 
-        var layers = ReadLayers(type, declaration, diagnostics, cancellationToken);
+        var layers = ReadLayers(type, declaration, diagnostics, cancellationToken, out bool orderUnknown);
 
         var spec = new NetworkSpec
         {
@@ -79,6 +79,7 @@ internal static class AttributeFrontEnd
             ClassName = type.Name,
             ContainingTypes = containing.ToEquatableArray(),
             Location = nameLocation,
+            NetworkLocation = networkArgs.AttributeLocation,
             Input = input,
             InputLocation = inputLocation ?? networkArgs.AttributeLocation,
             Element = element,
@@ -87,14 +88,17 @@ internal static class AttributeFrontEnd
             Layers = layers.ToEquatableArray(),
             Weights = weights,
             WeightsLocation = weightsLocation,
+            LayerOrderUnknown = orderUnknown,
         };
         return new FrontEndResult(spec, diagnostics.ToEquatableArray());
     }
 
-    private static List<LayerSpec> ReadLayers(INamedTypeSymbol type, ClassDeclarationSyntax networkDeclaration, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static List<LayerSpec> ReadLayers(INamedTypeSymbol type, ClassDeclarationSyntax networkDeclaration, List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken, out bool orderUnknown)
     {
         // Layer attributes in source order; the order of partial declarations is not defined, so layers on more than
-        // one declaration are an error.
+        // one declaration are an error, and the checker is told the order is unknown (so no error of an order that is
+        // only this sort's, such as LNG0005 for a head that sorted first, comes with LNG0007).
         var found = new List<(AttributeData Data, AttributeSyntax Syntax, LayerKind Kind)>();
         foreach (AttributeData attribute in type.GetAttributes())
         {
@@ -112,7 +116,8 @@ internal static class AttributeFrontEnd
         }
 
         var declarations = found.Select(f => f.Syntax.FirstAncestorOrSelf<ClassDeclarationSyntax>()).Distinct().ToList();
-        if (declarations.Count > 1)
+        orderUnknown = declarations.Count > 1;
+        if (orderUnknown)
         {
             ClassDeclarationSyntax other = declarations.FirstOrDefault(d => d != networkDeclaration) ?? declarations[1]!;
             var second = found.First(f => f.Syntax.FirstAncestorOrSelf<ClassDeclarationSyntax>() == other);
@@ -298,6 +303,9 @@ internal static class AttributeFrontEnd
             return index < positional.Count ? positional[index].Expression : null;
         }
 
+        private bool IsNamedByColon(string parameterName) =>
+            _syntax?.ArgumentList?.Arguments.Any(a => a.NameColon?.Name.Identifier.ValueText == parameterName) == true;
+
         public int Int(string name, int fallback, out LocationInfo? location)
         {
             location = LocationInfo.From(Expression(name));
@@ -339,7 +347,9 @@ internal static class AttributeFrontEnd
         {
             location = LocationInfo.From(PositionalExpression(index, parameterName));
             if (index >= _data.ConstructorArguments.Length || _data.ConstructorArguments[index].Value is not int value) return fallback;
-            return Checked(value, parameterName, fallback, label, position, diagnostics, location);
+            // Named as the user wrote it: "kind" for `kind: ...`, "argument 1" for a value given by position.
+            string written = IsNamedByColon(parameterName) ? parameterName : "argument " + (index + 1).ToString(CultureInfo.InvariantCulture);
+            return Checked(value, written, fallback, label, position, diagnostics, location);
         }
 
         private TEnum Checked<TEnum>(int value, string name, TEnum fallback, string label, int position, List<DiagnosticInfo> diagnostics, LocationInfo? location)
