@@ -110,6 +110,9 @@ internal static class ShapeChecker
         /// <summary>LNG0110: the value and the limit written alike (<see cref="MessageNumbers"/>).</summary>
         private void ReportTooLarge(LocationInfo? location, string subject, string what, long value, long limit) =>
             Report(D.SizeTooLarge, location, subject, what, MessageNumbers.Format(value), MessageNumbers.Format(limit));
+        /// <summary>A diagnostic with what its code fix needs (see <see cref="FixProperties"/>).</summary>
+        private void Report(EquatableArray<(string Name, string Value)> fix, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] args) =>
+            _diagnostics.Add(DiagnosticInfo.Create(descriptor, location ?? _spec.Location, args) with { Properties = fix });
 
         public NetworkPlan? Run()
         {
@@ -295,7 +298,15 @@ internal static class ShapeChecker
             if (layer.KernelHeight > paddedHeight || layer.KernelWidth > paddedWidth)
             {
                 string padded = layer.Padding == 0 ? "" : $", padded by {layer.Padding} to {paddedHeight}x{paddedWidth}";
-                Report(D.KernelLargerThanInput, layer.KernelLocation ?? layer.Location, position, description,
+                // For the code fix: the largest kernel that fits, and the least padding with which this one does.
+                int fitPadding = Math.Max((layer.KernelHeight - shape.Height + 1) / 2, (layer.KernelWidth - shape.Width + 1) / 2);
+                var fit = new List<(string, long)>
+                {
+                    (FixProperties.FitKernelHeight, Math.Min(layer.KernelHeight, paddedHeight)),
+                    (FixProperties.FitKernelWidth, Math.Min(layer.KernelWidth, paddedWidth)),
+                };
+                if (fitPadding <= Limits.MaxPadding) fit.Add((FixProperties.FitPadding, fitPadding));
+                Report(FixProperties.Of(fit.ToArray()), D.KernelLargerThanInput, layer.KernelLocation ?? layer.Location, position, description,
                     $"{layer.KernelHeight}x{layer.KernelWidth}", shape, padded, _chain.ToString(),
                     $"{Math.Min(layer.KernelHeight, paddedHeight)}x{Math.Min(layer.KernelWidth, paddedWidth)}");
                 return null;
@@ -404,9 +415,14 @@ internal static class ShapeChecker
                 ReportTooLarge(tableSpec.Location ?? layer.Location, $"Layer {position} ({description})", "the number of connection table rows", rows, Limits.MaxTableSide);
                 return false;
             }
+            // For the code fix: the full table's size, when both sides are within the limits.
+            int fullRows = input is Shape known ? known.Maps : rows;
+            var full = layer.Count >= 1 && layer.Count <= Limits.MaxTableSide && fullRows <= Limits.MaxTableSide
+                ? FixProperties.Of((FixProperties.TableRows, fullRows), (FixProperties.TableColumns, layer.Count))
+                : EquatableArray<(string Name, string Value)>.Empty;
             if (input is Shape shape && rows != shape.Maps)
             {
-                Report(D.ConnectionTableRows, tableSpec.Location ?? layer.Location, position, description, rows, shape.Maps, _chain.ToString());
+                Report(full, D.ConnectionTableRows, tableSpec.Location ?? layer.Location, position, description, rows, shape.Maps, _chain.ToString());
                 ok = false;
             }
             for (int r = 0; r < rows; r++)
@@ -415,7 +431,7 @@ internal static class ShapeChecker
                 LocationInfo? rowLocation = r < tableSpec.RowLocations.Count ? tableSpec.RowLocations[r] : null;
                 if (layer.Count >= 1 && row.Length != layer.Count)
                 {
-                    Report(D.ConnectionTableColumns, rowLocation ?? tableSpec.Location ?? layer.Location, position, description, r, row.Length, layer.Count);
+                    Report(full, D.ConnectionTableColumns, rowLocation ?? tableSpec.Location ?? layer.Location, position, description, r, row.Length, layer.Count);
                     ok = false;
                 }
                 for (int c = 0; c < row.Length; c++)
@@ -481,13 +497,13 @@ internal static class ShapeChecker
             // unread, with the warning a convolution gets for the same (LNG0111).
             if (layer.Window > shape.Height || layer.Window > shape.Width)
             {
-                Report(D.PoolWindowLargerThanInput, layer.WindowLocation ?? layer.Location, position, description,
+                Report(TilingWindows(shape, layer.Window, layer.Stride), D.PoolWindowLargerThanInput, layer.WindowLocation ?? layer.Location, position, description,
                     $"{layer.Window}x{layer.Window}", shape, _chain.ToString(), Math.Min(shape.Height, shape.Width));
                 return null;
             }
             int restHeight = (shape.Height - layer.Window) % stride, restWidth = (shape.Width - layer.Window) % stride;
             if (restHeight != 0 || restWidth != 0)
-                Report(D.ConvStrideLeavesRemainder, layer.StrideLocation ?? layer.WindowLocation ?? layer.Location, position, description,
+                Report(TilingWindows(shape, layer.Window, layer.Stride), D.ConvStrideLeavesRemainder, layer.StrideLocation ?? layer.WindowLocation ?? layer.Location, position, description,
                     $"window {layer.Window}x{layer.Window}", stride, Remainder(restHeight, restWidth), shape,
                     $"{shape.Height}x{shape.Width} minus the window ({shape.Height - layer.Window}x{shape.Width - layer.Window})");
 
@@ -522,6 +538,28 @@ internal static class ShapeChecker
                 Unroll = layer.Unroll,
                 Connections = (long)output.Size * (layer.Window * layer.Window + (trainable ? 1 : 0)),
             }, output);
+        }
+
+        /// <summary>
+        /// For the code fix: the windows of 2 or more, up to the input's smaller side, nearest below and nearest above
+        /// <paramref name="window"/> that leave nothing unread with the stride as written (0: the window's own), nearest first.
+        /// </summary>
+        private static EquatableArray<(string Name, string Value)> TilingWindows(Shape shape, int window, int stride)
+        {
+            int limit = Math.Min(shape.Height, shape.Width);
+            bool Tiles(int w)
+            {
+                int step = stride == 0 ? w : stride;
+                return (shape.Height - w) % step == 0 && (shape.Width - w) % step == 0;
+            }
+            int below = 0, above = 0;
+            for (int w = Math.Min(window - 1, limit); w >= 2 && below == 0; w--)
+                if (Tiles(w)) below = w;
+            for (int w = Math.Max(window + 1, 2); w <= limit && above == 0; w++)
+                if (Tiles(w)) above = w;
+            var windows = new[] { below, above }.Where(w => w != 0).OrderBy(w => Math.Abs(w - window)).ThenBy(w => w).ToList();
+            return windows.Count == 0 ? EquatableArray<(string Name, string Value)>.Empty
+                : new[] { (FixProperties.TilingWindows, FixProperties.List(windows)) }.ToEquatableArray();
         }
 
         /// <summary>"1 row", "2 columns", "1 row and 3 columns": what the windows leave unread.</summary>
@@ -599,7 +637,7 @@ internal static class ShapeChecker
             }
             if (input is Shape shape && shape.Size != 84)
             {
-                Report(D.RbfWidthMismatch, layer.PrototypesLocation ?? layer.Location, position, description, "LeNet-5's digit", 84, shape.Size, _chain.ToString(),
+                Report(FixProperties.Of((FixProperties.DenseUnits, 84)), D.RbfWidthMismatch, layer.PrototypesLocation ?? layer.Location, position, description, "LeNet-5's digit", 84, shape.Size, _chain.ToString(),
                     Json ? "the layer before must have 84 outputs (7x12, e.g. { \"kind\": \"dense\", \"units\": 84 }), or use \"prototypes\": \"randomCodes\""
                          : "the layer before must have 84 outputs (7x12, e.g. [Dense(84)]), or use Prototypes = RbfPrototypes.RandomCodes");
                 ok = false;

@@ -56,7 +56,8 @@ internal static class AttributeFrontEnd
                 diagnostics.Add(DiagnosticInfo.Create(D.NetworkInGenericType, nameLocation, type.Name, "its containing type '" + outer.Name + "'"));
             var outerSyntax = outer.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().ToList();
             if (!outerSyntax.Any(s => s.Modifiers.Any(SyntaxKind.PartialKeyword)))
-                diagnostics.Add(DiagnosticInfo.Create(D.ContainingTypeNotPartial, nameLocation, type.Name, outer.Name));
+                diagnostics.Add(DiagnosticInfo.Create(D.ContainingTypeNotPartial, nameLocation, type.Name, outer.Name)
+                    with { Properties = new[] { (FixProperties.ContainingType, outer.Name) }.ToEquatableArray() });
             string keyword = outer.IsRecord ? (outer.TypeKind == TypeKind.Struct ? "record struct" : "record")
                 : outer.TypeKind == TypeKind.Struct ? "struct" : outer.TypeKind == TypeKind.Interface ? "interface" : "class";
             containing.Insert(0, "partial " + keyword + " " + outer.Name);
