@@ -18,7 +18,8 @@ namespace LeNetGen.Generator;
 /// <summary>
 /// The generator's wiring, and nothing else. Two front ends (attributes on a partial class, and *.lenet.json additional
 /// files) each produce a <see cref="FrontEndResult"/>; the same steps follow on both branches: check (pure, computes
-/// every shape and offset), the scalar backend's schedule (unroll depths, method groups), the emit step (the three files,
+/// every shape and offset), the scalar backend's schedule (unroll depths, method groups), the weights step (a checkpoint
+/// the spec names, read from the additional files, must fit the network; its parameters are baked in), the emit step (the files,
 /// from the location-free <see cref="ScalarPlan"/> alone, so moving or reformatting a spec writes and regenerates
 /// nothing), then two outputs that see only what they need: the source output adds the files, the diagnostics output
 /// reports the diagnostics and LNG0303 for a network whose files would be too large (by name, from the emit step). A last
@@ -63,8 +64,24 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 .Select(g => g.Key).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.DuplicateNames);
 
-        Register(context, attributeSpecs, duplicateNames);
-        Register(context, jsonSpecs, duplicateNames);
+        // The checkpoints specs name (Weights, "weights"), read from the additional files of those names only: their
+        // bytes, parsed, whatever network they are for (each spec's weights step judges the fit).
+        IncrementalValueProvider<EquatableArray<string>> weightsNames = attributeSpecs.Select(static (r, _) => r.Spec?.Weights).Collect()
+            .Combine(jsonSpecs.Select(static (r, _) => r.Spec?.Weights).Collect())
+            .Select(static (pair, _) => pair.Left.Concat(pair.Right).OfType<string>().Distinct(StringComparer.Ordinal)
+                .OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.WeightsNames);
+        IncrementalValueProvider<EquatableArray<ParsedCheckpoint>> checkpoints = context.AdditionalTextsProvider
+            .Combine(weightsNames)
+            .Where(static pair => pair.Right.Any(name => WeightsName.Matches(pair.Left.Path, name)))
+            .Select(static (pair, cancellationToken) => CheckpointFile.Read(pair.Left, cancellationToken))
+            .WithTrackingName(TrackingNames.Checkpoint)
+            .Collect()
+            .Select(static (files, _) => files.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Checkpoints);
+
+        Register(context, attributeSpecs, duplicateNames, checkpoints);
+        Register(context, jsonSpecs, duplicateNames, checkpoints);
 
         // Two networks with one name: reported where each is declared.
         context.RegisterSourceOutput(names.Combine(context.CompilationProvider), static (output, pair) =>
@@ -83,7 +100,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     }
 
     private static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FrontEndResult> specs,
-        IncrementalValueProvider<EquatableArray<string>> duplicateNames)
+        IncrementalValueProvider<EquatableArray<string>> duplicateNames, IncrementalValueProvider<EquatableArray<ParsedCheckpoint>> checkpoints)
     {
         IncrementalValuesProvider<CheckResult> checkedSpecs = specs
             .Select(static (result, _) => CheckSafely(result))
@@ -95,15 +112,21 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => ScheduleSafely(result))
             .WithTrackingName(TrackingNames.Scheduled);
 
-        IncrementalValuesProvider<ScalarPlan> plans = scheduled
-            .Select(static (result, _) => result.Plan!)
-            .Where(static plan => plan is not null)
+        // The checkpoint the spec names, if any, must fit the scheduled network (LNG04xx); its parameters join the plan.
+        IncrementalValuesProvider<WeightsResult> weighed = scheduled
+            .Combine(checkpoints)
+            .Select(static (pair, _) => WeighSafely(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Weights);
+
+        IncrementalValuesProvider<(ScalarPlan Plan, BakedWeights? Weights)> plans = weighed
+            .Where(static result => result.Plan is not null)
+            .Select(static (result, _) => (result.Plan!, result.Weights))
             .WithTrackingName(TrackingNames.Plan);
 
-        // The three files, written from the location-free plan alone (so a spec that merely moves writes nothing again);
-        // a network whose files together would pass Limits.MaxGeneratedSource gets none, and LNG0303 below.
+        // The files, written from the location-free plan (and baked weights) alone, so a spec that merely moves writes
+        // nothing again; a network whose files together would pass Limits.MaxGeneratedSource gets none, and LNG0303 below.
         IncrementalValuesProvider<EmittedNetwork> emitted = plans
-            .Select(static (plan, _) => EmittedNetwork.Of(plan))
+            .Select(static (plan, _) => EmittedNetwork.Of(plan.Plan, plan.Weights))
             .WithTrackingName(TrackingNames.Emitted);
 
         context.RegisterSourceOutput(emitted.Combine(duplicateNames), static (output, pair) =>
@@ -127,7 +150,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (networks, _) => networks.ToEquatableArray())
             .WithTrackingName(TrackingNames.TooLarge);
 
-        IncrementalValuesProvider<SpecReport> diagnostics = scheduled
+        IncrementalValuesProvider<SpecReport> diagnostics = weighed
             .Select(static (result, _) => new SpecReport(result.Diagnostics, result.Plan?.Network.FullName, result.NetworkLocation ?? result.Location, result.LayerLocations))
             .WithTrackingName(TrackingNames.Diagnostics);
         // Diagnostics go out with real source locations, so `#pragma warning disable` and [SuppressMessage] work on the
@@ -183,6 +206,27 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, result.Location,
                 result.Plan?.ClassName ?? "?", exception.GetType().Name, exception.Message));
             return new ScheduleResult(null, diagnostics.ToEquatableArray()) { Location = result.Location };
+        }
+    }
+
+    /// <summary>The weights step is pure and total too; a bug becomes LNG9001, and the network is not generated.</summary>
+    private static WeightsResult WeighSafely(ScheduleResult result, EquatableArray<ParsedCheckpoint> checkpoints)
+    {
+        try
+        {
+            return WeightsCheck.Run(result, checkpoints);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var diagnostics = result.Diagnostics.ToList();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, result.WeightsLocation ?? result.Location,
+                result.Plan?.Network.ClassName ?? "?", exception.GetType().Name, exception.Message));
+            return new WeightsResult(null, null, diagnostics.ToEquatableArray())
+            {
+                Location = result.Location,
+                NetworkLocation = result.NetworkLocation,
+                LayerLocations = result.LayerLocations,
+            };
         }
     }
 

@@ -8,6 +8,10 @@ internal static class TrackingNames
     public const string MisnamedSpecFile = nameof(MisnamedSpecFile);
     public const string Checked = nameof(Checked);
     public const string Scheduled = nameof(Scheduled);
+    public const string WeightsNames = nameof(WeightsNames);
+    public const string Checkpoint = nameof(Checkpoint);
+    public const string Checkpoints = nameof(Checkpoints);
+    public const string Weights = nameof(Weights);
     public const string Plan = nameof(Plan);
     public const string Emitted = nameof(Emitted);
     public const string TooLarge = nameof(TooLarge);

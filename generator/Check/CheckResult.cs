@@ -17,6 +17,9 @@ internal sealed record CheckResult(NetworkPlan? Plan, EquatableArray<DiagnosticI
     /// <summary>For each layer of <see cref="Plan"/>, in order: where its unroll depth (or the layer) is written.</summary>
     public EquatableArray<LocationInfo?> UnrollLocations { get; init; } = EquatableArray<LocationInfo?>.Empty;
 
+    /// <summary>Where the spec names its checkpoint (Weights, "weights"): where the weights' diagnostics go.</summary>
+    public LocationInfo? WeightsLocation { get; init; }
+
     /// <summary>For each layer of <see cref="Plan"/>, in order: the layer (its attribute or JSON object).</summary>
     public EquatableArray<LocationInfo?> LayerLocations { get; init; } = EquatableArray<LocationInfo?>.Empty;
 

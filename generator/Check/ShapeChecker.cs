@@ -42,6 +42,7 @@ internal static class ShapeChecker
         {
             Location = spec.Location,
             UnrollLocations = state.UnrollLocations.ToEquatableArray(),
+            WeightsLocation = spec.WeightsLocation ?? spec.Location,
             LayerLocations = state.LayerLocations.ToEquatableArray(),
             NetworkLocation = spec.NetworkLocation ?? spec.Location,
         };
@@ -187,6 +188,7 @@ internal static class ShapeChecker
                 ConnectionCount = _layers.Sum(l => l.Connections),
                 Summary = SummaryTable.Write(inputShape, _layers, _parameters, _fixedValues),
                 Fingerprint = Fingerprint.Of(_spec.Element, inputShape, _layers),
+                Weights = _spec.Weights,
             };
         }
 

@@ -4,7 +4,8 @@ namespace LeNetGen.Generator.Diagnostics;
 
 /// <summary>
 /// Every diagnostic LeNetGen reports, in one place. IDs are stable and never reused: 00xx declaration and structure,
-/// 01xx shapes and sizes, 02xx JSON specs, 03xx code generation, 9xxx internal. Each has a page in
+/// 01xx shapes and sizes, 02xx JSON specs, 03xx code generation, 04xx weights baked into the
+/// assembly, 9xxx internal. Each has a page in
 /// generator/docs/diagnostics.md (the help link) and a row in AnalyzerReleases.Unshipped.md.
 /// </summary>
 internal static class DiagnosticDescriptors
@@ -179,6 +180,40 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GeneratedSourceTooLarge = Error("LNG0303",
         "Generated source too large to build",
         "Network '{0}': its generated source would be {1} characters, beyond LeNetGen's limit of {2}, which bounds the build's time and memory; {3}");
+
+    // ---- 04xx: weights baked into the assembly ---------------------------------------------------------------------
+
+    public static readonly DiagnosticDescriptor WeightsFileNotFound = Error("LNG0401",
+        "Weights file not given to the compiler",
+        "Network '{0}': {1}; add it to the project as <AdditionalFiles Include=\"{2}\" /> (a checkpoint that the network's Save or a trainer wrote)");
+
+    public static readonly DiagnosticDescriptor WeightsFileInvalid = Error("LNG0402",
+        "Weights file is not a valid checkpoint",
+        "Network '{0}': cannot bake '{1}' into the assembly: {2}; save the checkpoint again");
+
+    public static readonly DiagnosticDescriptor WeightsFileTruncated = Error("LNG0403",
+        "Weights file is truncated",
+        "Network '{0}': cannot bake '{1}' into the assembly: the file is truncated: {2}; save the checkpoint again");
+
+    public static readonly DiagnosticDescriptor WeightsOfAnotherNetwork = Error("LNG0404",
+        "Weights belong to another network",
+        "Network '{0}': '{1}' belongs to another network: its spec fingerprint is 0x{2}, this network's is 0x{3}, so the layers, shapes or tables differ from the spec that saved it; train this network and save its checkpoint again");
+
+    public static readonly DiagnosticDescriptor WeightsParameterCount = Error("LNG0405",
+        "Weights have another number of parameters",
+        "Network '{0}': '{1}' holds {2} parameters, but this network has {3}; train this network and save its checkpoint again");
+
+    public static readonly DiagnosticDescriptor WeightsElementType = Error("LNG0406",
+        "Weights have another element type",
+        "Network '{0}': '{1}' holds {2} parameters, but this network's element type is {3}; use a checkpoint of a {3} network, or Element = {4} in the spec");
+
+    public static readonly DiagnosticDescriptor WeightsNotFinite = Error("LNG0407",
+        "Weights hold a NaN or infinite parameter",
+        "Network '{0}': '{1}': {2}, and a network with it cannot compute; the run that wrote it had diverged, so use an earlier checkpoint");
+
+    public static readonly DiagnosticDescriptor WeightsFileAmbiguous = Error("LNG0408",
+        "Weights name matches several additional files",
+        "Network '{0}': '{1}' names {2} additional files ({3}); give more of the path, so that it names one");
 
     // ---- 9xxx: internal ----------------------------------------------------------------------------------------
 

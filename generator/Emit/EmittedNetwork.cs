@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using LeNetGen.Generator.Check;
 using LeNetGen.Generator.Emit.Scalar;
 using LeNetGen.Generator.Emit.Vector;
@@ -11,8 +12,8 @@ namespace LeNetGen.Generator.Emit;
 internal readonly record struct GeneratedFile(string HintName, string Text);
 
 /// <summary>
-/// A scheduled network's generated files (scalar, tile and one-sample kernels), or why there are none: the three files
-/// together would pass <see cref="Limits.MaxGeneratedSource"/> characters (<see cref="Size"/> then says how many were
+/// A scheduled network's generated files (scalar, tile and one-sample kernels, and the baked weights when the spec
+/// names a checkpoint), or why there are none: the files together would pass <see cref="Limits.MaxGeneratedSource"/> characters (<see cref="Size"/> then says how many were
 /// reached, at least), or an emitter failed (<see cref="Failure"/>, LNG9001). Location-free and value-equal, like the
 /// plan it comes from, so a spec that merely moves emits nothing again.
 /// </summary>
@@ -34,7 +35,7 @@ internal sealed record EmittedNetwork(string FullName, string ClassName, Equatab
     /// <summary>How LNG0303 names <see cref="LargestLayer"/>: "layer 2 (conv 40@5x5)".</summary>
     public string LargestLayerName { get; init; } = "";
 
-    public static EmittedNetwork Of(ScalarPlan scheduled)
+    public static EmittedNetwork Of(ScalarPlan scheduled, BakedWeights? weights = null)
     {
         NetworkPlan plan = scheduled.Network;
         long size = 0;
@@ -47,13 +48,17 @@ internal sealed record EmittedNetwork(string FullName, string ClassName, Equatab
             size += tiles.Length;
             string sample = SampleNetworkEmitter.Emit(scheduled, perLayer);
             size += sample.Length;
+            string? baked = weights is null ? null : BakedWeightsEmitter.Emit(plan, weights);
+            size += baked?.Length ?? 0;
             if (size > Limits.MaxGeneratedSource) return TooLargeAt(plan, size, perLayer);
-            return new EmittedNetwork(plan.FullName, plan.ClassName, new[]
+            var files = new List<GeneratedFile>
             {
-                new GeneratedFile(plan.HintName, source),
-                new GeneratedFile(TileNetworkEmitter.HintName(plan), tiles),
-                new GeneratedFile(SampleNetworkEmitter.HintName(plan), sample),
-            }.ToEquatableArray(), size, false, null);
+                new(plan.HintName, source),
+                new(TileNetworkEmitter.HintName(plan), tiles),
+                new(SampleNetworkEmitter.HintName(plan), sample),
+            };
+            if (baked is not null) files.Add(new GeneratedFile(BakedWeightsEmitter.HintName(plan), baked));
+            return new EmittedNetwork(plan.FullName, plan.ClassName, files.ToEquatableArray(), size, false, null);
         }
         catch (GeneratedSourceTooLargeException tooLarge)
         {

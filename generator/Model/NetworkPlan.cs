@@ -39,6 +39,9 @@ internal sealed record NetworkPlan
 
     /// <summary>A hash of everything that decides the parameter layout and the arithmetic; checkpoints carry it.</summary>
     public ulong Fingerprint { get; init; }
+
+    /// <summary>The checkpoint to compile into the network, as the spec names it; null when none.</summary>
+    public string? Weights { get; init; }
 }
 
 /// <summary>One checked layer. Offsets are into the parameter buffer (weights) or the workspace (activations).</summary>

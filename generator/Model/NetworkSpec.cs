@@ -39,6 +39,10 @@ internal sealed record NetworkSpec
 
     public EquatableArray<LayerSpec> Layers { get; init; } = EquatableArray<LayerSpec>.Empty;
 
+    /// <summary>The checkpoint to compile into the network, an additional file's name as written (Weights, "weights"); null when none.</summary>
+    public string? Weights { get; init; }
+    public LocationInfo? WeightsLocation { get; init; }
+
     /// <summary>
     /// True when the layers' order is not defined (layer attributes on several partial declarations, LNG0007): each
     /// layer is still checked on its own, but nothing that depends on the order (shapes, the head's place) is.

@@ -69,6 +69,7 @@ internal static class AttributeFrontEnd
         ElementType element = networkArgs.Enum("Element", ElementType.Float, "network", 0, diagnostics, out _);
         Init init = networkArgs.Enum("Init", Init.ByActivation, "network", 0, diagnostics, out _);
         ulong seed = networkArgs.UInt64("Seed");
+        string? weights = networkArgs.String("Weights", out LocationInfo? weightsLocation);
 
         var layers = ReadLayers(type, declaration, diagnostics, cancellationToken, out bool orderUnknown);
 
@@ -86,6 +87,8 @@ internal static class AttributeFrontEnd
             Seed = seed,
             Init = init,
             Layers = layers.ToEquatableArray(),
+            Weights = weights,
+            WeightsLocation = weightsLocation,
             LayerOrderUnknown = orderUnknown,
         };
         return new FrontEndResult(spec, diagnostics.ToEquatableArray());

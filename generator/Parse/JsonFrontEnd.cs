@@ -112,6 +112,7 @@ internal static class JsonFrontEnd
         ElementType element = root.Enum("element", ElementType.Float, "element type", out _);
         ulong seed = root.UInt64("seed", out _);
         Init init = root.Enum("init", Init.ByActivation, "initialization", out _);
+        string? weights = root.String("weights", "a string: the name of a checkpoint file given as an additional file, e.g. \"lenet5.lngckpt\"", out LocationInfo? weightsLocation);
 
         var layers = new List<LayerSpec>();
         JsonValue? layersValue = root.Value("layers");
@@ -145,6 +146,8 @@ internal static class JsonFrontEnd
             Seed = seed,
             Init = init,
             Layers = layers.ToEquatableArray(),
+            Weights = weights,
+            WeightsLocation = weightsLocation,
             SourceFile = path,
         };
     }

@@ -23,4 +23,12 @@ public sealed class NetworkAttribute : global::System.Attribute
     /// the others). The classic LeNet-5 names <see cref="Init.LeCunUniform"/>, the paper's ±2.4/fan-in.
     /// </summary>
     public Init Init { get; set; } = Init.ByActivation;
+
+    /// <summary>
+    /// A trained checkpoint to compile into the network, e.g. <c>"lenet5.lngckpt"</c>: the name (or the end of the path)
+    /// of a file given to the compiler as an <c>AdditionalFiles</c> item, as the network's <c>Save</c> or a trainer wrote
+    /// it. The generator then bakes its parameters into the assembly and adds <c>CreateTrained()</c> and
+    /// <c>LoadTrained()</c>, which need no file at run time; a checkpoint that does not fit the spec fails the build.
+    /// </summary>
+    public string? Weights { get; set; }
 }

@@ -35,7 +35,8 @@ public sealed class IncrementalityTests
 
     private static readonly string[] TrackedSteps =
     {
-        "AttributeSpec", "JsonSpec", "Checked", "Scheduled", "Plan", "Emitted", "TooLarge", "Diagnostics", "Names", "DuplicateNames",
+        "AttributeSpec", "JsonSpec", "Checked", "Scheduled", "Checkpoints", "Weights", "Plan", "Emitted", "TooLarge",
+        "Diagnostics", "Names", "DuplicateNames",
     };
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(string source)
@@ -60,7 +61,7 @@ public sealed class IncrementalityTests
         var steps = Steps(driver);
         foreach (string name in TrackedSteps)
         {
-            Assert.True(steps.ContainsKey(name), $"step {name} is not tracked");
+            Assert.True(steps.ContainsKey(name), $"step {name} is not tracked; tracked: {string.Join(", ", steps.Keys)}");
             foreach (var output in steps[name].SelectMany(s => s.Outputs))
                 Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
                     $"step {name} ran again: {output.Reason}");
@@ -119,6 +120,43 @@ public sealed class IncrementalityTests
 
         static Dictionary<string, ImmutableArray<IncrementalGeneratorRunStep>> Steps(GeneratorHarness.Result r) =>
             r.RunResult.Results.Single().TrackedSteps.ToDictionary(p => p.Key, p => p.Value);
+    }
+
+    /// <summary>A network with its checkpoint baked in: the file is read once, and read again only when it changes.</summary>
+    [Fact]
+    public void ABakedCheckpointIsReadAgainOnlyWhenItChanges()
+    {
+        const string Baked = """
+            using LeNetGen;
+            namespace Tests;
+            [Network(Input = "1x4x4", Weights = "small.lngckpt")]
+            [Pool(PoolKind.Max, 2)]
+            [SoftmaxOutput(3)]
+            public partial class Small { }
+            """;
+        using var files = new CheckpointFiles();
+        var (fingerprint, count) = CheckpointFiles.Of(Baked.Replace(", Weights = \"small.lngckpt\"", "", StringComparison.Ordinal));
+        string path = files.Save("small.lngckpt", fingerprint, CheckpointFiles.Parameters(count));
+        CSharpCompilation compilation = GeneratorHarness.Compilation(Baked);
+        var file = new BinaryAdditionalText(path);
+        GeneratorDriver driver = GeneratorHarness.Driver(new[] { file }).RunGenerators(compilation);
+        Assert.Equal(4, driver.GetRunResult().GeneratedTrees.Length);
+
+        // An unrelated edit: the checkpoint is not read again, and nothing is written again.
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Tests; public class Unrelated { }",
+            GeneratorHarness.ParseOptions, path: "Unrelated.cs")));
+        Assert.All(Reasons(driver, "Checkpoint"), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(Reasons(driver, "Emitted"), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+
+        // A new checkpoint over the file (the compiler then hands over a new additional file): read, and baked in.
+        float[] retrained = CheckpointFiles.Parameters(count);
+        retrained[0] = 3.5f; // bits 00 00 60 40
+        files.Save("small.lngckpt", fingerprint, retrained);
+        driver = driver.ReplaceAdditionalText(file, new BinaryAdditionalText(path)).RunGenerators(compilation);
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, "Checkpoint"));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, "Emitted"));
+        string weights = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "Tests.Small.Weights.g.cs").SourceText.ToString();
+        Assert.Contains("{\n            0,0,96,64,", weights);
     }
 
     [Fact]

@@ -24,6 +24,9 @@ internal sealed record ScheduleResult(ScalarPlan? Plan, EquatableArray<Diagnosti
     /// <summary>Where the network is declared (its name).</summary>
     public LocationInfo? Location { get; init; }
 
+    /// <summary>Where the spec names its checkpoint: where the weights' diagnostics go.</summary>
+    public LocationInfo? WeightsLocation { get; init; }
+
     /// <summary>Where LNG0303 goes when no one layer makes the generated source too large (see <see cref="CheckResult.NetworkLocation"/>).</summary>
     public LocationInfo? NetworkLocation { get; init; }
 
@@ -42,7 +45,7 @@ internal static class ScalarSchedule
 {
     public static ScheduleResult Run(CheckResult checkedSpec)
     {
-        if (checkedSpec.Plan is not NetworkPlan plan) return new ScheduleResult(null, checkedSpec.Diagnostics) { Location = checkedSpec.Location };
+        if (checkedSpec.Plan is not NetworkPlan plan) return new ScheduleResult(null, checkedSpec.Diagnostics) { Location = checkedSpec.Location, WeightsLocation = checkedSpec.WeightsLocation };
         var diagnostics = new List<DiagnosticInfo>(checkedSpec.Diagnostics);
         var layers = new List<LayerSchedule>(plan.Layers.Count);
         bool failed = false;
@@ -54,6 +57,7 @@ internal static class ScalarSchedule
         return new ScheduleResult(failed ? null : new ScalarPlan(plan, layers.ToEquatableArray()), diagnostics.ToEquatableArray())
         {
             Location = checkedSpec.Location,
+            WeightsLocation = checkedSpec.WeightsLocation,
             NetworkLocation = checkedSpec.NetworkLocation,
             LayerLocations = checkedSpec.LayerLocations,
         };

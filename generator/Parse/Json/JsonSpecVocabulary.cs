@@ -13,7 +13,7 @@ namespace LeNetGen.Generator.Parse.Json;
 internal static class JsonSpecVocabulary
 {
     public static readonly IReadOnlyList<string> RootProperties =
-        new[] { "$schema", "namespace", "class", "input", "element", "seed", "init", "layers" };
+        new[] { "$schema", "namespace", "class", "input", "element", "seed", "init", "weights", "layers" };
 
     public static readonly IReadOnlyList<string> ConvProperties =
         new[] { "kind", "maps", "kernel", "stride", "padding", "connections", "activation", "unroll" };

@@ -22,7 +22,7 @@ public sealed class CatalogTests
     public void IdsAreUniqueAndInTheirRanges()
     {
         Assert.Equal(Descriptors.Length, Descriptors.Select(d => d.Id).Distinct().Count());
-        Assert.All(Descriptors, d => Assert.Matches(@"^LNG(00\d\d|01\d\d|02\d\d|03\d\d|9\d\d\d)$", d.Id));
+        Assert.All(Descriptors, d => Assert.Matches(@"^LNG(00\d\d|01\d\d|02\d\d|03\d\d|04\d\d|9\d\d\d)$", d.Id));
     }
 
     [Fact]

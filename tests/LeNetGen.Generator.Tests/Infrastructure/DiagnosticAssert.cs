@@ -14,7 +14,11 @@ internal static class DiagnosticAssert
     /// Runs the generator on <paramref name="sourceMarkup"/> (and optional JSON files, also marked) and asserts that
     /// its diagnostics are exactly the marked ones, and that it never threw.
     /// </summary>
-    public static GeneratorHarness.Result Exactly(string sourceMarkup, params (string Path, string Markup)[] jsonMarkup)
+    public static GeneratorHarness.Result Exactly(string sourceMarkup, params (string Path, string Markup)[] jsonMarkup) =>
+        Exactly(sourceMarkup, System.Array.Empty<string>(), jsonMarkup);
+
+    /// <summary>As above, with <paramref name="binaryFiles"/> (real files on disk, e.g. checkpoints) among the additional files.</summary>
+    public static GeneratorHarness.Result Exactly(string sourceMarkup, IReadOnlyList<string> binaryFiles, params (string Path, string Markup)[] jsonMarkup)
     {
         var (source, expectedInSource) = Markup.Parse(sourceMarkup);
         var expected = expectedInSource.Select(e => (File: CodeFile, e)).ToList();
@@ -28,7 +32,7 @@ internal static class DiagnosticAssert
             expected.AddRange(expectedInJson.Select(e => (File: path, e)));
         }
 
-        GeneratorHarness.Result result = GeneratorHarness.Run(source, jsonFiles.ToArray());
+        GeneratorHarness.Result result = GeneratorHarness.Run(new[] { source }, binaryFiles, jsonFiles.ToArray());
         Assert.Null(result.GeneratorException);
 
         var actual = result.Diagnostics.Select(d => Describe(d, texts)).OrderBy(s => s, System.StringComparer.Ordinal).ToList();

@@ -37,10 +37,14 @@ internal static class GeneratorHarness
     /// <summary>Runs the generator once; returns the result and the compilation with the generated sources added.</summary>
     public static Result Run(string source, params (string Path, string Text)[] jsonFiles) => Run(new[] { source }, jsonFiles);
 
-    public static Result Run(string[] sources, params (string Path, string Text)[] jsonFiles)
+    public static Result Run(string[] sources, params (string Path, string Text)[] jsonFiles) => Run(sources, Array.Empty<string>(), jsonFiles);
+
+    /// <summary>Runs the generator once with <paramref name="binaryFiles"/> (real files, e.g. checkpoints) as additional files too.</summary>
+    public static Result Run(string[] sources, IReadOnlyList<string> binaryFiles, params (string Path, string Text)[] jsonFiles)
     {
         CSharpCompilation compilation = Compilation(sources);
-        GeneratorDriver driver = Driver(jsonFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)));
+        GeneratorDriver driver = Driver(jsonFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text))
+            .Concat(binaryFiles.Select(path => (AdditionalText)new BinaryAdditionalText(path))));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);
         return new Result(driver.GetRunResult(), output, driverDiagnostics);
     }
@@ -76,4 +80,18 @@ internal sealed class InMemoryAdditionalText : AdditionalText
     public override string Path { get; }
 
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}
+
+/// <summary>
+/// A binary additional file on disk, such as a checkpoint, as the compiler hands it over: asking for its text fails, as
+/// the compiler's own does (CS2015, "is a binary file instead of a text file"), so a generator that asks is caught.
+/// </summary>
+internal sealed class BinaryAdditionalText : AdditionalText
+{
+    public BinaryAdditionalText(string path) => Path = path;
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException($"'{Path}' is a binary file instead of a text file (CS2015): its text was asked for.");
 }

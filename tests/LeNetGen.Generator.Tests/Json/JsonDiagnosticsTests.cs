@@ -95,7 +95,7 @@ public sealed class JsonDiagnosticsTests
         Assert.Contains(result.Diagnostics, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) ==
             "Unknown property 'units' in layer 1 (conv); known properties are 'kind', 'maps', 'kernel', 'stride', 'padding', 'connections', 'activation' and 'unroll'");
         Assert.Contains(result.Diagnostics, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) ==
-            "Unknown property 'inputs' in the spec object (did you mean 'input'?); known properties are '$schema', 'namespace', 'class', 'input', 'element', 'seed', 'init' and 'layers'");
+            "Unknown property 'inputs' in the spec object (did you mean 'input'?); known properties are '$schema', 'namespace', 'class', 'input', 'element', 'seed', 'init', 'weights' and 'layers'");
     }
 
     [Fact]

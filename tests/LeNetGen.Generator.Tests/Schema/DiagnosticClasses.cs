@@ -18,7 +18,7 @@ internal enum SchemaReach
     ShapeDependent,
 
     /// <summary>Not about one JSON file: attribute-only declarations, two files with one class name, warnings and
-    /// internal errors. Never seen when one spec file is checked alone.</summary>
+    /// internal errors, the checkpoint a spec names. Never seen when one spec file is checked alone.</summary>
     NotApplicable,
 }
 
@@ -70,6 +70,14 @@ internal static class DiagnosticClasses
         ["LNG0301"] = SchemaReach.NotApplicable,   // warning
         ["LNG0302"] = SchemaReach.ShapeDependent,  // code written out: sizes of the shapes
         ["LNG0303"] = SchemaReach.ShapeDependent,  // generated source size
+        ["LNG0401"] = SchemaReach.NotApplicable,   // the checkpoint "weights" names: another file
+        ["LNG0402"] = SchemaReach.NotApplicable,
+        ["LNG0403"] = SchemaReach.NotApplicable,
+        ["LNG0404"] = SchemaReach.NotApplicable,
+        ["LNG0405"] = SchemaReach.NotApplicable,
+        ["LNG0406"] = SchemaReach.NotApplicable,
+        ["LNG0407"] = SchemaReach.NotApplicable,
+        ["LNG0408"] = SchemaReach.NotApplicable,
         ["LNG9001"] = SchemaReach.NotApplicable,   // internal error
     };
 
