@@ -33,10 +33,11 @@ public static class NetworkInput
         where TNetwork : INetwork<TNetwork, T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        string element = typeof(T) == typeof(float) ? "float" : typeof(T) == typeof(double) ? "double" : typeof(T).Name;
         string converted = converter is not null && converter.InputShape != dataset.Shape ? $", converted to {converter.InputShape}" : "";
         return $"network {typeof(TNetwork).Name} expects {TNetwork.InputMaps}x{TNetwork.InputHeight}x{TNetwork.InputWidth} input; " +
             $"dataset {dataset.Name} has {dataset.Shape} images{converted} (the channels must be the network's; images " +
             "smaller than its input are padded to it, centered, as MNIST's 28x28 digits are to 32x32: make the converter " +
-            $"with BatchConverter<{typeof(T).Name}>.For<{typeof(TNetwork).Name}>)";
+            $"with BatchConverter<{element}>.For<{typeof(TNetwork).Name}>)";
     }
 }
