@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 
 namespace LeNetGen;
@@ -53,6 +54,7 @@ public sealed class BatchInference<TNetwork, T>
             Run(parameters.Span, inputs.Span, outputs.Span, _workspaces[chunk], (int)((long)tiles * chunk / chunks), (int)((long)tiles * (chunk + 1) / chunks), count));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run(ReadOnlySpan<T> parameters, ReadOnlySpan<T> inputs, Span<T> outputs, T[] workspace, int firstTile, int endTile, int count)
     {
         int tile = TNetwork.TileSize;

@@ -97,6 +97,7 @@ public static class Activations
     /// <summary>Writes the softmax of <paramref name="logits"/>, computed stably (the largest logit subtracted first).</summary>
     /// <param name="logits">The logits.</param>
     /// <param name="probabilities">Receives the probabilities; the same length as <paramref name="logits"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Softmax(ReadOnlySpan<float> logits, Span<float> probabilities)
     {
         float max = float.NegativeInfinity;
@@ -115,6 +116,7 @@ public static class Activations
     /// <summary>Writes the softmax of <paramref name="logits"/>, computed stably (the largest logit subtracted first).</summary>
     /// <param name="logits">The logits.</param>
     /// <param name="probabilities">Receives the probabilities; the same length as <paramref name="logits"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Softmax(ReadOnlySpan<double> logits, Span<double> probabilities)
     {
         double max = double.NegativeInfinity;

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace LeNetGen;
@@ -15,6 +16,7 @@ public static class VectorMath
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="sum">The running sum, updated in place.</param>
     /// <param name="addend">What is added; as long as <paramref name="sum"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add<T>(Span<T> sum, ReadOnlySpan<T> addend) where T : unmanaged, IFloatingPointIeee754<T>
     {
         LengthGuard.Require(addend.Length, sum.Length, "values to add", nameof(addend));
@@ -28,6 +30,7 @@ public static class VectorMath
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="sum">The running sum, updated in place.</param>
     /// <param name="addend">What is added; as long as <paramref name="sum"/>, zero afterwards.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddAndClear<T>(Span<T> sum, Span<T> addend) where T : unmanaged, IFloatingPointIeee754<T>
     {
         LengthGuard.Require(addend.Length, sum.Length, "values to add", nameof(addend));
@@ -48,6 +51,7 @@ public static class VectorMath
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="values">The values, scaled in place.</param>
     /// <param name="factor">The factor.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scale<T>(Span<T> values, T factor) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Span<Vector<T>> vectors = MemoryMarshal.Cast<T, Vector<T>>(values);

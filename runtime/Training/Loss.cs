@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LeNetGen;
 
@@ -49,6 +50,7 @@ public sealed class Loss
     /// <param name="label">The correct class.</param>
     /// <param name="headGradient">Receives dE/d(head sums).</param>
     /// <returns>The loss.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Evaluate<T>(ReadOnlySpan<T> outputs, int label, Span<T> headGradient) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckLabel(outputs.Length, label);
@@ -93,6 +95,7 @@ public sealed class Loss
     /// <param name="label">The correct class.</param>
     /// <param name="headCurvature">Receives d2E/d(head sums)2.</param>
     /// <param name="headWeights">Receives the RBF units' weights (cleared for softmax heads).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Curvature<T>(ReadOnlySpan<T> outputs, int label, Span<T> headCurvature, Span<T> headWeights) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckLabel(outputs.Length, label);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -152,6 +153,7 @@ public sealed class SgdOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatin
     public override bool StepsInParts => true;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool StepPart(Span<T> allParameters, ReadOnlySpan<T> allGradients, double rate, int start, int length)
     {
         LengthGuard.Require(allParameters.Length, _velocity.Length, "parameters", nameof(allParameters));
@@ -276,6 +278,7 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
     /// being <see cref="CurvatureDecay"/>.
     /// </summary>
     /// <param name="sampleCurvature">d2E/dw_k2 of one sample (diagonal Gauss-Newton), one per parameter.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void UpdateCurvature(ReadOnlySpan<T> sampleCurvature)
     {
         LengthGuard.Require(sampleCurvature.Length, _curvature.Length, "curvatures", nameof(sampleCurvature));
@@ -343,6 +346,7 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
     public override bool StepsInParts => true;
 
     /// <summary>Recomputes the step sizes' 1 / (mu + h_kk) when the curvature changed since the last step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void PrepareStep()
     {
         if (!_inverseStale) return;
@@ -356,6 +360,7 @@ public sealed class SdlmOptimizer<T> : Optimizer<T> where T : unmanaged, IFloati
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool StepPart(Span<T> parameters, ReadOnlySpan<T> gradients, double rate, int start, int length)
     {
         if (_inverseStale) throw new InvalidOperationException($"The curvature changed since {nameof(PrepareStep)}; call it before a step's parts.");

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace LeNetGen;
@@ -224,6 +225,7 @@ public sealed class Trainer<TNetwork, T>
     /// <see cref="SumAndStep"/> then adds up); when <paramref name="curvature"/> is set, <see cref="_sampleCurvature"/>
     /// gets the curvature of the minibatch's first sample. Returns the summed loss and correct count.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double Loss, int Correct) Gradients(BatchConverter<T> data, ReadOnlySpan<int> indices, bool curvature)
     {
         Span<T> gradients = _gradients;
@@ -309,6 +311,7 @@ public sealed class Trainer<TNetwork, T>
 
     private static int PartCount => (TNetwork.ParameterCount + PartLength - 1) / PartLength;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SumPart(int part)
     {
         int start = part * PartLength, length = Math.Min(PartLength, TNetwork.ParameterCount - start);
@@ -329,6 +332,7 @@ public sealed class Trainer<TNetwork, T>
     }
 
     /// <summary>Runs a tile's samples forward and backward into its own gradient sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunTile(BatchConverter<T> data, Tile tile)
     {
         T[] workspace = TileWorkspace;
@@ -377,6 +381,7 @@ public sealed class Trainer<TNetwork, T>
         public Span<T> HeadWeightOf(int sample) => HeadWeights.AsSpan(sample * TNetwork.OutputSize, TNetwork.OutputSize);
 
         /// <summary>Converts the samples at <paramref name="indices"/> and runs them forward as one tile in <paramref name="workspace"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Forward(BatchConverter<T> data, ReadOnlySpan<int> indices, ReadOnlySpan<T> parameters, T[] workspace)
         {
             int count = indices.Length;
@@ -389,6 +394,7 @@ public sealed class Trainer<TNetwork, T>
         }
 
         /// <summary>Adds the curvature of the first <paramref name="count"/> samples of the last <see cref="Forward"/> (in <paramref name="workspace"/>) to <paramref name="curvature"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddCurvature(int count, ReadOnlySpan<T> parameters, Loss loss, Span<T> curvature, T[] workspace)
         {
             for (int l = 0; l < count; l++)
@@ -401,6 +407,7 @@ public sealed class Trainer<TNetwork, T>
         /// One sample through the one-sample vector kernels, its gradient into <paramref name="gradients"/> and, when asked,
         /// its curvature.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public (double Loss, int Correct) RunSample(BatchConverter<T> data, int index, ReadOnlySpan<T> parameters, Loss loss,
             Span<T> gradients, T[]? curvature)
         {

@@ -165,7 +165,9 @@ internal static class TileConvLayer
                 }
 
                 int xBlock = ColumnBlock(output.Width, c.Width.Bits == 512 ? 8 : 4);
-                int rowBlock = Math.Min(kh, c.Width.Bits == 512 && kw <= 6 ? 2 : 1);
+                // Kernel rows in blocks of two (three for an odd height, so that no block of a single row is left with only
+                // kw accumulator chains, too few to keep the FMA units busy; 3 x 5 taps + the deltas fit in 32 registers).
+                int rowBlock = Math.Min(kh, c.Width.Bits == 512 && kw <= 6 ? (kh % 2 == 1 && kh >= 3 ? 3 : 2) : 1);
                 w.Line($"// weights: for each connected pair, {rowBlock} kernel row(s) at a time, one register per kernel tap (g<row>_<column>)");
                 using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
                 using (OpenPairs(w, p, 1))
@@ -213,7 +215,10 @@ internal static class TileConvLayer
         }
     }
 
-    /// <summary>The input's deltas: each block of output columns scatters into the input columns it read, accumulated in registers first.</summary>
+    /// <summary>
+    /// The input's deltas, gathered: for each input row and block of columns, the deltas stay in registers while every
+    /// output map and kernel row that reads them adds in, and are stored once (not loaded and stored again per map and row).
+    /// </summary>
     private static void EmitInputDeltas(SourceWriter w, TileLayer layer, TileCode c, bool curvature)
     {
         LayerPlan p = layer.Plan;
@@ -222,25 +227,28 @@ internal static class TileConvLayer
         int area = output.Height * output.Width;
         int xBlock = ColumnBlock(output.Width, RegisterColumns(c, kw, s));
         string target = p.Padding > 0 ? layer.PaddedDeltas : layer.InputDeltas!;
-        w.Line($"// the input's deltas{(curvature ? " (second derivatives)" : "")}: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back");
+        w.Line($"// the input's deltas{(curvature ? " (second derivatives)" : "")}: for each input row and block of columns, in registers (r...) while every output map");
+        w.Line($"// and kernel row that read them add in (output row y reads input row iy with kernel row ky = iy - y{Times(s)}), then stored once");
         w.Line(c.Ref("inputDeltas", "tile", target + " + lane"));
         TileKernels.Clear(w, c, "inputDeltas", input.Size);
-        // Input map by input map, so the deltas being added to stay in the first-level cache while every output map adds in.
-        using (OpenPairsByInput(w, p))
-        using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
+        using (w.Block($"for (int c = 0; c < {p.In.Maps}; c++)"))
+        using (w.Block($"for (int iy = 0; iy < {input.Height}; iy++)"))
         {
-            w.Line(c.Ref("line", "deltas", $"(m * {area} + y * {output.Width}) * TileSize"));
+            // the output rows whose kernel covers input row iy: 0 <= iy - y x stride < kernel height
+            string first = s == 1 ? $"iy - {kh - 1}" : $"(iy - {kh - s}) / {s}";
+            w.Line($"int yFirst = iy < {kh} ? 0 : {first}, yLast = global::System.Math.Min({output.Height - 1}, iy{(s == 1 ? "" : $" / {s}")});");
             TileBlocks.Loop(w, "x", output.Width, xBlock, xs =>
             {
                 int columns = (xs - 1) * s + kw;
-                w.Line(c.Ref("at", "line", "x * TileSize"));
-                w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, xs).Select(i => $"d{i} = {c.Load("at", Naming.Int((long)i * c.TileSize))}")) + ";");
-                using (w.Block($"for (int ky = 0; ky < {kh}; ky++)"))
+                w.Line(c.Ref("row", "inputDeltas", $"((c * {input.Height} + iy) * {input.Width} + x{Times(s)}) * TileSize"));
+                w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, columns).Select(q => $"r{q} = {c.Load("row", Naming.Int((long)q * c.TileSize))}")) + ";");
+                w.Line($"{c.V} k;");
+                using (OpenPairsOfInput(w, p))
+                using (w.Block("for (int y = yFirst; y <= yLast; y++)"))
                 {
-                    w.Line(c.Ref("row", "inputDeltas", $"((c * {input.Height} + y{Times(s)} + ky) * {input.Width} + x{Times(s)}) * TileSize"));
-                    w.Line(c.Ref("kernel", "weights", $"(({Pair(p, 0)}) * {kh} + ky) * {kw}"));
-                    w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, columns).Select(q => $"r{q} = {c.Load("row", Naming.Int((long)q * c.TileSize))}")) + ";");
-                    w.Line($"{c.V} k;");
+                    w.Line($"ref {c.T} at = ref {TileCode.Unsafe}.Add(ref deltas, (m * {area} + y * {output.Width} + x) * TileSize);");
+                    w.Line(c.Ref("kernel", "weights", $"(({Pair(p, 0)}) * {kh} + iy - y{Times(s)}) * {kw}"));
+                    w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, xs).Select(i => $"d{i} = {c.Load("at", Naming.Int((long)i * c.TileSize))}")) + ";");
                     for (int kx = 0; kx < kw; kx++)
                     {
                         string weight = c.At("kernel", Naming.Int(kx));
@@ -249,8 +257,8 @@ internal static class TileConvLayer
                             line.Append($" r{i * s + kx} = {c.Fma($"d{i}", "k", $"r{i * s + kx}")};");
                         w.Line(line.ToString());
                     }
-                    for (int q = 0; q < columns; q++) w.Line(c.Store($"r{q}", "row", Naming.Int((long)q * c.TileSize)));
                 }
+                for (int q = 0; q < columns; q++) w.Line(c.Store($"r{q}", "row", Naming.Int((long)q * c.TileSize)));
             });
         }
         if (p.Padding > 0)
@@ -302,6 +310,15 @@ internal static class TileConvLayer
     {
         int blocks = (width + limit - 1) / limit;
         return (width + blocks - 1) / blocks;
+    }
+
+    /// <summary>Opens the loop over the output maps that read input map c (ascending), declaring m and, with a table, j.</summary>
+    private static IDisposable OpenPairsOfInput(SourceWriter w, LayerPlan p)
+    {
+        if (!p.HasTable) return w.Block($"for (int m = 0; m < {p.Out.Maps}; m++)");
+        var pairs = w.Block($"for (int n = {p.Name}InputPairStarts[c]; n < {p.Name}InputPairStarts[c + 1]; n++)");
+        w.Line($"int j = {p.Name}InputPairs[n], m = {p.Name}PairOutputs[j];");
+        return pairs;
     }
 
     /// <summary>Opens the loops over every pair, input map by input map (the output maps of each ascending), declaring c, m and, with a table, j.</summary>

@@ -206,6 +206,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, forward, one sample: convolution 1@32x32 -> 6@28x28, kernel 5x5, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 16 adjacent output columns of one row, at columns 0, 12; 4 rows at a time, so 8 vectors of sums (a<row>_<block>) take each broadcast weight
+        //   2 output maps at a time (a<map>_<row>_<block>), each input vector loaded once for all of them
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
@@ -213,66 +214,99 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1ValuesOffset);
-            for (int o = 0; o < 6; o++)
+            for (int o = 0; o < 6; o += 2)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> bias = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
+                global::System.Runtime.Intrinsics.Vector512<float> bias0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
+                global::System.Runtime.Intrinsics.Vector512<float> bias1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o + 1));
                 for (int y = 0; y < 28; y += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> a0_0 = bias, a0_1 = bias, a1_0 = bias, a1_1 = bias, a2_0 = bias, a2_1 = bias, a3_0 = bias, a3_1 = bias;
+                    global::System.Runtime.Intrinsics.Vector512<float> a0_0_0 = bias0, a0_0_1 = bias0, a0_1_0 = bias0, a0_1_1 = bias0, a0_2_0 = bias0, a0_2_1 = bias0, a0_3_0 = bias0, a0_3_1 = bias0;
+                    global::System.Runtime.Intrinsics.Vector512<float> a1_0_0 = bias1, a1_0_1 = bias1, a1_1_0 = bias1, a1_1_1 = bias1, a1_2_0 = bias1, a1_2_1 = bias1, a1_3_0 = bias1, a1_3_1 = bias1;
                     for (int i = 0; i < 1; i++)
                     {
                         int pair = o * 1 + i;
-                        ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 25);
+                        ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 25);
+                        ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (pair + 1) * 25);
                         ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 1024 + y * 32);
                         for (int ky = 0; ky < 5; ky++)
                         {
-                            ref float kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 5);
+                            ref float kernelRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, ky * 5);
+                            ref float kernelRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, ky * 5);
                             ref float inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, ky * 32);
-                            global::System.Runtime.Intrinsics.Vector512<float> k0 = global::System.Runtime.Intrinsics.Vector512.Create(kernelRow);
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 0), k0, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 12), k0, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 32), k0, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 44), k0, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 64), k0, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 76), k0, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 96), k0, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 108), k0, a3_1);
-                            global::System.Runtime.Intrinsics.Vector512<float> k1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 1), k1, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 13), k1, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 33), k1, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 45), k1, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 65), k1, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 77), k1, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 97), k1, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 109), k1, a3_1);
-                            global::System.Runtime.Intrinsics.Vector512<float> k2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 2));
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 2), k2, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 14), k2, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 34), k2, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 46), k2, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 66), k2, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 78), k2, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 98), k2, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 110), k2, a3_1);
-                            global::System.Runtime.Intrinsics.Vector512<float> k3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 3));
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 3), k3, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 15), k3, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 35), k3, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 47), k3, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 67), k3, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 79), k3, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 99), k3, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 111), k3, a3_1);
-                            global::System.Runtime.Intrinsics.Vector512<float> k4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 4));
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 4), k4, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 16), k4, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 36), k4, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 48), k4, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 68), k4, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 80), k4, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 100), k4, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 112), k4, a3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> x;
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_0 = global::System.Runtime.Intrinsics.Vector512.Create(kernelRow0);
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_0 = global::System.Runtime.Intrinsics.Vector512.Create(kernelRow1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 0); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 12); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 32); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 44); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 64); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 76); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 96); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 108); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 1));
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 1));
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 1); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 13); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 33); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 45); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 65); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 77); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 97); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 109); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 2));
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 2));
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 2); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 14); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 34); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 46); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 66); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 78); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 98); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 110); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 3));
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 3));
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 3); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 15); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 35); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 47); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 67); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 79); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 99); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 111); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 4));
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 4));
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 4); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 16); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 36); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 48); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 68); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 80); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 100); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 112); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_3_1);
                         }
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_0), ref values, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_1), ref values, (nuint)((o * 784 + (y) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_0, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_0), ref values, (nuint)((o * 784 + (y + 1) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_1, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_1), ref values, (nuint)((o * 784 + (y + 1) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a2_0, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a2_0), ref values, (nuint)((o * 784 + (y + 2) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a2_1, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a2_1), ref values, (nuint)((o * 784 + (y + 2) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a3_0, ref sums, (nuint)((o * 784 + (y + 3) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a3_0), ref values, (nuint)((o * 784 + (y + 3) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a3_1, ref sums, (nuint)((o * 784 + (y + 3) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a3_1), ref values, (nuint)((o * 784 + (y + 3) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_1_0, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_1_1, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_2_0, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_2_1, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_3_0, ref sums, (nuint)((o * 784 + (y + 3) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_3_1, ref sums, (nuint)((o * 784 + (y + 3) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_0_0, ref sums, (nuint)(((o + 1) * 784 + (y) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_0_1, ref sums, (nuint)(((o + 1) * 784 + (y) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_1_0, ref sums, (nuint)(((o + 1) * 784 + (y + 1) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_1_1, ref sums, (nuint)(((o + 1) * 784 + (y + 1) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_2_0, ref sums, (nuint)(((o + 1) * 784 + (y + 2) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_2_1, ref sums, (nuint)(((o + 1) * 784 + (y + 2) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_3_0, ref sums, (nuint)(((o + 1) * 784 + (y + 3) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_3_1, ref sums, (nuint)(((o + 1) * 784 + (y + 3) * 28 + 12)));
                 }
             }
+            // values = scaled tanh 1.7159 tanh(2a/3) of the sums, 16 at a time
+            for (int v = 0; v < 4688; v += 16) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(v))), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, 4688)), ref values, 4688);
         }
 
         // C1, backward, one sample: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
@@ -644,7 +678,7 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1ValuesOffset);
-            for (int o = 0; o < 6; o++)
+            for (int o = 0; o < 6; o += 1)
             {
                 global::System.Runtime.Intrinsics.Vector256<float> bias = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
                 for (int y = 0; y < 27; y += 3)
@@ -682,29 +716,17 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_0), ref values, (nuint)((o * 784 + (y) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_1), ref values, (nuint)((o * 784 + (y) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_2, ref sums, (nuint)((o * 784 + (y) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_2), ref values, (nuint)((o * 784 + (y) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_3, ref sums, (nuint)((o * 784 + (y) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_3), ref values, (nuint)((o * 784 + (y) * 28 + 20)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_0, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_0), ref values, (nuint)((o * 784 + (y + 1) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_1, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_1), ref values, (nuint)((o * 784 + (y + 1) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_2, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_2), ref values, (nuint)((o * 784 + (y + 1) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_3, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_3), ref values, (nuint)((o * 784 + (y + 1) * 28 + 20)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_0, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a2_0), ref values, (nuint)((o * 784 + (y + 2) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_1, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a2_1), ref values, (nuint)((o * 784 + (y + 2) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_2, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a2_2), ref values, (nuint)((o * 784 + (y + 2) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_3, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a2_3), ref values, (nuint)((o * 784 + (y + 2) * 28 + 20)));
                 }
                 {
                     const int y = 27;
@@ -731,15 +753,14 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_0), ref values, (nuint)((o * 784 + (y) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_1), ref values, (nuint)((o * 784 + (y) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_2, ref sums, (nuint)((o * 784 + (y) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_2), ref values, (nuint)((o * 784 + (y) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_3, ref sums, (nuint)((o * 784 + (y) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_3), ref values, (nuint)((o * 784 + (y) * 28 + 20)));
                 }
             }
+            // values = scaled tanh 1.7159 tanh(2a/3) of the sums, 8 at a time
+            for (int v = 0; v < 4696; v += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v))), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, 4696)), ref values, 4696);
         }
 
         // C1, backward, one sample: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
@@ -1353,7 +1374,7 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1ValuesOffset);
-            for (int o = 0; o < 6; o++)
+            for (int o = 0; o < 6; o += 1)
             {
                 global::System.Runtime.Intrinsics.Vector128<float> bias = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
                 for (int y = 0; y < 28; y += 1)
@@ -1381,21 +1402,17 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_0), ref values, (nuint)((o * 784 + (y) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_1), ref values, (nuint)((o * 784 + (y) * 28 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_2, ref sums, (nuint)((o * 784 + (y) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_2), ref values, (nuint)((o * 784 + (y) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_3, ref sums, (nuint)((o * 784 + (y) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_3), ref values, (nuint)((o * 784 + (y) * 28 + 12)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_4, ref sums, (nuint)((o * 784 + (y) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_4), ref values, (nuint)((o * 784 + (y) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_5, ref sums, (nuint)((o * 784 + (y) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_5), ref values, (nuint)((o * 784 + (y) * 28 + 20)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_6, ref sums, (nuint)((o * 784 + (y) * 28 + 24)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_6), ref values, (nuint)((o * 784 + (y) * 28 + 24)));
                 }
             }
+            // values = scaled tanh 1.7159 tanh(2a/3) of the sums, 4 at a time
+            for (int v = 0; v < 4700; v += 4) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v))), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, 4700)), ref values, 4700);
         }
 
         // C1, backward, one sample: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
@@ -2485,7 +2502,7 @@ namespace LeNetGen.Samples.Networks
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3ValuesOffset);
             global::System.Span<float> wideSums = stackalloc float[136];
             ref float wide = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(wideSums);
-            for (int o = 0; o < 16; o++)
+            for (int o = 0; o < 16; o += 1)
             {
                 global::System.Runtime.Intrinsics.Vector512<float> bias = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
                 global::System.Runtime.Intrinsics.Vector512<float> a0 = bias, a1 = bias, a2 = bias, a3 = bias, a4 = bias, a5 = bias, a6 = bias, a7 = bias, a8 = bias;
@@ -2511,11 +2528,13 @@ namespace LeNetGen.Samples.Networks
                     }
                 }
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0, ref wide, 0); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1, ref wide, 16); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a2, ref wide, 32); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a3, ref wide, 48); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a4, ref wide, 64); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a5, ref wide, 80); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a6, ref wide, 96); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a7, ref wide, 112); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a8, ref wide, 120);
-                ref float mapSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o * 100);
-                for (int y = 0; y < 10; y++)
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(y * 14 + 0)), ref mapSums, (nuint)(y * 10 + 0));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(y * 14 + 2)), ref mapSums, (nuint)(y * 10 + 2));
+                    ref float mapSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o * 100);
+                    for (int y = 0; y < 10; y++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(y * 14 + 0)), ref mapSums, (nuint)(y * 10 + 0));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(y * 14 + 2)), ref mapSums, (nuint)(y * 10 + 2));
+                    }
                 }
             }
             // values = scaled tanh 1.7159 tanh(2a/3) of the sums, 16 at a time
@@ -2864,7 +2883,7 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3ValuesOffset);
-            for (int o = 0; o < 16; o++)
+            for (int o = 0; o < 16; o += 1)
             {
                 global::System.Runtime.Intrinsics.Vector256<float> bias = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
                 for (int y = 0; y < 8; y += 4)
@@ -2907,21 +2926,13 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_0, ref sums, (nuint)((o * 100 + (y) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_0), ref values, (nuint)((o * 100 + (y) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_1, ref sums, (nuint)((o * 100 + (y) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_1), ref values, (nuint)((o * 100 + (y) * 10 + 2)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_0, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_0), ref values, (nuint)((o * 100 + (y + 1) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_1, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_1), ref values, (nuint)((o * 100 + (y + 1) * 10 + 2)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_0, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a2_0), ref values, (nuint)((o * 100 + (y + 2) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_1, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a2_1), ref values, (nuint)((o * 100 + (y + 2) * 10 + 2)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a3_0, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a3_0), ref values, (nuint)((o * 100 + (y + 3) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a3_1, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a3_1), ref values, (nuint)((o * 100 + (y + 3) * 10 + 2)));
                 }
                 {
                     const int y = 8;
@@ -2953,15 +2964,14 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_0, ref sums, (nuint)((o * 100 + (y) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_0), ref values, (nuint)((o * 100 + (y) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_1, ref sums, (nuint)((o * 100 + (y) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_1), ref values, (nuint)((o * 100 + (y) * 10 + 2)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_0, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_0), ref values, (nuint)((o * 100 + (y + 1) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_1, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_1), ref values, (nuint)((o * 100 + (y + 1) * 10 + 2)));
                 }
             }
+            // values = scaled tanh 1.7159 tanh(2a/3) of the sums, 8 at a time
+            for (int v = 0; v < 1592; v += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v))), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, 1592)), ref values, 1592);
         }
 
         // C3, backward, one sample: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
@@ -3451,7 +3461,7 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3ValuesOffset);
-            for (int o = 0; o < 16; o++)
+            for (int o = 0; o < 16; o += 1)
             {
                 global::System.Runtime.Intrinsics.Vector128<float> bias = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
                 for (int y = 0; y < 8; y += 4)
@@ -3494,29 +3504,17 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 100 + (y) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_0), ref values, (nuint)((o * 100 + (y) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_1, ref sums, (nuint)((o * 100 + (y) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_1), ref values, (nuint)((o * 100 + (y) * 10 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_2, ref sums, (nuint)((o * 100 + (y) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_2), ref values, (nuint)((o * 100 + (y) * 10 + 6)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_0, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_0), ref values, (nuint)((o * 100 + (y + 1) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_1, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_1), ref values, (nuint)((o * 100 + (y + 1) * 10 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_2, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_2), ref values, (nuint)((o * 100 + (y + 1) * 10 + 6)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2_0, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a2_0), ref values, (nuint)((o * 100 + (y + 2) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2_1, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a2_1), ref values, (nuint)((o * 100 + (y + 2) * 10 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2_2, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a2_2), ref values, (nuint)((o * 100 + (y + 2) * 10 + 6)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3_0, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a3_0), ref values, (nuint)((o * 100 + (y + 3) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3_1, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a3_1), ref values, (nuint)((o * 100 + (y + 3) * 10 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3_2, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a3_2), ref values, (nuint)((o * 100 + (y + 3) * 10 + 6)));
                 }
                 {
                     const int y = 8;
@@ -3548,19 +3546,16 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 100 + (y) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_0), ref values, (nuint)((o * 100 + (y) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_1, ref sums, (nuint)((o * 100 + (y) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_1), ref values, (nuint)((o * 100 + (y) * 10 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_2, ref sums, (nuint)((o * 100 + (y) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a0_2), ref values, (nuint)((o * 100 + (y) * 10 + 6)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_0, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_0), ref values, (nuint)((o * 100 + (y + 1) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_1, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_1), ref values, (nuint)((o * 100 + (y + 1) * 10 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_2, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(a1_2), ref values, (nuint)((o * 100 + (y + 1) * 10 + 6)));
                 }
             }
+            // values = scaled tanh 1.7159 tanh(2a/3) of the sums, 4 at a time
+            for (int v = 0; v < 1596; v += 4) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v))), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, 1596)), ref values, 1596);
         }
 
         // C3, backward, one sample: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14

@@ -205,6 +205,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, forward, one sample: convolution 1@32x32 -> 6@28x28, kernel 5x5, relu
         //   each vector: 16 adjacent output columns of one row, at columns 0, 12; 4 rows at a time, so 8 vectors of sums (a<row>_<block>) take each broadcast weight
+        //   2 output maps at a time (a<map>_<row>_<block>), each input vector loaded once for all of them
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
@@ -212,66 +213,99 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1ValuesOffset);
-            for (int o = 0; o < 6; o++)
+            for (int o = 0; o < 6; o += 2)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> bias = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
+                global::System.Runtime.Intrinsics.Vector512<float> bias0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
+                global::System.Runtime.Intrinsics.Vector512<float> bias1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o + 1));
                 for (int y = 0; y < 28; y += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> a0_0 = bias, a0_1 = bias, a1_0 = bias, a1_1 = bias, a2_0 = bias, a2_1 = bias, a3_0 = bias, a3_1 = bias;
+                    global::System.Runtime.Intrinsics.Vector512<float> a0_0_0 = bias0, a0_0_1 = bias0, a0_1_0 = bias0, a0_1_1 = bias0, a0_2_0 = bias0, a0_2_1 = bias0, a0_3_0 = bias0, a0_3_1 = bias0;
+                    global::System.Runtime.Intrinsics.Vector512<float> a1_0_0 = bias1, a1_0_1 = bias1, a1_1_0 = bias1, a1_1_1 = bias1, a1_2_0 = bias1, a1_2_1 = bias1, a1_3_0 = bias1, a1_3_1 = bias1;
                     for (int i = 0; i < 1; i++)
                     {
                         int pair = o * 1 + i;
-                        ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 25);
+                        ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 25);
+                        ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (pair + 1) * 25);
                         ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 1024 + y * 32);
                         for (int ky = 0; ky < 5; ky++)
                         {
-                            ref float kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 5);
+                            ref float kernelRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, ky * 5);
+                            ref float kernelRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, ky * 5);
                             ref float inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, ky * 32);
-                            global::System.Runtime.Intrinsics.Vector512<float> k0 = global::System.Runtime.Intrinsics.Vector512.Create(kernelRow);
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 0), k0, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 12), k0, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 32), k0, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 44), k0, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 64), k0, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 76), k0, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 96), k0, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 108), k0, a3_1);
-                            global::System.Runtime.Intrinsics.Vector512<float> k1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 1), k1, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 13), k1, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 33), k1, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 45), k1, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 65), k1, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 77), k1, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 97), k1, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 109), k1, a3_1);
-                            global::System.Runtime.Intrinsics.Vector512<float> k2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 2));
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 2), k2, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 14), k2, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 34), k2, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 46), k2, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 66), k2, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 78), k2, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 98), k2, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 110), k2, a3_1);
-                            global::System.Runtime.Intrinsics.Vector512<float> k3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 3));
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 3), k3, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 15), k3, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 35), k3, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 47), k3, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 67), k3, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 79), k3, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 99), k3, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 111), k3, a3_1);
-                            global::System.Runtime.Intrinsics.Vector512<float> k4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 4));
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 4), k4, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 16), k4, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 36), k4, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 48), k4, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 68), k4, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 80), k4, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 100), k4, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 112), k4, a3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> x;
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_0 = global::System.Runtime.Intrinsics.Vector512.Create(kernelRow0);
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_0 = global::System.Runtime.Intrinsics.Vector512.Create(kernelRow1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 0); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 12); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 32); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 44); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 64); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 76); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 96); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 108); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 1));
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 1));
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 1); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 13); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 33); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 45); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 65); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 77); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 97); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 109); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 2));
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 2));
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 2); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 14); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 34); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 46); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 66); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 78); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 98); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 110); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 3));
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 3));
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 3); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 15); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 35); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 47); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 67); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 79); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 99); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 111); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 4));
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 4));
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 4); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 16); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 36); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 48); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 68); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 80); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 100); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 112); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_3_1);
                         }
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(a0_0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(a0_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_0, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(a1_0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)((o * 784 + (y + 1) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_1, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(a1_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)((o * 784 + (y + 1) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a2_0, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(a2_0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)((o * 784 + (y + 2) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a2_1, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(a2_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)((o * 784 + (y + 2) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a3_0, ref sums, (nuint)((o * 784 + (y + 3) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(a3_0, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)((o * 784 + (y + 3) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a3_1, ref sums, (nuint)((o * 784 + (y + 3) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(a3_1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)((o * 784 + (y + 3) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_1_0, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_1_1, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_2_0, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_2_1, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_3_0, ref sums, (nuint)((o * 784 + (y + 3) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_3_1, ref sums, (nuint)((o * 784 + (y + 3) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_0_0, ref sums, (nuint)(((o + 1) * 784 + (y) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_0_1, ref sums, (nuint)(((o + 1) * 784 + (y) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_1_0, ref sums, (nuint)(((o + 1) * 784 + (y + 1) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_1_1, ref sums, (nuint)(((o + 1) * 784 + (y + 1) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_2_0, ref sums, (nuint)(((o + 1) * 784 + (y + 2) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_2_1, ref sums, (nuint)(((o + 1) * 784 + (y + 2) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_3_0, ref sums, (nuint)(((o + 1) * 784 + (y + 3) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_3_1, ref sums, (nuint)(((o + 1) * 784 + (y + 3) * 28 + 12)));
                 }
             }
+            // values = relu of the sums, 16 at a time
+            for (int v = 0; v < 4688; v += 16) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(v)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, 4688), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, 4688);
         }
 
         // C1, backward, one sample: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
@@ -643,7 +677,7 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1ValuesOffset);
-            for (int o = 0; o < 6; o++)
+            for (int o = 0; o < 6; o += 1)
             {
                 global::System.Runtime.Intrinsics.Vector256<float> bias = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
                 for (int y = 0; y < 27; y += 3)
@@ -681,29 +715,17 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a0_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a0_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_2, ref sums, (nuint)((o * 784 + (y) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a0_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_3, ref sums, (nuint)((o * 784 + (y) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a0_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 20)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_0, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a1_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y + 1) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_1, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a1_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y + 1) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_2, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a1_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y + 1) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_3, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a1_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y + 1) * 28 + 20)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_0, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a2_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y + 2) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_1, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a2_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y + 2) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_2, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a2_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y + 2) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_3, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a2_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y + 2) * 28 + 20)));
                 }
                 {
                     const int y = 27;
@@ -730,15 +752,14 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a0_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a0_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_2, ref sums, (nuint)((o * 784 + (y) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a0_2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_3, ref sums, (nuint)((o * 784 + (y) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a0_3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 20)));
                 }
             }
+            // values = relu of the sums, 8 at a time
+            for (int v = 0; v < 4696; v += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, 4696), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, 4696);
         }
 
         // C1, backward, one sample: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
@@ -1352,7 +1373,7 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1ValuesOffset);
-            for (int o = 0; o < 6; o++)
+            for (int o = 0; o < 6; o += 1)
             {
                 global::System.Runtime.Intrinsics.Vector128<float> bias = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
                 for (int y = 0; y < 28; y += 1)
@@ -1380,21 +1401,17 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_2, ref sums, (nuint)((o * 784 + (y) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_3, ref sums, (nuint)((o * 784 + (y) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 12)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_4, ref sums, (nuint)((o * 784 + (y) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_4, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_5, ref sums, (nuint)((o * 784 + (y) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_5, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 20)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_6, ref sums, (nuint)((o * 784 + (y) * 28 + 24)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_6, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 784 + (y) * 28 + 24)));
                 }
             }
+            // values = relu of the sums, 4 at a time
+            for (int v = 0; v < 4700; v += 4) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, 4700), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, 4700);
         }
 
         // C1, backward, one sample: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
@@ -2328,7 +2345,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, forward, one sample: convolution 6@14x14 -> 16@10x10, kernel 5x5, relu
         //   the output's 10 rows laid out at the input's width 14 (the last 4 columns of each past the map, dropped): 136 positions,
-        //   16 consecutive ones a vector (a<k> at 0, 16, 32, 48, 64, 80, 96, 112, 120), every tap one offset into the input map
+        //   16 consecutive ones a vector (a<k> at 0, 16, 32, 48, 64, 80, 96, 112, 120), every tap one offset into the input map; 2 output maps at a time (a<map>_<k>), each input vector loaded once for all of them
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
@@ -2338,37 +2355,98 @@ namespace LeNetGen.Samples.Networks
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3ValuesOffset);
             global::System.Span<float> wideSums = stackalloc float[136];
             ref float wide = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(wideSums);
-            for (int o = 0; o < 16; o++)
+            for (int o = 0; o < 16; o += 2)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> bias = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
-                global::System.Runtime.Intrinsics.Vector512<float> a0 = bias, a1 = bias, a2 = bias, a3 = bias, a4 = bias, a5 = bias, a6 = bias, a7 = bias, a8 = bias;
+                global::System.Runtime.Intrinsics.Vector512<float> bias0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
+                global::System.Runtime.Intrinsics.Vector512<float> a0_0 = bias0, a0_1 = bias0, a0_2 = bias0, a0_3 = bias0, a0_4 = bias0, a0_5 = bias0, a0_6 = bias0, a0_7 = bias0, a0_8 = bias0;
+                global::System.Runtime.Intrinsics.Vector512<float> bias1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o + 1));
+                global::System.Runtime.Intrinsics.Vector512<float> a1_0 = bias1, a1_1 = bias1, a1_2 = bias1, a1_3 = bias1, a1_4 = bias1, a1_5 = bias1, a1_6 = bias1, a1_7 = bias1, a1_8 = bias1;
                 for (int i = 0; i < 6; i++)
                 {
                     int pair = o * 6 + i;
-                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 25);
+                    ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 25);
+                    ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (pair + 6) * 25);
                     ref float map = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 196);
                     for (int ky = 0; ky < 5; ky++)
                     {
-                        ref float kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 5);
+                        ref float kernelRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, ky * 5);
+                        ref float kernelRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, ky * 5);
                         ref float inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref map, ky * 14);
-                        global::System.Runtime.Intrinsics.Vector512<float> k0 = global::System.Runtime.Intrinsics.Vector512.Create(kernelRow);
-                        a0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 0), k0, a0); a1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 16), k0, a1); a2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 32), k0, a2); a3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 48), k0, a3); a4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 64), k0, a4); a5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 80), k0, a5); a6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 96), k0, a6); a7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 112), k0, a7); a8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 120), k0, a8);
-                        global::System.Runtime.Intrinsics.Vector512<float> k1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
-                        a0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 1), k1, a0); a1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 17), k1, a1); a2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 33), k1, a2); a3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 49), k1, a3); a4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 65), k1, a4); a5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 81), k1, a5); a6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 97), k1, a6); a7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 113), k1, a7); a8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 121), k1, a8);
-                        global::System.Runtime.Intrinsics.Vector512<float> k2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 2));
-                        a0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 2), k2, a0); a1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 18), k2, a1); a2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 34), k2, a2); a3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 50), k2, a3); a4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 66), k2, a4); a5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 82), k2, a5); a6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 98), k2, a6); a7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 114), k2, a7); a8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 122), k2, a8);
-                        global::System.Runtime.Intrinsics.Vector512<float> k3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 3));
-                        a0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 3), k3, a0); a1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 19), k3, a1); a2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 35), k3, a2); a3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 51), k3, a3); a4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 67), k3, a4); a5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 83), k3, a5); a6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 99), k3, a6); a7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 115), k3, a7); a8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 123), k3, a8);
-                        global::System.Runtime.Intrinsics.Vector512<float> k4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 4));
-                        a0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 4), k4, a0); a1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 20), k4, a1); a2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 36), k4, a2); a3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 52), k4, a3); a4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 68), k4, a4); a5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 84), k4, a5); a6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 100), k4, a6); a7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 116), k4, a7); a8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 124), k4, a8);
+                        global::System.Runtime.Intrinsics.Vector512<float> x;
+                        global::System.Runtime.Intrinsics.Vector512<float> k0_0 = global::System.Runtime.Intrinsics.Vector512.Create(kernelRow0);
+                        global::System.Runtime.Intrinsics.Vector512<float> k1_0 = global::System.Runtime.Intrinsics.Vector512.Create(kernelRow1);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 0); a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_0); a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_0);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 16); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_1); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_1);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 32); a0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_2); a1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_2);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 48); a0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_3); a1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_3);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 64); a0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_4); a1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_4);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 80); a0_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_5); a1_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_5);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 96); a0_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_6); a1_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_6);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 112); a0_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_7); a1_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_7);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 120); a0_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_8); a1_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_8);
+                        global::System.Runtime.Intrinsics.Vector512<float> k0_1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 1));
+                        global::System.Runtime.Intrinsics.Vector512<float> k1_1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 1));
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 1); a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_0); a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_0);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 17); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_1); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_1);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 33); a0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_2); a1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_2);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 49); a0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_3); a1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_3);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 65); a0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_4); a1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_4);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 81); a0_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_5); a1_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_5);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 97); a0_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_6); a1_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_6);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 113); a0_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_7); a1_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_7);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 121); a0_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_8); a1_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_8);
+                        global::System.Runtime.Intrinsics.Vector512<float> k0_2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 2));
+                        global::System.Runtime.Intrinsics.Vector512<float> k1_2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 2));
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 2); a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_0); a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_0);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 18); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_1); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_1);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 34); a0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_2); a1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_2);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 50); a0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_3); a1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_3);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 66); a0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_4); a1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_4);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 82); a0_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_5); a1_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_5);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 98); a0_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_6); a1_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_6);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 114); a0_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_7); a1_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_7);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 122); a0_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_8); a1_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_8);
+                        global::System.Runtime.Intrinsics.Vector512<float> k0_3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 3));
+                        global::System.Runtime.Intrinsics.Vector512<float> k1_3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 3));
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 3); a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_0); a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_0);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 19); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_1); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_1);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 35); a0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_2); a1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_2);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 51); a0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_3); a1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_3);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 67); a0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_4); a1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_4);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 83); a0_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_5); a1_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_5);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 99); a0_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_6); a1_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_6);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 115); a0_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_7); a1_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_7);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 123); a0_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_8); a1_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_8);
+                        global::System.Runtime.Intrinsics.Vector512<float> k0_4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 4));
+                        global::System.Runtime.Intrinsics.Vector512<float> k1_4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 4));
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 4); a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_0); a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_0);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 20); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_1); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_1);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 36); a0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_2); a1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_2);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 52); a0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_3); a1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_3);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 68); a0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_4); a1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_4);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 84); a0_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_5); a1_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_5);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 100); a0_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_6); a1_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_6);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 116); a0_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_7); a1_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_7);
+                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 124); a0_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_8); a1_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_8);
                     }
                 }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0, ref wide, 0); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1, ref wide, 16); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a2, ref wide, 32); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a3, ref wide, 48); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a4, ref wide, 64); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a5, ref wide, 80); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a6, ref wide, 96); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a7, ref wide, 112); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a8, ref wide, 120);
-                ref float mapSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o * 100);
-                for (int y = 0; y < 10; y++)
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_0, ref wide, 0); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_1, ref wide, 16); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_2, ref wide, 32); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_3, ref wide, 48); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_4, ref wide, 64); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_5, ref wide, 80); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_6, ref wide, 96); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_7, ref wide, 112); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_8, ref wide, 120);
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(y * 14 + 0)), ref mapSums, (nuint)(y * 10 + 0));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(y * 14 + 2)), ref mapSums, (nuint)(y * 10 + 2));
+                    ref float mapSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o * 100);
+                    for (int y = 0; y < 10; y++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(y * 14 + 0)), ref mapSums, (nuint)(y * 10 + 0));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(y * 14 + 2)), ref mapSums, (nuint)(y * 10 + 2));
+                    }
+                }
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_0, ref wide, 0); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_1, ref wide, 16); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_2, ref wide, 32); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_3, ref wide, 48); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_4, ref wide, 64); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_5, ref wide, 80); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_6, ref wide, 96); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_7, ref wide, 112); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_8, ref wide, 120);
+                {
+                    ref float mapSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (o + 1) * 100);
+                    for (int y = 0; y < 10; y++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(y * 14 + 0)), ref mapSums, (nuint)(y * 10 + 0));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(y * 14 + 2)), ref mapSums, (nuint)(y * 10 + 2));
+                    }
                 }
             }
             // values = relu of the sums, 16 at a time
@@ -2715,7 +2793,7 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3ValuesOffset);
-            for (int o = 0; o < 16; o++)
+            for (int o = 0; o < 16; o += 1)
             {
                 global::System.Runtime.Intrinsics.Vector256<float> bias = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
                 for (int y = 0; y < 8; y += 4)
@@ -2758,21 +2836,13 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_0, ref sums, (nuint)((o * 100 + (y) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a0_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 100 + (y) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_1, ref sums, (nuint)((o * 100 + (y) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a0_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 100 + (y) * 10 + 2)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_0, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a1_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 100 + (y + 1) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_1, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a1_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 100 + (y + 1) * 10 + 2)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_0, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a2_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 100 + (y + 2) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_1, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a2_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 100 + (y + 2) * 10 + 2)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a3_0, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a3_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 100 + (y + 3) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a3_1, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a3_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 100 + (y + 3) * 10 + 2)));
                 }
                 {
                     const int y = 8;
@@ -2804,15 +2874,14 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_0, ref sums, (nuint)((o * 100 + (y) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a0_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 100 + (y) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_1, ref sums, (nuint)((o * 100 + (y) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a0_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 100 + (y) * 10 + 2)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_0, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a1_0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 100 + (y + 1) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_1, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(a1_1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((o * 100 + (y + 1) * 10 + 2)));
                 }
             }
+            // values = relu of the sums, 8 at a time
+            for (int v = 0; v < 1592; v += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, 1592), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, 1592);
         }
 
         // C3, backward, one sample: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
@@ -3302,7 +3371,7 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3ValuesOffset);
-            for (int o = 0; o < 16; o++)
+            for (int o = 0; o < 16; o += 1)
             {
                 global::System.Runtime.Intrinsics.Vector128<float> bias = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
                 for (int y = 0; y < 8; y += 4)
@@ -3345,29 +3414,17 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 100 + (y) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_1, ref sums, (nuint)((o * 100 + (y) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y) * 10 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_2, ref sums, (nuint)((o * 100 + (y) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y) * 10 + 6)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_0, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y + 1) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_1, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y + 1) * 10 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_2, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y + 1) * 10 + 6)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2_0, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a2_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y + 2) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2_1, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a2_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y + 2) * 10 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2_2, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a2_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y + 2) * 10 + 6)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3_0, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a3_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y + 3) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3_1, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a3_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y + 3) * 10 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3_2, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a3_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y + 3) * 10 + 6)));
                 }
                 {
                     const int y = 8;
@@ -3399,19 +3456,16 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 100 + (y) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_1, ref sums, (nuint)((o * 100 + (y) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y) * 10 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_2, ref sums, (nuint)((o * 100 + (y) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y) * 10 + 6)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_0, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a1_0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y + 1) * 10 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_1, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a1_1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y + 1) * 10 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_2, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a1_2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((o * 100 + (y + 1) * 10 + 6)));
                 }
             }
+            // values = relu of the sums, 4 at a time
+            for (int v = 0; v < 1596; v += 4) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, 1596), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, 1596);
         }
 
         // C3, backward, one sample: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14

@@ -511,7 +511,7 @@ namespace Tests
 
         // C3, forward, one sample: convolution 4@3x3 -> 5@2x2, kernel 2x2, relu
         //   the output's 2 rows laid out at the input's width 3 (the last 1 columns of each past the map, dropped): 5 positions,
-        //   4 consecutive ones a vector (a<k> at 0, 1), every tap one offset into the input map
+        //   4 consecutive ones a vector (a<k> at 0, 1), every tap one offset into the input map; 2 output maps at a time (a<map>_<k>), each input vector loaded once for all of them
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardSample256(ref double input, ref double parameters, ref double workspace)
         {
@@ -521,8 +521,53 @@ namespace Tests
             ref double values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3ValuesOffset);
             global::System.Span<double> wideSums = stackalloc double[5];
             ref double wide = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(wideSums);
-            for (int o = 0; o < 5; o++)
+            for (int o = 0; o < 4; o += 2)
             {
+                global::System.Runtime.Intrinsics.Vector256<double> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
+                global::System.Runtime.Intrinsics.Vector256<double> a0_0 = bias0, a0_1 = bias0;
+                global::System.Runtime.Intrinsics.Vector256<double> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o + 1));
+                global::System.Runtime.Intrinsics.Vector256<double> a1_0 = bias1, a1_1 = bias1;
+                for (int i = 0; i < 4; i++)
+                {
+                    int pair = o * 4 + i;
+                    ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 4);
+                    ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (pair + 4) * 4);
+                    ref double map = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 9);
+                    for (int ky = 0; ky < 2; ky++)
+                    {
+                        ref double kernelRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, ky * 2);
+                        ref double kernelRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, ky * 2);
+                        ref double inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref map, ky * 3);
+                        global::System.Runtime.Intrinsics.Vector256<double> x;
+                        global::System.Runtime.Intrinsics.Vector256<double> k0_0 = global::System.Runtime.Intrinsics.Vector256.Create(kernelRow0);
+                        global::System.Runtime.Intrinsics.Vector256<double> k1_0 = global::System.Runtime.Intrinsics.Vector256.Create(kernelRow1);
+                        x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 0); a0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0_0, a0_0); a1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1_0, a1_0);
+                        x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 1); a0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0_0, a0_1); a1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1_0, a1_1);
+                        global::System.Runtime.Intrinsics.Vector256<double> k0_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 1));
+                        global::System.Runtime.Intrinsics.Vector256<double> k1_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 1));
+                        x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 1); a0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0_1, a0_0); a1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1_1, a1_0);
+                        x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 2); a0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0_1, a0_1); a1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1_1, a1_1);
+                    }
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_0, ref wide, 0); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_1, ref wide, 1);
+                {
+                    ref double mapSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o * 4);
+                    for (int y = 0; y < 2; y++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wide, (nuint)(y * 3 + 0)), ref mapSums, (nuint)(y * 2 + 0));
+                    }
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_0, ref wide, 0); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_1, ref wide, 1);
+                {
+                    ref double mapSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (o + 1) * 4);
+                    for (int y = 0; y < 2; y++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wide, (nuint)(y * 3 + 0)), ref mapSums, (nuint)(y * 2 + 0));
+                    }
+                }
+            }
+            {
+                const int o = 4;
                 global::System.Runtime.Intrinsics.Vector256<double> bias = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
                 global::System.Runtime.Intrinsics.Vector256<double> a0 = bias, a1 = bias;
                 for (int i = 0; i < 4; i++)
@@ -541,10 +586,12 @@ namespace Tests
                     }
                 }
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref wide, 0); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1, ref wide, 1);
-                ref double mapSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o * 4);
-                for (int y = 0; y < 2; y++)
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wide, (nuint)(y * 3 + 0)), ref mapSums, (nuint)(y * 2 + 0));
+                    ref double mapSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o * 4);
+                    for (int y = 0; y < 2; y++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wide, (nuint)(y * 3 + 0)), ref mapSums, (nuint)(y * 2 + 0));
+                    }
                 }
             }
             // values = relu of the sums, 4 at a time
@@ -760,6 +807,7 @@ namespace Tests
 
         // C3, forward, one sample: convolution 4@3x3 -> 5@2x2, kernel 2x2, relu
         //   each vector: 2 adjacent output columns of one row, at columns 0; 2 rows at a time, so 2 vectors of sums (a<row>_<block>) take each broadcast weight
+        //   2 output maps at a time (a<map>_<row>_<block>), each input vector loaded once for all of them
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardSample128(ref double input, ref double parameters, ref double workspace)
         {
@@ -767,8 +815,44 @@ namespace Tests
             ref double biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3BiasesOffset);
             ref double sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3SumsOffset);
             ref double values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3ValuesOffset);
-            for (int o = 0; o < 5; o++)
+            for (int o = 0; o < 4; o += 2)
             {
+                global::System.Runtime.Intrinsics.Vector128<double> bias0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
+                global::System.Runtime.Intrinsics.Vector128<double> bias1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o + 1));
+                {
+                    const int y = 0;
+                    global::System.Runtime.Intrinsics.Vector128<double> a0_0_0 = bias0, a0_1_0 = bias0;
+                    global::System.Runtime.Intrinsics.Vector128<double> a1_0_0 = bias1, a1_1_0 = bias1;
+                    for (int i = 0; i < 4; i++)
+                    {
+                        int pair = o * 4 + i;
+                        ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 4);
+                        ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (pair + 4) * 4);
+                        ref double rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 9 + y * 3);
+                        for (int ky = 0; ky < 2; ky++)
+                        {
+                            ref double kernelRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, ky * 2);
+                            ref double kernelRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, ky * 2);
+                            ref double inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, ky * 3);
+                            global::System.Runtime.Intrinsics.Vector128<double> x;
+                            global::System.Runtime.Intrinsics.Vector128<double> k0_0 = global::System.Runtime.Intrinsics.Vector128.Create(kernelRow0);
+                            global::System.Runtime.Intrinsics.Vector128<double> k1_0 = global::System.Runtime.Intrinsics.Vector128.Create(kernelRow1);
+                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 0); a0_0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0_0, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1_0, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 3); a0_1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0_0, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1_0, a1_1_0);
+                            global::System.Runtime.Intrinsics.Vector128<double> k0_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 1));
+                            global::System.Runtime.Intrinsics.Vector128<double> k1_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 1));
+                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 1); a0_0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0_1, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1_1, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 4); a0_1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0_1, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1_1, a1_1_0);
+                        }
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0_0, ref sums, (nuint)((o * 4 + (y) * 2 + 0)));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_1_0, ref sums, (nuint)((o * 4 + (y + 1) * 2 + 0)));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_0_0, ref sums, (nuint)(((o + 1) * 4 + (y) * 2 + 0)));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_1_0, ref sums, (nuint)(((o + 1) * 4 + (y + 1) * 2 + 0)));
+                }
+            }
+            {
+                const int o = 4;
                 global::System.Runtime.Intrinsics.Vector128<double> bias = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
                 {
                     const int y = 0;
@@ -791,11 +875,12 @@ namespace Tests
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 4 + (y) * 2 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a0_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)((o * 4 + (y) * 2 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_0, ref sums, (nuint)((o * 4 + (y + 1) * 2 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(a1_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)((o * 4 + (y + 1) * 2 + 0)));
                 }
             }
+            // values = relu of the sums, 2 at a time
+            for (int v = 0; v < 18; v += 2) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, 18), global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref values, 18);
         }
 
         // C3, backward, one sample: deltas 5@2x2 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@3x3

@@ -273,24 +273,26 @@ namespace Tests
                     for (int o = 0; o < 25; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 25 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 3 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     for (int c = 0; c < 3; c++)
                     {
                         {
                             const int ky = 0;
-                            global::System.Runtime.Intrinsics.Vector512<double> g0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<double> g0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g2_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g2_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                             for (int y = 0; y < 5; y++)
                             {
                                 ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
                                 ref double row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky + 1) * 11) * TileSize);
+                                ref double row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky + 2) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
                                     ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
                                     ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * 2 * TileSize);
+                                    ref double from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * 2 * TileSize);
                                     global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 24), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32);
                                     global::System.Runtime.Intrinsics.Vector512<double> i;
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
@@ -313,40 +315,24 @@ namespace Tests
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 56); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 64); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 72); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 0); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 8); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 16); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 24); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 32); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 40); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 48); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 56); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 64); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 72); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
                             kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1);
                             ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky + 1) * 2);
                             kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1);
-                        }
-                        {
-                            const int ky = 2;
-                            global::System.Runtime.Intrinsics.Vector512<double> g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                            for (int y = 0; y < 5; y++)
-                            {
-                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
-                                ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
-                                {
-                                    const int x = 0;
-                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 24), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32);
-                                    global::System.Runtime.Intrinsics.Vector512<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 8); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 16); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 24); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 32); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 40); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 48); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 56); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 64); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 72); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1);
-                                }
-                            }
-                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1);
+                            ref double kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky + 2) * 2);
+                            kernel2 += global::System.Runtime.Intrinsics.Vector512.Sum(g2_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_1);
                         }
                     }
                 }
@@ -380,24 +366,26 @@ namespace Tests
                     for (int o = 0; o < 25; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 25 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 3 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     for (int c = 0; c < 3; c++)
                     {
                         {
                             const int ky = 0;
-                            global::System.Runtime.Intrinsics.Vector512<double> g0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<double> g0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g2_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g2_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                             for (int y = 0; y < 5; y++)
                             {
                                 ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
                                 ref double row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky + 1) * 11) * TileSize);
+                                ref double row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky + 2) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
                                     ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
                                     ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * 2 * TileSize);
+                                    ref double from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * 2 * TileSize);
                                     global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 24), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32);
                                     global::System.Runtime.Intrinsics.Vector512<double> i;
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
@@ -420,40 +408,24 @@ namespace Tests
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 56); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 64); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 72); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 0); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 8); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 16); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 24); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 32); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 40); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 48); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 56); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 64); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 72); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
                             kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1);
                             ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky + 1) * 2);
                             kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1);
-                        }
-                        {
-                            const int ky = 2;
-                            global::System.Runtime.Intrinsics.Vector512<double> g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                            for (int y = 0; y < 5; y++)
-                            {
-                                ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
-                                ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
-                                {
-                                    const int x = 0;
-                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                    ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
-                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 24), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32);
-                                    global::System.Runtime.Intrinsics.Vector512<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 8); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 16); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 24); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 32); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 40); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 48); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 56); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 64); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 72); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1);
-                                }
-                            }
-                            ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1);
+                            ref double kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky + 2) * 2);
+                            kernel2 += global::System.Runtime.Intrinsics.Vector512.Sum(g2_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_1);
                         }
                     }
                 }
@@ -740,7 +712,8 @@ namespace Tests
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
+                // the input's deltas: for each input row and block of columns, in registers (r...) while every output map
+                // and kernel row that read them add in (output row y reads input row iy with kernel row ky = iy - y), then stored once
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 36; v++)
                 {
@@ -748,28 +721,28 @@ namespace Tests
                 }
                 for (int c = 0; c < 4; c++)
                 {
-                    for (int m = 0; m < 5; m++)
+                    for (int iy = 0; iy < 3; iy++)
                     {
-                        for (int y = 0; y < 2; y++)
+                        int yFirst = iy < 2 ? 0 : iy - 1, yLast = global::System.Math.Min(1, iy);
                         {
-                            ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
+                            const int x = 0;
+                            ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + iy) * 3 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector512<double> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector512<double> k;
+                            for (int m = 0; m < 5; m++)
                             {
-                                const int x = 0;
-                                ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8);
-                                for (int ky = 0; ky < 2; ky++)
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
-                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector512<double> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector512<double> k;
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2 + x) * TileSize);
+                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + iy - y) * 2);
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 8);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 16);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 8);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 16);
                         }
                     }
                 }
@@ -838,7 +811,8 @@ namespace Tests
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
+                // the input's deltas (second derivatives): for each input row and block of columns, in registers (r...) while every output map
+                // and kernel row that read them add in (output row y reads input row iy with kernel row ky = iy - y), then stored once
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 36; v++)
                 {
@@ -846,28 +820,28 @@ namespace Tests
                 }
                 for (int c = 0; c < 4; c++)
                 {
-                    for (int m = 0; m < 5; m++)
+                    for (int iy = 0; iy < 3; iy++)
                     {
-                        for (int y = 0; y < 2; y++)
+                        int yFirst = iy < 2 ? 0 : iy - 1, yLast = global::System.Math.Min(1, iy);
                         {
-                            ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
+                            const int x = 0;
+                            ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + iy) * 3 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector512<double> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector512<double> k;
+                            for (int m = 0; m < 5; m++)
                             {
-                                const int x = 0;
-                                ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8);
-                                for (int ky = 0; ky < 2; ky++)
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
-                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector512<double> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector512<double> k;
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2 + x) * TileSize);
+                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + iy - y) * 2);
+                                    global::System.Runtime.Intrinsics.Vector512<double> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 8);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 8);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 16);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 8);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 16);
                         }
                     }
                 }
@@ -1727,7 +1701,8 @@ namespace Tests
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
+                // the input's deltas: for each input row and block of columns, in registers (r...) while every output map
+                // and kernel row that read them add in (output row y reads input row iy with kernel row ky = iy - y), then stored once
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 36; v++)
                 {
@@ -1735,28 +1710,28 @@ namespace Tests
                 }
                 for (int c = 0; c < 4; c++)
                 {
-                    for (int m = 0; m < 5; m++)
+                    for (int iy = 0; iy < 3; iy++)
                     {
-                        for (int y = 0; y < 2; y++)
+                        int yFirst = iy < 2 ? 0 : iy - 1, yLast = global::System.Math.Min(1, iy);
                         {
-                            ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
+                            const int x = 0;
+                            ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + iy) * 3 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector256<double> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector256<double> k;
+                            for (int m = 0; m < 5; m++)
                             {
-                                const int x = 0;
-                                ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8);
-                                for (int ky = 0; ky < 2; ky++)
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
-                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector256<double> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256<double> k;
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2 + x) * TileSize);
+                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + iy - y) * 2);
+                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 8);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 16);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 16);
                         }
                     }
                 }
@@ -1818,7 +1793,8 @@ namespace Tests
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
+                // the input's deltas (second derivatives): for each input row and block of columns, in registers (r...) while every output map
+                // and kernel row that read them add in (output row y reads input row iy with kernel row ky = iy - y), then stored once
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 36; v++)
                 {
@@ -1826,28 +1802,28 @@ namespace Tests
                 }
                 for (int c = 0; c < 4; c++)
                 {
-                    for (int m = 0; m < 5; m++)
+                    for (int iy = 0; iy < 3; iy++)
                     {
-                        for (int y = 0; y < 2; y++)
+                        int yFirst = iy < 2 ? 0 : iy - 1, yLast = global::System.Math.Min(1, iy);
                         {
-                            ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
+                            const int x = 0;
+                            ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + iy) * 3 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector256<double> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector256<double> k;
+                            for (int m = 0; m < 5; m++)
                             {
-                                const int x = 0;
-                                ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8);
-                                for (int ky = 0; ky < 2; ky++)
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
-                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector256<double> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256<double> k;
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2 + x) * TileSize);
+                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + iy - y) * 2);
+                                    global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 8);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 16);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 16);
                         }
                     }
                 }
@@ -2741,7 +2717,8 @@ namespace Tests
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
+                // the input's deltas: for each input row and block of columns, in registers (r...) while every output map
+                // and kernel row that read them add in (output row y reads input row iy with kernel row ky = iy - y), then stored once
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 36; v++)
                 {
@@ -2749,28 +2726,28 @@ namespace Tests
                 }
                 for (int c = 0; c < 4; c++)
                 {
-                    for (int m = 0; m < 5; m++)
+                    for (int iy = 0; iy < 3; iy++)
                     {
-                        for (int y = 0; y < 2; y++)
+                        int yFirst = iy < 2 ? 0 : iy - 1, yLast = global::System.Math.Min(1, iy);
                         {
-                            ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
+                            const int x = 0;
+                            ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + iy) * 3 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector128<double> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector128<double> k;
+                            for (int m = 0; m < 5; m++)
                             {
-                                const int x = 0;
-                                ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8);
-                                for (int ky = 0; ky < 2; ky++)
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
-                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector128<double> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128<double> k;
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2 + x) * TileSize);
+                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + iy - y) * 2);
+                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 8);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 16);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 16);
                         }
                     }
                 }
@@ -2832,7 +2809,8 @@ namespace Tests
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
+                // the input's deltas (second derivatives): for each input row and block of columns, in registers (r...) while every output map
+                // and kernel row that read them add in (output row y reads input row iy with kernel row ky = iy - y), then stored once
                 ref double inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2DeltasOffset * TileSize + lane);
                 for (int v = 0; v < 36; v++)
                 {
@@ -2840,28 +2818,28 @@ namespace Tests
                 }
                 for (int c = 0; c < 4; c++)
                 {
-                    for (int m = 0; m < 5; m++)
+                    for (int iy = 0; iy < 3; iy++)
                     {
-                        for (int y = 0; y < 2; y++)
+                        int yFirst = iy < 2 ? 0 : iy - 1, yLast = global::System.Math.Min(1, iy);
                         {
-                            ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
+                            const int x = 0;
+                            ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + iy) * 3 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector128<double> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector128<double> k;
+                            for (int m = 0; m < 5; m++)
                             {
-                                const int x = 0;
-                                ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8);
-                                for (int ky = 0; ky < 2; ky++)
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 3 + y + ky) * 3 + x) * TileSize);
-                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector128<double> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128<double> k;
+                                    ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2 + x) * TileSize);
+                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + iy - y) * 2);
+                                    global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 8);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 16);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 16);
                         }
                     }
                 }

@@ -172,6 +172,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, forward, one sample: convolution 1@32x32 -> 4@28x28, kernel 5x5, tanh
         //   each vector: 16 adjacent output columns of one row, at columns 0, 12; 4 rows at a time, so 8 vectors of sums (a<row>_<block>) take each broadcast weight
+        //   2 output maps at a time (a<map>_<row>_<block>), each input vector loaded once for all of them
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
@@ -179,66 +180,99 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1ValuesOffset);
-            for (int o = 0; o < 4; o++)
+            for (int o = 0; o < 4; o += 2)
             {
-                global::System.Runtime.Intrinsics.Vector512<float> bias = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
+                global::System.Runtime.Intrinsics.Vector512<float> bias0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
+                global::System.Runtime.Intrinsics.Vector512<float> bias1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o + 1));
                 for (int y = 0; y < 28; y += 4)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<float> a0_0 = bias, a0_1 = bias, a1_0 = bias, a1_1 = bias, a2_0 = bias, a2_1 = bias, a3_0 = bias, a3_1 = bias;
+                    global::System.Runtime.Intrinsics.Vector512<float> a0_0_0 = bias0, a0_0_1 = bias0, a0_1_0 = bias0, a0_1_1 = bias0, a0_2_0 = bias0, a0_2_1 = bias0, a0_3_0 = bias0, a0_3_1 = bias0;
+                    global::System.Runtime.Intrinsics.Vector512<float> a1_0_0 = bias1, a1_0_1 = bias1, a1_1_0 = bias1, a1_1_1 = bias1, a1_2_0 = bias1, a1_2_1 = bias1, a1_3_0 = bias1, a1_3_1 = bias1;
                     for (int i = 0; i < 1; i++)
                     {
                         int pair = o * 1 + i;
-                        ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 25);
+                        ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 25);
+                        ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (pair + 1) * 25);
                         ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 1024 + y * 32);
                         for (int ky = 0; ky < 5; ky++)
                         {
-                            ref float kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 5);
+                            ref float kernelRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, ky * 5);
+                            ref float kernelRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, ky * 5);
                             ref float inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, ky * 32);
-                            global::System.Runtime.Intrinsics.Vector512<float> k0 = global::System.Runtime.Intrinsics.Vector512.Create(kernelRow);
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 0), k0, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 12), k0, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 32), k0, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 44), k0, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 64), k0, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 76), k0, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 96), k0, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 108), k0, a3_1);
-                            global::System.Runtime.Intrinsics.Vector512<float> k1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 1), k1, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 13), k1, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 33), k1, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 45), k1, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 65), k1, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 77), k1, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 97), k1, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 109), k1, a3_1);
-                            global::System.Runtime.Intrinsics.Vector512<float> k2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 2));
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 2), k2, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 14), k2, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 34), k2, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 46), k2, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 66), k2, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 78), k2, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 98), k2, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 110), k2, a3_1);
-                            global::System.Runtime.Intrinsics.Vector512<float> k3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 3));
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 3), k3, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 15), k3, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 35), k3, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 47), k3, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 67), k3, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 79), k3, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 99), k3, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 111), k3, a3_1);
-                            global::System.Runtime.Intrinsics.Vector512<float> k4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 4));
-                            a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 4), k4, a0_0); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 16), k4, a0_1);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 36), k4, a1_0); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 48), k4, a1_1);
-                            a2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 68), k4, a2_0); a2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 80), k4, a2_1);
-                            a3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 100), k4, a3_0); a3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 112), k4, a3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> x;
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_0 = global::System.Runtime.Intrinsics.Vector512.Create(kernelRow0);
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_0 = global::System.Runtime.Intrinsics.Vector512.Create(kernelRow1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 0); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 12); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 32); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 44); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 64); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 76); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 96); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 108); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 1));
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 1));
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 1); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 13); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 33); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 45); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 65); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 77); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 97); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 109); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 2));
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 2));
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 2); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 14); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 34); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 46); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 66); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 78); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 98); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 110); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 3));
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 3));
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 3); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 15); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 35); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 47); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 67); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 79); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 99); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 111); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_3_1);
+                            global::System.Runtime.Intrinsics.Vector512<float> k0_4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 4));
+                            global::System.Runtime.Intrinsics.Vector512<float> k1_4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 4));
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 4); a0_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_0_0); a1_0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_0_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 16); a0_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_0_1); a1_0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_0_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 36); a0_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_1_0); a1_1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_1_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 48); a0_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_1_1); a1_1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_1_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 68); a0_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_2_0); a1_2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_2_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 80); a0_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_2_1); a1_2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_2_1);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 100); a0_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_3_0); a1_3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_3_0);
+                            x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 112); a0_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_3_1); a1_3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_3_1);
                         }
                     }
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_0), ref values, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_1), ref values, (nuint)((o * 784 + (y) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_0, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a1_0), ref values, (nuint)((o * 784 + (y + 1) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_1, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a1_1), ref values, (nuint)((o * 784 + (y + 1) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a2_0, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a2_0), ref values, (nuint)((o * 784 + (y + 2) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a2_1, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a2_1), ref values, (nuint)((o * 784 + (y + 2) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a3_0, ref sums, (nuint)((o * 784 + (y + 3) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a3_0), ref values, (nuint)((o * 784 + (y + 3) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a3_1, ref sums, (nuint)((o * 784 + (y + 3) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a3_1), ref values, (nuint)((o * 784 + (y + 3) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_1_0, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_1_1, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_2_0, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_2_1, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_3_0, ref sums, (nuint)((o * 784 + (y + 3) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_3_1, ref sums, (nuint)((o * 784 + (y + 3) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_0_0, ref sums, (nuint)(((o + 1) * 784 + (y) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_0_1, ref sums, (nuint)(((o + 1) * 784 + (y) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_1_0, ref sums, (nuint)(((o + 1) * 784 + (y + 1) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_1_1, ref sums, (nuint)(((o + 1) * 784 + (y + 1) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_2_0, ref sums, (nuint)(((o + 1) * 784 + (y + 2) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_2_1, ref sums, (nuint)(((o + 1) * 784 + (y + 2) * 28 + 12)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_3_0, ref sums, (nuint)(((o + 1) * 784 + (y + 3) * 28 + 0)));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_3_1, ref sums, (nuint)(((o + 1) * 784 + (y + 3) * 28 + 12)));
                 }
             }
+            // values = tanh of the sums, 16 at a time
+            for (int v = 0; v < 3120; v += 16) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(v))), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, 3120)), ref values, 3120);
         }
 
         // C1, backward, one sample: deltas 4@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
@@ -610,7 +644,7 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1ValuesOffset);
-            for (int o = 0; o < 4; o++)
+            for (int o = 0; o < 4; o += 1)
             {
                 global::System.Runtime.Intrinsics.Vector256<float> bias = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
                 for (int y = 0; y < 27; y += 3)
@@ -648,29 +682,17 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_0), ref values, (nuint)((o * 784 + (y) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_1), ref values, (nuint)((o * 784 + (y) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_2, ref sums, (nuint)((o * 784 + (y) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_2), ref values, (nuint)((o * 784 + (y) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_3, ref sums, (nuint)((o * 784 + (y) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_3), ref values, (nuint)((o * 784 + (y) * 28 + 20)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_0, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a1_0), ref values, (nuint)((o * 784 + (y + 1) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_1, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a1_1), ref values, (nuint)((o * 784 + (y + 1) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_2, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a1_2), ref values, (nuint)((o * 784 + (y + 1) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_3, ref sums, (nuint)((o * 784 + (y + 1) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a1_3), ref values, (nuint)((o * 784 + (y + 1) * 28 + 20)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_0, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a2_0), ref values, (nuint)((o * 784 + (y + 2) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_1, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a2_1), ref values, (nuint)((o * 784 + (y + 2) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_2, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a2_2), ref values, (nuint)((o * 784 + (y + 2) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_3, ref sums, (nuint)((o * 784 + (y + 2) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a2_3), ref values, (nuint)((o * 784 + (y + 2) * 28 + 20)));
                 }
                 {
                     const int y = 27;
@@ -697,15 +719,14 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_0), ref values, (nuint)((o * 784 + (y) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_1), ref values, (nuint)((o * 784 + (y) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_2, ref sums, (nuint)((o * 784 + (y) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_2), ref values, (nuint)((o * 784 + (y) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_3, ref sums, (nuint)((o * 784 + (y) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_3), ref values, (nuint)((o * 784 + (y) * 28 + 20)));
                 }
             }
+            // values = tanh of the sums, 8 at a time
+            for (int v = 0; v < 3128; v += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v))), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, 3128)), ref values, 3128);
         }
 
         // C1, backward, one sample: deltas 4@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
@@ -1319,7 +1340,7 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1ValuesOffset);
-            for (int o = 0; o < 4; o++)
+            for (int o = 0; o < 4; o += 1)
             {
                 global::System.Runtime.Intrinsics.Vector128<float> bias = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
                 for (int y = 0; y < 28; y += 1)
@@ -1347,21 +1368,17 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_0), ref values, (nuint)((o * 784 + (y) * 28 + 0)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_1), ref values, (nuint)((o * 784 + (y) * 28 + 4)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_2, ref sums, (nuint)((o * 784 + (y) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_2), ref values, (nuint)((o * 784 + (y) * 28 + 8)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_3, ref sums, (nuint)((o * 784 + (y) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_3), ref values, (nuint)((o * 784 + (y) * 28 + 12)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_4, ref sums, (nuint)((o * 784 + (y) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_4), ref values, (nuint)((o * 784 + (y) * 28 + 16)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_5, ref sums, (nuint)((o * 784 + (y) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_5), ref values, (nuint)((o * 784 + (y) * 28 + 20)));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_6, ref sums, (nuint)((o * 784 + (y) * 28 + 24)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(a0_6), ref values, (nuint)((o * 784 + (y) * 28 + 24)));
                 }
             }
+            // values = tanh of the sums, 4 at a time
+            for (int v = 0; v < 3132; v += 4) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v))), ref values, (nuint)(v));
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, 3132)), ref values, 3132);
         }
 
         // C1, backward, one sample: deltas 4@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32

@@ -308,13 +308,72 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 3 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 4; ky += 2)
                         {
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            for (int y = 0; y < 28; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky + 1) * 32) * TileSize);
+                                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky + 2) * 32) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
+                                for (int x = 0; x < 28; x += 7)
+                                {
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    ref float from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 48), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 64), d5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 80), d6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 96);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 16); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 32); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 48); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 64); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 80); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 96); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 112); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 128); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 144); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 160); g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 16); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 32); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 48); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 64); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 80); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 96); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 112); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 128); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 144); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 160); g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 0); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 16); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 32); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 48); g2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_3); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 64); g2_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_4); g2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_3); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 80); g2_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_4); g2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_3); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 96); g2_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_4); g2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_3); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 112); g2_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_4); g2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_3); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 128); g2_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_4); g2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_3); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 144); g2_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_4); g2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 160); g2_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
+                            ref float kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 2) * 5);
+                            kernel2 += global::System.Runtime.Intrinsics.Vector512.Sum(g2_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_4);
+                        }
+                        {
+                            const int ky = 3;
                             global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
@@ -357,35 +416,6 @@ namespace LeNetGen.Samples.Networks
                             ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 1) * 5);
                             kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
                         }
-                        {
-                            const int ky = 4;
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                            for (int y = 0; y < 28; y++)
-                            {
-                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
-                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
-                                for (int x = 0; x < 28; x += 7)
-                                {
-                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                    ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
-                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 48), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 64), d5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 80), d6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 96);
-                                    global::System.Runtime.Intrinsics.Vector512<float> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 16); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 32); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 48); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 64); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 80); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 96); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 112); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 128); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 144); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g3);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 160); g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g4);
-                                }
-                            }
-                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
-                        }
                     }
                 }
             }
@@ -418,13 +448,72 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 3 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 4; ky += 2)
                         {
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            for (int y = 0; y < 28; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky + 1) * 32) * TileSize);
+                                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky + 2) * 32) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
+                                for (int x = 0; x < 28; x += 7)
+                                {
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    ref float from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 48), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 64), d5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 80), d6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 96);
+                                    global::System.Runtime.Intrinsics.Vector512<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 16); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 32); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 48); i *= i; g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 64); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 80); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 96); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 112); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 128); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 144); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 160); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 16); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 32); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 48); i *= i; g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 64); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 80); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 96); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 112); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 128); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 144); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 160); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_4);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 0); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 16); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 32); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 48); i *= i; g2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_3); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 64); i *= i; g2_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_4); g2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_3); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 80); i *= i; g2_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_4); g2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_3); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 96); i *= i; g2_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_4); g2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_3); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 112); i *= i; g2_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_4); g2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_3); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 128); i *= i; g2_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_4); g2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_3); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 144); i *= i; g2_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_4); g2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_3);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 160); i *= i; g2_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
+                            ref float kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 2) * 5);
+                            kernel2 += global::System.Runtime.Intrinsics.Vector512.Sum(g2_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_4);
+                        }
+                        {
+                            const int ky = 3;
                             global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
@@ -466,35 +555,6 @@ namespace LeNetGen.Samples.Networks
                             kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_4);
                             ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 1) * 5);
                             kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_4);
-                        }
-                        {
-                            const int ky = 4;
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                            for (int y = 0; y < 28; y++)
-                            {
-                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
-                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
-                                for (int x = 0; x < 28; x += 7)
-                                {
-                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                    ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
-                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 48), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 64), d5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 80), d6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 96);
-                                    global::System.Runtime.Intrinsics.Vector512<float> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 16); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 32); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 48); i *= i; g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 64); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 80); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 96); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 112); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 128); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g3); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 144); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g4); g3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g3);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 160); i *= i; g4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g4);
-                                }
-                            }
-                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector512.Sum(g3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector512.Sum(g4);
                         }
                     }
                 }
@@ -722,7 +782,7 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 49; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 49 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 3 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 8; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
@@ -730,17 +790,19 @@ namespace LeNetGen.Samples.Networks
                         int c = C3PairInputs[j];
                         {
                             const int ky = 0;
-                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 7; y++)
                             {
                                 ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
                                 ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky + 1) * 9) * TileSize);
+                                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky + 2) * 9) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
                                 {
                                     const int x = 0;
                                     ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
                                     ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    ref float from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * TileSize);
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 48), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 64), d5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 80), d6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 96);
                                     global::System.Runtime.Intrinsics.Vector512<float> i;
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
@@ -761,43 +823,28 @@ namespace LeNetGen.Samples.Networks
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 96); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 112); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_1);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 128); g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 0); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 16); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 32); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 48); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 64); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 80); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 96); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 112); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 128); g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_2);
                                 }
                             }
                             ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
                             kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2);
                             ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky + 1) * 3);
                             kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2);
-                        }
-                        {
-                            const int ky = 2;
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                            for (int y = 0; y < 7; y++)
-                            {
-                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
-                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
-                                {
-                                    const int x = 0;
-                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                    ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
-                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 48), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 64), d5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 80), d6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 96);
-                                    global::System.Runtime.Intrinsics.Vector512<float> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 16); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 32); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 48); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 64); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 80); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 96); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 112); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 128); g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2);
-                                }
-                            }
-                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2);
+                            ref float kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky + 2) * 3);
+                            kernel2 += global::System.Runtime.Intrinsics.Vector512.Sum(g2_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_2);
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
+                // the input's deltas: for each input row and block of columns, in registers (r...) while every output map
+                // and kernel row that read them add in (output row y reads input row iy with kernel row ky = iy - y), then stored once
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3PaddedDeltasOffset * TileSize + lane);
                 for (int v = 0; v < 324; v++)
                 {
@@ -805,36 +852,36 @@ namespace LeNetGen.Samples.Networks
                 }
                 for (int c = 0; c < 4; c++)
                 {
-                    for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
+                    for (int iy = 0; iy < 9; iy++)
                     {
-                        int j = C3InputPairs[n], m = C3PairOutputs[j];
-                        for (int y = 0; y < 7; y++)
+                        int yFirst = iy < 3 ? 0 : iy - 2, yLast = global::System.Math.Min(6, iy);
                         {
-                            ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
+                            const int x = 0;
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + iy) * 9 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112), r8 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128);
+                            global::System.Runtime.Intrinsics.Vector512<float> k;
+                            for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
                             {
-                                const int x = 0;
-                                ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 48), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 64), d5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 80), d6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 96);
-                                for (int ky = 0; ky < 3; ky++)
+                                int j = C3InputPairs[n], m = C3PairOutputs[j];
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112), r8 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128);
-                                    global::System.Runtime.Intrinsics.Vector512<float> k;
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7 + x) * TileSize);
+                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + iy - y) * 3);
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 48), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 64), d5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 80), d6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 96);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r6);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r7);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r8);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref row, 112);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r8, ref row, 128);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref row, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref row, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref row, 96);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref row, 112);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r8, ref row, 128);
                         }
                     }
                 }
@@ -880,7 +927,7 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 49; o++) g += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltas, (nuint)((m * 49 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector512.Sum(g);
                 }
-                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 3 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 8; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
@@ -888,17 +935,19 @@ namespace LeNetGen.Samples.Networks
                         int c = C3PairInputs[j];
                         {
                             const int ky = 0;
-                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<float> g0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                             for (int y = 0; y < 7; y++)
                             {
                                 ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
                                 ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky + 1) * 9) * TileSize);
+                                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky + 2) * 9) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
                                 {
                                     const int x = 0;
                                     ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
                                     ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    ref float from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * TileSize);
                                     global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 48), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 64), d5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 80), d6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 96);
                                     global::System.Runtime.Intrinsics.Vector512<float> i;
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0_0);
@@ -919,43 +968,28 @@ namespace LeNetGen.Samples.Networks
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 96); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_0);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 112); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_1);
                                     i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from1, 128); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 0); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 16); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 32); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 48); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 64); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 80); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 96); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 112); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from2, 128); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2_2);
                                 }
                             }
                             ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
                             kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g0_2);
                             ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky + 1) * 3);
                             kernel1 += global::System.Runtime.Intrinsics.Vector512.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g1_2);
-                        }
-                        {
-                            const int ky = 2;
-                            global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                            for (int y = 0; y < 7; y++)
-                            {
-                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
-                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
-                                {
-                                    const int x = 0;
-                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                    ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
-                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 48), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 64), d5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 80), d6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 96);
-                                    global::System.Runtime.Intrinsics.Vector512<float> i;
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 16); i *= i; g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 32); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 48); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 64); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 80); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 96); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g1); g0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 112); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, i, g2); g1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from0, 128); i *= i; g2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, i, g2);
-                                }
-                            }
-                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector512.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2);
+                            ref float kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky + 2) * 3);
+                            kernel2 += global::System.Runtime.Intrinsics.Vector512.Sum(g2_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 2) += global::System.Runtime.Intrinsics.Vector512.Sum(g2_2);
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
+                // the input's deltas (second derivatives): for each input row and block of columns, in registers (r...) while every output map
+                // and kernel row that read them add in (output row y reads input row iy with kernel row ky = iy - y), then stored once
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3PaddedDeltasOffset * TileSize + lane);
                 for (int v = 0; v < 324; v++)
                 {
@@ -963,36 +997,36 @@ namespace LeNetGen.Samples.Networks
                 }
                 for (int c = 0; c < 4; c++)
                 {
-                    for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
+                    for (int iy = 0; iy < 9; iy++)
                     {
-                        int j = C3InputPairs[n], m = C3PairOutputs[j];
-                        for (int y = 0; y < 7; y++)
+                        int yFirst = iy < 3 ? 0 : iy - 2, yLast = global::System.Math.Min(6, iy);
                         {
-                            ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
+                            const int x = 0;
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + iy) * 9 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112), r8 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128);
+                            global::System.Runtime.Intrinsics.Vector512<float> k;
+                            for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
                             {
-                                const int x = 0;
-                                ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 48), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 64), d5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 80), d6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 96);
-                                for (int ky = 0; ky < 3; ky++)
+                                int j = C3InputPairs[n], m = C3PairOutputs[j];
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector512<float> r0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80), r6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96), r7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112), r8 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 128);
-                                    global::System.Runtime.Intrinsics.Vector512<float> k;
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7 + x) * TileSize);
+                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + iy - y) * 3);
+                                    global::System.Runtime.Intrinsics.Vector512<float> d0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 48), d4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 64), d5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 80), d6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref at, 96);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r6);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r7);
                                     k = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d3, k, r5); r6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d4, k, r6); r7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d5, k, r7); r8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(d6, k, r8);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref row, 112);
-                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r8, ref row, 128);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r1, ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r2, ref row, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r3, ref row, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r4, ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r5, ref row, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r6, ref row, 96);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r7, ref row, 112);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(r8, ref row, 128);
                         }
                     }
                 }
@@ -2245,7 +2279,8 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
+                // the input's deltas: for each input row and block of columns, in registers (r...) while every output map
+                // and kernel row that read them add in (output row y reads input row iy with kernel row ky = iy - y), then stored once
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3PaddedDeltasOffset * TileSize + lane);
                 for (int v = 0; v < 324; v++)
                 {
@@ -2253,53 +2288,57 @@ namespace LeNetGen.Samples.Networks
                 }
                 for (int c = 0; c < 4; c++)
                 {
-                    for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
+                    for (int iy = 0; iy < 9; iy++)
                     {
-                        int j = C3InputPairs[n], m = C3PairOutputs[j];
-                        for (int y = 0; y < 7; y++)
+                        int yFirst = iy < 3 ? 0 : iy - 2, yLast = global::System.Math.Min(6, iy);
                         {
-                            ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
+                            const int x = 0;
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + iy) * 9 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
+                            global::System.Runtime.Intrinsics.Vector256<float> k;
+                            for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
                             {
-                                const int x = 0;
-                                ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 48);
-                                for (int ky = 0; ky < 3; ky++)
+                                int j = C3InputPairs[n], m = C3PairOutputs[j];
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector256<float> k;
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7 + x) * TileSize);
+                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + iy - y) * 3);
+                                    global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 48);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref row, 80);
+                        }
+                        {
+                            const int x = 4;
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + iy) * 9 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector256<float> k;
+                            for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
                             {
-                                const int x = 4;
-                                ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 32);
-                                for (int ky = 0; ky < 3; ky++)
+                                int j = C3InputPairs[n], m = C3PairOutputs[j];
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256<float> k;
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7 + x) * TileSize);
+                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + iy - y) * 3);
+                                    global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 32);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r4);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
                         }
                     }
                 }
@@ -2389,7 +2428,8 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
+                // the input's deltas (second derivatives): for each input row and block of columns, in registers (r...) while every output map
+                // and kernel row that read them add in (output row y reads input row iy with kernel row ky = iy - y), then stored once
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3PaddedDeltasOffset * TileSize + lane);
                 for (int v = 0; v < 324; v++)
                 {
@@ -2397,53 +2437,57 @@ namespace LeNetGen.Samples.Networks
                 }
                 for (int c = 0; c < 4; c++)
                 {
-                    for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
+                    for (int iy = 0; iy < 9; iy++)
                     {
-                        int j = C3InputPairs[n], m = C3PairOutputs[j];
-                        for (int y = 0; y < 7; y++)
+                        int yFirst = iy < 3 ? 0 : iy - 2, yLast = global::System.Math.Min(6, iy);
                         {
-                            ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
+                            const int x = 0;
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + iy) * 9 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
+                            global::System.Runtime.Intrinsics.Vector256<float> k;
+                            for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
                             {
-                                const int x = 0;
-                                ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 48);
-                                for (int ky = 0; ky < 3; ky++)
+                                int j = C3InputPairs[n], m = C3PairOutputs[j];
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector256<float> k;
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7 + x) * TileSize);
+                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + iy - y) * 3);
+                                    global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 48);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r5, ref row, 80);
+                        }
+                        {
+                            const int x = 4;
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + iy) * 9 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector256<float> k;
+                            for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
                             {
-                                const int x = 4;
-                                ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 32);
-                                for (int ky = 0; ky < 3; ky++)
+                                int j = C3InputPairs[n], m = C3PairOutputs[j];
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector256<float> r0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256<float> k;
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7 + x) * TileSize);
+                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + iy - y) * 3);
+                                    global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 32);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, k, r4);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r1, ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2, ref row, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3, ref row, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r4, ref row, 64);
                         }
                     }
                 }
@@ -3716,7 +3760,8 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                 }
-                // the input's deltas: each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
+                // the input's deltas: for each input row and block of columns, in registers (r...) while every output map
+                // and kernel row that read them add in (output row y reads input row iy with kernel row ky = iy - y), then stored once
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3PaddedDeltasOffset * TileSize + lane);
                 for (int v = 0; v < 324; v++)
                 {
@@ -3724,53 +3769,57 @@ namespace LeNetGen.Samples.Networks
                 }
                 for (int c = 0; c < 4; c++)
                 {
-                    for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
+                    for (int iy = 0; iy < 9; iy++)
                     {
-                        int j = C3InputPairs[n], m = C3PairOutputs[j];
-                        for (int y = 0; y < 7; y++)
+                        int yFirst = iy < 3 ? 0 : iy - 2, yLast = global::System.Math.Min(6, iy);
                         {
-                            ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
+                            const int x = 0;
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + iy) * 9 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
+                            global::System.Runtime.Intrinsics.Vector128<float> k;
+                            for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
                             {
-                                const int x = 0;
-                                ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 48);
-                                for (int ky = 0; ky < 3; ky++)
+                                int j = C3InputPairs[n], m = C3PairOutputs[j];
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector128<float> k;
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7 + x) * TileSize);
+                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + iy - y) * 3);
+                                    global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 48);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref row, 80);
+                        }
+                        {
+                            const int x = 4;
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + iy) * 9 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector128<float> k;
+                            for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
                             {
-                                const int x = 4;
-                                ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 32);
-                                for (int ky = 0; ky < 3; ky++)
+                                int j = C3InputPairs[n], m = C3PairOutputs[j];
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128<float> k;
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7 + x) * TileSize);
+                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + iy - y) * 3);
+                                    global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 32);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r4);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
                         }
                     }
                 }
@@ -3860,7 +3909,8 @@ namespace LeNetGen.Samples.Networks
                         }
                     }
                 }
-                // the input's deltas (second derivatives): each block of output columns adds into the input columns it read, loaded into registers (r...), added to there and stored back
+                // the input's deltas (second derivatives): for each input row and block of columns, in registers (r...) while every output map
+                // and kernel row that read them add in (output row y reads input row iy with kernel row ky = iy - y), then stored once
                 ref float inputDeltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3PaddedDeltasOffset * TileSize + lane);
                 for (int v = 0; v < 324; v++)
                 {
@@ -3868,53 +3918,57 @@ namespace LeNetGen.Samples.Networks
                 }
                 for (int c = 0; c < 4; c++)
                 {
-                    for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
+                    for (int iy = 0; iy < 9; iy++)
                     {
-                        int j = C3InputPairs[n], m = C3PairOutputs[j];
-                        for (int y = 0; y < 7; y++)
+                        int yFirst = iy < 3 ? 0 : iy - 2, yLast = global::System.Math.Min(6, iy);
                         {
-                            ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
+                            const int x = 0;
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + iy) * 9 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
+                            global::System.Runtime.Intrinsics.Vector128<float> k;
+                            for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
                             {
-                                const int x = 0;
-                                ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 48);
-                                for (int ky = 0; ky < 3; ky++)
+                                int j = C3InputPairs[n], m = C3PairOutputs[j];
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), r5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
-                                    global::System.Runtime.Intrinsics.Vector128<float> k;
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7 + x) * TileSize);
+                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + iy - y) * 3);
+                                    global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 48);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r4);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r4); r5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, k, r5);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref row, 80);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r5, ref row, 80);
+                        }
+                        {
+                            const int x = 4;
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + iy) * 9 + x) * TileSize);
+                            global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector128<float> k;
+                            for (int n = C3InputPairStarts[c]; n < C3InputPairStarts[c + 1]; n++)
                             {
-                                const int x = 4;
-                                ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
-                                global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 32);
-                                for (int ky = 0; ky < 3; ky++)
+                                int j = C3InputPairs[n], m = C3PairOutputs[j];
+                                for (int y = yFirst; y <= yLast; y++)
                                 {
-                                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputDeltas, ((c * 9 + y + ky) * 9 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector128<float> r0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), r1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), r2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), r3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), r4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128<float> k;
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7 + x) * TileSize);
+                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + iy - y) * 3);
+                                    global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 32);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel * kernel); r0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r0); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r2);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r1); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r3);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, k, r2); r3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, k, r3); r4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, k, r4);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
-                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
                                 }
                             }
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r0, ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1, ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r2, ref row, 32);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3, ref row, 48);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r4, ref row, 64);
                         }
                     }
                 }

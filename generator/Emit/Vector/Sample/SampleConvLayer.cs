@@ -23,7 +23,9 @@ internal static class SampleConvLayer
         int blocks = starts.Count;
         int rows = Math.Max(1, Math.Min(Math.Min(output.Height, 4), (c.Width.Registers - 4) / blocks));
         w.Line($"// {p.Name}, forward, one sample: convolution {input.ToMapsString()} -> {output.ToMapsString()}, kernel {kh}x{kw}, {Naming.ActivationTitle(p.Activation)}");
+        int mapBlock = SampleWideConvLayer.MapBlock(p, c, rows * blocks);
         w.Line($"//   each vector: {c.Count} adjacent output columns of one row, at columns {string.Join(", ", starts)}; {rows} rows at a time, so {rows * blocks} vectors of sums (a<row>_<block>) take each broadcast weight");
+        if (mapBlock > 1) w.Line($"//   {mapBlock} output maps at a time (a<map>_<row>_<block>), each input vector loaded once for all of them");
         w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace)"))
         {
@@ -31,43 +33,62 @@ internal static class SampleConvLayer
             w.Line(c.Ref("biases", "parameters", layer.BiasesOffset));
             w.Line(c.Ref("sums", "workspace", layer.Sums));
             if (layer.HasSeparateSums) w.Line(c.Ref("values", "workspace", layer.Values));
-            using (w.Block($"for (int o = 0; o < {output.Maps}; o++)"))
+            TileBlocks.Loop(w, "o", output.Maps, mapBlock, maps =>
             {
-                w.Line($"{c.V} bias = {c.Splat(c.At("biases", "o"))};");
+                string A(int mb, int j, int b) => maps == 1 ? $"a{j}_{b}" : $"a{mb}_{j}_{b}";
+                string K(int mb, int kx) => maps == 1 ? $"k{kx}" : $"k{mb}_{kx}";
+                for (int mb = 0; mb < maps; mb++)
+                    w.Line($"{c.V} {(maps == 1 ? "bias" : $"bias{mb}")} = {c.Splat(c.At("biases", SampleKernels.Plus("o", mb)))};");
                 TileBlocks.Loop(w, "y", output.Height, rows, n =>
                 {
-                    var sums = new List<string>();
-                    for (int j = 0; j < n; j++)
-                        for (int b = 0; b < blocks; b++) sums.Add($"a{j}_{b}");
-                    w.Line($"{c.V} {string.Join(", ", sums.Select(s => s + " = bias"))};");
-                    using (OpenPairs(w, p))
+                    for (int mb = 0; mb < maps; mb++)
                     {
-                        w.Line(c.Ref("kernel", "weights", $"pair * {kernel}"));
+                        var sums = new List<string>();
+                        for (int j = 0; j < n; j++)
+                            for (int b = 0; b < blocks; b++) sums.Add(A(mb, j, b));
+                        w.Line($"{c.V} {string.Join(", ", sums.Select(s => s + (maps == 1 ? " = bias" : $" = bias{mb}")))};");
+                    }
+                    using (maps == 1 ? OpenPairs(w, p) : SampleWideConvLayer.OpenFullPairs(w, p))
+                    {
+                        for (int mb = 0; mb < maps; mb++)
+                            w.Line(c.Ref(maps == 1 ? "kernel" : $"kernel{mb}", "weights", mb == 0 ? $"pair * {kernel}" : $"(pair + {mb * input.Maps}) * {kernel}"));
                         w.Line(c.Ref("rows", "input", $"i * {input.Height * input.Width} + y * {input.Width}"));
                         // A loop over the kernel's rows, so that no input vector is named twice in one body (the JIT would keep
                         // the repeats in registers it does not have, and spill them).
                         using (w.Block($"for (int ky = 0; ky < {kh}; ky++)"))
                         {
-                            w.Line(c.Ref("kernelRow", "kernel", $"ky * {kw}"));
+                            for (int mb = 0; mb < maps; mb++)
+                                w.Line(c.Ref(maps == 1 ? "kernelRow" : $"kernelRow{mb}", maps == 1 ? "kernel" : $"kernel{mb}", $"ky * {kw}"));
                             w.Line(c.Ref("inputRow", "rows", $"ky * {input.Width}"));
+                            if (maps > 1) w.Line($"{c.V} x;");
                             for (int kx = 0; kx < kw; kx++)
                             {
-                                w.Line($"{c.V} k{kx} = {c.Splat(c.At("kernelRow", Naming.Int(kx)))};");
+                                for (int mb = 0; mb < maps; mb++)
+                                    w.Line($"{c.V} {K(mb, kx)} = {c.Splat(c.At(maps == 1 ? "kernelRow" : $"kernelRow{mb}", Naming.Int(kx)))};");
                                 for (int j = 0; j < n; j++)
-                                    w.Line(string.Join(" ", Enumerable.Range(0, blocks).Select(b =>
-                                        $"a{j}_{b} = {c.Fma(c.Load("inputRow", Naming.Int((long)j * input.Width + starts[b] + kx)), $"k{kx}", $"a{j}_{b}")};")));
+                                    if (maps == 1)
+                                        w.Line(string.Join(" ", Enumerable.Range(0, blocks).Select(b =>
+                                            $"a{j}_{b} = {c.Fma(c.Load("inputRow", Naming.Int((long)j * input.Width + starts[b] + kx)), $"k{kx}", $"a{j}_{b}")};")));
+                                    else
+                                        // each input vector loaded once for the block's maps
+                                        foreach (int b in Enumerable.Range(0, blocks))
+                                            w.Line($"x = {c.Load("inputRow", Naming.Int((long)j * input.Width + starts[b] + kx))}; " +
+                                                string.Join(" ", Enumerable.Range(0, maps).Select(mb => $"{A(mb, j, b)} = {c.Fma("x", K(mb, kx), A(mb, j, b))};")));
                             }
                         }
                     }
-                    for (int j = 0; j < n; j++)
-                        for (int b = 0; b < blocks; b++)
-                        {
-                            string place = $"o * {output.Height * output.Width} + ({SampleKernels.Plus("y", j)}) * {output.Width} + {starts[b]}";
-                            w.Line(c.Store($"a{j}_{b}", "sums", $"({place})"));
-                            if (layer.HasSeparateSums) w.Line(c.Store(c.Activate(p.Activation, $"a{j}_{b}"), "values", $"({place})"));
-                        }
+                    for (int mb = 0; mb < maps; mb++)
+                        for (int j = 0; j < n; j++)
+                            for (int b = 0; b < blocks; b++)
+                            {
+                                string place = $"{(mb == 0 ? "o" : $"(o + {mb})")} * {output.Height * output.Width} + ({SampleKernels.Plus("y", j)}) * {output.Width} + {starts[b]}";
+                                w.Line(c.Store(A(mb, j, b), "sums", $"({place})"));
+                            }
                 });
-            }
+            });
+            // The activation in a pass of its own (the sums are in the first-level cache): beside the blocks' sums, its
+            // constants and temporaries would not fit in the registers.
+            if (layer.HasSeparateSums) SampleKernels.Activation(w, c, p.Activation, "sums", "values", output.Size);
         }
     }
 

@@ -43,7 +43,9 @@ internal static class SampleWideConvLayer
         List<int> starts = SampleLayer.BlockStarts(positions, c.Count);
         w.Line($"// {p.Name}, forward, one sample: convolution {input.ToMapsString()} -> {output.ToMapsString()}, kernel {kh}x{kw}, {Naming.ActivationTitle(p.Activation)}");
         w.Line($"//   the output's {output.Height} rows laid out at the input's width {input.Width} (the last {input.Width - output.Width} columns of each past the map, dropped): {positions} positions,");
-        w.Line($"//   {c.Count} consecutive ones a vector (a<k> at {string.Join(", ", starts)}), every tap one offset into the input map");
+        int mapBlock = MapBlock(p, c, starts.Count);
+        w.Line($"//   {c.Count} consecutive ones a vector (a<k> at {string.Join(", ", starts)}), every tap one offset into the input map" +
+            (mapBlock > 1 ? $"; {mapBlock} output maps at a time (a<map>_<k>), each input vector loaded once for all of them" : ""));
         w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace)"))
         {
@@ -53,33 +55,71 @@ internal static class SampleWideConvLayer
             if (layer.HasSeparateSums) w.Line(c.Ref("values", "workspace", layer.Values));
             w.Line($"global::System.Span<{c.T}> wideSums = stackalloc {c.T}[{positions}];");
             w.Line($"ref {c.T} wide = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(wideSums);");
-            using (w.Block($"for (int o = 0; o < {output.Maps}; o++)"))
+            TileBlocks.Loop(w, "o", output.Maps, mapBlock, maps =>
             {
-                w.Line($"{c.V} bias = {c.Splat(c.At("biases", "o"))};");
-                w.Line($"{c.V} {string.Join(", ", starts.Select((_, k) => $"a{k} = bias"))};");
-                using (SampleConvLayer.OpenPairs(w, p))
+                string A(int mb, int k) => maps == 1 ? $"a{k}" : $"a{mb}_{k}";
+                string K(int mb, int kx) => maps == 1 ? $"k{kx}" : $"k{mb}_{kx}";
+                for (int mb = 0; mb < maps; mb++)
                 {
-                    w.Line(c.Ref("kernel", "weights", $"pair * {kernel}"));
+                    string bias = maps == 1 ? "bias" : $"bias{mb}";
+                    w.Line($"{c.V} {bias} = {c.Splat(c.At("biases", SampleKernels.Plus("o", mb)))};");
+                    w.Line($"{c.V} {string.Join(", ", starts.Select((_, k) => $"{A(mb, k)} = {bias}"))};");
+                }
+                using (maps == 1 ? SampleConvLayer.OpenPairs(w, p) : OpenFullPairs(w, p))
+                {
+                    for (int mb = 0; mb < maps; mb++)
+                        w.Line(c.Ref(maps == 1 ? "kernel" : $"kernel{mb}", "weights", mb == 0 ? $"pair * {kernel}" : $"(pair + {mb * input.Maps}) * {kernel}"));
                     w.Line(c.Ref("map", "input", $"i * {input.Height * input.Width}"));
                     // A loop over the kernel's rows, so that no input vector is named twice in one body (the JIT would keep
                     // the repeats in registers it does not have, and spill them).
                     using (w.Block($"for (int ky = 0; ky < {kh}; ky++)"))
                     {
-                        w.Line(c.Ref("kernelRow", "kernel", $"ky * {kw}"));
+                        for (int mb = 0; mb < maps; mb++)
+                            w.Line(c.Ref(maps == 1 ? "kernelRow" : $"kernelRow{mb}", maps == 1 ? "kernel" : $"kernel{mb}", $"ky * {kw}"));
                         w.Line(c.Ref("inputRow", "map", $"ky * {input.Width}"));
+                        if (maps > 1) w.Line($"{c.V} x;");
                         for (int kx = 0; kx < kw; kx++)
                         {
-                            w.Line($"{c.V} k{kx} = {c.Splat(c.At("kernelRow", Naming.Int(kx)))};");
-                            w.Line(string.Join(" ", starts.Select((start, k) => $"a{k} = {c.Fma(c.Load("inputRow", Naming.Int(kx + start)), $"k{kx}", $"a{k}")};")));
+                            for (int mb = 0; mb < maps; mb++)
+                                w.Line($"{c.V} {K(mb, kx)} = {c.Splat(c.At(maps == 1 ? "kernelRow" : $"kernelRow{mb}", Naming.Int(kx)))};");
+                            if (maps == 1)
+                                w.Line(string.Join(" ", starts.Select((start, k) => $"a{k} = {c.Fma(c.Load("inputRow", Naming.Int(kx + start)), $"k{kx}", $"a{k}")};")));
+                            else
+                                // each input vector loaded once for the block's maps
+                                foreach ((int start, int k) in starts.Select((start, k) => (start, k)))
+                                    w.Line($"x = {c.Load("inputRow", Naming.Int(kx + start))}; " +
+                                        string.Join(" ", Enumerable.Range(0, maps).Select(mb => $"{A(mb, k)} = {c.Fma("x", K(mb, kx), A(mb, k))};")));
                         }
                     }
                 }
-                w.Line(string.Join(" ", starts.Select((start, k) => c.Store($"a{k}", "wide", Naming.Int(start)))));
-                w.Line(c.Ref("mapSums", "sums", $"o * {output.Height * output.Width}"));
-                CopyRows(w, c.E, "wide", input.Width, "mapSums", output.Width, output.Height, output.Width);
-            }
+                for (int mb = 0; mb < maps; mb++)
+                {
+                    w.Line(string.Join(" ", starts.Select((start, k) => c.Store(A(mb, k), "wide", Naming.Int(start)))));
+                    using (w.Block())
+                    {
+                        w.Line(c.Ref("mapSums", "sums", $"{(mb == 0 ? "o" : $"(o + {mb})")} * {output.Height * output.Width}"));
+                        CopyRows(w, c.E, "wide", input.Width, "mapSums", output.Width, output.Height, output.Width);
+                    }
+                }
+            });
             if (layer.HasSeparateSums) SampleKernels.Activation(w, c, p.Activation, "sums", "values", output.Size);
         }
+    }
+
+    /// <summary>
+    /// Output maps per block of the forward pass: with a full table, as many as fit in the registers (each map's vectors
+    /// of sums and its broadcast weight, beside one input vector), so that each input vector is loaded once for all of
+    /// them; a table's maps read different inputs, one map at a time.
+    /// </summary>
+    internal static int MapBlock(LayerPlan p, TileCode c, int vectorsPerMap) =>
+        p.HasTable ? 1 : Math.Max(1, Math.Min(Math.Min(p.Out.Maps, 4), (c.Width.Registers - 8) / (vectorsPerMap + 1)));
+
+    /// <summary>Opens the loop over the input maps for a block of output maps starting at o (full table), declaring i and the first map's pair.</summary>
+    internal static IDisposable OpenFullPairs(SourceWriter w, LayerPlan p)
+    {
+        var full = w.Block($"for (int i = 0; i < {p.In.Maps}; i++)");
+        w.Line($"int pair = o * {p.In.Maps} + i;");
+        return full;
     }
 
     public static void EmitBackward(SourceWriter w, SampleLayer layer, TileCode c, bool curvature)
