@@ -45,7 +45,7 @@ public sealed class WorkerTeamTests
     /// path stopped at the first exception (4 of 20 items ran), which the full suite hit when a trainer held the team.
     /// </summary>
     [Fact]
-    public void AnItemsExceptionReachesTheCallerAfterTheOtherItemsRanWhenTheTeamIsBusy()
+    public async Task AnItemsExceptionReachesTheCallerAfterTheOtherItemsRanWhenTheTeamIsBusy()
     {
         using var holding = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
@@ -72,7 +72,7 @@ public sealed class WorkerTeamTests
         finally
         {
             release.Set();
-            holder.Wait();
+            await holder;
         }
     }
 
