@@ -128,7 +128,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.TooLarge);
 
         IncrementalValuesProvider<SpecReport> diagnostics = scheduled
-            .Select(static (result, _) => new SpecReport(result.Diagnostics, result.Plan?.Network.FullName, result.Location))
+            .Select(static (result, _) => new SpecReport(result.Diagnostics, result.Plan?.Network.FullName, result.NetworkLocation ?? result.Location, result.LayerLocations))
             .WithTrackingName(TrackingNames.Diagnostics);
         // Diagnostics go out with real source locations, so `#pragma warning disable` and [SuppressMessage] work on the
         // warnings: this output alone sees the compilation (to find each file's syntax tree) and may run again on any
@@ -141,10 +141,15 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             foreach (EmittedNetwork network in large)
             {
                 if (network.FullName != result.FullName) continue;
-                string size = (network.SizeIsExact ? "" : "more than ") + network.Size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
-                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedSourceTooLarge, result.Location, network.ClassName, size,
-                    Limits.MaxGeneratedSource.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
-                    "make it smaller (fewer or narrower layers, a pooling layer before a wide dense layer or head) or unroll less (leave Unroll out, or Unroll = Window on its largest layers)").ToDiagnostic(compilation));
+                string size = (network.SizeIsExact ? "" : "more than ") + MessageNumbers.Format(network.Size);
+                // At the layer that writes more than half of the source; at the network when none does (many layers).
+                bool atLayer = network.LargestLayer >= 0 && network.LargestLayer < result.LayerLocations.Count && result.LayerLocations[network.LargestLayer] is not null;
+                string hint = atLayer
+                    ? $"{network.LargestLayerName} writes {MessageNumbers.Format(network.LargestLayerSize)} of them: make it smaller (fewer maps or units, a pooling layer before it if it is a wide dense layer or head) or unroll it less (leave Unroll out, or Unroll = Window)"
+                    : "no one layer writes half of them: make the network smaller (fewer or narrower layers, a pooling layer before a wide dense layer or head) or unroll less (leave Unroll out, or Unroll = Window on its largest layers)";
+                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedSourceTooLarge,
+                    atLayer ? result.LayerLocations[network.LargestLayer] : result.Location, network.ClassName, size,
+                    MessageNumbers.Format(Limits.MaxGeneratedSource), hint).ToDiagnostic(compilation));
             }
         });
     }
@@ -181,8 +186,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         }
     }
 
-    /// <summary>A spec's diagnostics so far, and, when it was scheduled, its network's name and where it is declared (for LNG0303).</summary>
-    private sealed record SpecReport(EquatableArray<DiagnosticInfo> Diagnostics, string? FullName, LocationInfo? Location);
+    /// <summary>A spec's diagnostics so far, and, when it was scheduled, its network's name, where it is declared and where
+    /// each layer is (for LNG0303).</summary>
+    private sealed record SpecReport(EquatableArray<DiagnosticInfo> Diagnostics, string? FullName, LocationInfo? Location, EquatableArray<LocationInfo?> LayerLocations);
 
     /// <summary>Where a network of a given name is declared, for LNG0008.</summary>
     private sealed record NameSite(string FullName, string Origin, LocationInfo? Location)

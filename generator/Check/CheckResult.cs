@@ -16,4 +16,10 @@ internal sealed record CheckResult(NetworkPlan? Plan, EquatableArray<DiagnosticI
 
     /// <summary>For each layer of <see cref="Plan"/>, in order: where its unroll depth (or the layer) is written.</summary>
     public EquatableArray<LocationInfo?> UnrollLocations { get; init; } = EquatableArray<LocationInfo?>.Empty;
+
+    /// <summary>For each layer of <see cref="Plan"/>, in order: the layer (its attribute or JSON object).</summary>
+    public EquatableArray<LocationInfo?> LayerLocations { get; init; } = EquatableArray<LocationInfo?>.Empty;
+
+    /// <summary>The network's declaration as a whole: the [Network] attribute, or for JSON <see cref="Location"/>.</summary>
+    public LocationInfo? NetworkLocation { get; init; }
 }

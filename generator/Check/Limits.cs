@@ -37,4 +37,10 @@ internal static class Limits
 
     /// <summary>Rows or columns of a connection table.</summary>
     public const int MaxTableSide = 4_096;
+
+    /// <summary>
+    /// Layers of one network. LeNet-5 has 7; the bound lets generator/docs/lenet.schema.json check that the output head
+    /// is the last layer, which JSON Schema can only do position by position, for a bounded number of positions.
+    /// </summary>
+    public const int MaxLayers = 64;
 }

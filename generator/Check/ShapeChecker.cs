@@ -26,12 +26,14 @@ internal static class ShapeChecker
         NetworkSpec? spec = frontEnd.Spec;
         if (spec is null) return new CheckResult(null, diagnostics.ToEquatableArray());
 
-        var state = new Walk(spec, diagnostics);
+        // A value the front end already rejected (wrong type, missing, out of range) reached the checker as a stand-in
+        // (a default, or int.MaxValue for an integer beyond the int range); what the checker says about that same token
+        // repeats the front end's error, so it is dropped, and layer descriptions leave the stand-in out.
+        var rejected = new HashSet<LocationInfo>(frontEnd.Diagnostics.Where(d => d.Location is not null && IsError(d)).Select(d => d.Location!));
+
+        var state = new Walk(spec, diagnostics, rejected);
         NetworkPlan? plan = state.Run();
 
-        // A value the front end already rejected (wrong type, missing, out of range) reached the checker as a default;
-        // what the checker says about that same token repeats the front end's error, so it is dropped.
-        var rejected = new HashSet<LocationInfo>(frontEnd.Diagnostics.Where(d => d.Location is not null && IsError(d)).Select(d => d.Location!));
         for (int i = diagnostics.Count - 1; i >= frontEnd.Diagnostics.Count; i--)
             if (diagnostics[i].Location is LocationInfo at && rejected.Contains(at)) diagnostics.RemoveAt(i);
 
@@ -40,6 +42,8 @@ internal static class ShapeChecker
         {
             Location = spec.Location,
             UnrollLocations = state.UnrollLocations.ToEquatableArray(),
+            LayerLocations = state.LayerLocations.ToEquatableArray(),
+            NetworkLocation = spec.NetworkLocation ?? spec.Location,
         };
     }
 
@@ -65,6 +69,7 @@ internal static class ShapeChecker
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly List<LayerPlan> _layers = new();
         private readonly List<LocationInfo?> _unrollLocations = new();
+        private readonly List<LocationInfo?> _layerLocations = new();
         private readonly StringBuilder _chain = new();
         private int _parameters;
         private int _fixedValues;
@@ -73,19 +78,40 @@ internal static class ShapeChecker
         /// <summary>The kind of the layer before the one being checked, whether it passed its checks or not.</summary>
         private LayerKind? _previousKind;
 
-        public Walk(NetworkSpec spec, List<DiagnosticInfo> diagnostics)
+        private readonly HashSet<LocationInfo> _rejected;
+
+        public Walk(NetworkSpec spec, List<DiagnosticInfo> diagnostics, HashSet<LocationInfo> rejected)
         {
             _spec = spec;
             _diagnostics = diagnostics;
+            _rejected = rejected;
         }
+
+        /// <summary>True when the front end rejected the value at <paramref name="at"/> or a part of it (a kernel's item).</summary>
+        private bool Rejected(LocationInfo? at) =>
+            at is not null && _rejected.Any(r => r.FilePath == at.FilePath && at.Span.Contains(r.Span));
+
+        /// <summary>The layer as <see cref="ShapeChecker.Describe"/> names it, without values the front end rejected.</summary>
+        private string Describe(LayerSpec layer) => ShapeChecker.Describe(layer,
+            count: !Rejected(layer.CountLocation), kernel: !Rejected(layer.KernelLocation), window: !Rejected(layer.WindowLocation));
 
         private bool Json => _spec.Origin == SpecOrigin.Json;
 
         /// <summary>For each checked layer, where its unroll depth was written (or the layer, when it was not).</summary>
         public IReadOnlyList<LocationInfo?> UnrollLocations => _unrollLocations;
 
+        /// <summary>For each checked layer, the layer itself.</summary>
+        public IReadOnlyList<LocationInfo?> LayerLocations => _layerLocations;
+
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] args) =>
             _diagnostics.Add(DiagnosticInfo.Create(descriptor, location ?? _spec.Location, args));
+
+        /// <summary>LNG0110: the value and the limit written alike (<see cref="MessageNumbers"/>).</summary>
+        private void ReportTooLarge(LocationInfo? location, string subject, string what, long value, long limit) =>
+            Report(D.SizeTooLarge, location, subject, what, MessageNumbers.Format(value), MessageNumbers.Format(limit));
+        /// <summary>A diagnostic with what its code fix needs (see <see cref="FixProperties"/>).</summary>
+        private void Report(EquatableArray<(string Name, string Value)> fix, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] args) =>
+            _diagnostics.Add(DiagnosticInfo.Create(descriptor, location ?? _spec.Location, args) with { Properties = fix });
 
         public NetworkPlan? Run()
         {
@@ -100,6 +126,8 @@ internal static class ShapeChecker
                     Json ? "a last layer of kind \"softmax\" or \"rbf\"" : "[SoftmaxOutput(classes)] or [RbfOutput(classes)]");
                 return null;
             }
+            if (_spec.Layers.Count > Limits.MaxLayers)
+                ReportTooLarge(_spec.Location, "Network '" + _spec.ClassName + "'", "the number of layers", _spec.Layers.Count, Limits.MaxLayers);
 
             int headPosition = 0;
             string headDescription = "";
@@ -108,7 +136,9 @@ internal static class ShapeChecker
                 LayerSpec layer = _spec.Layers[i];
                 int position = layer.Position > 0 ? layer.Position : i + 1;
                 string description = Describe(layer);
-                if (headPosition != 0)
+                // Layers in no defined order (LNG0007): each is checked on its own, receiving an unknown shape.
+                if (_spec.LayerOrderUnknown) current = null;
+                else if (headPosition != 0)
                     Report(D.LayerAfterOutput, layer.Location, position, description, headPosition, headDescription);
                 if (IsHead(layer.Kind) && headPosition == 0)
                 {
@@ -117,17 +147,21 @@ internal static class ShapeChecker
                 }
                 int checkedLayers = _layers.Count;
                 current = CheckLayer(layer, position, description, current);
-                if (_layers.Count > checkedLayers) _unrollLocations.Add(layer.UnrollLocation ?? layer.Location);
-                _previousKind = layer.Kind;
+                if (_layers.Count > checkedLayers)
+                {
+                    _unrollLocations.Add(layer.UnrollLocation ?? layer.Location);
+                    _layerLocations.Add(layer.Location);
+                }
+                _previousKind = _spec.LayerOrderUnknown ? null : layer.Kind;
             }
 
             LayerSpec last = _spec.Layers[_spec.Layers.Count - 1];
-            if (headPosition == 0)
+            if (headPosition == 0 && !_spec.LayerOrderUnknown)
                 Report(D.MissingOutputHead, last.Location, _spec.ClassName, last.Position > 0 ? last.Position : _spec.Layers.Count, Describe(last),
                     Json ? "a last layer of kind \"softmax\" or \"rbf\" with its \"classes\"" : "[SoftmaxOutput(classes)] or [RbfOutput(classes)]");
 
             if (_parameters > Limits.MaxParameters)
-                Report(D.SizeTooLarge, _spec.Location, "network '" + _spec.ClassName + "'", "the parameter count", _parameters, Limits.MaxParameters);
+                ReportTooLarge(_spec.Location, "Network '" + _spec.ClassName + "'", "the parameter count", _parameters, Limits.MaxParameters);
 
             if (current is null || _layers.Count != _spec.Layers.Count) return null;
             LayerPlan head = _layers[_layers.Count - 1];
@@ -178,13 +212,13 @@ internal static class ShapeChecker
                 }
                 else if (value > Limits.MaxDimension)
                 {
-                    Report(D.SizeTooLarge, _spec.InputLocation, "network '" + _spec.ClassName + "'", "input " + name, value, Limits.MaxDimension);
+                    ReportTooLarge(_spec.InputLocation, "Network '" + _spec.ClassName + "'", "input " + name, value, Limits.MaxDimension);
                     ok = false;
                 }
             }
             if (ok && maps * height * width > Limits.MaxActivations)
             {
-                Report(D.SizeTooLarge, _spec.InputLocation, "network '" + _spec.ClassName + "'", "the input size", maps * height * width, Limits.MaxActivations);
+                ReportTooLarge(_spec.InputLocation, "Network '" + _spec.ClassName + "'", "the input size", maps * height * width, Limits.MaxActivations);
                 ok = false;
             }
             return ok ? new Shape((int)maps, (int)height, (int)width) : null;
@@ -214,7 +248,7 @@ internal static class ShapeChecker
             }
             if (value > max)
             {
-                Report(D.SizeTooLarge, location ?? fallback, $"Layer {position} ({description})", what, value, max);
+                ReportTooLarge(location ?? fallback, $"Layer {position} ({description})", what, value, max);
                 return false;
             }
             return true;
@@ -248,6 +282,9 @@ internal static class ShapeChecker
                 if (input is Shape flatCheck && flatCheck.IsFlat && _previousKind is LayerKind.Dense)
                 {
                     Report(D.ConnectionTableOnInput, tableSpec.Location ?? layer.Location, position, description, flatCheck.Size);
+                    // The table's own mistakes (ragged rows, a wrong character) are still reported; only its rows
+                    // cannot be matched to input maps that do not exist.
+                    CheckTable(tableSpec, layer, position, description, null, out _);
                     tableOk = false;
                 }
                 else if (!CheckTable(tableSpec, layer, position, description, input, out table)) tableOk = false;
@@ -259,7 +296,15 @@ internal static class ShapeChecker
             if (layer.KernelHeight > paddedHeight || layer.KernelWidth > paddedWidth)
             {
                 string padded = layer.Padding == 0 ? "" : $", padded by {layer.Padding} to {paddedHeight}x{paddedWidth}";
-                Report(D.KernelLargerThanInput, layer.KernelLocation ?? layer.Location, position, description,
+                // For the code fix: the largest kernel that fits, and the least padding with which this one does.
+                int fitPadding = Math.Max((layer.KernelHeight - shape.Height + 1) / 2, (layer.KernelWidth - shape.Width + 1) / 2);
+                var fit = new List<(string, long)>
+                {
+                    (FixProperties.FitKernelHeight, Math.Min(layer.KernelHeight, paddedHeight)),
+                    (FixProperties.FitKernelWidth, Math.Min(layer.KernelWidth, paddedWidth)),
+                };
+                if (fitPadding <= Limits.MaxPadding) fit.Add((FixProperties.FitPadding, fitPadding));
+                Report(FixProperties.Of(fit.ToArray()), D.KernelLargerThanInput, layer.KernelLocation ?? layer.Location, position, description,
                     $"{layer.KernelHeight}x{layer.KernelWidth}", shape, padded, _chain.ToString(),
                     $"{Math.Min(layer.KernelHeight, paddedHeight)}x{Math.Min(layer.KernelWidth, paddedWidth)}");
                 return null;
@@ -365,12 +410,17 @@ internal static class ShapeChecker
             int rows = tableSpec.Rows.Count;
             if (rows > Limits.MaxTableSide)
             {
-                Report(D.SizeTooLarge, tableSpec.Location ?? layer.Location, $"Layer {position} ({description})", "the number of connection table rows", rows, Limits.MaxTableSide);
+                ReportTooLarge(tableSpec.Location ?? layer.Location, $"Layer {position} ({description})", "the number of connection table rows", rows, Limits.MaxTableSide);
                 return false;
             }
+            // For the code fix: the full table's size, when both sides are within the limits.
+            int fullRows = input is Shape known ? known.Maps : rows;
+            var full = layer.Count >= 1 && layer.Count <= Limits.MaxTableSide && fullRows <= Limits.MaxTableSide
+                ? FixProperties.Of((FixProperties.TableRows, fullRows), (FixProperties.TableColumns, layer.Count))
+                : EquatableArray<(string Name, string Value)>.Empty;
             if (input is Shape shape && rows != shape.Maps)
             {
-                Report(D.ConnectionTableRows, tableSpec.Location ?? layer.Location, position, description, rows, shape.Maps, _chain.ToString());
+                Report(full, D.ConnectionTableRows, tableSpec.Location ?? layer.Location, position, description, rows, shape.Maps, _chain.ToString());
                 ok = false;
             }
             for (int r = 0; r < rows; r++)
@@ -379,7 +429,7 @@ internal static class ShapeChecker
                 LocationInfo? rowLocation = r < tableSpec.RowLocations.Count ? tableSpec.RowLocations[r] : null;
                 if (layer.Count >= 1 && row.Length != layer.Count)
                 {
-                    Report(D.ConnectionTableColumns, rowLocation ?? tableSpec.Location ?? layer.Location, position, description, r, row.Length, layer.Count);
+                    Report(full, D.ConnectionTableColumns, rowLocation ?? tableSpec.Location ?? layer.Location, position, description, r, row.Length, layer.Count);
                     ok = false;
                 }
                 for (int c = 0; c < row.Length; c++)
@@ -393,7 +443,7 @@ internal static class ShapeChecker
             }
             if (layer.Count > Limits.MaxTableSide)
             {
-                Report(D.SizeTooLarge, tableSpec.Location ?? layer.Location, $"Layer {position} ({description})", "the number of connection table columns", layer.Count, Limits.MaxTableSide);
+                ReportTooLarge(tableSpec.Location ?? layer.Location, $"Layer {position} ({description})", "the number of connection table columns", layer.Count, Limits.MaxTableSide);
                 return false;
             }
             if (!ok || layer.Count < 1) return false;
@@ -445,13 +495,13 @@ internal static class ShapeChecker
             // unread, with the warning a convolution gets for the same (LNG0111).
             if (layer.Window > shape.Height || layer.Window > shape.Width)
             {
-                Report(D.PoolWindowLargerThanInput, layer.WindowLocation ?? layer.Location, position, description,
+                Report(TilingWindows(shape, layer.Window, layer.Stride), D.PoolWindowLargerThanInput, layer.WindowLocation ?? layer.Location, position, description,
                     $"{layer.Window}x{layer.Window}", shape, _chain.ToString(), Math.Min(shape.Height, shape.Width));
                 return null;
             }
             int restHeight = (shape.Height - layer.Window) % stride, restWidth = (shape.Width - layer.Window) % stride;
             if (restHeight != 0 || restWidth != 0)
-                Report(D.ConvStrideLeavesRemainder, layer.StrideLocation ?? layer.WindowLocation ?? layer.Location, position, description,
+                Report(TilingWindows(shape, layer.Window, layer.Stride), D.ConvStrideLeavesRemainder, layer.StrideLocation ?? layer.WindowLocation ?? layer.Location, position, description,
                     $"window {layer.Window}x{layer.Window}", stride, Remainder(restHeight, restWidth), shape,
                     $"{shape.Height}x{shape.Width} minus the window ({shape.Height - layer.Window}x{shape.Width - layer.Window})");
 
@@ -488,6 +538,28 @@ internal static class ShapeChecker
             }, output);
         }
 
+        /// <summary>
+        /// For the code fix: the windows of 2 or more, up to the input's smaller side, nearest below and nearest above
+        /// <paramref name="window"/> that leave nothing unread with the stride as written (0: the window's own), nearest first.
+        /// </summary>
+        private static EquatableArray<(string Name, string Value)> TilingWindows(Shape shape, int window, int stride)
+        {
+            int limit = Math.Min(shape.Height, shape.Width);
+            bool Tiles(int w)
+            {
+                int step = stride == 0 ? w : stride;
+                return (shape.Height - w) % step == 0 && (shape.Width - w) % step == 0;
+            }
+            int below = 0, above = 0;
+            for (int w = Math.Min(window - 1, limit); w >= 2 && below == 0; w--)
+                if (Tiles(w)) below = w;
+            for (int w = Math.Max(window + 1, 2); w <= limit && above == 0; w++)
+                if (Tiles(w)) above = w;
+            var windows = new[] { below, above }.Where(w => w != 0).OrderBy(w => Math.Abs(w - window)).ThenBy(w => w).ToList();
+            return windows.Count == 0 ? EquatableArray<(string Name, string Value)>.Empty
+                : new[] { (FixProperties.TilingWindows, FixProperties.List(windows)) }.ToEquatableArray();
+        }
+
         /// <summary>"1 row", "2 columns", "1 row and 3 columns": what the windows leave unread.</summary>
         private static string Remainder(int rows, int columns)
         {
@@ -517,7 +589,7 @@ internal static class ShapeChecker
             {
                 if (weightLength > Limits.MaxParameters)
                 {
-                    Report(D.SizeTooLarge, layer.Location, $"Layer {position} ({description})", "the number of prototype values", weightLength, Limits.MaxParameters);
+                    ReportTooLarge(layer.Location, $"Layer {position} ({description})", "the number of prototype values", weightLength, Limits.MaxParameters);
                     return null;
                 }
                 _fixedValues += (int)weightLength;
@@ -563,7 +635,7 @@ internal static class ShapeChecker
             }
             if (input is Shape shape && shape.Size != 84)
             {
-                Report(D.RbfWidthMismatch, layer.PrototypesLocation ?? layer.Location, position, description, "LeNet-5's digit", 84, shape.Size, _chain.ToString(),
+                Report(FixProperties.Of((FixProperties.DenseUnits, 84)), D.RbfWidthMismatch, layer.PrototypesLocation ?? layer.Location, position, description, "LeNet-5's digit", 84, shape.Size, _chain.ToString(),
                     Json ? "the layer before must have 84 outputs (7x12, e.g. { \"kind\": \"dense\", \"units\": 84 }), or use \"prototypes\": \"randomCodes\""
                          : "the layer before must have 84 outputs (7x12, e.g. [Dense(84)]), or use Prototypes = RbfPrototypes.RandomCodes");
                 ok = false;
@@ -575,7 +647,7 @@ internal static class ShapeChecker
         {
             if ((long)output.Maps * output.Height * output.Width > Limits.MaxActivations)
             {
-                Report(D.SizeTooLarge, location, $"Layer {position} ({description})", "the output size", (long)output.Maps * output.Height * output.Width, Limits.MaxActivations);
+                ReportTooLarge(location, $"Layer {position} ({description})", "the output size", (long)output.Maps * output.Height * output.Width, Limits.MaxActivations);
                 return false;
             }
             return true;
@@ -585,7 +657,7 @@ internal static class ShapeChecker
         {
             if (_parameters + count > Limits.MaxParameters)
             {
-                Report(D.SizeTooLarge, location, $"Layer {position} ({description})", "the parameter count so far", _parameters + count, Limits.MaxParameters);
+                ReportTooLarge(location, $"Layer {position} ({description})", "the parameter count so far", _parameters + count, Limits.MaxParameters);
                 return false;
             }
             return true;
@@ -635,7 +707,7 @@ internal static class ShapeChecker
             if (_workspace > Limits.MaxWorkspace && !_workspaceReported)
             {
                 _workspaceReported = true;
-                Report(D.SizeTooLarge, _spec.Location, $"Layer {plan.Position} ({plan.Description})", "the workspace size so far", _workspace, Limits.MaxWorkspace);
+                ReportTooLarge(_spec.Location, $"Layer {plan.Position} ({plan.Description})", "the workspace size so far", _workspace, Limits.MaxWorkspace);
                 _workspace = Limits.MaxWorkspace;
             }
             _layers.Add(plan with
@@ -657,22 +729,26 @@ internal static class ShapeChecker
         init != Init.ByActivation ? init : activation == Act.Relu ? Init.HeUniform : Init.XavierUniform;
 
     /// <summary>How diagnostics and the summary name a layer: "conv 6@5x5", "subsample 2x2", "dense 84", "rbf 10".</summary>
-    public static string Describe(LayerSpec layer)
+    /// <param name="count">False leaves the maps, units or classes out (a value the front end rejected).</param>
+    /// <param name="kernel">False leaves the kernel out.</param>
+    /// <param name="window">False leaves the window out.</param>
+    public static string Describe(LayerSpec layer, bool count = true, bool kernel = true, bool window = true)
     {
+        string Counted(string kind) => count ? kind + " " + layer.Count.ToString(Inv) : kind;
         switch (layer.Kind)
         {
             case LayerKind.Conv:
                 // A kernel side below 1 is what a diagnostic reports; the description does not repeat it as "6@0x0".
-                return layer.KernelHeight < 1 || layer.KernelWidth < 1 ? $"conv {layer.Count}" : $"conv {layer.Count}@{layer.KernelHeight}x{layer.KernelWidth}";
+                return !kernel || layer.KernelHeight < 1 || layer.KernelWidth < 1 ? Counted("conv") : $"{Counted("conv")}@{layer.KernelHeight}x{layer.KernelWidth}";
             case LayerKind.Pool:
                 string kind = layer.PoolKind switch { PoolKind.Average => "avg pool", PoolKind.Max => "max pool", _ => "subsample" };
-                return $"{kind} {layer.Window}x{layer.Window}";
+                return window ? $"{kind} {layer.Window}x{layer.Window}" : kind;
             case LayerKind.Dense:
-                return $"dense {layer.Count}";
+                return Counted("dense");
             case LayerKind.SoftmaxOutput:
-                return $"softmax {layer.Count}";
+                return Counted("softmax");
             default:
-                return $"rbf {layer.Count}";
+                return Counted("rbf");
         }
     }
 }

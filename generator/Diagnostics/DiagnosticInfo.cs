@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using LeNetGen.Generator.Model;
 using Microsoft.CodeAnalysis;
@@ -7,11 +8,14 @@ namespace LeNetGen.Generator.Diagnostics;
 /// <summary>A diagnostic as plain values (descriptor, location, message arguments), so it can be compared and cached.</summary>
 internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> MessageArgs)
 {
+    /// <summary>What a code fix needs and the checker knows (names in <see cref="FixProperties"/>); empty for most.</summary>
+    public EquatableArray<(string Name, string Value)> Properties { get; init; } = EquatableArray<(string Name, string Value)>.Empty;
+
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params object[] messageArgs) =>
         new(descriptor, location, messageArgs.Select(a => string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}", a)).ToEquatableArray());
 
     public Diagnostic ToDiagnostic() =>
-        Diagnostic.Create(Descriptor, Location?.ToLocation(), MessageArgs.Cast<object>().ToArray());
+        Diagnostic.Create(Descriptor, Location?.ToLocation(), PropertyMap(), MessageArgs.Cast<object>().ToArray());
 
     /// <summary>
     /// The diagnostic located in <paramref name="compilation"/>'s syntax tree of its file when there is one (so in-source
@@ -27,6 +31,9 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
                     location = Microsoft.CodeAnalysis.Location.Create(tree, info.Span);
                     break;
                 }
-        return Diagnostic.Create(Descriptor, location, MessageArgs.Cast<object>().ToArray());
+        return Diagnostic.Create(Descriptor, location, PropertyMap(), MessageArgs.Cast<object>().ToArray());
     }
+
+    private ImmutableDictionary<string, string?>? PropertyMap() =>
+        Properties.Count == 0 ? null : Properties.ToImmutableDictionary(p => p.Name, p => (string?)p.Value);
 }

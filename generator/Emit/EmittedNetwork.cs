@@ -21,19 +21,33 @@ internal sealed record EmittedNetwork(string FullName, string ClassName, Equatab
     /// <summary>True when <see cref="Size"/> is the whole size; false when writing stopped at the limit.</summary>
     public bool SizeIsExact { get; init; } = true;
 
+    /// <summary>
+    /// For a network whose source is too large: the plan index of the layer that wrote more than half of it (where
+    /// LNG0303 goes), or -1 when no layer did, so the size is the whole network's (many layers), and LNG0303 goes to the
+    /// network's declaration.
+    /// </summary>
+    public int LargestLayer { get; init; } = -1;
+
+    /// <summary>The characters <see cref="LargestLayer"/> wrote (its methods in the three files).</summary>
+    public long LargestLayerSize { get; init; }
+
+    /// <summary>How LNG0303 names <see cref="LargestLayer"/>: "layer 2 (conv 40@5x5)".</summary>
+    public string LargestLayerName { get; init; } = "";
+
     public static EmittedNetwork Of(ScalarPlan scheduled)
     {
         NetworkPlan plan = scheduled.Network;
         long size = 0;
+        var perLayer = new long[plan.Layers.Count];
         try
         {
-            string source = ScalarNetworkEmitter.Emit(scheduled);
+            string source = ScalarNetworkEmitter.Emit(scheduled, perLayer);
             size = source.Length;
-            string tiles = TileNetworkEmitter.Emit(plan);
+            string tiles = TileNetworkEmitter.Emit(plan, perLayer);
             size += tiles.Length;
-            string sample = SampleNetworkEmitter.Emit(scheduled);
+            string sample = SampleNetworkEmitter.Emit(scheduled, perLayer);
             size += sample.Length;
-            if (size > Limits.MaxGeneratedSource) return TooLargeAt(plan, size);
+            if (size > Limits.MaxGeneratedSource) return TooLargeAt(plan, size, perLayer);
             return new EmittedNetwork(plan.FullName, plan.ClassName, new[]
             {
                 new GeneratedFile(plan.HintName, source),
@@ -43,7 +57,7 @@ internal sealed record EmittedNetwork(string FullName, string ClassName, Equatab
         }
         catch (GeneratedSourceTooLargeException tooLarge)
         {
-            return TooLargeAt(plan, size + tooLarge.Length) with { SizeIsExact = false };
+            return TooLargeAt(plan, size + tooLarge.Length, perLayer) with { SizeIsExact = false };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -52,6 +66,14 @@ internal sealed record EmittedNetwork(string FullName, string ClassName, Equatab
         }
     }
 
-    private static EmittedNetwork TooLargeAt(NetworkPlan plan, long size) =>
-        new(plan.FullName, plan.ClassName, EquatableArray<GeneratedFile>.Empty, size, true, null);
+    private static EmittedNetwork TooLargeAt(NetworkPlan plan, long size, long[] perLayer)
+    {
+        var network = new EmittedNetwork(plan.FullName, plan.ClassName, EquatableArray<GeneratedFile>.Empty, size, true, null);
+        int largest = 0;
+        for (int i = 1; i < perLayer.Length; i++)
+            if (perLayer[i] > perLayer[largest]) largest = i;
+        if (perLayer.Length == 0 || perLayer[largest] * 2 <= size) return network;
+        LayerPlan layer = plan.Layers[largest];
+        return network with { LargestLayer = largest, LargestLayerSize = perLayer[largest], LargestLayerName = $"layer {layer.Position} ({layer.Description})" };
+    }
 }

@@ -14,14 +14,26 @@ internal sealed class SourceWriter
 {
     private const int IndentSize = 4;
     private readonly StringBuilder _text = new();
+    private readonly long[]? _perLayer;
     private int _indent;
 
-    public void Line() => _text.Append('\n');
+    public SourceWriter() { }
+
+    /// <param name="perLayer">Where to add up the characters written while <see cref="Layer"/> names a layer (by its
+    /// index in the plan), so that LNG0303 can name the layer that writes most of a source that is too large.</param>
+    public SourceWriter(long[]? perLayer) => _perLayer = perLayer;
+
+    /// <summary>The plan index of the layer whose code is being written, or -1 for the network's own code.</summary>
+    public int Layer { get; set; } = -1;
+
+    public void Line() => Line("");
 
     public void Line(string line)
     {
+        int before = _text.Length;
         if (line.Length > 0) _text.Append(' ', _indent * IndentSize).Append(line);
         _text.Append('\n');
+        if (_perLayer is not null && Layer >= 0 && Layer < _perLayer.Length) _perLayer[Layer] += _text.Length - before;
         if (_text.Length > Limits.MaxGeneratedSource) throw new GeneratedSourceTooLargeException(_text.Length);
     }
 

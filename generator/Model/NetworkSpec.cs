@@ -23,6 +23,12 @@ internal sealed record NetworkSpec
     /// <summary>The class name in source, or the JSON file's "class" value: where name-level diagnostics go.</summary>
     public LocationInfo? Location { get; init; }
 
+    /// <summary>
+    /// The [Network] attribute (attribute specs; null for JSON): where a diagnostic about the network as a whole goes,
+    /// such as LNG0303 when no one layer makes the generated source too large.
+    /// </summary>
+    public LocationInfo? NetworkLocation { get; init; }
+
     /// <summary>The input shape as written, e.g. "1x32x32"; null when missing.</summary>
     public string? Input { get; init; }
     public LocationInfo? InputLocation { get; init; }
@@ -32,6 +38,12 @@ internal sealed record NetworkSpec
     public Init Init { get; init; }
 
     public EquatableArray<LayerSpec> Layers { get; init; } = EquatableArray<LayerSpec>.Empty;
+
+    /// <summary>
+    /// True when the layers' order is not defined (layer attributes on several partial declarations, LNG0007): each
+    /// layer is still checked on its own, but nothing that depends on the order (shapes, the head's place) is.
+    /// </summary>
+    public bool LayerOrderUnknown { get; init; }
 
     /// <summary>The JSON file that held the spec, for hint names and documentation; null for attribute specs.</summary>
     public string? SourceFile { get; init; }

@@ -56,7 +56,8 @@ internal static class AttributeFrontEnd
                 diagnostics.Add(DiagnosticInfo.Create(D.NetworkInGenericType, nameLocation, type.Name, "its containing type '" + outer.Name + "'"));
             var outerSyntax = outer.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().ToList();
             if (!outerSyntax.Any(s => s.Modifiers.Any(SyntaxKind.PartialKeyword)))
-                diagnostics.Add(DiagnosticInfo.Create(D.ContainingTypeNotPartial, nameLocation, type.Name, outer.Name));
+                diagnostics.Add(DiagnosticInfo.Create(D.ContainingTypeNotPartial, nameLocation, type.Name, outer.Name)
+                    with { Properties = new[] { (FixProperties.ContainingType, outer.Name) }.ToEquatableArray() });
             string keyword = outer.IsRecord ? (outer.TypeKind == TypeKind.Struct ? "record struct" : "record")
                 : outer.TypeKind == TypeKind.Struct ? "struct" : outer.TypeKind == TypeKind.Interface ? "interface" : "class";
             containing.Insert(0, "partial " + keyword + " " + outer.Name);
@@ -69,7 +70,7 @@ internal static class AttributeFrontEnd
         Init init = networkArgs.Enum("Init", Init.ByActivation, "network", 0, diagnostics, out _);
         ulong seed = networkArgs.UInt64("Seed");
 
-        var layers = ReadLayers(type, declaration, diagnostics, cancellationToken);
+        var layers = ReadLayers(type, declaration, diagnostics, cancellationToken, out bool orderUnknown);
 
         var spec = new NetworkSpec
         {
@@ -78,20 +79,24 @@ internal static class AttributeFrontEnd
             ClassName = type.Name,
             ContainingTypes = containing.ToEquatableArray(),
             Location = nameLocation,
+            NetworkLocation = networkArgs.AttributeLocation,
             Input = input,
             InputLocation = inputLocation ?? networkArgs.AttributeLocation,
             Element = element,
             Seed = seed,
             Init = init,
             Layers = layers.ToEquatableArray(),
+            LayerOrderUnknown = orderUnknown,
         };
         return new FrontEndResult(spec, diagnostics.ToEquatableArray());
     }
 
-    private static List<LayerSpec> ReadLayers(INamedTypeSymbol type, ClassDeclarationSyntax networkDeclaration, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static List<LayerSpec> ReadLayers(INamedTypeSymbol type, ClassDeclarationSyntax networkDeclaration, List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken, out bool orderUnknown)
     {
         // Layer attributes in source order; the order of partial declarations is not defined, so layers on more than
-        // one declaration are an error.
+        // one declaration are an error, and the checker is told the order is unknown (so no error of an order that is
+        // only this sort's, such as LNG0005 for a head that sorted first, comes with LNG0007).
         var found = new List<(AttributeData Data, AttributeSyntax Syntax, LayerKind Kind)>();
         foreach (AttributeData attribute in type.GetAttributes())
         {
@@ -109,7 +114,8 @@ internal static class AttributeFrontEnd
         }
 
         var declarations = found.Select(f => f.Syntax.FirstAncestorOrSelf<ClassDeclarationSyntax>()).Distinct().ToList();
-        if (declarations.Count > 1)
+        orderUnknown = declarations.Count > 1;
+        if (orderUnknown)
         {
             ClassDeclarationSyntax other = declarations.FirstOrDefault(d => d != networkDeclaration) ?? declarations[1]!;
             var second = found.First(f => f.Syntax.FirstAncestorOrSelf<ClassDeclarationSyntax>() == other);
@@ -295,6 +301,9 @@ internal static class AttributeFrontEnd
             return index < positional.Count ? positional[index].Expression : null;
         }
 
+        private bool IsNamedByColon(string parameterName) =>
+            _syntax?.ArgumentList?.Arguments.Any(a => a.NameColon?.Name.Identifier.ValueText == parameterName) == true;
+
         public int Int(string name, int fallback, out LocationInfo? location)
         {
             location = LocationInfo.From(Expression(name));
@@ -336,7 +345,9 @@ internal static class AttributeFrontEnd
         {
             location = LocationInfo.From(PositionalExpression(index, parameterName));
             if (index >= _data.ConstructorArguments.Length || _data.ConstructorArguments[index].Value is not int value) return fallback;
-            return Checked(value, parameterName, fallback, label, position, diagnostics, location);
+            // Named as the user wrote it: "kind" for `kind: ...`, "argument 1" for a value given by position.
+            string written = IsNamedByColon(parameterName) ? parameterName : "argument " + (index + 1).ToString(CultureInfo.InvariantCulture);
+            return Checked(value, written, fallback, label, position, diagnostics, location);
         }
 
         private TEnum Checked<TEnum>(int value, string name, TEnum fallback, string label, int position, List<DiagnosticInfo> diagnostics, LocationInfo? location)

@@ -289,7 +289,11 @@ internal static class JsonFrontEnd
             case JsonArray { Items.Count: 2 } pair:
                 int height = layer.ToInt(pair.Items[0], "kernel", Expected, "the 'kernel' height", " (item 1)", 0, Limits.MaxDimension);
                 int width = layer.ToInt(pair.Items[1], "kernel", Expected, "the 'kernel' width", " (item 2)", 0, Limits.MaxDimension);
-                return (height, width, location);
+                // An item reported here (wrong type, beyond the int range) stands for the kernel, so what the checker
+                // would say about its stand-in value is recognized as a repeat of that report and dropped.
+                static bool Readable(JsonValue item) => item is JsonNumber { IsInteger: true } number && number.TryGetInt32(out _);
+                JsonValue? unreadable = !Readable(pair.Items[0]) ? pair.Items[0] : !Readable(pair.Items[1]) ? pair.Items[1] : null;
+                return (height, width, unreadable is null ? location : layer.LocationOf(unreadable));
             default:
                 layer.WrongType(value, "kernel", Expected);
                 return (0, 0, location);

@@ -32,12 +32,17 @@ public sealed class PackageTests : IClassFixture<PackageTests.LocalFeed>
         foreach (string expected in new[]
         {
             "lib/net10.0/LeNetGen.Runtime.dll", "lib/net10.0/LeNetGen.Runtime.xml", "analyzers/dotnet/cs/LeNetGen.Generator.dll",
+            "analyzers/dotnet/cs/LeNetGen.CodeFixes.dll",
             "build/LeNetGen.props", "build/LeNetGen.targets", "buildTransitive/LeNetGen.props", "buildTransitive/LeNetGen.targets",
             "schema/lenet.schema.json", "README.md", "LICENSE",
         })
             Assert.Contains(expected, entries);
-        // The generator is not a library of the app, and nothing else is a dependency.
-        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generator", StringComparison.Ordinal));
+        // The generator and the code fixes are not libraries of the app, and nothing else is a dependency; Roslyn's own
+        // assemblies (Workspaces, which the code fixes use) come from the IDE and are not packed.
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal)
+            && (e.Contains("Generator", StringComparison.Ordinal) || e.Contains("CodeFixes", StringComparison.Ordinal)));
+        Assert.Equal(new[] { "analyzers/dotnet/cs/LeNetGen.CodeFixes.dll", "analyzers/dotnet/cs/LeNetGen.Generator.dll" },
+            entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
 
         string nuspec = Read(package, "LeNetGen.nuspec");
         Assert.Contains("<id>LeNetGen</id>", nuspec);
@@ -53,7 +58,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.LocalFeed>
     [Fact]
     public void ThePackagesAssembliesComeOutTheSameBitForBitWhenBuiltAgain()
     {
-        // Deterministic builds: the same sources give the same runtime and generator, whoever builds them when.
+        // Deterministic builds: the same sources give the same runtime, generator and code fixes, whoever builds them when.
         var (exitCode, output) = DotnetCli.Run("build runtime -c Release --no-incremental -nologo", Timeout);
         Assert.True(exitCode == 0, output);
         using ZipArchive package = ZipFile.OpenRead(_feed.Package);
@@ -61,6 +66,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.LocalFeed>
         {
             ("lib/net10.0/LeNetGen.Runtime.dll", "runtime/bin/Release/net10.0/LeNetGen.Runtime.dll"),
             ("analyzers/dotnet/cs/LeNetGen.Generator.dll", "generator/bin/Release/netstandard2.0/LeNetGen.Generator.dll"),
+            ("analyzers/dotnet/cs/LeNetGen.CodeFixes.dll", "generator/CodeFixes/bin/Release/netstandard2.0/LeNetGen.CodeFixes.dll"),
         })
         {
             using var packed = new MemoryStream();

@@ -19,7 +19,7 @@ public sealed class MutatedSpecTests
 {
     private const string JsonPath = "specs/Damaged.lenet.json";
 
-    private const string Json = """
+    internal const string Json = """
         { "namespace": "Samples", "class": "Damaged", "input": "2x10x9", "element": "double", "seed": 7,
           "layers": [
             { "kind": "conv", "maps": 3, "kernel": [3, 2], "padding": 1, "activation": "scaledTanh", "unroll": "maps", "connections": ["XX.", ".XX"] },
@@ -48,10 +48,10 @@ public sealed class MutatedSpecTests
     private const string Alphabet = "{}[]:,\"\\ \n0123456789-+.eExX.tfnul()=;/*'@#Act.PoolKind.Unroll.";
 
     /// <summary>One edit: at a fraction of the text, replace (0), delete (1), insert (2), truncate (3) or append garbage (4).</summary>
-    private static readonly Gen<(double At, int Kind, string Text)> Edit =
+    internal static readonly Gen<(double At, int Kind, string Text)> Edit =
         Gen.Select(Gen.Double[0, 1], Gen.Int[0, 4], Gen.Char[Alphabet].Array[1, 6].Select(c => new string(c)));
 
-    private static string Apply(string original, (double At, int Kind, string Text)[] edits)
+    internal static string Apply(string original, (double At, int Kind, string Text)[] edits)
     {
         var text = new StringBuilder(original);
         foreach (var (fraction, kind, insert) in edits)

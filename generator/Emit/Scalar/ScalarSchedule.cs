@@ -21,8 +21,14 @@ internal readonly record struct LayerSchedule(Unroll Depth, EquatableArray<int> 
 /// <summary>The schedule step's verdict: the scheduled plan unless an error was found, and every diagnostic so far.</summary>
 internal sealed record ScheduleResult(ScalarPlan? Plan, EquatableArray<DiagnosticInfo> Diagnostics)
 {
-    /// <summary>Where the network is declared: where LNG0303 goes when its generated source is too large.</summary>
+    /// <summary>Where the network is declared (its name).</summary>
     public LocationInfo? Location { get; init; }
+
+    /// <summary>Where LNG0303 goes when no one layer makes the generated source too large (see <see cref="CheckResult.NetworkLocation"/>).</summary>
+    public LocationInfo? NetworkLocation { get; init; }
+
+    /// <summary>For each layer of the plan: the layer, where LNG0303 goes when that layer writes most of the source.</summary>
+    public EquatableArray<LocationInfo?> LayerLocations { get; init; } = EquatableArray<LocationInfo?>.Empty;
 }
 
 /// <summary>
@@ -48,6 +54,8 @@ internal static class ScalarSchedule
         return new ScheduleResult(failed ? null : new ScalarPlan(plan, layers.ToEquatableArray()), diagnostics.ToEquatableArray())
         {
             Location = checkedSpec.Location,
+            NetworkLocation = checkedSpec.NetworkLocation,
+            LayerLocations = checkedSpec.LayerLocations,
         };
     }
 

@@ -98,7 +98,7 @@ internal sealed class JsonObjectReader
             return fallback;
         }
         if (number.TryGetInt32(out int result)) return result;
-        Report(D.SizeTooLarge, value, Subject, what, number.Text, limit);
+        Report(D.SizeTooLarge, value, Subject, what, MessageNumbers.FormatWritten(number.Text), MessageNumbers.Format(limit));
         return number.IsNegative ? int.MinValue : int.MaxValue;
     }
 
@@ -116,7 +116,7 @@ internal sealed class JsonObjectReader
             return 0;
         }
         if (number.TryGetUInt64(out ulong result)) return result;
-        Report(D.SizeTooLarge, value, Subject, "'" + name + "'", number.Text, ulong.MaxValue);
+        Report(D.SizeTooLarge, value, Subject, "'" + name + "'", MessageNumbers.FormatWritten(number.Text), MessageNumbers.Format(ulong.MaxValue));
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using LeNetGen.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -106,6 +107,31 @@ public sealed class DeclarationDiagnosticsTests
         """);
 
     [Fact]
+    public void LNG0007_LayersOnDeclarationsInTwoFiles_ComeWithoutErrorsOfAnOrderThatIsNotDefined()
+    {
+        // The head is declared in Network.cs, the dense layer in Network1.cs: ordered by file path, the head came first
+        // and LNG0005 ("comes after the output head") joined LNG0007; shapes of such an order were checked too.
+        string first = Usings + "[Network(Input = \"1x8x8\")]\n[SoftmaxOutput(10)]\npublic partial class Net { }\n";
+        string second = Usings + "[Dense(10)]\n[Conv(2, Kernel = 9)]\npublic partial class Net { }\n";
+        var result = GeneratorHarness.Run(new[] { first, second });
+        var texts = new System.Collections.Generic.Dictionary<string, string> { ["Network.cs"] = first, ["Network1.cs"] = second };
+        Assert.Equal(new[] { "LNG0007 Network1.cs(3,2) 'Dense(10)'" },
+            result.Diagnostics.Select(d => DiagnosticAssert.Describe(d, texts)));
+        Assert.Empty(result.Sources);
+    }
+
+    [Fact]
+    public void LNG0007_ALayersOwnMistakeIsStillReported()
+    {
+        string first = Usings + "[Network(Input = \"1x8x8\")]\n[SoftmaxOutput(10)]\npublic partial class Net { }\n";
+        string second = Usings + "[Dense(0)]\npublic partial class Net { }\n";
+        var result = GeneratorHarness.Run(new[] { first, second });
+        var texts = new System.Collections.Generic.Dictionary<string, string> { ["Network.cs"] = first, ["Network1.cs"] = second };
+        Assert.Equal(new[] { "LNG0007 Network1.cs(3,2) 'Dense(0)'", "LNG0109 Network1.cs(3,8) '0'" },
+            result.Diagnostics.Select(d => DiagnosticAssert.Describe(d, texts)).OrderBy(s => s, System.StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void LNG0008_DuplicateNetworkName_AttributeAndJson()
     {
         var result = DiagnosticAssert.Exactly(Usings + """
@@ -211,6 +237,31 @@ public sealed class DeclarationDiagnosticsTests
         [SoftmaxOutput(10)]
         public partial class Net { }
         """);
+
+    [Fact]
+    public void LNG0012_InvalidEnumValue_GivenByPositionIsNamedByItsPosition()
+    {
+        // It was named by the constructor's parameter name, "kind = 7", which the spec does not show.
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x8x8")]
+            [Pool({|LNG0012:(PoolKind)7|}, 2)]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Equal("Layer 1 (pool): argument 1 = 7 is not a known value; use one of Average, Max, Subsample", DiagnosticAssert.Message(result, "LNG0012"));
+    }
+
+    [Fact]
+    public void LNG0012_InvalidEnumValue_GivenByParameterNameIsNamedByIt()
+    {
+        var result = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x8x8")]
+            [Pool(window: 2, kind: {|LNG0012:(PoolKind)7|})]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Equal("Layer 1 (pool): kind = 7 is not a known value; use one of Average, Max, Subsample", DiagnosticAssert.Message(result, "LNG0012"));
+    }
 
     [Fact]
     public void LNG0013_NetworkIsStatic() => DiagnosticAssert.Exactly(Usings + """

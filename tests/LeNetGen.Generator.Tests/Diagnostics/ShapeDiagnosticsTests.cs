@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using LeNetGen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -255,6 +256,36 @@ public sealed class ShapeDiagnosticsTests
         """);
 
     [Fact]
+    public void LNG0110_EveryMessageWritesItsValueAndLimitAlike()
+    {
+        // Checker and JSON front end wrote "100000 ... limit of 65536", "3600060000", "network 'Huge'" and JSON's own
+        // "99999999999", where LNG0302, LNG0303 and the summary group digits ("65,536"); now all of them do.
+        var attribute = DiagnosticAssert.Exactly(Usings + """
+            [Network(Input = "1x240x250")]
+            [{|LNG0110:Dense(60000)|}]
+            [Dense({|LNG0110:100000|})]
+            [SoftmaxOutput(10)]
+            public partial class Net { }
+            """);
+        Assert.Equal(new[]
+        {
+            "Layer 1 (dense 60000): the parameter count so far is 3,600,060,000, beyond LeNetGen's limit of 67,108,864; LeNetGen generates code for small networks",
+            "Layer 2 (dense 100000): the number of units is 100,000, beyond LeNetGen's limit of 65,536; LeNetGen generates code for small networks",
+        }, attribute.Diagnostics.Select(d => d.GetMessage(CultureInfo.InvariantCulture)));
+
+        var json = DiagnosticAssert.Exactly("", ("Huge.lenet.json", """
+            { "class": "Huge", "input": {|LNG0110:"1x100000x8"|}, "layers": [
+                { "kind": "dense", "units": {|LNG0110:99999999999|} },
+                { "kind": "softmax", "classes": 10 } ] }
+            """));
+        Assert.Equal(new[]
+        {
+            "Network 'Huge': input height is 100,000, beyond LeNetGen's limit of 65,536; LeNetGen generates code for small networks",
+            "Layer 1 (dense): 'units' is 99,999,999,999, beyond LeNetGen's limit of 65,536; LeNetGen generates code for small networks",
+        }, json.Diagnostics.Select(d => d.GetMessage(CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public void LNG0110_SizeTooLarge_ParameterCount()
     {
         // Each size is within limits, but 60,000 x 60,000 weights are not.
@@ -393,13 +424,45 @@ public sealed class ShapeDiagnosticsTests
         """));
 
     [Fact]
+    public void LNG0112_ConnectionTableOnInput_TheTableIsStillChecked()
+    {
+        // A ragged table after a dense layer: that it cannot apply to a flat input does not hide that it is ragged (the
+        // JSON Schema rejects ragged tables, and the build says so too). Markers cannot nest, so the two are located here.
+        const string json = """
+            { "class": "Flat", "input": "1x8x8", "layers": [
+                { "kind": "dense", "units": 2 },
+                { "kind": "conv", "maps": 2, "kernel": 1, "connections": ["XX", "X"] },
+                { "kind": "softmax", "classes": 10 } ] }
+            """;
+        GeneratorHarness.Result result = GeneratorHarness.Run("", ("Flat.lenet.json", json));
+        Assert.Equal(new[] { "LNG0112 (3,62)", "LNG0104 (3,69)" },
+            result.Diagnostics.Select(d => $"{d.Id} ({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1})"));
+        Assert.Equal("Layer 2 (conv 2@1x1): row 1 of the connection table has 1 columns but the layer has 2 output maps; write one character per output map",
+            DiagnosticAssert.Message(result, "LNG0104"));
+    }
+
+    [Fact]
+    public void LNG0110_SizeTooLarge_NumberOfLayers()
+    {
+        // 65 layers, one more than LeNetGen's limit (the JSON Schema checks the head's position layer by layer).
+        string layers = string.Concat(Enumerable.Repeat("[Dense(4)]\n", 64));
+        var result = DiagnosticAssert.Exactly(Usings + "[Network(Input = \"1x8x8\")]\n" + layers + "[SoftmaxOutput(10)]\npublic partial class {|LNG0110:Net|} { }\n");
+        Assert.Equal("Network 'Net': the number of layers is 65, beyond LeNetGen's limit of 64; LeNetGen generates code for small networks",
+            DiagnosticAssert.Message(result, "LNG0110"));
+    }
+
+    [Fact]
+    public void SixtyFourLayersAreAccepted() => DiagnosticAssert.Exactly(Usings + "[Network(Input = \"1x8x8\")]\n"
+        + string.Concat(Enumerable.Repeat("[Dense(4)]\n", 63)) + "[SoftmaxOutput(10)]\npublic partial class Net { }\n");
+
+    [Fact]
     public void LNG0110_SizeTooLarge_ConnectionTableColumns()
     {
         string row = new('X', 5000);
         var result = DiagnosticAssert.Exactly(Usings + "[Network(Input = \"1x8x8\")]\n" +
             "[Conv(5000, Kernel = 1, Connections = {|LNG0110:\"" + row + "\"|})]\n" +
             "[SoftmaxOutput(10)]\npublic partial class Net { }\n");
-        Assert.Contains("the number of connection table columns is 5000", DiagnosticAssert.Message(result, "LNG0110"));
+        Assert.Contains("the number of connection table columns is 5,000, beyond LeNetGen's limit of 4,096", DiagnosticAssert.Message(result, "LNG0110"));
     }
 
     [Fact]

@@ -44,95 +44,95 @@ namespace LeNetGen.Samples.Networks
         public const ulong DefaultSeed = 1998UL;
 
         // C1: conv 6@5x5, 1@32x32 -> 6@28x28
-        /// <summary>C1's output: 6@28x28 (maps, height, width).</summary>
+        /// <summary>C1's output: 6@28x28 (maps, height, width), from its 1@32x32 input.</summary>
         public const int C1Maps = 6, C1Height = 28, C1Width = 28, C1Size = 4704;
-        /// <summary>C1's weights in the parameter buffer.</summary>
+        /// <summary>C1's weights in the parameter buffer: 6 x 1 x 5 x 5 (output maps, input maps, kernel rows, kernel columns), 150 values.</summary>
         public const int C1WeightsOffset = 0, C1WeightsLength = 150;
-        /// <summary>C1's biases in the parameter buffer.</summary>
+        /// <summary>C1's biases in the parameter buffer: 6 values, one per map.</summary>
         public const int C1BiasesOffset = 150, C1BiasesLength = 6;
-        /// <summary>C1's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>C1's weighted sums (before activation) in the workspace: 6@28x28, 4704 values.</summary>
         public const int C1SumsOffset = 0;
-        /// <summary>C1's outputs in the workspace.</summary>
+        /// <summary>C1's outputs in the workspace: 6@28x28, 4704 values.</summary>
         public const int C1ValuesOffset = 4704;
-        /// <summary>C1's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>C1's deltas in the workspace (6@28x28, 4704 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int C1DeltasOffset = 9408;
 
         // S2: subsample 2x2, 6@28x28 -> 6@14x14
-        /// <summary>S2's output: 6@14x14 (maps, height, width).</summary>
+        /// <summary>S2's output: 6@14x14 (maps, height, width), from its 6@28x28 input.</summary>
         public const int S2Maps = 6, S2Height = 14, S2Width = 14, S2Size = 1176;
-        /// <summary>S2's coefficients in the parameter buffer.</summary>
+        /// <summary>S2's coefficients in the parameter buffer: one per map, 6 values.</summary>
         public const int S2CoefficientsOffset = 156, S2CoefficientsLength = 6;
-        /// <summary>S2's biases in the parameter buffer.</summary>
+        /// <summary>S2's biases in the parameter buffer: 6 values, one per map.</summary>
         public const int S2BiasesOffset = 162, S2BiasesLength = 6;
-        /// <summary>S2's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>S2's weighted sums (before activation) in the workspace: 6@14x14, 1176 values.</summary>
         public const int S2SumsOffset = 14112;
-        /// <summary>S2's outputs in the workspace.</summary>
+        /// <summary>S2's outputs in the workspace: 6@14x14, 1176 values.</summary>
         public const int S2ValuesOffset = 15288;
-        /// <summary>S2's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>S2's deltas in the workspace (6@14x14, 1176 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int S2DeltasOffset = 16464;
 
         // C3: conv 16@5x5, 6@14x14 -> 16@10x10
-        /// <summary>C3's output: 16@10x10 (maps, height, width).</summary>
+        /// <summary>C3's output: 16@10x10 (maps, height, width), from its 6@14x14 input.</summary>
         public const int C3Maps = 16, C3Height = 10, C3Width = 10, C3Size = 1600;
-        /// <summary>C3's weights in the parameter buffer.</summary>
+        /// <summary>C3's weights in the parameter buffer: 60 connected (output map, input map) pairs of 5x5 kernels, output map by output map, 1500 values.</summary>
         public const int C3WeightsOffset = 168, C3WeightsLength = 1500;
-        /// <summary>C3's biases in the parameter buffer.</summary>
+        /// <summary>C3's biases in the parameter buffer: 16 values, one per map.</summary>
         public const int C3BiasesOffset = 1668, C3BiasesLength = 16;
-        /// <summary>C3's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>C3's weighted sums (before activation) in the workspace: 16@10x10, 1600 values.</summary>
         public const int C3SumsOffset = 17640;
-        /// <summary>C3's outputs in the workspace.</summary>
+        /// <summary>C3's outputs in the workspace: 16@10x10, 1600 values.</summary>
         public const int C3ValuesOffset = 19240;
-        /// <summary>C3's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>C3's deltas in the workspace (16@10x10, 1600 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int C3DeltasOffset = 20840;
 
         // S4: subsample 2x2, 16@10x10 -> 16@5x5
-        /// <summary>S4's output: 16@5x5 (maps, height, width).</summary>
+        /// <summary>S4's output: 16@5x5 (maps, height, width), from its 16@10x10 input.</summary>
         public const int S4Maps = 16, S4Height = 5, S4Width = 5, S4Size = 400;
-        /// <summary>S4's coefficients in the parameter buffer.</summary>
+        /// <summary>S4's coefficients in the parameter buffer: one per map, 16 values.</summary>
         public const int S4CoefficientsOffset = 1684, S4CoefficientsLength = 16;
-        /// <summary>S4's biases in the parameter buffer.</summary>
+        /// <summary>S4's biases in the parameter buffer: 16 values, one per map.</summary>
         public const int S4BiasesOffset = 1700, S4BiasesLength = 16;
-        /// <summary>S4's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>S4's weighted sums (before activation) in the workspace: 16@5x5, 400 values.</summary>
         public const int S4SumsOffset = 22440;
-        /// <summary>S4's outputs in the workspace.</summary>
+        /// <summary>S4's outputs in the workspace: 16@5x5, 400 values.</summary>
         public const int S4ValuesOffset = 22840;
-        /// <summary>S4's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>S4's deltas in the workspace (16@5x5, 400 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int S4DeltasOffset = 23240;
 
         // C5: conv 120@5x5, 16@5x5 -> 120@1x1
-        /// <summary>C5's output: 120@1x1 (maps, height, width).</summary>
+        /// <summary>C5's output: 120@1x1 (maps, height, width), from its 16@5x5 input.</summary>
         public const int C5Maps = 120, C5Height = 1, C5Width = 1, C5Size = 120;
-        /// <summary>C5's weights in the parameter buffer.</summary>
+        /// <summary>C5's weights in the parameter buffer: 120 x 16 x 5 x 5 (output maps, input maps, kernel rows, kernel columns), 48000 values.</summary>
         public const int C5WeightsOffset = 1716, C5WeightsLength = 48000;
-        /// <summary>C5's biases in the parameter buffer.</summary>
+        /// <summary>C5's biases in the parameter buffer: 120 values, one per map.</summary>
         public const int C5BiasesOffset = 49716, C5BiasesLength = 120;
-        /// <summary>C5's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>C5's weighted sums (before activation) in the workspace: 120@1x1, 120 values.</summary>
         public const int C5SumsOffset = 23640;
-        /// <summary>C5's outputs in the workspace.</summary>
+        /// <summary>C5's outputs in the workspace: 120@1x1, 120 values.</summary>
         public const int C5ValuesOffset = 23760;
-        /// <summary>C5's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>C5's deltas in the workspace (120@1x1, 120 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int C5DeltasOffset = 23880;
 
         // F6: dense 84, 120 -> 84
-        /// <summary>F6's output: 84 units.</summary>
+        /// <summary>F6's output: 84 units, from its 120 inputs.</summary>
         public const int F6Units = 84, F6Size = 84;
-        /// <summary>F6's weights in the parameter buffer.</summary>
+        /// <summary>F6's weights in the parameter buffer: 84 x 120 (units, inputs), 10080 values.</summary>
         public const int F6WeightsOffset = 49836, F6WeightsLength = 10080;
-        /// <summary>F6's biases in the parameter buffer.</summary>
+        /// <summary>F6's biases in the parameter buffer: 84 values, one per unit.</summary>
         public const int F6BiasesOffset = 59916, F6BiasesLength = 84;
-        /// <summary>F6's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>F6's weighted sums (before activation) in the workspace: 84 values.</summary>
         public const int F6SumsOffset = 24000;
-        /// <summary>F6's outputs in the workspace.</summary>
+        /// <summary>F6's outputs in the workspace: 84 values.</summary>
         public const int F6ValuesOffset = 24084;
-        /// <summary>F6's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>F6's deltas in the workspace (84 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int F6DeltasOffset = 24168;
 
         // Output: rbf 10, 84 -> 10
-        /// <summary>The output layer's classes (its size is <see cref="OutputSize"/>).</summary>
+        /// <summary>The output layer's classes: 10, from its 84 inputs (its size is <see cref="OutputSize"/>).</summary>
         public const int OutputClasses = 10;
-        /// <summary>Output's outputs in the workspace.</summary>
+        /// <summary>Output's outputs in the workspace: 10 values.</summary>
         public const int OutputValuesOffset = 24252;
-        /// <summary>Output's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>Output's deltas in the workspace (10 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int OutputDeltasOffset = 24262;
 
         // ---- the contract generic runtime code drives ---------------------------------------------------------
@@ -155,6 +155,21 @@ namespace LeNetGen.Samples.Networks
         public const ulong SpecFingerprint = 0x04471D0CAD7A40D3UL;
 
         /// <summary>The shape table: layer, kind, activation, output shape, parameters and connections.</summary>
+        /// <remarks>
+        /// <code>
+        /// layer   kind                           activation   output    parameters  connections
+        /// INPUT   input                                       1@32x32
+        /// C1      conv 6@5x5                     scaled tanh  6@28x28          156      122,304
+        /// S2      subsample 2x2                  scaled tanh  6@14x14           12        5,880
+        /// C3      conv 16@5x5 (table: 60 of 96)  scaled tanh  16@10x10       1,516      151,600
+        /// S4      subsample 2x2                  scaled tanh  16@5x5            32        2,000
+        /// C5      conv 120@5x5                   scaled tanh  120@1x1       48,120       48,120
+        /// F6      dense 84                       scaled tanh  84            10,164       10,164
+        /// Output  rbf 10 (fixed prototypes)                   10                 0          840
+        /// total                                                             60,000      340,908
+        /// fixed, not trained: 840 prototype values
+        /// </code>
+        /// </remarks>
         public const string Summary =
             "layer   kind                           activation   output    parameters  connections\n" +
             "INPUT   input                                       1@32x32\n" +

@@ -41,89 +41,89 @@ namespace LeNetGen.Samples.Networks
         public const ulong DefaultSeed = 2024UL;
 
         // C1: conv 6@5x5, 1@32x32 -> 6@28x28
-        /// <summary>C1's output: 6@28x28 (maps, height, width).</summary>
+        /// <summary>C1's output: 6@28x28 (maps, height, width), from its 1@32x32 input.</summary>
         public const int C1Maps = 6, C1Height = 28, C1Width = 28, C1Size = 4704;
-        /// <summary>C1's weights in the parameter buffer.</summary>
+        /// <summary>C1's weights in the parameter buffer: 6 x 1 x 5 x 5 (output maps, input maps, kernel rows, kernel columns), 150 values.</summary>
         public const int C1WeightsOffset = 0, C1WeightsLength = 150;
-        /// <summary>C1's biases in the parameter buffer.</summary>
+        /// <summary>C1's biases in the parameter buffer: 6 values, one per map.</summary>
         public const int C1BiasesOffset = 150, C1BiasesLength = 6;
-        /// <summary>C1's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>C1's weighted sums (before activation) in the workspace: 6@28x28, 4704 values.</summary>
         public const int C1SumsOffset = 0;
-        /// <summary>C1's outputs in the workspace.</summary>
+        /// <summary>C1's outputs in the workspace: 6@28x28, 4704 values.</summary>
         public const int C1ValuesOffset = 4704;
-        /// <summary>C1's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>C1's deltas in the workspace (6@28x28, 4704 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int C1DeltasOffset = 9408;
 
         // S2: max pool 2x2, 6@28x28 -> 6@14x14
-        /// <summary>S2's output: 6@14x14 (maps, height, width).</summary>
+        /// <summary>S2's output: 6@14x14 (maps, height, width), from its 6@28x28 input.</summary>
         public const int S2Maps = 6, S2Height = 14, S2Width = 14, S2Size = 1176;
-        /// <summary>S2's outputs in the workspace.</summary>
+        /// <summary>S2's outputs in the workspace: 6@14x14, 1176 values.</summary>
         public const int S2ValuesOffset = 14112;
-        /// <summary>S2's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>S2's deltas in the workspace (6@14x14, 1176 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int S2DeltasOffset = 15288;
 
         // C3: conv 16@5x5, 6@14x14 -> 16@10x10
-        /// <summary>C3's output: 16@10x10 (maps, height, width).</summary>
+        /// <summary>C3's output: 16@10x10 (maps, height, width), from its 6@14x14 input.</summary>
         public const int C3Maps = 16, C3Height = 10, C3Width = 10, C3Size = 1600;
-        /// <summary>C3's weights in the parameter buffer.</summary>
+        /// <summary>C3's weights in the parameter buffer: 16 x 6 x 5 x 5 (output maps, input maps, kernel rows, kernel columns), 2400 values.</summary>
         public const int C3WeightsOffset = 156, C3WeightsLength = 2400;
-        /// <summary>C3's biases in the parameter buffer.</summary>
+        /// <summary>C3's biases in the parameter buffer: 16 values, one per map.</summary>
         public const int C3BiasesOffset = 2556, C3BiasesLength = 16;
-        /// <summary>C3's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>C3's weighted sums (before activation) in the workspace: 16@10x10, 1600 values.</summary>
         public const int C3SumsOffset = 16464;
-        /// <summary>C3's outputs in the workspace.</summary>
+        /// <summary>C3's outputs in the workspace: 16@10x10, 1600 values.</summary>
         public const int C3ValuesOffset = 18064;
-        /// <summary>C3's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>C3's deltas in the workspace (16@10x10, 1600 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int C3DeltasOffset = 19664;
 
         // S4: max pool 2x2, 16@10x10 -> 16@5x5
-        /// <summary>S4's output: 16@5x5 (maps, height, width).</summary>
+        /// <summary>S4's output: 16@5x5 (maps, height, width), from its 16@10x10 input.</summary>
         public const int S4Maps = 16, S4Height = 5, S4Width = 5, S4Size = 400;
-        /// <summary>S4's outputs in the workspace.</summary>
+        /// <summary>S4's outputs in the workspace: 16@5x5, 400 values.</summary>
         public const int S4ValuesOffset = 21264;
-        /// <summary>S4's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>S4's deltas in the workspace (16@5x5, 400 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int S4DeltasOffset = 21664;
 
         // C5: conv 120@5x5, 16@5x5 -> 120@1x1
-        /// <summary>C5's output: 120@1x1 (maps, height, width).</summary>
+        /// <summary>C5's output: 120@1x1 (maps, height, width), from its 16@5x5 input.</summary>
         public const int C5Maps = 120, C5Height = 1, C5Width = 1, C5Size = 120;
-        /// <summary>C5's weights in the parameter buffer.</summary>
+        /// <summary>C5's weights in the parameter buffer: 120 x 16 x 5 x 5 (output maps, input maps, kernel rows, kernel columns), 48000 values.</summary>
         public const int C5WeightsOffset = 2572, C5WeightsLength = 48000;
-        /// <summary>C5's biases in the parameter buffer.</summary>
+        /// <summary>C5's biases in the parameter buffer: 120 values, one per map.</summary>
         public const int C5BiasesOffset = 50572, C5BiasesLength = 120;
-        /// <summary>C5's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>C5's weighted sums (before activation) in the workspace: 120@1x1, 120 values.</summary>
         public const int C5SumsOffset = 22064;
-        /// <summary>C5's outputs in the workspace.</summary>
+        /// <summary>C5's outputs in the workspace: 120@1x1, 120 values.</summary>
         public const int C5ValuesOffset = 22184;
-        /// <summary>C5's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>C5's deltas in the workspace (120@1x1, 120 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int C5DeltasOffset = 22304;
 
         // F6: dense 84, 120 -> 84
-        /// <summary>F6's output: 84 units.</summary>
+        /// <summary>F6's output: 84 units, from its 120 inputs.</summary>
         public const int F6Units = 84, F6Size = 84;
-        /// <summary>F6's weights in the parameter buffer.</summary>
+        /// <summary>F6's weights in the parameter buffer: 84 x 120 (units, inputs), 10080 values.</summary>
         public const int F6WeightsOffset = 50692, F6WeightsLength = 10080;
-        /// <summary>F6's biases in the parameter buffer.</summary>
+        /// <summary>F6's biases in the parameter buffer: 84 values, one per unit.</summary>
         public const int F6BiasesOffset = 60772, F6BiasesLength = 84;
-        /// <summary>F6's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>F6's weighted sums (before activation) in the workspace: 84 values.</summary>
         public const int F6SumsOffset = 22424;
-        /// <summary>F6's outputs in the workspace.</summary>
+        /// <summary>F6's outputs in the workspace: 84 values.</summary>
         public const int F6ValuesOffset = 22508;
-        /// <summary>F6's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>F6's deltas in the workspace (84 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int F6DeltasOffset = 22592;
 
         // Output: softmax 10, 84 -> 10
-        /// <summary>The output layer's classes (its size is <see cref="OutputSize"/>).</summary>
+        /// <summary>The output layer's classes: 10, from its 84 inputs (its size is <see cref="OutputSize"/>).</summary>
         public const int OutputClasses = 10;
-        /// <summary>Output's weights in the parameter buffer.</summary>
+        /// <summary>Output's weights in the parameter buffer: 10 x 84 (classes, inputs), 840 values.</summary>
         public const int OutputWeightsOffset = 60856, OutputWeightsLength = 840;
-        /// <summary>Output's biases in the parameter buffer.</summary>
+        /// <summary>Output's biases in the parameter buffer: 10 values, one per class.</summary>
         public const int OutputBiasesOffset = 61696, OutputBiasesLength = 10;
-        /// <summary>Output's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>Output's weighted sums (before activation) in the workspace: 10 values.</summary>
         public const int OutputSumsOffset = 22676;
-        /// <summary>Output's outputs in the workspace.</summary>
+        /// <summary>Output's outputs in the workspace: 10 values.</summary>
         public const int OutputValuesOffset = 22686;
-        /// <summary>Output's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>Output's deltas in the workspace (10 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int OutputDeltasOffset = 22696;
 
         // ---- the contract generic runtime code drives ---------------------------------------------------------
@@ -146,6 +146,20 @@ namespace LeNetGen.Samples.Networks
         public const ulong SpecFingerprint = 0xD5851F7518F8D6F5UL;
 
         /// <summary>The shape table: layer, kind, activation, output shape, parameters and connections.</summary>
+        /// <remarks>
+        /// <code>
+        /// layer   kind          activation  output    parameters  connections
+        /// INPUT   input                     1@32x32
+        /// C1      conv 6@5x5    relu        6@28x28          156      122,304
+        /// S2      max pool 2x2              6@14x14            0        4,704
+        /// C3      conv 16@5x5   relu        16@10x10       2,416      241,600
+        /// S4      max pool 2x2              16@5x5             0        1,600
+        /// C5      conv 120@5x5  relu        120@1x1       48,120       48,120
+        /// F6      dense 84      relu        84            10,164       10,164
+        /// Output  softmax 10    softmax     10               850          850
+        /// total                                           61,706      429,342
+        /// </code>
+        /// </remarks>
         public const string Summary =
             "layer   kind          activation  output    parameters  connections\n" +
             "INPUT   input                     1@32x32\n" +

@@ -36,25 +36,25 @@ partial class Outer
         public const ulong DefaultSeed = 0UL;
 
         // S1: max pool 2x2, 1@4x4 -> 1@2x2
-        /// <summary>S1's output: 1@2x2 (maps, height, width).</summary>
+        /// <summary>S1's output: 1@2x2 (maps, height, width), from its 1@4x4 input.</summary>
         public const int S1Maps = 1, S1Height = 2, S1Width = 2, S1Size = 4;
-        /// <summary>S1's outputs in the workspace.</summary>
+        /// <summary>S1's outputs in the workspace: 1@2x2, 4 values.</summary>
         public const int S1ValuesOffset = 0;
-        /// <summary>S1's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>S1's deltas in the workspace (1@2x2, 4 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int S1DeltasOffset = 4;
 
         // Output: softmax 2, 1@2x2 -> 2
-        /// <summary>The output layer's classes (its size is <see cref="OutputSize"/>).</summary>
+        /// <summary>The output layer's classes: 2, from its 1@2x2 input (its size is <see cref="OutputSize"/>).</summary>
         public const int OutputClasses = 2;
-        /// <summary>Output's weights in the parameter buffer.</summary>
+        /// <summary>Output's weights in the parameter buffer: 2 x 4 (classes, inputs), 8 values.</summary>
         public const int OutputWeightsOffset = 0, OutputWeightsLength = 8;
-        /// <summary>Output's biases in the parameter buffer.</summary>
+        /// <summary>Output's biases in the parameter buffer: 2 values, one per class.</summary>
         public const int OutputBiasesOffset = 8, OutputBiasesLength = 2;
-        /// <summary>Output's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>Output's weighted sums (before activation) in the workspace: 2 values.</summary>
         public const int OutputSumsOffset = 8;
-        /// <summary>Output's outputs in the workspace.</summary>
+        /// <summary>Output's outputs in the workspace: 2 values.</summary>
         public const int OutputValuesOffset = 10;
-        /// <summary>Output's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>Output's deltas in the workspace (2 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int OutputDeltasOffset = 12;
 
         // ---- the contract generic runtime code drives ---------------------------------------------------------
@@ -77,6 +77,15 @@ partial class Outer
         public const ulong SpecFingerprint = 0x8A4824500CB7880EUL;
 
         /// <summary>The shape table: layer, kind, activation, output shape, parameters and connections.</summary>
+        /// <remarks>
+        /// <code>
+        /// layer   kind          activation  output  parameters  connections
+        /// INPUT   input                     1@4x4
+        /// S1      max pool 2x2              1@2x2            0           16
+        /// Output  softmax 2     softmax     2               10           10
+        /// total                                             10           26
+        /// </code>
+        /// </remarks>
         public const string Summary =
             "layer   kind          activation  output  parameters  connections\n" +
             "INPUT   input                     1@4x4\n" +

@@ -39,69 +39,69 @@ namespace Tests
         public const ulong DefaultSeed = 3UL;
 
         // C1: conv 4@3x2, 3@9x9 -> 4@5x5
-        /// <summary>C1's output: 4@5x5 (maps, height, width).</summary>
+        /// <summary>C1's output: 4@5x5 (maps, height, width), from its 3@9x9 input.</summary>
         public const int C1Maps = 4, C1Height = 5, C1Width = 5, C1Size = 100;
-        /// <summary>C1's weights in the parameter buffer.</summary>
+        /// <summary>C1's weights in the parameter buffer: 4 x 3 x 3 x 2 (output maps, input maps, kernel rows, kernel columns), 72 values.</summary>
         public const int C1WeightsOffset = 0, C1WeightsLength = 72;
-        /// <summary>C1's biases in the parameter buffer.</summary>
+        /// <summary>C1's biases in the parameter buffer: 4 values, one per map.</summary>
         public const int C1BiasesOffset = 72, C1BiasesLength = 4;
-        /// <summary>The zero-padded copy of C1's input in the workspace.</summary>
+        /// <summary>The zero-padded copy of C1's input in the workspace: 3@11x11, 363 values.</summary>
         public const int C1PaddedOffset = 0, C1PaddedLength = 363;
-        /// <summary>C1's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>C1's weighted sums (before activation) in the workspace: 4@5x5, 100 values.</summary>
         public const int C1SumsOffset = 363;
-        /// <summary>C1's outputs in the workspace.</summary>
+        /// <summary>C1's outputs in the workspace: 4@5x5, 100 values.</summary>
         public const int C1ValuesOffset = 463;
-        /// <summary>C1's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>C1's deltas in the workspace (4@5x5, 100 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int C1DeltasOffset = 563;
-        /// <summary>The deltas of C1's padded input in the workspace.</summary>
+        /// <summary>The deltas of C1's padded input in the workspace: 3@11x11.</summary>
         public const int C1PaddedDeltasOffset = 663;
 
         // S2: avg pool 3x3, 4@5x5 -> 4@3x3
-        /// <summary>S2's output: 4@3x3 (maps, height, width).</summary>
+        /// <summary>S2's output: 4@3x3 (maps, height, width), from its 4@5x5 input.</summary>
         public const int S2Maps = 4, S2Height = 3, S2Width = 3, S2Size = 36;
-        /// <summary>S2's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>S2's weighted sums (before activation) in the workspace: 4@3x3, 36 values.</summary>
         public const int S2SumsOffset = 1026;
-        /// <summary>S2's outputs in the workspace.</summary>
+        /// <summary>S2's outputs in the workspace: 4@3x3, 36 values.</summary>
         public const int S2ValuesOffset = 1062;
-        /// <summary>S2's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>S2's deltas in the workspace (4@3x3, 36 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int S2DeltasOffset = 1098;
 
         // C3: conv 5@2x2, 4@3x3 -> 5@2x2
-        /// <summary>C3's output: 5@2x2 (maps, height, width).</summary>
+        /// <summary>C3's output: 5@2x2 (maps, height, width), from its 4@3x3 input.</summary>
         public const int C3Maps = 5, C3Height = 2, C3Width = 2, C3Size = 20;
-        /// <summary>C3's weights in the parameter buffer.</summary>
+        /// <summary>C3's weights in the parameter buffer: 5 x 4 x 2 x 2 (output maps, input maps, kernel rows, kernel columns), 80 values.</summary>
         public const int C3WeightsOffset = 76, C3WeightsLength = 80;
-        /// <summary>C3's biases in the parameter buffer.</summary>
+        /// <summary>C3's biases in the parameter buffer: 5 values, one per map.</summary>
         public const int C3BiasesOffset = 156, C3BiasesLength = 5;
-        /// <summary>C3's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>C3's weighted sums (before activation) in the workspace: 5@2x2, 20 values.</summary>
         public const int C3SumsOffset = 1134;
-        /// <summary>C3's outputs in the workspace.</summary>
+        /// <summary>C3's outputs in the workspace: 5@2x2, 20 values.</summary>
         public const int C3ValuesOffset = 1154;
-        /// <summary>C3's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>C3's deltas in the workspace (5@2x2, 20 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int C3DeltasOffset = 1174;
 
         // F4: dense 6, 5@2x2 -> 6
-        /// <summary>F4's output: 6 units.</summary>
+        /// <summary>F4's output: 6 units, from its 5@2x2 input.</summary>
         public const int F4Units = 6, F4Size = 6;
-        /// <summary>F4's weights in the parameter buffer.</summary>
+        /// <summary>F4's weights in the parameter buffer: 6 x 20 (units, inputs), 120 values.</summary>
         public const int F4WeightsOffset = 161, F4WeightsLength = 120;
-        /// <summary>F4's biases in the parameter buffer.</summary>
+        /// <summary>F4's biases in the parameter buffer: 6 values, one per unit.</summary>
         public const int F4BiasesOffset = 281, F4BiasesLength = 6;
-        /// <summary>F4's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>F4's weighted sums (before activation) in the workspace: 6 values.</summary>
         public const int F4SumsOffset = 1194;
-        /// <summary>F4's outputs in the workspace.</summary>
+        /// <summary>F4's outputs in the workspace: 6 values.</summary>
         public const int F4ValuesOffset = 1200;
-        /// <summary>F4's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>F4's deltas in the workspace (6 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int F4DeltasOffset = 1206;
 
         // Output: rbf 3, 6 -> 3
-        /// <summary>The output layer's classes (its size is <see cref="OutputSize"/>).</summary>
+        /// <summary>The output layer's classes: 3, from its 6 inputs (its size is <see cref="OutputSize"/>).</summary>
         public const int OutputClasses = 3;
-        /// <summary>Output's prototypes in the parameter buffer.</summary>
+        /// <summary>Output's prototypes in the parameter buffer: 3 x 6 (classes, inputs), 18 values.</summary>
         public const int OutputPrototypesOffset = 287, OutputPrototypesLength = 18;
-        /// <summary>Output's outputs in the workspace.</summary>
+        /// <summary>Output's outputs in the workspace: 3 values.</summary>
         public const int OutputValuesOffset = 1212;
-        /// <summary>Output's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>Output's deltas in the workspace (3 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int OutputDeltasOffset = 1215;
 
         // ---- the contract generic runtime code drives ---------------------------------------------------------
@@ -124,6 +124,18 @@ namespace Tests
         public const ulong SpecFingerprint = 0x364F887E9896399EUL;
 
         /// <summary>The shape table: layer, kind, activation, output shape, parameters and connections.</summary>
+        /// <remarks>
+        /// <code>
+        /// layer   kind                        activation   output  parameters  connections
+        /// INPUT   input                                    3@9x9
+        /// C1      conv 4@3x2                  sigmoid      4@5x5           76        1,900
+        /// S2      avg pool 3x3                tanh         4@3x3            0          324
+        /// C3      conv 5@2x2                  relu         5@2x2           85          340
+        /// F4      dense 6                     scaled tanh  6              126          126
+        /// Output  rbf 3 (trained prototypes)               3               18           18
+        /// total                                                           305        2,708
+        /// </code>
+        /// </remarks>
         public const string Summary =
             "layer   kind                        activation   output  parameters  connections\n" +
             "INPUT   input                                    3@9x9\n" +

@@ -40,79 +40,79 @@ namespace LeNetGen.Samples.Networks
         public const ulong DefaultSeed = 7UL;
 
         // C1: conv 4@5x5, 1@32x32 -> 4@28x28
-        /// <summary>C1's output: 4@28x28 (maps, height, width).</summary>
+        /// <summary>C1's output: 4@28x28 (maps, height, width), from its 1@32x32 input.</summary>
         public const int C1Maps = 4, C1Height = 28, C1Width = 28, C1Size = 3136;
-        /// <summary>C1's weights in the parameter buffer.</summary>
+        /// <summary>C1's weights in the parameter buffer: 4 x 1 x 5 x 5 (output maps, input maps, kernel rows, kernel columns), 100 values.</summary>
         public const int C1WeightsOffset = 0, C1WeightsLength = 100;
-        /// <summary>C1's biases in the parameter buffer.</summary>
+        /// <summary>C1's biases in the parameter buffer: 4 values, one per map.</summary>
         public const int C1BiasesOffset = 100, C1BiasesLength = 4;
-        /// <summary>C1's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>C1's weighted sums (before activation) in the workspace: 4@28x28, 3136 values.</summary>
         public const int C1SumsOffset = 0;
-        /// <summary>C1's outputs in the workspace.</summary>
+        /// <summary>C1's outputs in the workspace: 4@28x28, 3136 values.</summary>
         public const int C1ValuesOffset = 3136;
-        /// <summary>C1's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>C1's deltas in the workspace (4@28x28, 3136 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int C1DeltasOffset = 6272;
 
         // S2: avg pool 4x4, 4@28x28 -> 4@7x7
-        /// <summary>S2's output: 4@7x7 (maps, height, width).</summary>
+        /// <summary>S2's output: 4@7x7 (maps, height, width), from its 4@28x28 input.</summary>
         public const int S2Maps = 4, S2Height = 7, S2Width = 7, S2Size = 196;
-        /// <summary>S2's outputs in the workspace.</summary>
+        /// <summary>S2's outputs in the workspace: 4@7x7, 196 values.</summary>
         public const int S2ValuesOffset = 9408;
-        /// <summary>S2's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>S2's deltas in the workspace (4@7x7, 196 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int S2DeltasOffset = 9604;
 
         // C3: conv 8@3x3, 4@7x7 -> 8@7x7
-        /// <summary>C3's output: 8@7x7 (maps, height, width).</summary>
+        /// <summary>C3's output: 8@7x7 (maps, height, width), from its 4@7x7 input.</summary>
         public const int C3Maps = 8, C3Height = 7, C3Width = 7, C3Size = 392;
-        /// <summary>C3's weights in the parameter buffer.</summary>
+        /// <summary>C3's weights in the parameter buffer: 16 connected (output map, input map) pairs of 3x3 kernels, output map by output map, 144 values.</summary>
         public const int C3WeightsOffset = 104, C3WeightsLength = 144;
-        /// <summary>C3's biases in the parameter buffer.</summary>
+        /// <summary>C3's biases in the parameter buffer: 8 values, one per map.</summary>
         public const int C3BiasesOffset = 248, C3BiasesLength = 8;
-        /// <summary>The zero-padded copy of C3's input in the workspace.</summary>
+        /// <summary>The zero-padded copy of C3's input in the workspace: 4@9x9, 324 values.</summary>
         public const int C3PaddedOffset = 9800, C3PaddedLength = 324;
-        /// <summary>C3's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>C3's weighted sums (before activation) in the workspace: 8@7x7, 392 values.</summary>
         public const int C3SumsOffset = 10124;
-        /// <summary>C3's outputs in the workspace.</summary>
+        /// <summary>C3's outputs in the workspace: 8@7x7, 392 values.</summary>
         public const int C3ValuesOffset = 10516;
-        /// <summary>C3's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>C3's deltas in the workspace (8@7x7, 392 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int C3DeltasOffset = 10908;
-        /// <summary>The deltas of C3's padded input in the workspace.</summary>
+        /// <summary>The deltas of C3's padded input in the workspace: 4@9x9.</summary>
         public const int C3PaddedDeltasOffset = 11300;
 
         // S4: max pool 7x7, 8@7x7 -> 8@1x1
-        /// <summary>S4's output: 8@1x1 (maps, height, width).</summary>
+        /// <summary>S4's output: 8@1x1 (maps, height, width), from its 8@7x7 input.</summary>
         public const int S4Maps = 8, S4Height = 1, S4Width = 1, S4Size = 8;
-        /// <summary>S4's outputs in the workspace.</summary>
+        /// <summary>S4's outputs in the workspace: 8@1x1, 8 values.</summary>
         public const int S4ValuesOffset = 11624;
-        /// <summary>S4's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>S4's deltas in the workspace (8@1x1, 8 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int S4DeltasOffset = 11632;
 
         // F5: dense 16, 8 -> 16
-        /// <summary>F5's output: 16 units.</summary>
+        /// <summary>F5's output: 16 units, from its 8 inputs.</summary>
         public const int F5Units = 16, F5Size = 16;
-        /// <summary>F5's weights in the parameter buffer.</summary>
+        /// <summary>F5's weights in the parameter buffer: 16 x 8 (units, inputs), 128 values.</summary>
         public const int F5WeightsOffset = 256, F5WeightsLength = 128;
-        /// <summary>F5's biases in the parameter buffer.</summary>
+        /// <summary>F5's biases in the parameter buffer: 16 values, one per unit.</summary>
         public const int F5BiasesOffset = 384, F5BiasesLength = 16;
-        /// <summary>F5's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>F5's weighted sums (before activation) in the workspace: 16 values.</summary>
         public const int F5SumsOffset = 11640;
-        /// <summary>F5's outputs in the workspace.</summary>
+        /// <summary>F5's outputs in the workspace: 16 values.</summary>
         public const int F5ValuesOffset = 11656;
-        /// <summary>F5's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>F5's deltas in the workspace (16 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int F5DeltasOffset = 11672;
 
         // Output: softmax 10, 16 -> 10
-        /// <summary>The output layer's classes (its size is <see cref="OutputSize"/>).</summary>
+        /// <summary>The output layer's classes: 10, from its 16 inputs (its size is <see cref="OutputSize"/>).</summary>
         public const int OutputClasses = 10;
-        /// <summary>Output's weights in the parameter buffer.</summary>
+        /// <summary>Output's weights in the parameter buffer: 10 x 16 (classes, inputs), 160 values.</summary>
         public const int OutputWeightsOffset = 400, OutputWeightsLength = 160;
-        /// <summary>Output's biases in the parameter buffer.</summary>
+        /// <summary>Output's biases in the parameter buffer: 10 values, one per class.</summary>
         public const int OutputBiasesOffset = 560, OutputBiasesLength = 10;
-        /// <summary>Output's weighted sums (before activation) in the workspace.</summary>
+        /// <summary>Output's weighted sums (before activation) in the workspace: 10 values.</summary>
         public const int OutputSumsOffset = 11688;
-        /// <summary>Output's outputs in the workspace.</summary>
+        /// <summary>Output's outputs in the workspace: 10 values.</summary>
         public const int OutputValuesOffset = 11698;
-        /// <summary>Output's deltas in the workspace: dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
+        /// <summary>Output's deltas in the workspace (10 values): dE/d(sums) after a backward pass, d2E/d(sums)2 after a curvature pass.</summary>
         public const int OutputDeltasOffset = 11708;
 
         // ---- the contract generic runtime code drives ---------------------------------------------------------
@@ -135,6 +135,19 @@ namespace LeNetGen.Samples.Networks
         public const ulong SpecFingerprint = 0xDAB91E7C40BA1A6FUL;
 
         /// <summary>The shape table: layer, kind, activation, output shape, parameters and connections.</summary>
+        /// <remarks>
+        /// <code>
+        /// layer   kind                          activation  output   parameters  connections
+        /// INPUT   input                                     1@32x32
+        /// C1      conv 4@5x5                    tanh        4@28x28         104       81,536
+        /// S2      avg pool 4x4                              4@7x7             0        3,136
+        /// C3      conv 8@3x3 (table: 16 of 32)  tanh        8@7x7           152        7,448
+        /// S4      max pool 7x7                              8@1x1             0          392
+        /// F5      dense 16                      relu        16              144          144
+        /// Output  softmax 10                    softmax     10              170          170
+        /// total                                                             570       92,826
+        /// </code>
+        /// </remarks>
         public const string Summary =
             "layer   kind                          activation  output   parameters  connections\n" +
             "INPUT   input                                     1@32x32\n" +

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace LeNetGen.Generator.Tests.Emit;
 
-/// <summary>Specs the property tests over random networks (Runtime.Tests' Properties/) found broken, shrunk, kept here.</summary>
+/// <summary>Specs the property tests over random networks (Networks.Tests' Properties/) found broken, shrunk, kept here.</summary>
 public sealed class PropertyRegressionTests
 {
     /// <summary>

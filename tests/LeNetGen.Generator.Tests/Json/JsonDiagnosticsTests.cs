@@ -256,7 +256,27 @@ public sealed class JsonDiagnosticsTests
         var result = DiagnosticAssert.Exactly("", ("Seed.lenet.json", """
             { "class": "Seed", "input": "1x8x8", "seed": {|LNG0110:18446744073709551616|}, "layers": [ { "kind": "softmax", "classes": 10 } ] }
             """));
-        Assert.Equal("Network 'Seed': 'seed' is 18446744073709551616, beyond LeNetGen's limit of 18446744073709551615; LeNetGen generates code for small networks", Message(result, "LNG0110"));
+        Assert.Equal("Network 'Seed': 'seed' is 18,446,744,073,709,551,616, beyond LeNetGen's limit of 18,446,744,073,709,551,615; LeNetGen generates code for small networks", Message(result, "LNG0110"));
+    }
+
+    [Fact]
+    public void LNG0110_AnIntegerBeyondTheIntRangeIsReportedOnceAndLeftOutOfLaterMessages()
+    {
+        // The overflowing value read as int.MaxValue: "layer 3 (softmax 2147483647)" in LNG0005, and the kernel's item
+        // was reported a second time, at the whole kernel, as "the kernel height is 2147483647".
+        var result = DiagnosticAssert.Exactly("", ("Overflow.lenet.json", """
+            { "class": "Overflow", "input": "1x8x8", "layers": [
+                { "kind": "conv", "maps": 2, "kernel": [{|LNG0110:99999999999|}, 3] },
+                { "kind": "dense", "units": 4 },
+                { "kind": "softmax", "classes": {|LNG0110:-99999999999|} },
+                { "kind": {|LNG0005:"dense"|}, "units": 3 } ] }
+            """));
+        Assert.Equal(new[]
+        {
+            "Layer 1 (conv): the 'kernel' height is 99,999,999,999, beyond LeNetGen's limit of 65,536; LeNetGen generates code for small networks",
+            "Layer 3 (softmax): 'classes' is -99,999,999,999, beyond LeNetGen's limit of 65,536; LeNetGen generates code for small networks",
+            "Layer 4 (dense 3) comes after the output head, layer 3 (softmax); the output head must be the last layer",
+        }, result.Diagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

@@ -233,6 +233,7 @@ public sealed class JsonFrontEndTests
     {
         Location = null,
         InputLocation = null,
+        NetworkLocation = null,
         Layers = spec.Layers.Select(l => l with
         {
             Location = null,
@@ -344,7 +345,7 @@ public sealed class JsonFrontEndTests
         Assert.Equal("2", At(text, conv.ActivationLocation));
         // Beyond the int range: kept out of range, so the checker cannot take it for a plausible size.
         Assert.Equal(int.MaxValue, conv.Padding);
-        Assert.Equal(new[] { "Layer 1 (conv)", "'padding'", "99999999999", "1024" }, result.Diagnostics[2].MessageArgs);
+        Assert.Equal(new[] { "Layer 1 (conv)", "'padding'", "99,999,999,999", "1,024" }, result.Diagnostics[2].MessageArgs);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using LeNetGen.Runtime.Tests.Checkpoints;
 using LeNetGen.Runtime.Tests.Data;
-using LeNetGen.Runtime.Tests.Networks;
+using LeNetGen.TestNetworks;
 using Xunit;
 
 namespace LeNetGen.Runtime.Tests.Augmentation;

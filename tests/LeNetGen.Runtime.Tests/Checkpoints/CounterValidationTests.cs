@@ -1,4 +1,4 @@
-using LeNetGen.Runtime.Tests.Networks;
+using LeNetGen.TestNetworks;
 using Xunit;
 
 namespace LeNetGen.Runtime.Tests.Checkpoints;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using LeNetGen.Runtime.Tests.Networks;
+using LeNetGen.TestNetworks;
 using Xunit;
 
 namespace LeNetGen.Runtime.Tests.Checkpoints;

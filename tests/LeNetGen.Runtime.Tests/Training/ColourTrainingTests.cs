@@ -1,5 +1,5 @@
 using System.Linq;
-using LeNetGen.Runtime.Tests.Networks;
+using LeNetGen.TestNetworks;
 using Xunit;
 using Xunit.Abstractions;
 

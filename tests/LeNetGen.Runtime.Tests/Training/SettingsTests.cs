@@ -61,6 +61,6 @@ public sealed class SettingsTests
 
     [Fact]
     public void ATrainerPlansAtLeastOnePass() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer<Networks.ModernLeNet5, float>(
-            new float[Networks.ModernLeNet5.ParameterCount], new SgdOptimizer<float>(1), Loss.For(OutputHead.Softmax), 1, 1) { PlannedEpochs = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer<TestNetworks.ModernLeNet5, float>(
+            new float[TestNetworks.ModernLeNet5.ParameterCount], new SgdOptimizer<float>(1), Loss.For(OutputHead.Softmax), 1, 1) { PlannedEpochs = 0 });
 }

@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using LeNetGen.Runtime.Tests.Networks;
+using LeNetGen.TestNetworks;
 using Xunit;
 
 namespace LeNetGen.Runtime.Tests.Training;

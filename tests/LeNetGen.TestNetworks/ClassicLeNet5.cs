@@ -1,0 +1,25 @@
+using LeNetGen.Reference;
+
+namespace LeNetGen.TestNetworks;
+
+/// <summary>LeNet-5 as LeCun, Bottou, Bengio and Haffner (1998) describe it (the samples' declaration).</summary>
+[Network(Input = "1x32x32", Seed = 1998, Init = Init.LeCunUniform)]
+[Conv(6, Kernel = 5, Activation = Act.ScaledTanh)]                                           // C1
+[Pool(PoolKind.Subsample, 2, Activation = Act.ScaledTanh)]                                   // S2
+[Conv(16, Kernel = 5, Connections = ConnectionTables.LeNet5C3, Activation = Act.ScaledTanh)] // C3
+[Pool(PoolKind.Subsample, 2, Activation = Act.ScaledTanh)]                                   // S4
+[Conv(120, Kernel = 5, Activation = Act.ScaledTanh)]                                         // C5
+[Dense(84, Activation = Act.ScaledTanh)]                                                     // F6
+[RbfOutput(10, Prototypes = RbfPrototypes.LeNet5Digits)]                                     // OUTPUT
+public partial class ClassicLeNet5 : IReferenceSpec
+{
+    // The C3 table comes from the paper's description (PaperTables), not from the runtime's string.
+    public static ReferenceNetwork Reference { get; } = new(new Shape(1, 32, 32),
+        new ConvLayer(6, 5, 5, Activation: Act.ScaledTanh),
+        new PoolLayer(PoolKind.Subsample, 2, Activation: Act.ScaledTanh),
+        new ConvLayer(16, 5, 5, Table: PaperTables.LeNet5C3(), Activation: Act.ScaledTanh),
+        new PoolLayer(PoolKind.Subsample, 2, Activation: Act.ScaledTanh),
+        new ConvLayer(120, 5, 5, Activation: Act.ScaledTanh),
+        new DenseLayer(84, Act.ScaledTanh),
+        new RbfHead(10, RbfPrototypeValues.Create<double>(RbfPrototypes.LeNet5Digits, 10, 84, DefaultSeed)));
+}
