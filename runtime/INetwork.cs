@@ -16,6 +16,15 @@ public interface INetwork<TSelf, T>
     /// <summary>The number of input values of one sample: channels x height x width.</summary>
     static abstract int InputSize { get; }
 
+    /// <summary>The input's channels (maps): 1 for grayscale digits, 3 for colour images.</summary>
+    static abstract int InputMaps { get; }
+
+    /// <summary>The input's height in pixels: 32 for LeNet-5.</summary>
+    static abstract int InputHeight { get; }
+
+    /// <summary>The input's width in pixels: 32 for LeNet-5.</summary>
+    static abstract int InputWidth { get; }
+
     /// <summary>The number of output values of one sample: one per class.</summary>
     static abstract int OutputSize { get; }
 

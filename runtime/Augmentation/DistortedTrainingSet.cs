@@ -32,6 +32,10 @@ public sealed class DistortedTrainingSet<T> where T : unmanaged, System.Numerics
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(ranges);
         ranges.Validate();
+        if (original.Channels != 1 || original.HoldsFloats)
+            throw new ArgumentException(
+                $"The paper's distortions are for one-channel byte images (digits); {original.Name} has {original.Shape} {(original.HoldsFloats ? "float" : "byte")} images.",
+                nameof(original));
         _original = original;
         Ranges = ranges;
         Seed = seed;

@@ -4,20 +4,23 @@ using System.Numerics;
 namespace LeNetGen;
 
 /// <summary>
-/// Turns a <see cref="Dataset"/>'s byte images into network input, a batch at a time: each image normalized and padded
-/// to <see cref="InputRows"/> x <see cref="InputColumns"/> with the image centered, as the paper puts MNIST's 28x28
-/// digits in a 32x32 field. A 256-entry table made once maps bytes to values, so converting allocates nothing; it only
-/// reads after construction, so several threads may fill batches at once.
+/// Turns a <see cref="Dataset"/>'s images into network input, a batch at a time: each channel of each image normalized
+/// and padded to <see cref="InputRows"/> x <see cref="InputColumns"/> with the image centered, as the paper puts MNIST's
+/// 28x28 digits in a 32x32 field. For byte images a 256-entry table made once maps bytes to values; float images go
+/// through the same affine map value by value. Converting allocates nothing; the converter only reads after
+/// construction, so several threads may fill batches at once. <see cref="For{TNetwork}"/> makes one that fits a network's
+/// input, after checking the dataset's images against it.
 /// </summary>
 /// <typeparam name="T">The network's element type, float or double.</typeparam>
 public sealed class BatchConverter<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] values = new T[256];
+    private readonly T scale, offset; // for float images
     private readonly string inputDescription; // made once: LengthGuard's argument must not allocate per call
 
     /// <summary>Prepares the conversion of <paramref name="dataset"/>'s images.</summary>
     /// <param name="dataset">The images and labels.</param>
-    /// <param name="normalization">How a pixel byte becomes a value, e.g. <see cref="ImageNormalization.Paper"/>.</param>
+    /// <param name="normalization">How a pixel byte (or float value) becomes a value, e.g. <see cref="ImageNormalization.Paper"/>.</param>
     /// <param name="inputRows">The height of the network's input, at least the images'; 32 for LeNet-5.</param>
     /// <param name="inputColumns">The width of the network's input, at least the images'; 32 for LeNet-5.</param>
     public BatchConverter(Dataset dataset, ImageNormalization normalization, int inputRows = 32, int inputColumns = 32)
@@ -33,8 +36,30 @@ public sealed class BatchConverter<T> where T : unmanaged, IFloatingPointIeee754
         // Centered; an odd margin puts the extra row (column) at the bottom (right).
         PadTop = (inputRows - dataset.Rows) / 2;
         PadLeft = (inputColumns - dataset.Columns) / 2;
-        inputDescription = $"input ({inputRows}x{inputColumns})";
+        inputDescription = $"input ({InputShape})";
         for (int p = 0; p < 256; p++) values[p] = T.CreateChecked(normalization.Apply((byte)p));
+        scale = T.CreateChecked(normalization.Scale);
+        offset = T.CreateChecked(normalization.Offset);
+    }
+
+    /// <summary>
+    /// A converter of <paramref name="dataset"/>'s images to <typeparamref name="TNetwork"/>'s input: the same channels,
+    /// each padded (centered) to the network's height and width, as MNIST's 28x28 digits become LeNet-5's 32x32 input.
+    /// </summary>
+    /// <typeparam name="TNetwork">The generated network the images are for.</typeparam>
+    /// <param name="dataset">The images and labels.</param>
+    /// <param name="normalization">How a pixel byte (or float value) becomes a value.</param>
+    /// <exception cref="ArgumentException">
+    /// The images do not fit the network's input: another number of channels, or taller or wider than it. The message
+    /// names the network's input shape and the dataset's image shape.
+    /// </exception>
+    public static BatchConverter<T> For<TNetwork>(Dataset dataset, ImageNormalization normalization)
+        where TNetwork : INetwork<TNetwork, T>
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (dataset.Channels != TNetwork.InputMaps || dataset.Rows > TNetwork.InputHeight || dataset.Columns > TNetwork.InputWidth)
+            throw new ArgumentException(NetworkInput.Mismatch<TNetwork, T>(dataset, null), nameof(dataset));
+        return new BatchConverter<T>(dataset, normalization, TNetwork.InputHeight, TNetwork.InputWidth);
     }
 
     /// <summary>The images converted.</summary>
@@ -43,11 +68,17 @@ public sealed class BatchConverter<T> where T : unmanaged, IFloatingPointIeee754
     /// <summary>How pixel bytes become values.</summary>
     public ImageNormalization Normalization { get; }
 
+    /// <summary>The channels of one converted image: the dataset's.</summary>
+    public int InputChannels => Dataset.Channels;
+
     /// <summary>The height of one converted image.</summary>
     public int InputRows { get; }
 
     /// <summary>The width of one converted image.</summary>
     public int InputColumns { get; }
+
+    /// <summary>The shape of one converted image, e.g. "1x32x32" (channels, rows, columns).</summary>
+    public string InputShape => $"{InputChannels}x{InputRows}x{InputColumns}";
 
     /// <summary>The rows of background above each image: 2 for 28 in 32.</summary>
     public int PadTop { get; }
@@ -55,8 +86,8 @@ public sealed class BatchConverter<T> where T : unmanaged, IFloatingPointIeee754
     /// <summary>The columns of background left of each image: 2 for 28 in 32.</summary>
     public int PadLeft { get; }
 
-    /// <summary>The values in one converted image: <see cref="InputRows"/> x <see cref="InputColumns"/>.</summary>
-    public int InputSize => InputRows * InputColumns;
+    /// <summary>The values in one converted image: <see cref="InputChannels"/> x <see cref="InputRows"/> x <see cref="InputColumns"/>.</summary>
+    public int InputSize => InputChannels * InputRows * InputColumns;
 
     /// <summary>Writes image <paramref name="index"/>, converted, into <paramref name="input"/>.</summary>
     /// <param name="index">The image in the dataset.</param>
@@ -64,7 +95,7 @@ public sealed class BatchConverter<T> where T : unmanaged, IFloatingPointIeee754
     public void FillImage(int index, Span<T> input)
     {
         LengthGuard.Require(input.Length, InputSize, inputDescription, nameof(input));
-        Convert(Dataset.Image(index), input);
+        Convert(index, input);
     }
 
     /// <summary>Writes the images at <paramref name="indices"/>, converted, one after the other into <paramref name="inputs"/>.</summary>
@@ -74,7 +105,7 @@ public sealed class BatchConverter<T> where T : unmanaged, IFloatingPointIeee754
     {
         LengthGuard.RequireBatch(inputs.Length, InputSize, indices.Length, inputDescription, nameof(inputs));
         for (int i = 0; i < indices.Length; i++)
-            Convert(Dataset.Image(indices[i]), inputs.Slice(i * InputSize, InputSize));
+            Convert(indices[i], inputs.Slice(i * InputSize, InputSize));
     }
 
     /// <summary>Writes the labels of the images at <paramref name="indices"/> into <paramref name="labels"/>.</summary>
@@ -87,10 +118,27 @@ public sealed class BatchConverter<T> where T : unmanaged, IFloatingPointIeee754
             labels[i] = Dataset.Label(indices[i]);
     }
 
-    //   image  (Rows, Columns) bytes
+    private void Convert(int index, Span<T> input)
+    {
+        int plane = Dataset.Rows * Dataset.Columns, inputPlane = InputRows * InputColumns;
+        if (Dataset.HoldsFloats)
+        {
+            ReadOnlySpan<float> image = Dataset.ImageValues(index);
+            for (int c = 0; c < InputChannels; c++)
+                ConvertPlane(image.Slice(c * plane, plane), input.Slice(c * inputPlane, inputPlane));
+        }
+        else
+        {
+            ReadOnlySpan<byte> image = Dataset.Image(index);
+            for (int c = 0; c < InputChannels; c++)
+                ConvertPlane(image.Slice(c * plane, plane), input.Slice(c * inputPlane, inputPlane));
+        }
+    }
+
+    //   image  (Rows, Columns) bytes of one channel
     //   input  (InputRows, InputColumns): PadTop rows of background, then each image row between background margins,
     //          then background to the end
-    private void Convert(ReadOnlySpan<byte> image, Span<T> input)
+    private void ConvertPlane(ReadOnlySpan<byte> image, Span<T> input)
     {
         T background = values[0];
         int rows = Dataset.Rows, columns = Dataset.Columns, width = InputColumns;
@@ -102,6 +150,24 @@ public sealed class BatchConverter<T> where T : unmanaged, IFloatingPointIeee754
             row[..PadLeft].Fill(background);
             Span<T> inside = row.Slice(PadLeft, columns);
             for (int c = 0; c < inside.Length; c++) inside[c] = values[source[c]];
+            row[(PadLeft + columns)..].Fill(background);
+        }
+        input[((PadTop + rows) * width)..].Fill(background);
+    }
+
+    // The same for one channel of a float image: each value through Scale x value + Offset; background is Offset.
+    private void ConvertPlane(ReadOnlySpan<float> image, Span<T> input)
+    {
+        T background = offset;
+        int rows = Dataset.Rows, columns = Dataset.Columns, width = InputColumns;
+        input[..(PadTop * width)].Fill(background);
+        for (int r = 0; r < rows; r++)
+        {
+            Span<T> row = input.Slice((PadTop + r) * width, width);
+            ReadOnlySpan<float> source = image.Slice(r * columns, columns);
+            row[..PadLeft].Fill(background);
+            Span<T> inside = row.Slice(PadLeft, columns);
+            for (int c = 0; c < inside.Length; c++) inside[c] = scale * T.CreateTruncating(source[c]) + offset;
             row[(PadLeft + columns)..].Fill(background);
         }
         input[((PadTop + rows) * width)..].Fill(background);

@@ -16,6 +16,9 @@ public static class IdxReader
 {
     private const byte GzipMagic0 = 0x1f, GzipMagic1 = 0x8b;
 
+    /// <summary>The most dimensions a file this reader accepts has: four, for images with channels.</summary>
+    private const int MaxDimensions = 4;
+
     /// <summary>Reads the label file at <paramref name="path"/> (magic 0x00000801); every label must be below <paramref name="classCount"/>.</summary>
     /// <param name="path">The file, raw or gzip.</param>
     /// <param name="classCount">The number of classes; labels run from 0 to <paramref name="classCount"/> - 1.</param>
@@ -35,7 +38,7 @@ public static class IdxReader
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(classCount, 256);
-        IdxFile labels = Read(stream, name, IdxFile.LabelsMagic);
+        IdxFile labels = Read(stream, name, LabelMagics);
         int bad = labels.Data.IndexOfAnyExceptInRange((byte)0, (byte)(classCount - 1));
         if (bad >= 0)
             throw new DatasetFormatException(name,
@@ -43,7 +46,10 @@ public static class IdxReader
         return labels;
     }
 
-    /// <summary>Reads the image file at <paramref name="path"/> (magic 0x00000803: count, rows, columns, then the pixels).</summary>
+    /// <summary>
+    /// Reads the image file at <paramref name="path"/>: magic 0x00000803 (count, rows, columns, then the pixels) or
+    /// 0x00000804 (count, channels, rows, columns, then each image's channels one after the other).
+    /// </summary>
     /// <param name="path">The file, raw or gzip.</param>
     /// <returns>The images, one byte per pixel.</returns>
     public static IdxFile ReadImages(string path)
@@ -52,23 +58,29 @@ public static class IdxReader
         return ReadImages(file, path);
     }
 
-    /// <summary>Reads an image file (magic 0x00000803: count, rows, columns, then the pixels) from <paramref name="stream"/>.</summary>
+    /// <summary>
+    /// Reads an image file from <paramref name="stream"/>: magic 0x00000803 (count, rows, columns, then the pixels) or
+    /// 0x00000804 (count, channels, rows, columns, then each image's channels one after the other).
+    /// </summary>
     /// <param name="stream">The file's bytes, raw or gzip; read to its end, not disposed.</param>
     /// <param name="name">The name messages give the stream, e.g. its path.</param>
     /// <returns>The images, one byte per pixel.</returns>
-    public static IdxFile ReadImages(Stream stream, string name) => Read(stream, name, IdxFile.ImagesMagic);
+    public static IdxFile ReadImages(Stream stream, string name) => Read(stream, name, ImageMagics);
 
     /// <summary>
-    /// Reads the image file at <paramref name="path"/>, first handing the header's sizes (count, rows, columns) to
+    /// Reads the image file at <paramref name="path"/>, first handing the header's sizes (count, [channels,] rows, columns) to
     /// <paramref name="checkHeader"/>, which may throw to refuse the file before a pixel is read.
     /// </summary>
     internal static IdxFile ReadImages(string path, Action<int[]> checkHeader)
     {
         using var file = File.OpenRead(path);
-        return Read(file, path, IdxFile.ImagesMagic, checkHeader);
+        return Read(file, path, ImageMagics, checkHeader);
     }
 
-    private static IdxFile Read(Stream stream, string name, int expectedMagic, Action<int[]>? checkHeader = null)
+    private static readonly int[] LabelMagics = [IdxFile.LabelsMagic];
+    private static readonly int[] ImageMagics = [IdxFile.ImagesMagic, IdxFile.ChannelImagesMagic];
+
+    private static IdxFile Read(Stream stream, string name, int[] expectedMagics, Action<int[]>? checkHeader = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
@@ -77,7 +89,7 @@ public static class IdxReader
         {
             // A raw file that can seek says how many bytes follow: when they are all there, the data array is made once.
             long? available = rewound.CanSeek ? rewound.Length - rewound.Position : null;
-            return ReadIdx(rewound, name, expectedMagic, checkHeader, total => available >= total);
+            return ReadIdx(rewound, name, expectedMagics, checkHeader, total => available >= total);
         }
 
         // A gzip file that can seek ends with the data's length mod 2^32 (its trailer); when that agrees with the header and
@@ -91,7 +103,7 @@ public static class IdxReader
         IdxFile file;
         try
         {
-            file = ReadIdx(decompressed, name, expectedMagic, checkHeader,
+            file = ReadIdx(decompressed, name, expectedMagics, checkHeader,
                 total => trailerSize == unchecked((uint)total) && total <= MaxDeflateRatio * compressedLength);
         }
         catch (InvalidDataException e)
@@ -159,27 +171,28 @@ public static class IdxReader
 
     /// <param name="input">The IDX bytes.</param>
     /// <param name="name">The name messages give the file.</param>
-    /// <param name="expectedMagic">The magic it must start with.</param>
+    /// <param name="expectedMagics">The magic numbers it may start with.</param>
     /// <param name="checkHeader">Sees the header's sizes before any data is read, and may throw to refuse the file.</param>
     /// <param name="allWillArrive">
     /// Told the file's total length (header and data), says whether the source vouches that it holds that many bytes;
     /// then the data array is made at its full size at once, else it grows with what arrives.
     /// </param>
-    private static IdxFile ReadIdx(Stream input, string name, int expectedMagic, Action<int[]>? checkHeader, Func<long, bool> allWillArrive)
+    private static IdxFile ReadIdx(Stream input, string name, int[] expectedMagics, Action<int[]>? checkHeader, Func<long, bool> allWillArrive)
     {
-        string what = IdxFile.DescribeMagic(expectedMagic);
-        int dimensionCount = expectedMagic & 0xff;
-        int headerLength = 4 * (1 + dimensionCount);
+        string what = string.Join(" or ", Array.ConvertAll(expectedMagics, IdxFile.DescribeMagic));
 
-        // Header: magic, then one big-endian int32 per dimension.
-        Span<byte> header = stackalloc byte[16];
-        header = header[..headerLength];
-        int got = input.ReadAtLeast(header, headerLength, throwOnEndOfStream: false);
+        // Header: magic, then one big-endian int32 per dimension (its last byte says how many).
+        Span<byte> header = stackalloc byte[4 * (1 + MaxDimensions)];
+        int got = input.ReadAtLeast(header[..4], 4, throwOnEndOfStream: false);
         if (got < 4)
             throw new DatasetFormatException(name, $"expected magic {what}, but the file ends after {got} bytes", null);
         int magic = BinaryPrimitives.ReadInt32BigEndian(header);
-        if (magic != expectedMagic)
+        if (Array.IndexOf(expectedMagics, magic) < 0)
             throw new DatasetFormatException(name, $"expected magic {what}, found {IdxFile.DescribeMagic(magic)}", null);
+        int dimensionCount = magic & 0xff;
+        int headerLength = 4 * (1 + dimensionCount);
+        header = header[..headerLength];
+        got += input.ReadAtLeast(header[4..], headerLength - 4, throwOnEndOfStream: false);
         if (got < headerLength)
             throw new DatasetFormatException(name,
                 $"expected a {headerLength}-byte header ({dimensionCount} sizes after the magic), but the file ends after {got} bytes", null);
@@ -219,7 +232,7 @@ public static class IdxReader
             long itemLength = length / dimensions[0];
             long items = read / itemLength, extra = read % itemLength;
             throw new DatasetFormatException(name,
-                $"the header says {Describe(dimensions)} but the file ends after {Items(items, expectedMagic)}" +
+                $"the header says {Describe(dimensions)} but the file ends after {Items(items, magic)}" +
                 (extra > 0 ? $" and {extra} bytes" : ""), null);
         }
         Span<byte> probe = stackalloc byte[1];
@@ -231,13 +244,14 @@ public static class IdxReader
 
     /// <summary>"1 image", "1234 images", "0 labels".</summary>
     private static string Items(long count, int magic) =>
-        $"{count} {(magic == IdxFile.ImagesMagic ? "image" : "label")}{(count == 1 ? "" : "s")}";
+        $"{count} {(magic == IdxFile.LabelsMagic ? "label" : "image")}{(count == 1 ? "" : "s")}";
 
-    /// <summary>"60000 images of 28x28" or "60000 labels", as the header says.</summary>
+    /// <summary>"60000 images of 28x28", "50000 images of 3x32x32" or "60000 labels", as the header says.</summary>
     private static string Describe(int[] dimensions) => dimensions.Length switch
     {
         1 => $"{dimensions[0]} labels",
         3 => $"{dimensions[0]} images of {dimensions[1]}x{dimensions[2]}",
+        4 => $"{dimensions[0]} images of {dimensions[1]}x{dimensions[2]}x{dimensions[3]}",
         _ => string.Join("x", dimensions),
     };
 }

@@ -3,7 +3,7 @@ using System;
 namespace LeNetGen;
 
 /// <summary>
-/// How a pixel byte becomes an input value: an affine map <c>value = Scale x pixel + Offset</c>. Both usual choices are
+/// How a pixel byte (or a float image's value) becomes an input value: an affine map <c>value = Scale x pixel + Offset</c>. Both usual choices are
 /// affine: the paper's (background 0 to -0.1, full ink 255 to 1.175, so the input has mean about 0 and variance about 1)
 /// and mean/std standardization of [0, 1] pixels (PyTorch's <c>Normalize</c>). Padding is background: pixel 0.
 /// </summary>
@@ -21,6 +21,12 @@ public sealed record ImageNormalization
 
     /// <summary>Pixels divided by 255: background 0, full ink 1.</summary>
     public static ImageNormalization UnitInterval { get; } = Linear(0.0, 1.0, "pixel / 255");
+
+    /// <summary>
+    /// The identity: a value is taken as it is (scale 1, offset 0), for float images the caller has prepared already;
+    /// padding gets 0.
+    /// </summary>
+    public static ImageNormalization AsIs { get; } = new(1.0, 0.0, "as is");
 
     /// <summary>MNIST's usual standardization: mean 0.1307 and standard deviation 0.3081 of [0, 1] training pixels.</summary>
     public static ImageNormalization MnistMeanStd { get; } = MeanStd(0.1307, 0.3081);

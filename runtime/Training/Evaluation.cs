@@ -61,7 +61,7 @@ public sealed class Evaluation
     /// <typeparam name="TNetwork">The generated network.</typeparam>
     /// <typeparam name="T">Its element type.</typeparam>
     /// <param name="parameters">The parameters.</param>
-    /// <param name="data">The images and labels.</param>
+    /// <param name="data">The images and labels; their shape must be the network's input shape.</param>
     /// <param name="loss">The criterion whose mean is reported.</param>
     /// <param name="threads">Threads to use; 0 for one per processor.</param>
     public static Evaluation Of<TNetwork, T>(ReadOnlySpan<T> parameters, BatchConverter<T> data, Loss loss, int threads = 0)
@@ -69,6 +69,7 @@ public sealed class Evaluation
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         LengthGuard.Require(parameters.Length, TNetwork.ParameterCount, "parameters", nameof(parameters));
+        NetworkInput.Require<TNetwork, T>(data, nameof(data));
         int classes = TNetwork.OutputSize, count = data.Dataset.Count;
         int chunks = Math.Clamp(threads <= 0 ? Environment.ProcessorCount : threads, 1, 64);
         // Images go through the vectorized tile kernels, TileSize at a time; each tile's loss is kept apart and the

@@ -135,7 +135,7 @@ public sealed class Trainer<TNetwork, T>
     /// <see cref="TrainingDivergedException"/> before applying a step whose loss is not finite. The passes planned in
     /// all are <see cref="PlannedEpochs"/>.
     /// </summary>
-    /// <param name="data">The training images, converted per minibatch.</param>
+    /// <param name="data">The training images, converted per minibatch; their shape must be the network's input shape.</param>
     /// <param name="progress">Receives progress every few minibatches, or null.</param>
     /// <param name="afterStep">Called after each update (e.g. to write a checkpoint every so often), or null.</param>
     /// <param name="cancellationToken">Stops the pass between minibatches.</param>
@@ -143,7 +143,7 @@ public sealed class Trainer<TNetwork, T>
         Action? afterStep = null, CancellationToken cancellationToken = default)
     {
         int epochs = PlannedEpochs;
-        LengthGuard.Require(data.InputSize, TNetwork.InputSize, "converted images", nameof(data));
+        NetworkInput.Require<TNetwork, T>(data, nameof(data));
         if (BatchInEpoch > 0 && data.Dataset.Count != SamplesPerPass)
             throw new ArgumentException(
                 $"This run is midway through a pass over {SamplesPerPass} training images; resume it on the same images, not {data.Dataset.Count}.", nameof(data));
@@ -207,6 +207,7 @@ public sealed class Trainer<TNetwork, T>
     /// <param name="curvature">Receives h_kk, one per parameter.</param>
     public void EstimateCurvature(BatchConverter<T> data, ReadOnlySpan<int> indices, Span<T> curvature)
     {
+        NetworkInput.Require<TNetwork, T>(data, nameof(data));
         LengthGuard.Require(curvature.Length, TNetwork.ParameterCount, "curvatures", nameof(curvature));
         curvature.Clear();
         Tile tile = _single;

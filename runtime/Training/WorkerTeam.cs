@@ -54,7 +54,20 @@ internal sealed class WorkerTeam
         int participants = Math.Min(Math.Min(threads, count), _workers + 1);
         if (participants <= 1 || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
-            for (int i = 0; i < count; i++) body(i);
+            // On the caller's thread alone, with the same contract: every item runs, then the first exception is rethrown.
+            ExceptionDispatchInfo? first = null;
+            for (int i = 0; i < count; i++)
+            {
+                try
+                {
+                    body(i);
+                }
+                catch (Exception e)
+                {
+                    first ??= ExceptionDispatchInfo.Capture(e);
+                }
+            }
+            first?.Throw();
             return;
         }
         try

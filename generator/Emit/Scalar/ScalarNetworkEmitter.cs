@@ -216,6 +216,9 @@ internal static class ScalarNetworkEmitter
         w.Line("// ---- the contract generic runtime code drives ---------------------------------------------------------");
         w.Line();
         w.Line($"static int {contract}.InputSize => InputSize;");
+        w.Line($"static int {contract}.InputMaps => InputMaps;");
+        w.Line($"static int {contract}.InputHeight => InputHeight;");
+        w.Line($"static int {contract}.InputWidth => InputWidth;");
         w.Line($"static int {contract}.OutputSize => OutputSize;");
         w.Line($"static int {contract}.ParameterCount => ParameterCount;");
         w.Line($"static int {contract}.WorkspaceSize => WorkspaceSize;");

@@ -138,6 +138,9 @@ namespace LeNetGen.Samples.Networks
         // ---- the contract generic runtime code drives ---------------------------------------------------------
 
         static int global::LeNetGen.INetwork<LeNet5, float>.InputSize => InputSize;
+        static int global::LeNetGen.INetwork<LeNet5, float>.InputMaps => InputMaps;
+        static int global::LeNetGen.INetwork<LeNet5, float>.InputHeight => InputHeight;
+        static int global::LeNetGen.INetwork<LeNet5, float>.InputWidth => InputWidth;
         static int global::LeNetGen.INetwork<LeNet5, float>.OutputSize => OutputSize;
         static int global::LeNetGen.INetwork<LeNet5, float>.ParameterCount => ParameterCount;
         static int global::LeNetGen.INetwork<LeNet5, float>.WorkspaceSize => WorkspaceSize;

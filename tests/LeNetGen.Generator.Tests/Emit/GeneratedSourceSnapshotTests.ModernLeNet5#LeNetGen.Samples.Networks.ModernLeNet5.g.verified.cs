@@ -129,6 +129,9 @@ namespace LeNetGen.Samples.Networks
         // ---- the contract generic runtime code drives ---------------------------------------------------------
 
         static int global::LeNetGen.INetwork<ModernLeNet5, float>.InputSize => InputSize;
+        static int global::LeNetGen.INetwork<ModernLeNet5, float>.InputMaps => InputMaps;
+        static int global::LeNetGen.INetwork<ModernLeNet5, float>.InputHeight => InputHeight;
+        static int global::LeNetGen.INetwork<ModernLeNet5, float>.InputWidth => InputWidth;
         static int global::LeNetGen.INetwork<ModernLeNet5, float>.OutputSize => OutputSize;
         static int global::LeNetGen.INetwork<ModernLeNet5, float>.ParameterCount => ParameterCount;
         static int global::LeNetGen.INetwork<ModernLeNet5, float>.WorkspaceSize => WorkspaceSize;

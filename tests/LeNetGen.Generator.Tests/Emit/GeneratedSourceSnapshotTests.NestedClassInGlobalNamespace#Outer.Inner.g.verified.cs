@@ -60,6 +60,9 @@ partial class Outer
         // ---- the contract generic runtime code drives ---------------------------------------------------------
 
         static int global::LeNetGen.INetwork<Inner, float>.InputSize => InputSize;
+        static int global::LeNetGen.INetwork<Inner, float>.InputMaps => InputMaps;
+        static int global::LeNetGen.INetwork<Inner, float>.InputHeight => InputHeight;
+        static int global::LeNetGen.INetwork<Inner, float>.InputWidth => InputWidth;
         static int global::LeNetGen.INetwork<Inner, float>.OutputSize => OutputSize;
         static int global::LeNetGen.INetwork<Inner, float>.ParameterCount => ParameterCount;
         static int global::LeNetGen.INetwork<Inner, float>.WorkspaceSize => WorkspaceSize;

@@ -107,6 +107,9 @@ namespace Tests
         // ---- the contract generic runtime code drives ---------------------------------------------------------
 
         static int global::LeNetGen.INetwork<Odd, double>.InputSize => InputSize;
+        static int global::LeNetGen.INetwork<Odd, double>.InputMaps => InputMaps;
+        static int global::LeNetGen.INetwork<Odd, double>.InputHeight => InputHeight;
+        static int global::LeNetGen.INetwork<Odd, double>.InputWidth => InputWidth;
         static int global::LeNetGen.INetwork<Odd, double>.OutputSize => OutputSize;
         static int global::LeNetGen.INetwork<Odd, double>.ParameterCount => ParameterCount;
         static int global::LeNetGen.INetwork<Odd, double>.WorkspaceSize => WorkspaceSize;

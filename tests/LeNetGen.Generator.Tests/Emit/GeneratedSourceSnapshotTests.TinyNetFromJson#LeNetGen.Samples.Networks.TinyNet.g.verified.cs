@@ -118,6 +118,9 @@ namespace LeNetGen.Samples.Networks
         // ---- the contract generic runtime code drives ---------------------------------------------------------
 
         static int global::LeNetGen.INetwork<TinyNet, float>.InputSize => InputSize;
+        static int global::LeNetGen.INetwork<TinyNet, float>.InputMaps => InputMaps;
+        static int global::LeNetGen.INetwork<TinyNet, float>.InputHeight => InputHeight;
+        static int global::LeNetGen.INetwork<TinyNet, float>.InputWidth => InputWidth;
         static int global::LeNetGen.INetwork<TinyNet, float>.OutputSize => OutputSize;
         static int global::LeNetGen.INetwork<TinyNet, float>.ParameterCount => ParameterCount;
         static int global::LeNetGen.INetwork<TinyNet, float>.WorkspaceSize => WorkspaceSize;

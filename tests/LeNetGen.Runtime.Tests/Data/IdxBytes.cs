@@ -22,6 +22,24 @@ internal static class IdxBytes
         return bytes;
     }
 
+    /// <summary>
+    /// A four-dimensional image file (magic 0x00000804): the header, then <paramref name="count"/> images of
+    /// <paramref name="channels"/> planes whose pixel (i, channel, r, c) is <paramref name="pixel"/>.
+    /// </summary>
+    public static byte[] ChannelImages(int count, int channels, int rows, int columns, Func<int, int, int, int, byte>? pixel = null)
+    {
+        pixel ??= (i, k, r, c) => (byte)(i * 31 + k * 57 + r * 7 + c);
+        byte[] bytes = Header(IdxFile.ChannelImagesMagic, count, channels, rows, columns);
+        int start = bytes.Length;
+        Array.Resize(ref bytes, start + count * channels * rows * columns);
+        for (int i = 0, at = start; i < count; i++)
+            for (int k = 0; k < channels; k++)
+                for (int r = 0; r < rows; r++)
+                    for (int c = 0; c < columns; c++)
+                        bytes[at++] = pixel(i, k, r, c);
+        return bytes;
+    }
+
     /// <summary>A label file holding <paramref name="labels"/>.</summary>
     public static byte[] Labels(byte[] labels, int magic = IdxFile.LabelsMagic) => [.. Header(magic, labels.Length), .. labels];
 

@@ -35,25 +35,42 @@ public sealed class IdxMutationTests
     }
 
     [Theory]
-    [InlineData(false, false)]
-    [InlineData(false, true)]
-    [InlineData(true, false)]
-    [InlineData(true, true)]
-    public void DamagedIdxFilesAreRefusedWithAMessageOrReadWhole(bool labels, bool gzip)
+    [InlineData(1, false)]
+    [InlineData(1, true)]
+    [InlineData(3, false)]
+    [InlineData(3, true)]
+    [InlineData(4, false)]
+    [InlineData(4, true)]
+    public void DamagedIdxFilesAreRefusedWithAMessageOrReadWhole(int dimensions, bool gzip)
     {
-        byte[] raw = labels ? IdxBytes.Labels([3, 1, 4, 1, 5, 9, 2, 6]) : IdxBytes.Images(3, 4, 5);
+        byte[] raw = dimensions switch
+        {
+            1 => IdxBytes.Labels([3, 1, 4, 1, 5, 9, 2, 6]),
+            3 => IdxBytes.Images(3, 4, 5),
+            _ => IdxBytes.ChannelImages(3, 3, 4, 5),
+        };
         byte[] original = gzip ? IdxBytes.Gzip(raw) : raw;
         string name = gzip ? "damaged-idx.gz" : "damaged-idx";
         Gen.Select(Edit.Array[1, 4], edits => Apply(original, edits)).Sample(bytes =>
         {
             try
             {
-                IdxFile file = labels
+                IdxFile file = dimensions == 1
                     ? IdxReader.ReadLabels(new MemoryStream(bytes), name, classCount: 10)
                     : IdxReader.ReadImages(new MemoryStream(bytes), name);
-                int size = 1;
+                // Read whole: as many sizes as the magic says, every one positive, and exactly the data they account for.
+                Assert.Equal(file.Magic & 0xff, file.Dimensions.Length);
+                long size = 1;
                 for (int d = 1; d < file.Dimensions.Length; d++) size *= file.Dimensions[d];
                 Assert.True(file.Count >= 0 && size > 0, $"{file.Count} items of {size}");
+                Assert.Equal(file.Count * size, file.Data.Length);
+                if (file.HoldsImages && file.Count > 0)
+                {
+                    // And a dataset made of it holds images of the shape the header gives.
+                    Dataset set = Dataset.FromIdx("damaged", file, IdxReader.ReadLabels(new MemoryStream(IdxBytes.Labels(new byte[file.Count])), "labels", 1), 1);
+                    Assert.Equal(file.Dimensions[1..].ToArray(), (file.Dimensions.Length == 4
+                        ? new[] { set.Channels, set.Rows, set.Columns } : [set.Rows, set.Columns]));
+                }
             }
             catch (DatasetFormatException refusal)
             {

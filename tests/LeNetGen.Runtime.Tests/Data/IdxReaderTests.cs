@@ -59,12 +59,12 @@ public sealed class IdxReaderTests
     [Fact]
     public void LabelsForImagesIsRefusedByMagic() =>
         AssertRefused(() => IdxReader.ReadImages(new MemoryStream(FourLabels), "t10k-images-idx3-ubyte"),
-            "t10k-images-idx3-ubyte: expected magic 0x00000803 (images), found 0x00000801 (labels)");
+            "t10k-images-idx3-ubyte: expected magic 0x00000803 (images) or 0x00000804 (images with channels), found 0x00000801 (labels)");
 
     [Fact]
     public void AnUnknownMagicIsShownInHex() =>
         AssertRefused(() => IdxReader.ReadImages(new MemoryStream(IdxBytes.Images(1, 2, 2, magic: 0x00000D03)), "f"),
-            "f: expected magic 0x00000803 (images), found 0x00000D03");
+            "f: expected magic 0x00000803 (images) or 0x00000804 (images with channels), found 0x00000D03");
 
     [Fact]
     public void ATextFileIsRefusedByMagic() =>
@@ -72,8 +72,8 @@ public sealed class IdxReaderTests
             "labels.gz: expected magic 0x00000801 (labels), found 0x3C68746D");
 
     [Theory]
-    [InlineData(0, "expected magic 0x00000803 (images), but the file ends after 0 bytes")]
-    [InlineData(3, "expected magic 0x00000803 (images), but the file ends after 3 bytes")]
+    [InlineData(0, "expected magic 0x00000803 (images) or 0x00000804 (images with channels), but the file ends after 0 bytes")]
+    [InlineData(3, "expected magic 0x00000803 (images) or 0x00000804 (images with channels), but the file ends after 3 bytes")]
     [InlineData(10, "expected a 16-byte header (3 sizes after the magic), but the file ends after 10 bytes")]
     public void ATruncatedHeaderIsRefused(int length, string problem) =>
         AssertRefused(() => IdxReader.ReadImages(new MemoryStream(IdxBytes.Cut(ThreeImages, length)), "images"), "images: " + problem);
@@ -186,6 +186,33 @@ public sealed class IdxReaderTests
         Assert.Equal(images, IdxReader.ReadImages(images).Name);
         Assert.Equal(4, IdxReader.ReadLabels(labels, 10).Count);
     }
+
+    private static readonly byte[] TwoColourImages = IdxBytes.ChannelImages(2, 3, 4, 5);
+
+    [Theory]
+    [InlineData(12, "expected a 20-byte header (4 sizes after the magic), but the file ends after 12 bytes")]
+    [InlineData(20 + 60 + 7, "the header says 2 images of 3x4x5 but the file ends after 1 image and 7 bytes")]
+    public void ATruncatedFourDimensionalFileIsRefused(int length, string problem)
+    {
+        byte[] cut = IdxBytes.Cut(TwoColourImages, length);
+        AssertRefused(() => IdxReader.ReadImages(new MemoryStream(cut), "colour-images"), "colour-images: " + problem);
+        AssertRefused(() => IdxReader.ReadImages(new MemoryStream(IdxBytes.Gzip(cut)), "colour-images.gz"), "colour-images.gz: " + problem);
+    }
+
+    [Fact]
+    public void AFourDimensionalFileWithNoChannelsIsRefused() =>
+        AssertRefused(() => IdxReader.ReadImages(new MemoryStream(IdxBytes.Header(IdxFile.ChannelImagesMagic, 5, 0, 4, 5)), "colour-images"),
+            "colour-images: expected positive sizes in the header, found 0x4x5 after the count");
+
+    [Fact]
+    public void BytesAfterAFourDimensionalFilesDataAreRefused() =>
+        AssertRefused(() => IdxReader.ReadImages(new MemoryStream([.. IdxBytes.ChannelImages(1, 2, 2, 2), 0]), "colour-images"),
+            "colour-images: the header says 1 images of 2x2x2 (28 bytes in all), but the file goes on after them");
+
+    [Fact]
+    public void AFourDimensionalImageFileIsNoLabelFile() =>
+        AssertRefused(() => IdxReader.ReadLabels(new MemoryStream(TwoColourImages), "colour-labels", 10),
+            "colour-labels: expected magic 0x00000801 (labels), found 0x00000804 (images with channels)");
 
     internal static DatasetFormatException AssertRefused(Func<object> read, string messageStart)
     {

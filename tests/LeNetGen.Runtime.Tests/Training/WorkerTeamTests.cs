@@ -40,6 +40,42 @@ public sealed class WorkerTeamTests
         Assert.Equal(10, after);
     }
 
+    /// <summary>
+    /// A caller that finds the team busy runs its items on its own thread, under the same contract: before the fix that
+    /// path stopped at the first exception (4 of 20 items ran), which the full suite hit when a trainer held the team.
+    /// </summary>
+    [Fact]
+    public async Task AnItemsExceptionReachesTheCallerAfterTheOtherItemsRanWhenTheTeamIsBusy()
+    {
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        Task holder = Task.Run(() => WorkerTeam.Shared.For(2, 2, i =>
+        {
+            if (i == 0)
+            {
+                holding.Set();
+                release.Wait();
+            }
+        }));
+        try
+        {
+            Assert.True(holding.Wait(TimeSpan.FromSeconds(30)), "the holder's items never ran");
+            int ran = 0;
+            var failure = Assert.Throws<InvalidOperationException>(() => WorkerTeam.Shared.For(20, 2, i =>
+            {
+                Interlocked.Increment(ref ran);
+                if (i == 3) throw new InvalidOperationException("item 3");
+            }));
+            Assert.Equal("item 3", failure.Message);
+            Assert.Equal(20, ran);
+        }
+        finally
+        {
+            release.Set();
+            await holder;
+        }
+    }
+
     [Fact]
     public void CallersOnManyThreadsAtOnceAllFinish()
     {
