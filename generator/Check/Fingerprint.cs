@@ -31,12 +31,6 @@ internal static class Fingerprint
             }
             text.Append(';');
         }
-        ulong hash = 14695981039346656037UL;
-        foreach (char c in text.ToString())
-        {
-            hash ^= c;
-            hash *= 1099511628211UL;
-        }
-        return hash;
+        return Fnv1a64.Of(text.ToString());
     }
 }

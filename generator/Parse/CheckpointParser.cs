@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using LeNetGen.Generator.Check;
 using LeNetGen.Generator.Model;
 
 namespace LeNetGen.Generator.Parse;
@@ -39,7 +40,7 @@ internal static class CheckpointParser
         if (version != Version)
             return none with { Fault = CheckpointFault.NotACheckpoint, Detail = "it has format version " + N(version) + ", this LeNetGen reads version " + N(Version) + (version > Version ? " (written by a newer LeNetGen?)" : "") };
 
-        ulong storedHeader = UInt64(bytes, 48), computedHeader = Fnv1a64(bytes, 0, 48);
+        ulong storedHeader = UInt64(bytes, 48), computedHeader = Fnv1a64.Of(bytes, 0, 48);
         if (storedHeader != computedHeader)
             return none with { Fault = CheckpointFault.Corrupted, Detail = "the header is corrupted: expected header checksum 0x" + X(storedHeader) + " (stored in the file), found 0x" + X(computedHeader) + " (computed from the header)" };
 
@@ -65,7 +66,7 @@ internal static class CheckpointParser
             return header with { Fault = CheckpointFault.Corrupted, Detail = "the file is longer than its header says: expected " + N(promised) + " bytes, found " + N(bytes.Length) };
 
         int end = bytes.Length - ChecksumSize;
-        ulong stored = UInt64(bytes, end), computed = Fnv1a64(bytes, 0, end);
+        ulong stored = UInt64(bytes, end), computed = Fnv1a64.Of(bytes, 0, end);
         if (stored != computed)
             return header with { Fault = CheckpointFault.Corrupted, Detail = "the contents are corrupted: expected checksum 0x" + X(stored) + " (stored in the file), found 0x" + X(computed) + " (computed from its contents)" };
 
@@ -193,18 +194,6 @@ internal static class CheckpointParser
     private static ulong UInt64(byte[] b, int at) => (uint)Int32(b, at) | (ulong)(uint)Int32(b, at + 4) << 32;
 
     private static long Int64(byte[] b, int at) => unchecked((long)UInt64(b, at));
-
-    /// <summary>FNV-1a 64 of <paramref name="length"/> bytes from <paramref name="start"/>: the format's checksum.</summary>
-    private static ulong Fnv1a64(byte[] bytes, int start, int length)
-    {
-        ulong hash = 0xCBF29CE484222325UL;
-        for (int i = start; i < start + length; i++)
-        {
-            hash ^= bytes[i];
-            hash *= 0x00000100000001B3UL;
-        }
-        return hash;
-    }
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
