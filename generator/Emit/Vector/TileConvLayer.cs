@@ -10,7 +10,8 @@ namespace LeNetGen.Generator.Emit.Vector;
 /// so each weight is broadcast once and multiplies every sample at once, whatever the layer's shape. Forward: a block of
 /// output columns (and, for a full table, output maps) accumulates in registers while the input columns it reads are
 /// loaded once per kernel row. Backward: each kernel row's weights gather their gradients over all positions in
-/// registers, summed over the lanes at the end; the input's deltas are scattered a block of columns at a time. The
+/// registers, summed over the lanes at the end; the input's deltas are gathered in registers a row and block of columns at
+/// a time, from every output map and kernel row that read them, and stored once. The
 /// curvature pass walks the same loops with squared inputs and weights.
 /// </summary>
 internal static class TileConvLayer
@@ -319,20 +320,6 @@ internal static class TileConvLayer
         var pairs = w.Block($"for (int n = {p.Name}InputPairStarts[c]; n < {p.Name}InputPairStarts[c + 1]; n++)");
         w.Line($"int j = {p.Name}InputPairs[n], m = {p.Name}PairOutputs[j];");
         return pairs;
-    }
-
-    /// <summary>Opens the loops over every pair, input map by input map (the output maps of each ascending), declaring c, m and, with a table, j.</summary>
-    private static IDisposable OpenPairsByInput(SourceWriter w, LayerPlan p)
-    {
-        var maps = w.Block($"for (int c = 0; c < {p.In.Maps}; c++)");
-        IDisposable pairs;
-        if (p.HasTable)
-        {
-            pairs = w.Block($"for (int n = {p.Name}InputPairStarts[c]; n < {p.Name}InputPairStarts[c + 1]; n++)");
-            w.Line($"int j = {p.Name}InputPairs[n], m = {p.Name}PairOutputs[j];");
-        }
-        else pairs = w.Block($"for (int m = 0; m < {p.Out.Maps}; m++)");
-        return new NestedBlocks(pairs, maps);
     }
 
     /// <summary>The pair index of map m + <paramref name="mb"/> and input map c: j with a table, else (m + mb) x input maps + c.</summary>

@@ -579,10 +579,13 @@ namespace Tests
                     {
                         ref double kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 2);
                         ref double inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref map, ky * 3);
+                        global::System.Runtime.Intrinsics.Vector256<double> x;
                         global::System.Runtime.Intrinsics.Vector256<double> k0 = global::System.Runtime.Intrinsics.Vector256.Create(kernelRow);
-                        a0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 0), k0, a0); a1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 1), k0, a1);
+                        x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 0); a0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0, a0);
+                        x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 1); a1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0, a1);
                         global::System.Runtime.Intrinsics.Vector256<double> k1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
-                        a0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 1), k1, a0); a1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 2), k1, a1);
+                        x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 1); a0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1, a0);
+                        x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 2); a1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1, a1);
                     }
                 }
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref wide, 0); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1, ref wide, 1);
@@ -866,12 +869,13 @@ namespace Tests
                         {
                             ref double kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 2);
                             ref double inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, ky * 3);
+                            global::System.Runtime.Intrinsics.Vector128<double> x;
                             global::System.Runtime.Intrinsics.Vector128<double> k0 = global::System.Runtime.Intrinsics.Vector128.Create(kernelRow);
-                            a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 0), k0, a0_0);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 3), k0, a1_0);
+                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 0); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a0_0);
+                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 3); a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a1_0);
                             global::System.Runtime.Intrinsics.Vector128<double> k1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
-                            a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 1), k1, a0_0);
-                            a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 4), k1, a1_0);
+                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 1); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a0_0);
+                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 4); a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a1_0);
                         }
                     }
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 4 + (y) * 2 + 0)));

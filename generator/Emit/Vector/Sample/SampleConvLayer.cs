@@ -18,7 +18,7 @@ internal static class SampleConvLayer
     {
         LayerPlan p = layer.Plan;
         Shape input = p.In, output = p.Out;
-        int kh = p.KernelHeight, kw = p.KernelWidth, kernel = kh * kw;
+        int kh = p.KernelHeight, kw = p.KernelWidth;
         List<int> starts = SampleLayer.BlockStarts(output.Width, c.Count);
         int blocks = starts.Count;
         int rows = Math.Max(1, Math.Min(Math.Min(output.Height, 4), (c.Width.Registers - 4) / blocks));
@@ -35,10 +35,12 @@ internal static class SampleConvLayer
             if (layer.HasSeparateSums) w.Line(c.Ref("values", "workspace", layer.Values));
             TileBlocks.Loop(w, "o", output.Maps, mapBlock, maps =>
             {
+                // One map's names carry no map number (a<row>_<block>, k<kx>, kernel); a block's do (a<map>_<row>_<block>, ...).
+                string Of(string stem, int mb) => maps == 1 ? stem : stem + mb;
                 string A(int mb, int j, int b) => maps == 1 ? $"a{j}_{b}" : $"a{mb}_{j}_{b}";
                 string K(int mb, int kx) => maps == 1 ? $"k{kx}" : $"k{mb}_{kx}";
                 for (int mb = 0; mb < maps; mb++)
-                    w.Line($"{c.V} {(maps == 1 ? "bias" : $"bias{mb}")} = {c.Splat(c.At("biases", SampleKernels.Plus("o", mb)))};");
+                    w.Line($"{c.V} {Of("bias", mb)} = {c.Splat(c.At("biases", SampleKernels.Plus("o", mb)))};");
                 TileBlocks.Loop(w, "y", output.Height, rows, n =>
                 {
                     for (int mb = 0; mb < maps; mb++)
@@ -46,34 +48,30 @@ internal static class SampleConvLayer
                         var sums = new List<string>();
                         for (int j = 0; j < n; j++)
                             for (int b = 0; b < blocks; b++) sums.Add(A(mb, j, b));
-                        w.Line($"{c.V} {string.Join(", ", sums.Select(s => s + (maps == 1 ? " = bias" : $" = bias{mb}")))};");
+                        w.Line($"{c.V} {string.Join(", ", sums.Select(s => $"{s} = {Of("bias", mb)}"))};");
                     }
-                    using (maps == 1 ? OpenPairs(w, p) : SampleWideConvLayer.OpenFullPairs(w, p))
+                    using (OpenPairs(w, p))
                     {
                         for (int mb = 0; mb < maps; mb++)
-                            w.Line(c.Ref(maps == 1 ? "kernel" : $"kernel{mb}", "weights", mb == 0 ? $"pair * {kernel}" : $"(pair + {mb * input.Maps}) * {kernel}"));
+                            w.Line(c.Ref(Of("kernel", mb), "weights", KernelOfMap(p, mb)));
                         w.Line(c.Ref("rows", "input", $"i * {input.Height * input.Width} + y * {input.Width}"));
                         // A loop over the kernel's rows, so that no input vector is named twice in one body (the JIT would keep
                         // the repeats in registers it does not have, and spill them).
                         using (w.Block($"for (int ky = 0; ky < {kh}; ky++)"))
                         {
                             for (int mb = 0; mb < maps; mb++)
-                                w.Line(c.Ref(maps == 1 ? "kernelRow" : $"kernelRow{mb}", maps == 1 ? "kernel" : $"kernel{mb}", $"ky * {kw}"));
+                                w.Line(c.Ref(Of("kernelRow", mb), Of("kernel", mb), $"ky * {kw}"));
                             w.Line(c.Ref("inputRow", "rows", $"ky * {input.Width}"));
-                            if (maps > 1) w.Line($"{c.V} x;");
+                            w.Line($"{c.V} x;");
                             for (int kx = 0; kx < kw; kx++)
                             {
                                 for (int mb = 0; mb < maps; mb++)
-                                    w.Line($"{c.V} {K(mb, kx)} = {c.Splat(c.At(maps == 1 ? "kernelRow" : $"kernelRow{mb}", Naming.Int(kx)))};");
+                                    w.Line($"{c.V} {K(mb, kx)} = {c.Splat(c.At(Of("kernelRow", mb), Naming.Int(kx)))};");
+                                // each input vector loaded once for the block's maps
                                 for (int j = 0; j < n; j++)
-                                    if (maps == 1)
-                                        w.Line(string.Join(" ", Enumerable.Range(0, blocks).Select(b =>
-                                            $"a{j}_{b} = {c.Fma(c.Load("inputRow", Naming.Int((long)j * input.Width + starts[b] + kx)), $"k{kx}", $"a{j}_{b}")};")));
-                                    else
-                                        // each input vector loaded once for the block's maps
-                                        foreach (int b in Enumerable.Range(0, blocks))
-                                            w.Line($"x = {c.Load("inputRow", Naming.Int((long)j * input.Width + starts[b] + kx))}; " +
-                                                string.Join(" ", Enumerable.Range(0, maps).Select(mb => $"{A(mb, j, b)} = {c.Fma("x", K(mb, kx), A(mb, j, b))};")));
+                                    foreach (int b in Enumerable.Range(0, blocks))
+                                        w.Line($"x = {c.Load("inputRow", Naming.Int((long)j * input.Width + starts[b] + kx))}; " +
+                                            string.Join(" ", Enumerable.Range(0, maps).Select(mb => $"{A(mb, j, b)} = {c.Fma("x", K(mb, kx), A(mb, j, b))};")));
                             }
                         }
                     }
@@ -238,6 +236,16 @@ internal static class SampleConvLayer
     /// Opens the loop over output map o's connected input maps, declaring i (the input map) and pair (its kernel's
     /// place in the weights: pair after pair through a connection table, o x maps + i for a full one).
     /// </summary>
+    /// <summary>
+    /// Where map o + <paramref name="mb"/>'s kernel of the current pair starts in the weights: pair x kernel for the
+    /// block's first map; with a full table (the only kind map blocks have), pair + mb x input maps for the others.
+    /// </summary>
+    public static string KernelOfMap(LayerPlan p, int mb)
+    {
+        int kernel = p.KernelHeight * p.KernelWidth;
+        return mb == 0 ? $"pair * {kernel}" : $"(pair + {mb * p.In.Maps}) * {kernel}";
+    }
+
     public static IDisposable OpenPairs(SourceWriter w, LayerPlan p)
     {
         if (p.HasTable)

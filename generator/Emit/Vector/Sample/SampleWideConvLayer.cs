@@ -39,7 +39,7 @@ internal static class SampleWideConvLayer
     {
         LayerPlan p = layer.Plan;
         Shape input = p.In, output = p.Out;
-        int kh = p.KernelHeight, kw = p.KernelWidth, kernel = kh * kw, positions = Positions(p);
+        int kh = p.KernelHeight, kw = p.KernelWidth, positions = Positions(p);
         List<int> starts = SampleLayer.BlockStarts(positions, c.Count);
         w.Line($"// {p.Name}, forward, one sample: convolution {input.ToMapsString()} -> {output.ToMapsString()}, kernel {kh}x{kw}, {Naming.ActivationTitle(p.Activation)}");
         w.Line($"//   the output's {output.Height} rows laid out at the input's width {input.Width} (the last {input.Width - output.Width} columns of each past the map, dropped): {positions} positions,");
@@ -57,38 +57,36 @@ internal static class SampleWideConvLayer
             w.Line($"ref {c.T} wide = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(wideSums);");
             TileBlocks.Loop(w, "o", output.Maps, mapBlock, maps =>
             {
+                // One map's names carry no map number (a<k>, k<kx>, kernel); a block's do (a<map>_<k>, ...).
+                string Of(string stem, int mb) => maps == 1 ? stem : stem + mb;
                 string A(int mb, int k) => maps == 1 ? $"a{k}" : $"a{mb}_{k}";
                 string K(int mb, int kx) => maps == 1 ? $"k{kx}" : $"k{mb}_{kx}";
                 for (int mb = 0; mb < maps; mb++)
                 {
-                    string bias = maps == 1 ? "bias" : $"bias{mb}";
-                    w.Line($"{c.V} {bias} = {c.Splat(c.At("biases", SampleKernels.Plus("o", mb)))};");
-                    w.Line($"{c.V} {string.Join(", ", starts.Select((_, k) => $"{A(mb, k)} = {bias}"))};");
+                    w.Line($"{c.V} {Of("bias", mb)} = {c.Splat(c.At("biases", SampleKernels.Plus("o", mb)))};");
+                    w.Line($"{c.V} {string.Join(", ", starts.Select((_, k) => $"{A(mb, k)} = {Of("bias", mb)}"))};");
                 }
-                using (maps == 1 ? SampleConvLayer.OpenPairs(w, p) : OpenFullPairs(w, p))
+                using (SampleConvLayer.OpenPairs(w, p))
                 {
                     for (int mb = 0; mb < maps; mb++)
-                        w.Line(c.Ref(maps == 1 ? "kernel" : $"kernel{mb}", "weights", mb == 0 ? $"pair * {kernel}" : $"(pair + {mb * input.Maps}) * {kernel}"));
+                        w.Line(c.Ref(Of("kernel", mb), "weights", SampleConvLayer.KernelOfMap(p, mb)));
                     w.Line(c.Ref("map", "input", $"i * {input.Height * input.Width}"));
                     // A loop over the kernel's rows, so that no input vector is named twice in one body (the JIT would keep
                     // the repeats in registers it does not have, and spill them).
                     using (w.Block($"for (int ky = 0; ky < {kh}; ky++)"))
                     {
                         for (int mb = 0; mb < maps; mb++)
-                            w.Line(c.Ref(maps == 1 ? "kernelRow" : $"kernelRow{mb}", maps == 1 ? "kernel" : $"kernel{mb}", $"ky * {kw}"));
+                            w.Line(c.Ref(Of("kernelRow", mb), Of("kernel", mb), $"ky * {kw}"));
                         w.Line(c.Ref("inputRow", "map", $"ky * {input.Width}"));
-                        if (maps > 1) w.Line($"{c.V} x;");
+                        w.Line($"{c.V} x;");
                         for (int kx = 0; kx < kw; kx++)
                         {
                             for (int mb = 0; mb < maps; mb++)
-                                w.Line($"{c.V} {K(mb, kx)} = {c.Splat(c.At(maps == 1 ? "kernelRow" : $"kernelRow{mb}", Naming.Int(kx)))};");
-                            if (maps == 1)
-                                w.Line(string.Join(" ", starts.Select((start, k) => $"a{k} = {c.Fma(c.Load("inputRow", Naming.Int(kx + start)), $"k{kx}", $"a{k}")};")));
-                            else
-                                // each input vector loaded once for the block's maps
-                                foreach ((int start, int k) in starts.Select((start, k) => (start, k)))
-                                    w.Line($"x = {c.Load("inputRow", Naming.Int(kx + start))}; " +
-                                        string.Join(" ", Enumerable.Range(0, maps).Select(mb => $"{A(mb, k)} = {c.Fma("x", K(mb, kx), A(mb, k))};")));
+                                w.Line($"{c.V} {K(mb, kx)} = {c.Splat(c.At(Of("kernelRow", mb), Naming.Int(kx)))};");
+                            // each input vector loaded once for the block's maps
+                            foreach ((int start, int k) in starts.Select((start, k) => (start, k)))
+                                w.Line($"x = {c.Load("inputRow", Naming.Int(kx + start))}; " +
+                                    string.Join(" ", Enumerable.Range(0, maps).Select(mb => $"{A(mb, k)} = {c.Fma("x", K(mb, kx), A(mb, k))};")));
                         }
                     }
                 }
@@ -113,14 +111,6 @@ internal static class SampleWideConvLayer
     /// </summary>
     internal static int MapBlock(LayerPlan p, TileCode c, int vectorsPerMap) =>
         p.HasTable ? 1 : Math.Max(1, Math.Min(Math.Min(p.Out.Maps, 4), (c.Width.Registers - 8) / (vectorsPerMap + 1)));
-
-    /// <summary>Opens the loop over the input maps for a block of output maps starting at o (full table), declaring i and the first map's pair.</summary>
-    internal static IDisposable OpenFullPairs(SourceWriter w, LayerPlan p)
-    {
-        var full = w.Block($"for (int i = 0; i < {p.In.Maps}; i++)");
-        w.Line($"int pair = o * {p.In.Maps} + i;");
-        return full;
-    }
 
     public static void EmitBackward(SourceWriter w, SampleLayer layer, TileCode c, bool curvature)
     {
