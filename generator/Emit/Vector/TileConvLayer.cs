@@ -56,17 +56,13 @@ internal static class TileConvLayer
         LayerPlan p = layer.Plan;
         Shape input = p.PaddedIn, output = p.Out;
         int kh = p.KernelHeight, kw = p.KernelWidth, s = p.Stride;
-        int xBlock = ColumnBlock(output.Width, RegisterColumns(c, kw, s));
-        int mapBlock = p.HasTable ? 1 : Math.Max(1, Math.Min(output.Maps, (c.Width.Bits == 512 ? 8 : 4) / xBlock));
-        int columns = (xBlock - 1) * s + kw;
-        bool preload = mapBlock * xBlock + columns + 1 <= c.Width.Registers;
+        ConvForwardBlocking b = ConvForwardBlocking.For(p, c);
 
         w.Line($"// {p.Name}, forward: convolution {p.In.ToMapsString()} -> {output.ToMapsString()}, kernel {kh}x{kw}, stride {s}" +
             (p.Padding > 0 ? $", padding {p.Padding}" : "") + (p.HasTable ? $", table ({p.Table.Sum(t => t.Count)} of {p.In.Maps * output.Maps} pairs)" : "") +
             $", {Naming.ActivationTitle(p.Activation)}");
         w.Line($"//   each vector: one value of {c.Count} samples side by side; the value at (map, row, column) of lane l is at ((map x {input.Height} + row) x {input.Width} + column) x TileSize + l");
-        w.Line($"//   registers: {mapBlock} map(s) x {xBlock} output columns of sums (s...); " +
-            (preload ? $"the {columns} input columns of each kernel row loaded once (i...)" : "input columns loaded as they are used"));
+        w.Line($"//   registers: {b.Describe(kw, s)}");
         w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardTile")}(ref {c.T} tile, ref {c.T} parameters)"))
         {
@@ -78,10 +74,14 @@ internal static class TileConvLayer
                 w.Line(c.Ref("input", "tile", (p.Padding > 0 ? layer.Padded : layer.Input) + " + lane"));
                 w.Line(c.Ref("sums", "tile", layer.Sums + " + lane"));
                 if (layer.HasSeparateSums) w.Line(c.Ref("values", "tile", layer.Values + " + lane"));
-                TileBlocks.Loop(w, "m", output.Maps, mapBlock, maps =>
+                TileBlocks.Loop(w, "m", output.Maps, b.Maps, maps =>
                 {
-                    using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
-                        TileBlocks.Loop(w, "x", output.Width, xBlock, xs => ForwardBlock(w, layer, c, maps, xs, preload));
+                    if (b.Rows == 1)
+                        using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
+                            TileBlocks.Loop(w, "x", output.Width, b.Columns, xs => ForwardBlock(w, layer, c, maps, 1, xs, b.Preload));
+                    else
+                        TileBlocks.Loop(w, "y", output.Height, b.Rows, rows =>
+                            TileBlocks.Loop(w, "x", output.Width, b.Columns, xs => ForwardBlock(w, layer, c, maps, rows, xs, b.Preload)));
                 });
                 if (layer.HasSeparateSums)
                 {
@@ -93,45 +93,74 @@ internal static class TileConvLayer
         }
     }
 
-    private static void ForwardBlock(SourceWriter w, TileLayer layer, TileCode c, int maps, int xs, bool preload)
+    /// <summary>
+    /// One block of sums in registers: <paramref name="maps"/> output maps x <paramref name="rows"/> output rows x
+    /// <paramref name="xs"/> output columns. Preloaded: each kernel row's input columns are loaded once into registers
+    /// (i...) and every sum of the block reads them (one map, one row). Otherwise each input vector is loaded as it is
+    /// used, once for all the block's maps (into i), and every map's weight of the tap is broadcast (k...).
+    /// </summary>
+    private static void ForwardBlock(SourceWriter w, TileLayer layer, TileCode c, int maps, int rows, int xs, bool preload)
     {
         LayerPlan p = layer.Plan;
         Shape input = p.PaddedIn, output = p.Out;
         int kh = p.KernelHeight, kw = p.KernelWidth, s = p.Stride;
         int area = output.Height * output.Width;
         for (int mb = 0; mb < maps; mb++)
-            w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, xs).Select(i => $"{Acc(mb, i, maps)} = {c.Splat(c.At("biases", Plus("m", mb)))}")) + ";");
+            w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, xs).Select(i => $"{Acc(mb, r, i, maps, rows)} = {c.Splat(c.At("biases", Plus("m", mb)))}"))) + ";");
         using (OpenPairs(w, p, maps))
         using (w.Block($"for (int ky = 0; ky < {kh}; ky++)"))
         {
-            w.Line(c.Ref("row", "input", $"((c * {input.Height} + y{Times(s)} + ky) * {input.Width} + x{Times(s)}) * TileSize"));
+            for (int r = 0; r < rows; r++)
+                w.Line(c.Ref(Row(r, rows), "input", $"((c * {input.Height} + {RowOf("y", r, s)} + ky) * {input.Width} + x{Times(s)}) * TileSize"));
             for (int mb = 0; mb < maps; mb++)
                 w.Line(c.Ref(Kernel(mb, maps), "weights", $"(({Pair(p, mb)}) * {kh} + ky) * {kw}"));
             int columns = (xs - 1) * s + kw;
             if (preload)
+            {
                 w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, columns).Select(q => $"i{q} = {c.Load("row", Naming.Int((long)q * c.TileSize))}")) + ";");
-            w.Line($"{c.V} k;");
-            for (int kx = 0; kx < kw; kx++)
-                for (int mb = 0; mb < maps; mb++)
-                {
-                    var line = new System.Text.StringBuilder($"k = {c.Splat(c.At(Kernel(mb, maps), Naming.Int(kx)))};");
-                    for (int i = 0; i < xs; i++)
+                w.Line($"{c.V} k;");
+                for (int kx = 0; kx < kw; kx++)
+                    for (int mb = 0; mb < maps; mb++)
                     {
-                        int q = i * s + kx;
-                        string x = preload ? $"i{q}" : c.Load("row", Naming.Int((long)q * c.TileSize));
-                        line.Append($" {Acc(mb, i, maps)} = {c.Fma(x, "k", Acc(mb, i, maps))};");
+                        var line = new System.Text.StringBuilder($"k = {c.Splat(c.At(Kernel(mb, maps), Naming.Int(kx)))};");
+                        for (int i = 0; i < xs; i++)
+                            line.Append($" {Acc(mb, 0, i, maps, 1)} = {c.Fma($"i{i * s + kx}", "k", Acc(mb, 0, i, maps, 1))};");
+                        w.Line(line.ToString());
                     }
-                    w.Line(line.ToString());
+            }
+            else
+            {
+                w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, maps).Select(mb => Broadcast(mb, maps))) + (maps > 1 ? ", i;" : ";"));
+                for (int kx = 0; kx < kw; kx++)
+                {
+                    w.Line(string.Join(" ", Enumerable.Range(0, maps).Select(mb => $"{Broadcast(mb, maps)} = {c.Splat(c.At(Kernel(mb, maps), Naming.Int(kx)))};")));
+                    for (int r = 0; r < rows; r++)
+                    {
+                        var line = new System.Text.StringBuilder();
+                        for (int i = 0; i < xs; i++)
+                        {
+                            string x = c.Load(Row(r, rows), Naming.Int((long)(i * s + kx) * c.TileSize));
+                            if (maps > 1) line.Append($"{(i == 0 ? "" : " ")}i = {x};");
+                            for (int mb = 0; mb < maps; mb++)
+                            {
+                                if (line.Length > 0) line.Append(' ');
+                                line.Append($"{Acc(mb, r, i, maps, rows)} = {c.Fma(maps > 1 ? "i" : x, Broadcast(mb, maps), Acc(mb, r, i, maps, rows))};");
+                            }
+                        }
+                        w.Line(line.ToString());
+                    }
                 }
+            }
         }
         w.Line($"int at = (m * {area} + y * {output.Width} + x) * TileSize;");
         for (int mb = 0; mb < maps; mb++)
-            for (int i = 0; i < xs; i++)
-            {
-                string offset = Naming.Int(((long)mb * area + i) * c.TileSize);
-                string place = offset == "0" ? "at" : "at + " + offset;
-                w.Line(c.Store(Acc(mb, i, maps), "sums", place));
-            }
+            for (int r = 0; r < rows; r++)
+                for (int i = 0; i < xs; i++)
+                {
+                    string offset = Naming.Int(((long)mb * area + (long)r * output.Width + i) * c.TileSize);
+                    string place = offset == "0" ? "at" : "at + " + offset;
+                    w.Line(c.Store(Acc(mb, r, i, maps, rows), "sums", place));
+                }
     }
 
     public static void EmitBackward(SourceWriter w, TileLayer layer, TileCode c, bool curvature)
@@ -166,9 +195,13 @@ internal static class TileConvLayer
                 }
 
                 int xBlock = ColumnBlock(output.Width, c.Width.Bits == 512 ? 8 : 4);
-                // Kernel rows in blocks of two (three for an odd height, so that no block of a single row is left with only
-                // kw accumulator chains, too few to keep the FMA units busy; 3 x 5 taps + the deltas fit in 32 registers).
-                int rowBlock = Math.Min(kh, c.Width.Bits == 512 && kw <= 6 ? (kh % 2 == 1 && kh >= 3 ? 3 : 2) : 1);
+                // Kernel rows in blocks, so that a block has more accumulator chains than one row's kw, too few to keep
+                // two FMA units busy. 512 bits: two rows, or three for an odd height (3 x 5 taps + the deltas fit in 32
+                // registers), so no single row is left over. 16 registers: as many rows as fit beside the deltas and the
+                // input vector (two rows of 5 taps + 4 deltas + 1).
+                int rowBlock = c.Width.Registers >= 32
+                    ? Math.Min(kh, kw <= 6 ? (kh % 2 == 1 && kh >= 3 ? 3 : 2) : 1)
+                    : Math.Max(1, Math.Min(kh, (c.Width.Registers - 2 - Math.Min(xBlock, output.Width)) / kw));
                 w.Line($"// weights: for each connected pair, {rowBlock} kernel row(s) at a time, one register per kernel tap (g<row>_<column>)");
                 using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
                 using (OpenPairs(w, p, 1))
@@ -303,11 +336,11 @@ internal static class TileConvLayer
     /// The most output columns whose sums (or input deltas) fit in registers beside the input columns they read and a
     /// weight: b + (b - 1) x stride + kernel width + 1 registers.
     /// </summary>
-    private static int RegisterColumns(TileCode c, int kernelWidth, int stride) =>
+    internal static int RegisterColumns(TileCode c, int kernelWidth, int stride) =>
         Math.Max(1, Math.Min(12, (c.Width.Registers - 1 - kernelWidth + stride) / (1 + stride)));
 
     /// <summary>Columns per block: as few blocks as the limit allows, of equal size, so no small last block wastes the registers.</summary>
-    private static int ColumnBlock(int width, int limit)
+    internal static int ColumnBlock(int width, int limit)
     {
         int blocks = (width + limit - 1) / limit;
         return (width + blocks - 1) / blocks;
@@ -326,7 +359,14 @@ internal static class TileConvLayer
     private static string Pair(LayerPlan p, int mb) =>
         p.HasTable ? "j" : p.In.Maps == 1 ? Plus("m", mb) : $"({Plus("m", mb)}) * {p.In.Maps} + c";
 
-    private static string Acc(int mb, int i, int maps) => maps == 1 ? $"s{i}" : $"s{mb}_{i}";
+    private static string Acc(int mb, int r, int i, int maps, int rows) =>
+        (maps, rows) switch { (1, 1) => $"s{i}", (_, 1) => $"s{mb}_{i}", (1, _) => $"s{r}_{i}", _ => $"s{mb}_{r}_{i}" };
+
+    private static string Broadcast(int mb, int maps) => maps == 1 ? "k" : $"k{mb}";
+
+    private static string Row(int r, int rows) => rows == 1 ? "row" : $"row{r}";
+
+    private static string RowOf(string y, int r, int stride) => r == 0 ? $"{y}{Times(stride)}" : $"({y} + {r}){Times(stride)}";
 
     private static string Kernel(int mb, int maps) => maps == 1 ? "kernel" : $"kernel{mb}";
 

@@ -36,6 +36,10 @@ internal static class TileDenseLayer
                 w.Line(c.Ref("input", "tile", layer.Input + " + lane"));
                 w.Line(c.Ref("sums", "tile", layer.Sums + " + lane"));
                 if (layer.HasSeparateSums) w.Line(c.Ref("values", "tile", layer.Values + " + lane"));
+                // With 16 registers (AVX2) the activation's constants, hoisted by the JIT out of the loop over the blocks,
+                // would take the registers of the sums and spill them inside the loop over the inputs: it runs in a pass
+                // of its own after the sums, as a convolution's does. With 32 it fits beside them.
+                bool activateAfter = layer.HasSeparateSums && !softmax && c.Width.Registers < 32;
                 TileBlocks.Loop(w, "u", units, UnitBlock, n =>
                 {
                     w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, n).Select(k => $"s{k} = {c.Splat(c.At("biases", Plus("u", k)))}")) + ";");
@@ -49,9 +53,11 @@ internal static class TileDenseLayer
                     {
                         string place = $"({Plus("u", k)}) * TileSize";
                         w.Line(c.Store($"s{k}", "sums", place));
-                        if (layer.HasSeparateSums && !softmax) w.Line(c.Store(c.Activate(p.Activation, $"s{k}"), "values", place));
+                        if (layer.HasSeparateSums && !softmax && !activateAfter) w.Line(c.Store(c.Activate(p.Activation, $"s{k}"), "values", place));
                     }
                 });
+                if (activateAfter)
+                    w.Line($"for (int u = 0; u < {units}; u++) {c.Store(c.Activate(p.Activation, c.Load("sums", "u * TileSize")), "values", "u * TileSize")}");
                 if (softmax)
                 {
                     w.Line("// softmax across the units, each lane its own sample: the largest sum first subtracted, for stability");

@@ -1236,7 +1236,7 @@ namespace Tests
 
         // C1, forward: convolution 3@9x9 -> 4@5x5, kernel 3x2, stride 2, padding 1, sigmoid
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 11 + row) x 11 + column) x TileSize + l
-        //   registers: 1 map(s) x 5 output columns of sums (s...); the 10 input columns of each kernel row loaded once (i...)
+        //   registers: 2 map(s) x 5 output columns of sums (s...); each input vector loaded once for the 2 maps (i), each map's weight of the tap broadcast (k...)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile256(ref double tile, ref double parameters)
         {
@@ -1264,31 +1264,39 @@ namespace Tests
                 ref double input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1PaddedOffset * TileSize + lane);
                 ref double sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1SumsOffset * TileSize + lane);
                 ref double values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
-                for (int m = 0; m < 4; m += 1)
+                for (int m = 0; m < 4; m += 2)
                 {
                     for (int y = 0; y < 5; y++)
                     {
                         {
                             const int x = 0;
-                            global::System.Runtime.Intrinsics.Vector256<double> s0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
+                            global::System.Runtime.Intrinsics.Vector256<double> s0_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
+                            global::System.Runtime.Intrinsics.Vector256<double> s1_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1)), s1_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1)), s1_2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1)), s1_3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1)), s1_4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1));
                             for (int c = 0; c < 3; c++)
                             {
                                 for (int ky = 0; ky < 3; ky++)
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11 + x * 2) * TileSize);
-                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 3 + c) * 3 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector256<double> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40), i6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), i7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56), i8 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), i9 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72);
-                                    global::System.Runtime.Intrinsics.Vector256<double> k;
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i6, k, s3); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i8, k, s4);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i5, k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i7, k, s3); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i9, k, s4);
+                                    ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 3 + c) * 3 + ky) * 2);
+                                    ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m + 1) * 3 + c) * 3 + ky) * 2);
+                                    global::System.Runtime.Intrinsics.Vector256<double> k0, k1, i;
+                                    k0 = global::System.Runtime.Intrinsics.Vector256.Create(kernel0); k1 = global::System.Runtime.Intrinsics.Vector256.Create(kernel1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0); s0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k0, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k1, s1_0); i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16); s0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k0, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k1, s1_1); i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32); s0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k0, s0_2); s1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k1, s1_2); i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48); s0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k0, s0_3); s1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k1, s1_3); i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64); s0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k0, s0_4); s1_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k1, s1_4);
+                                    k0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1)); k1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1));
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8); s0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k0, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k1, s1_0); i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24); s0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k0, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k1, s1_1); i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40); s0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k0, s0_2); s1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k1, s1_2); i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56); s0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k0, s0_3); s1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k1, s1_3); i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72); s0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k0, s0_4); s1_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i, k1, s1_4);
                                 }
                             }
                             int at = (m * 25 + y * 5 + x) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref sums, (nuint)(at + 24));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4, ref sums, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_0, ref sums, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_1, ref sums, (nuint)(at + 8));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_2, ref sums, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_3, ref sums, (nuint)(at + 24));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_4, ref sums, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_0, ref sums, (nuint)(at + 200));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_1, ref sums, (nuint)(at + 208));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_2, ref sums, (nuint)(at + 216));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_3, ref sums, (nuint)(at + 224));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_4, ref sums, (nuint)(at + 232));
                         }
                     }
                 }
@@ -1323,45 +1331,75 @@ namespace Tests
                     for (int o = 0; o < 25; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 25 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 3 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     for (int c = 0; c < 3; c++)
                     {
-                        for (int ky = 0; ky < 3; ky += 1)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector256<double> g0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g2_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g2_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             for (int y = 0; y < 5; y++)
                             {
                                 ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
+                                ref double row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky + 1) * 11) * TileSize);
+                                ref double row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky + 2) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
                                     ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * 2 * TileSize);
+                                    ref double from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * 2 * TileSize);
                                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16);
                                     global::System.Runtime.Intrinsics.Vector256<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 24); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 40); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 24); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 40); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 8); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 16); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 24); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 32); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 40); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 0); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 8); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 16); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 24); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 32); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 40); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_1);
                                 }
                                 {
                                     const int x = 3;
                                     ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * 2 * TileSize);
+                                    ref double from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * 2 * TileSize);
                                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector256<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 24); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 24); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 8); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 16); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 24); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 0); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 8); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 16); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 24); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_1);
+                            ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky + 1) * 2);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector256.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_1);
+                            ref double kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky + 2) * 2);
+                            kernel2 += global::System.Runtime.Intrinsics.Vector256.Sum(g2_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g2_1);
                         }
                     }
                 }
@@ -1395,45 +1433,75 @@ namespace Tests
                     for (int o = 0; o < 25; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 25 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 3 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     for (int c = 0; c < 3; c++)
                     {
-                        for (int ky = 0; ky < 3; ky += 1)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector256<double> g0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g2_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g2_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             for (int y = 0; y < 5; y++)
                             {
                                 ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
+                                ref double row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky + 1) * 11) * TileSize);
+                                ref double row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky + 2) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
                                     ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * 2 * TileSize);
+                                    ref double from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * 2 * TileSize);
                                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16);
                                     global::System.Runtime.Intrinsics.Vector256<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 24); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 40); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 24); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 40); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 8); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 16); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 24); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 32); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 40); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 0); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 8); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 16); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 24); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 32); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 40); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_1);
                                 }
                                 {
                                     const int x = 3;
                                     ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * 2 * TileSize);
+                                    ref double from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * 2 * TileSize);
                                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector256<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 24); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 24); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 8); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 16); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 24); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 0); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 8); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 16); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 24); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_1);
+                            ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky + 1) * 2);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector256.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_1);
+                            ref double kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky + 2) * 2);
+                            kernel2 += global::System.Runtime.Intrinsics.Vector256.Sum(g2_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g2_1);
                         }
                     }
                 }
@@ -1575,7 +1643,7 @@ namespace Tests
 
         // C3, forward: convolution 4@3x3 -> 5@2x2, kernel 2x2, stride 1, relu
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 3 + row) x 3 + column) x TileSize + l
-        //   registers: 2 map(s) x 2 output columns of sums (s...); the 3 input columns of each kernel row loaded once (i...)
+        //   registers: 5 map(s) x 2 output columns of sums (s...); the 3 input columns of each kernel row loaded once (i...)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile256(ref double tile, ref double parameters)
         {
@@ -1586,14 +1654,17 @@ namespace Tests
                 ref double input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2ValuesOffset * TileSize + lane);
                 ref double sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3SumsOffset * TileSize + lane);
                 ref double values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
-                for (int m = 0; m < 4; m += 2)
                 {
+                    const int m = 0;
                     for (int y = 0; y < 2; y++)
                     {
                         {
                             const int x = 0;
                             global::System.Runtime.Intrinsics.Vector256<double> s0_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
                             global::System.Runtime.Intrinsics.Vector256<double> s1_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1)), s1_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1));
+                            global::System.Runtime.Intrinsics.Vector256<double> s2_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 2)), s2_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 2));
+                            global::System.Runtime.Intrinsics.Vector256<double> s3_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 3)), s3_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 3));
+                            global::System.Runtime.Intrinsics.Vector256<double> s4_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 4)), s4_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 4));
                             for (int c = 0; c < 4; c++)
                             {
                                 for (int ky = 0; ky < 2; ky++)
@@ -1601,12 +1672,21 @@ namespace Tests
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3 + x) * TileSize);
                                     ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
                                     ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m + 1) * 4 + c) * 2 + ky) * 2);
+                                    ref double kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m + 2) * 4 + c) * 2 + ky) * 2);
+                                    ref double kernel3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m + 3) * 4 + c) * 2 + ky) * 2);
+                                    ref double kernel4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m + 4) * 4 + c) * 2 + ky) * 2);
                                     global::System.Runtime.Intrinsics.Vector256<double> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
                                     global::System.Runtime.Intrinsics.Vector256<double> k;
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel0); s0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s0_1);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(kernel1); s1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s1_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel2); s2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s2_0); s2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s2_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel3); s3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s3_0); s3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s3_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel4); s4_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s4_0); s4_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s4_1);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1)); s0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s0_1);
                                     k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1)); s1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s1_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1)); s2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s2_0); s2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s2_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel3, 1)); s3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s3_0); s3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s3_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel4, 1)); s4_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s4_0); s4_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s4_1);
                                 }
                             }
                             int at = (m * 4 + y * 2 + x) * TileSize;
@@ -1614,31 +1694,12 @@ namespace Tests
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_1, ref sums, (nuint)(at + 8));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_0, ref sums, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_1, ref sums, (nuint)(at + 40));
-                        }
-                    }
-                }
-                {
-                    const int m = 4;
-                    for (int y = 0; y < 2; y++)
-                    {
-                        {
-                            const int x = 0;
-                            global::System.Runtime.Intrinsics.Vector256<double> s0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
-                            for (int c = 0; c < 4; c++)
-                            {
-                                for (int ky = 0; ky < 2; ky++)
-                                {
-                                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3 + x) * TileSize);
-                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector256<double> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector256<double> k;
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s1);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s1);
-                                }
-                            }
-                            int at = (m * 4 + y * 2 + x) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 8));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2_0, ref sums, (nuint)(at + 64));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2_1, ref sums, (nuint)(at + 72));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3_0, ref sums, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3_1, ref sums, (nuint)(at + 104));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4_0, ref sums, (nuint)(at + 128));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4_1, ref sums, (nuint)(at + 136));
                         }
                     }
                 }
@@ -1673,31 +1734,38 @@ namespace Tests
                     for (int o = 0; o < 4; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 4 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 5; m++)
                 {
                     for (int c = 0; c < 4; c++)
                     {
-                        for (int ky = 0; ky < 2; ky += 1)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector256<double> g0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             for (int y = 0; y < 2; y++)
                             {
                                 ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
+                                ref double row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky + 1) * 3) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
                                     ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
                                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector256<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 8); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 16); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_1);
+                            ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky + 1) * 2);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector256.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_1);
                         }
                     }
                 }
@@ -1765,31 +1833,38 @@ namespace Tests
                     for (int o = 0; o < 4; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 4 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 5; m++)
                 {
                     for (int c = 0; c < 4; c++)
                     {
-                        for (int ky = 0; ky < 2; ky += 1)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector256<double> g0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             for (int y = 0; y < 2; y++)
                             {
                                 ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
+                                ref double row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky + 1) * 3) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
                                     ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
                                     global::System.Runtime.Intrinsics.Vector256<double> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector256<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 8); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 8); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 16); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_1);
+                            ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky + 1) * 2);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector256.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_1);
                         }
                     }
                 }
@@ -1857,18 +1932,13 @@ namespace Tests
                         s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, i)), s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, i)), s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, i)), s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row3, i)), s3); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row4, i)), s4); s5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row5, i)), s5);
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)((u) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s0), ref values, (nuint)((u) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)((u + 1) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s1), ref values, (nuint)((u + 1) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)((u + 2) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s2), ref values, (nuint)((u + 2) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref sums, (nuint)((u + 3) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s3), ref values, (nuint)((u + 3) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4, ref sums, (nuint)((u + 4) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s4), ref values, (nuint)((u + 4) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s5, ref sums, (nuint)((u + 5) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s5), ref values, (nuint)((u + 5) * TileSize));
                 }
+                for (int u = 0; u < 6; u++) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(u * TileSize))), ref values, (nuint)(u * TileSize));
             }
         }
 
@@ -2252,7 +2322,7 @@ namespace Tests
 
         // C1, forward: convolution 3@9x9 -> 4@5x5, kernel 3x2, stride 2, padding 1, sigmoid
         //   each vector: one value of 2 samples side by side; the value at (map, row, column) of lane l is at ((map x 11 + row) x 11 + column) x TileSize + l
-        //   registers: 1 map(s) x 5 output columns of sums (s...); the 10 input columns of each kernel row loaded once (i...)
+        //   registers: 2 map(s) x 5 output columns of sums (s...); each input vector loaded once for the 2 maps (i), each map's weight of the tap broadcast (k...)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile128(ref double tile, ref double parameters)
         {
@@ -2280,31 +2350,39 @@ namespace Tests
                 ref double input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1PaddedOffset * TileSize + lane);
                 ref double sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1SumsOffset * TileSize + lane);
                 ref double values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
-                for (int m = 0; m < 4; m += 1)
+                for (int m = 0; m < 4; m += 2)
                 {
                     for (int y = 0; y < 5; y++)
                     {
                         {
                             const int x = 0;
-                            global::System.Runtime.Intrinsics.Vector128<double> s0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
+                            global::System.Runtime.Intrinsics.Vector128<double> s0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
+                            global::System.Runtime.Intrinsics.Vector128<double> s1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1)), s1_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1)), s1_2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1)), s1_3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1)), s1_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1));
                             for (int c = 0; c < 3; c++)
                             {
                                 for (int ky = 0; ky < 3; ky++)
                                 {
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11 + x * 2) * TileSize);
-                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 3 + c) * 3 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector128<double> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40), i6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), i7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56), i8 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), i9 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72);
-                                    global::System.Runtime.Intrinsics.Vector128<double> k;
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i6, k, s3); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i8, k, s4);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i5, k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i7, k, s3); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i9, k, s4);
+                                    ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 3 + c) * 3 + ky) * 2);
+                                    ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m + 1) * 3 + c) * 3 + ky) * 2);
+                                    global::System.Runtime.Intrinsics.Vector128<double> k0, k1, i;
+                                    k0 = global::System.Runtime.Intrinsics.Vector128.Create(kernel0); k1 = global::System.Runtime.Intrinsics.Vector128.Create(kernel1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0); s0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k0, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k1, s1_0); i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16); s0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k0, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k1, s1_1); i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32); s0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k0, s0_2); s1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k1, s1_2); i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48); s0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k0, s0_3); s1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k1, s1_3); i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64); s0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k0, s0_4); s1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k1, s1_4);
+                                    k0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1)); k1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1));
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8); s0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k0, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k1, s1_0); i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24); s0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k0, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k1, s1_1); i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40); s0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k0, s0_2); s1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k1, s1_2); i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56); s0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k0, s0_3); s1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k1, s1_3); i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72); s0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k0, s0_4); s1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i, k1, s1_4);
                                 }
                             }
                             int at = (m * 25 + y * 5 + x) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 8));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref sums, (nuint)(at + 24));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4, ref sums, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref sums, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref sums, (nuint)(at + 8));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref sums, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_3, ref sums, (nuint)(at + 24));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_4, ref sums, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref sums, (nuint)(at + 200));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref sums, (nuint)(at + 208));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_2, ref sums, (nuint)(at + 216));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_3, ref sums, (nuint)(at + 224));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_4, ref sums, (nuint)(at + 232));
                         }
                     }
                 }
@@ -2339,45 +2417,75 @@ namespace Tests
                     for (int o = 0; o < 25; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 25 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 3 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     for (int c = 0; c < 3; c++)
                     {
-                        for (int ky = 0; ky < 3; ky += 1)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector128<double> g0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g2_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g2_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int y = 0; y < 5; y++)
                             {
                                 ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
+                                ref double row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky + 1) * 11) * TileSize);
+                                ref double row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky + 2) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
                                     ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * 2 * TileSize);
+                                    ref double from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * 2 * TileSize);
                                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16);
                                     global::System.Runtime.Intrinsics.Vector128<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 24); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 40); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 24); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 40); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 8); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 16); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 24); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 32); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 40); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 0); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 8); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 16); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 24); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 32); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 40); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_1);
                                 }
                                 {
                                     const int x = 3;
                                     ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * 2 * TileSize);
+                                    ref double from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * 2 * TileSize);
                                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector128<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 24); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 24); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 8); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 16); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 24); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 0); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 8); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 16); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 24); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_1);
+                            ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky + 1) * 2);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector128.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_1);
+                            ref double kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky + 2) * 2);
+                            kernel2 += global::System.Runtime.Intrinsics.Vector128.Sum(g2_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g2_1);
                         }
                     }
                 }
@@ -2411,45 +2519,75 @@ namespace Tests
                     for (int o = 0; o < 25; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 25 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 3 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     for (int c = 0; c < 3; c++)
                     {
-                        for (int ky = 0; ky < 3; ky += 1)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector128<double> g0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g2_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g2_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int y = 0; y < 5; y++)
                             {
                                 ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky) * 11) * TileSize);
+                                ref double row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky + 1) * 11) * TileSize);
+                                ref double row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 11 + y * 2 + ky + 2) * 11) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 25 + y * 5) * TileSize);
                                 {
                                     const int x = 0;
                                     ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * 2 * TileSize);
+                                    ref double from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * 2 * TileSize);
                                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16);
                                     global::System.Runtime.Intrinsics.Vector128<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 24); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 40); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 24); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 40); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 8); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 16); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 24); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 32); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 40); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 0); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 8); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 16); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 24); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 32); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 40); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_1);
                                 }
                                 {
                                     const int x = 3;
                                     ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * 2 * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * 2 * TileSize);
+                                    ref double from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * 2 * TileSize);
                                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector128<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 24); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 24); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 8); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 16); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 24); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 0); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 8); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 16); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 24); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky) * 2);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_1);
+                            ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky + 1) * 2);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector128.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_1);
+                            ref double kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 3 + c) * 3 + ky + 2) * 2);
+                            kernel2 += global::System.Runtime.Intrinsics.Vector128.Sum(g2_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g2_1);
                         }
                     }
                 }
@@ -2591,7 +2729,7 @@ namespace Tests
 
         // C3, forward: convolution 4@3x3 -> 5@2x2, kernel 2x2, stride 1, relu
         //   each vector: one value of 2 samples side by side; the value at (map, row, column) of lane l is at ((map x 3 + row) x 3 + column) x TileSize + l
-        //   registers: 2 map(s) x 2 output columns of sums (s...); the 3 input columns of each kernel row loaded once (i...)
+        //   registers: 5 map(s) x 2 output columns of sums (s...); the 3 input columns of each kernel row loaded once (i...)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile128(ref double tile, ref double parameters)
         {
@@ -2602,14 +2740,17 @@ namespace Tests
                 ref double input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, S2ValuesOffset * TileSize + lane);
                 ref double sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3SumsOffset * TileSize + lane);
                 ref double values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
-                for (int m = 0; m < 4; m += 2)
                 {
+                    const int m = 0;
                     for (int y = 0; y < 2; y++)
                     {
                         {
                             const int x = 0;
                             global::System.Runtime.Intrinsics.Vector128<double> s0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
                             global::System.Runtime.Intrinsics.Vector128<double> s1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1)), s1_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1));
+                            global::System.Runtime.Intrinsics.Vector128<double> s2_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 2)), s2_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 2));
+                            global::System.Runtime.Intrinsics.Vector128<double> s3_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 3)), s3_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 3));
+                            global::System.Runtime.Intrinsics.Vector128<double> s4_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 4)), s4_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 4));
                             for (int c = 0; c < 4; c++)
                             {
                                 for (int ky = 0; ky < 2; ky++)
@@ -2617,12 +2758,21 @@ namespace Tests
                                     ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3 + x) * TileSize);
                                     ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
                                     ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m + 1) * 4 + c) * 2 + ky) * 2);
+                                    ref double kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m + 2) * 4 + c) * 2 + ky) * 2);
+                                    ref double kernel3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m + 3) * 4 + c) * 2 + ky) * 2);
+                                    ref double kernel4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m + 4) * 4 + c) * 2 + ky) * 2);
                                     global::System.Runtime.Intrinsics.Vector128<double> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
                                     global::System.Runtime.Intrinsics.Vector128<double> k;
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel0); s0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s0_1);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(kernel1); s1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s1_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel2); s2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s2_0); s2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s2_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel3); s3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s3_0); s3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s3_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel4); s4_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s4_0); s4_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s4_1);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1)); s0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s0_1);
                                     k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1)); s1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s1_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1)); s2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s2_0); s2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s2_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel3, 1)); s3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s3_0); s3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s3_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel4, 1)); s4_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s4_0); s4_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s4_1);
                                 }
                             }
                             int at = (m * 4 + y * 2 + x) * TileSize;
@@ -2630,31 +2780,12 @@ namespace Tests
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref sums, (nuint)(at + 8));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref sums, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref sums, (nuint)(at + 40));
-                        }
-                    }
-                }
-                {
-                    const int m = 4;
-                    for (int y = 0; y < 2; y++)
-                    {
-                        {
-                            const int x = 0;
-                            global::System.Runtime.Intrinsics.Vector128<double> s0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
-                            for (int c = 0; c < 4; c++)
-                            {
-                                for (int ky = 0; ky < 2; ky++)
-                                {
-                                    ref double row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3 + x) * TileSize);
-                                    ref double kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (((m) * 4 + c) * 2 + ky) * 2);
-                                    global::System.Runtime.Intrinsics.Vector128<double> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
-                                    global::System.Runtime.Intrinsics.Vector128<double> k;
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s1);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s1);
-                                }
-                            }
-                            int at = (m * 4 + y * 2 + x) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 8));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref sums, (nuint)(at + 64));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref sums, (nuint)(at + 72));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref sums, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref sums, (nuint)(at + 104));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4_0, ref sums, (nuint)(at + 128));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4_1, ref sums, (nuint)(at + 136));
                         }
                     }
                 }
@@ -2689,31 +2820,38 @@ namespace Tests
                     for (int o = 0; o < 4; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 4 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 5; m++)
                 {
                     for (int c = 0; c < 4; c++)
                     {
-                        for (int ky = 0; ky < 2; ky += 1)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector128<double> g0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int y = 0; y < 2; y++)
                             {
                                 ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
+                                ref double row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky + 1) * 3) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
                                     ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
                                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector128<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 8); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 16); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_1);
+                            ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky + 1) * 2);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector128.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_1);
                         }
                     }
                 }
@@ -2781,31 +2919,38 @@ namespace Tests
                     for (int o = 0; o < 4; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 4 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 5; m++)
                 {
                     for (int c = 0; c < 4; c++)
                     {
-                        for (int ky = 0; ky < 2; ky += 1)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector128<double> g0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int y = 0; y < 2; y++)
                             {
                                 ref double row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky) * 3) * TileSize);
+                                ref double row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 3 + y + ky + 1) * 3) * TileSize);
                                 ref double line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 4 + y * 2) * TileSize);
                                 {
                                     const int x = 0;
                                     ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref double from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref double from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
                                     global::System.Runtime.Intrinsics.Vector128<double> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 8);
                                     global::System.Runtime.Intrinsics.Vector128<double> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 8); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 8); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 16); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_1);
                                 }
                             }
                             ref double kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky) * 2);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_1);
+                            ref double kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, (((m) * 4 + c) * 2 + ky + 1) * 2);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector128.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_1);
                         }
                     }
                 }
@@ -2873,18 +3018,13 @@ namespace Tests
                         s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, i)), s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, i)), s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, i)), s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row3, i)), s3); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row4, i)), s4); s5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row5, i)), s5);
                     }
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)((u) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s0), ref values, (nuint)((u) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)((u + 1) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s1), ref values, (nuint)((u + 1) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)((u + 2) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s2), ref values, (nuint)((u + 2) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref sums, (nuint)((u + 3) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s3), ref values, (nuint)((u + 3) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4, ref sums, (nuint)((u + 4) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s4), ref values, (nuint)((u + 4) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s5, ref sums, (nuint)((u + 5) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(s5), ref values, (nuint)((u + 5) * TileSize));
                 }
+                for (int u = 0; u < 6; u++) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.ScaledTanh(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(u * TileSize))), ref values, (nuint)(u * TileSize));
             }
         }
 

@@ -1800,7 +1800,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, forward: convolution 1@32x32 -> 4@28x28, kernel 5x5, stride 1, tanh
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
-        //   registers: 1 map(s) x 5 output columns of sums (s...); the 9 input columns of each kernel row loaded once (i...)
+        //   registers: 4 map(s) x 2 output columns of sums (s...); the 6 input columns of each kernel row loaded once (i...)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile256(ref float tile, ref float parameters)
         {
@@ -1811,57 +1811,58 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, TileInputOffset + lane);
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1SumsOffset * TileSize + lane);
                 ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
-                for (int m = 0; m < 4; m += 1)
                 {
+                    const int m = 0;
                     for (int y = 0; y < 28; y++)
                     {
-                        for (int x = 0; x < 25; x += 5)
+                        for (int x = 0; x < 28; x += 2)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
+                            global::System.Runtime.Intrinsics.Vector256<float> s0_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
+                            global::System.Runtime.Intrinsics.Vector256<float> s1_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1)), s1_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1));
+                            global::System.Runtime.Intrinsics.Vector256<float> s2_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 2)), s2_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 2));
+                            global::System.Runtime.Intrinsics.Vector256<float> s3_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 3)), s3_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 3));
                             {
                                 const int c = 0;
                                 for (int ky = 0; ky < 5; ky++)
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((m) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), i6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96), i7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112), i8 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 128);
+                                    ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((m) * 5 + ky) * 5);
+                                    ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((m + 1) * 5 + ky) * 5);
+                                    ref float kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((m + 2) * 5 + ky) * 5);
+                                    ref float kernel3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((m + 3) * 5 + ky) * 5);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector256<float> k;
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s3); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s4);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s3); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i5, k, s4);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i5, k, s3); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i6, k, s4);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i5, k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i6, k, s3); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i7, k, s4);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i5, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i6, k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i7, k, s3); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i8, k, s4);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel0); s0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s0_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel1); s1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s1_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel2); s2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s2_0); s2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s2_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel3); s3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s3_0); s3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s3_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1)); s0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s0_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1)); s1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s1_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1)); s2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s2_0); s2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s2_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel3, 1)); s3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s3_0); s3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s3_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2)); s0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s0_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2)); s1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s1_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 2)); s2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s2_0); s2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s2_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel3, 2)); s3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s3_0); s3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s3_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3)); s0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s0_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3)); s1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s1_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 3)); s2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s2_0); s2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s2_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel3, 3)); s3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s3_0); s3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s3_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4)); s0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i5, k, s0_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4)); s1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i5, k, s1_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 4)); s2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s2_0); s2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i5, k, s2_1);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel3, 4)); s3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s3_0); s3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i5, k, s3_1);
                                 }
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                        }
-                        {
-                            const int x = 25;
-                            global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
-                            {
-                                const int c = 0;
-                                for (int ky = 0; ky < 5; ky++)
-                                {
-                                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((m) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), i6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector256<float> k;
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s2);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s2);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s2);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i5, k, s2);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i5, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i6, k, s2);
-                                }
-                            }
-                            int at = (m * 784 + y * 28 + x) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_0, ref sums, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_1, ref sums, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_0, ref sums, (nuint)(at + 12544));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_1, ref sums, (nuint)(at + 12560));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2_0, ref sums, (nuint)(at + 25088));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2_1, ref sums, (nuint)(at + 25104));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3_0, ref sums, (nuint)(at + 37632));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3_1, ref sums, (nuint)(at + 37648));
                         }
                     }
                 }
@@ -1896,13 +1897,51 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky += 1)
+                        for (int ky = 0; ky < 4; ky += 2)
                         {
+                            global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            for (int y = 0; y < 28; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky + 1) * 32) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
+                                for (int x = 0; x < 28; x += 4)
+                                {
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 48);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 48); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 64); g0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 80); g0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 96); g0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 112); g0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 16); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 32); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 48); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 64); g1_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 80); g1_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 96); g1_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 112); g1_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector256.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_4);
+                        }
+                        {
+                            const int ky = 4;
                             global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
@@ -1959,13 +1998,51 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky += 1)
+                        for (int ky = 0; ky < 4; ky += 2)
                         {
+                            global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            for (int y = 0; y < 28; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky + 1) * 32) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
+                                for (int x = 0; x < 28; x += 4)
+                                {
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 48);
+                                    global::System.Runtime.Intrinsics.Vector256<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 48); i *= i; g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 64); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 80); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 96); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 112); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 16); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 32); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 48); i *= i; g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 64); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 80); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 96); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 112); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector256.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_4);
+                        }
+                        {
+                            const int ky = 4;
                             global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
@@ -2125,7 +2202,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, forward: convolution 4@7x7 -> 8@7x7, kernel 3x3, stride 1, padding 1, table (16 of 32 pairs), tanh
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 9 + row) x 9 + column) x TileSize + l
-        //   registers: 1 map(s) x 4 output columns of sums (s...); the 6 input columns of each kernel row loaded once (i...)
+        //   registers: 1 map(s) x 2 rows x 7 output columns of sums (s...); input columns loaded as they are used
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile256(ref float tile, ref float parameters)
         {
@@ -2155,11 +2232,53 @@ namespace LeNetGen.Samples.Networks
                 ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 8; m += 1)
                 {
-                    for (int y = 0; y < 7; y++)
+                    for (int y = 0; y < 6; y += 2)
                     {
                         {
                             const int x = 0;
-                            global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
+                            global::System.Runtime.Intrinsics.Vector256<float> s0_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1_2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1_3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1_4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1_5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1_6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
+                            for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
+                            {
+                                int c = C3PairInputs[j];
+                                for (int ky = 0; ky < 3; ky++)
+                                {
+                                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9 + x) * TileSize);
+                                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + (y + 1) + ky) * 9 + x) * TileSize);
+                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
+                                    global::System.Runtime.Intrinsics.Vector256<float> k;
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel);
+                                    s0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0), k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 16), k, s0_1); s0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 32), k, s0_2); s0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 48), k, s0_3); s0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 64), k, s0_4); s0_5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 80), k, s0_5); s0_6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 96), k, s0_6);
+                                    s1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0), k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 16), k, s1_1); s1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 32), k, s1_2); s1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 48), k, s1_3); s1_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 64), k, s1_4); s1_5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 80), k, s1_5); s1_6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 96), k, s1_6);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1));
+                                    s0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 16), k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 32), k, s0_1); s0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 48), k, s0_2); s0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 64), k, s0_3); s0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 80), k, s0_4); s0_5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 96), k, s0_5); s0_6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 112), k, s0_6);
+                                    s1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 16), k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 32), k, s1_1); s1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 48), k, s1_2); s1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 64), k, s1_3); s1_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 80), k, s1_4); s1_5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 96), k, s1_5); s1_6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 112), k, s1_6);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2));
+                                    s0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 32), k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 48), k, s0_1); s0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 64), k, s0_2); s0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 80), k, s0_3); s0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 96), k, s0_4); s0_5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 112), k, s0_5); s0_6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 128), k, s0_6);
+                                    s1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 32), k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 48), k, s1_1); s1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 64), k, s1_2); s1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 80), k, s1_3); s1_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 96), k, s1_4); s1_5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 112), k, s1_5); s1_6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 128), k, s1_6);
+                                }
+                            }
+                            int at = (m * 49 + y * 7 + x) * TileSize;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_0, ref sums, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_1, ref sums, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_2, ref sums, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_3, ref sums, (nuint)(at + 48));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_4, ref sums, (nuint)(at + 64));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_5, ref sums, (nuint)(at + 80));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0_6, ref sums, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_0, ref sums, (nuint)(at + 112));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_1, ref sums, (nuint)(at + 128));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_2, ref sums, (nuint)(at + 144));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_3, ref sums, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_4, ref sums, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_5, ref sums, (nuint)(at + 192));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1_6, ref sums, (nuint)(at + 208));
+                        }
+                    }
+                    {
+                        const int y = 6;
+                        {
+                            const int x = 0;
+                            global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
                             for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                             {
                                 int c = C3PairInputs[j];
@@ -2167,11 +2286,13 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), i5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector256<float> k;
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s3);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s3);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i5, k, s3);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel);
+                                    s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), k, s3); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), k, s4); s5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), k, s5); s6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96), k, s6);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1));
+                                    s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), k, s3); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), k, s4); s5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96), k, s5); s6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112), k, s6);
+                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2));
+                                    s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), k, s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), k, s3); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96), k, s4); s5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112), k, s5); s6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 128), k, s6);
                                 }
                             }
                             int at = (m * 49 + y * 7 + x) * TileSize;
@@ -2179,28 +2300,9 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                        }
-                        {
-                            const int x = 4;
-                            global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
-                            for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
-                            {
-                                int c = C3PairInputs[j];
-                                for (int ky = 0; ky < 3; ky++)
-                                {
-                                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector256<float> i0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), i2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), i3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), i4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector256<float> k;
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s2);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s2);
-                                    k = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i2, k, s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i3, k, s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(i4, k, s2);
-                                }
-                            }
-                            int at = (m * 49 + y * 7 + x) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s5, ref sums, (nuint)(at + 80));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s6, ref sums, (nuint)(at + 96));
                         }
                     }
                 }
@@ -2235,47 +2337,79 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 49; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 49 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 3 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 8; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 3; ky += 1)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 7; y++)
                             {
                                 ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky + 1) * 9) * TileSize);
+                                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky + 2) * 9) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
                                 {
                                     const int x = 0;
                                     ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    ref float from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * TileSize);
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 48);
                                     global::System.Runtime.Intrinsics.Vector256<float> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 48); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 64); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 80); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 48); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 64); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 80); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 16); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 32); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 48); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 64); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 80); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 0); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 16); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 32); g2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 48); g2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 64); g2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 80); g2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g2_2);
                                 }
                                 {
                                     const int x = 4;
                                     ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    ref float from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * TileSize);
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 32);
                                     global::System.Runtime.Intrinsics.Vector256<float> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 48); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 64); g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 48); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 64); g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 16); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 32); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 48); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 64); g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 0); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 16); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 32); g2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 48); g2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 64); g2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_2);
                                 }
                             }
                             ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_2);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky + 1) * 3);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector256.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_2);
+                            ref float kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky + 2) * 3);
+                            kernel2 += global::System.Runtime.Intrinsics.Vector256.Sum(g2_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g2_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2_2);
                         }
                     }
                 }
@@ -2384,47 +2518,79 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 49; o++) g += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltas, (nuint)((m * 49 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector256.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 3 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 8; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 3; ky += 1)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector256<float> g0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero, g2_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                             for (int y = 0; y < 7; y++)
                             {
                                 ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky + 1) * 9) * TileSize);
+                                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky + 2) * 9) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
                                 {
                                     const int x = 0;
                                     ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    ref float from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * TileSize);
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 48);
                                     global::System.Runtime.Intrinsics.Vector256<float> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 48); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 64); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 80); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 48); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 64); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 80); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 16); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 32); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 48); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 64); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 80); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 0); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 16); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 32); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 48); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 64); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 80); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d3, i, g2_2);
                                 }
                                 {
                                     const int x = 4;
                                     ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    ref float from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * TileSize);
                                     global::System.Runtime.Intrinsics.Vector256<float> d0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref at, 32);
                                     global::System.Runtime.Intrinsics.Vector256<float> i;
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); i *= i; g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 48); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 64); i *= i; g2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 16); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 32); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 48); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from0, 64); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 16); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 32); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 48); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from1, 64); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 0); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 16); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 32); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d0, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 48); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d1, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from2, 64); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(d2, i, g2_2);
                                 }
                             }
                             ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector256.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g0_2);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky + 1) * 3);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector256.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g1_2);
+                            ref float kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky + 2) * 3);
+                            kernel2 += global::System.Runtime.Intrinsics.Vector256.Sum(g2_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1) += global::System.Runtime.Intrinsics.Vector256.Sum(g2_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 2) += global::System.Runtime.Intrinsics.Vector256.Sum(g2_2);
                         }
                     }
                 }
@@ -2861,22 +3027,15 @@ namespace LeNetGen.Samples.Networks
                         s0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, i)), s0); s1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, i)), s1); s2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, i)), s2); s3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row3, i)), s3); s4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row4, i)), s4); s5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row5, i)), s5); s6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row6, i)), s6); s7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row7, i)), s7);
                     }
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s0, ref sums, (nuint)((u) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s0, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((u) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s1, ref sums, (nuint)((u + 1) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((u + 1) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s2, ref sums, (nuint)((u + 2) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((u + 2) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s3, ref sums, (nuint)((u + 3) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s3, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((u + 3) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s4, ref sums, (nuint)((u + 4) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s4, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((u + 4) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s5, ref sums, (nuint)((u + 5) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s5, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((u + 5) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s6, ref sums, (nuint)((u + 6) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s6, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((u + 6) * TileSize));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s7, ref sums, (nuint)((u + 7) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(s7, global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)((u + 7) * TileSize));
                 }
+                for (int u = 0; u < 16; u++) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(u * TileSize)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(u * TileSize));
             }
         }
 
@@ -3281,7 +3440,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, forward: convolution 1@32x32 -> 4@28x28, kernel 5x5, stride 1, tanh
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
-        //   registers: 1 map(s) x 5 output columns of sums (s...); the 9 input columns of each kernel row loaded once (i...)
+        //   registers: 4 map(s) x 2 output columns of sums (s...); the 6 input columns of each kernel row loaded once (i...)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C1ForwardTile128(ref float tile, ref float parameters)
         {
@@ -3292,57 +3451,58 @@ namespace LeNetGen.Samples.Networks
                 ref float input = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, TileInputOffset + lane);
                 ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1SumsOffset * TileSize + lane);
                 ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C1ValuesOffset * TileSize + lane);
-                for (int m = 0; m < 4; m += 1)
                 {
+                    const int m = 0;
                     for (int y = 0; y < 28; y++)
                     {
-                        for (int x = 0; x < 25; x += 5)
+                        for (int x = 0; x < 28; x += 2)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> s0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
+                            global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
+                            global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1)), s1_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 1));
+                            global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 2)), s2_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 3)), s3_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m + 3));
                             {
                                 const int c = 0;
                                 for (int ky = 0; ky < 5; ky++)
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((m) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80), i6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96), i7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112), i8 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 128);
+                                    ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((m) * 5 + ky) * 5);
+                                    ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((m + 1) * 5 + ky) * 5);
+                                    ref float kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((m + 2) * 5 + ky) * 5);
+                                    ref float kernel3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((m + 3) * 5 + ky) * 5);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector128<float> k;
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s3); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s4);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s3); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i5, k, s4);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i5, k, s3); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i6, k, s4);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i5, k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i6, k, s3); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i7, k, s4);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i5, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i6, k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i7, k, s3); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i8, k, s4);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel0); s0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s0_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel1); s1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s1_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel2); s2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s2_0); s2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s2_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel3); s3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s3_0); s3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s3_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1)); s0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s0_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1)); s1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s1_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1)); s2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s2_0); s2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s2_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel3, 1)); s3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s3_0); s3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s3_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2)); s0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s0_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2)); s1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s1_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 2)); s2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s2_0); s2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s2_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel3, 2)); s3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s3_0); s3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s3_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3)); s0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s0_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3)); s1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s1_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 3)); s2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s2_0); s2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s2_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel3, 3)); s3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s3_0); s3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s3_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4)); s0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i5, k, s0_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4)); s1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i5, k, s1_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 4)); s2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s2_0); s2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i5, k, s2_1);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel3, 4)); s3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s3_0); s3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i5, k, s3_1);
                                 }
                             }
                             int at = (m * 784 + y * 28 + x) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
-                        }
-                        {
-                            const int x = 25;
-                            global::System.Runtime.Intrinsics.Vector128<float> s0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
-                            {
-                                const int c = 0;
-                                for (int ky = 0; ky < 5; ky++)
-                                {
-                                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((m) * 5 + ky) * 5);
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80), i6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96);
-                                    global::System.Runtime.Intrinsics.Vector128<float> k;
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s2);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s2);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s2);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 3)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i5, k, s2);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 4)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i5, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i6, k, s2);
-                                }
-                            }
-                            int at = (m * 784 + y * 28 + x) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref sums, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref sums, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref sums, (nuint)(at + 12544));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref sums, (nuint)(at + 12560));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref sums, (nuint)(at + 25088));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref sums, (nuint)(at + 25104));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref sums, (nuint)(at + 37632));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref sums, (nuint)(at + 37648));
                         }
                     }
                 }
@@ -3377,13 +3537,51 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky += 1)
+                        for (int ky = 0; ky < 4; ky += 2)
                         {
+                            global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                            for (int y = 0; y < 28; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky + 1) * 32) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
+                                for (int x = 0; x < 28; x += 4)
+                                {
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 48);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 48); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 64); g0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 80); g0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 96); g0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 112); g0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 16); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 32); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 48); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 64); g1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 80); g1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 96); g1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 112); g1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector128.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_4);
+                        }
+                        {
+                            const int ky = 4;
                             global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
@@ -3440,13 +3638,51 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 784; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 784 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 2 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 4; m++)
                 {
                     {
                         const int c = 0;
-                        for (int ky = 0; ky < 5; ky += 1)
+                        for (int ky = 0; ky < 4; ky += 2)
                         {
+                            global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                            for (int y = 0; y < 28; y++)
+                            {
+                                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky) * 32) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 32 + y + ky + 1) * 32) * TileSize);
+                                ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 784 + y * 28) * TileSize);
+                                for (int x = 0; x < 28; x += 4)
+                                {
+                                    ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
+                                    ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 48);
+                                    global::System.Runtime.Intrinsics.Vector128<float> i;
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 48); i *= i; g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 64); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 80); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_3); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 96); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_4); g0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_3);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 112); i *= i; g0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_4);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 16); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 32); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 48); i *= i; g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 64); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 80); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_3); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 96); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_4); g1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_3);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 112); i *= i; g1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_4);
+                                }
+                            }
+                            ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky) * 5);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_4);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((m) * 5 + ky + 1) * 5);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector128.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_2); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 3) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_3); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 4) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_4);
+                        }
+                        {
+                            const int ky = 4;
                             global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 28; y++)
                             {
@@ -3606,7 +3842,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, forward: convolution 4@7x7 -> 8@7x7, kernel 3x3, stride 1, padding 1, table (16 of 32 pairs), tanh
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 9 + row) x 9 + column) x TileSize + l
-        //   registers: 1 map(s) x 4 output columns of sums (s...); the 6 input columns of each kernel row loaded once (i...)
+        //   registers: 1 map(s) x 2 rows x 7 output columns of sums (s...); input columns loaded as they are used
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void C3ForwardTile128(ref float tile, ref float parameters)
         {
@@ -3636,11 +3872,53 @@ namespace LeNetGen.Samples.Networks
                 ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref tile, C3ValuesOffset * TileSize + lane);
                 for (int m = 0; m < 8; m += 1)
                 {
-                    for (int y = 0; y < 7; y++)
+                    for (int y = 0; y < 6; y += 2)
                     {
                         {
                             const int x = 0;
-                            global::System.Runtime.Intrinsics.Vector128<float> s0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
+                            global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s0_6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1_2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1_3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1_5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1_6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
+                            for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
+                            {
+                                int c = C3PairInputs[j];
+                                for (int ky = 0; ky < 3; ky++)
+                                {
+                                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9 + x) * TileSize);
+                                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + (y + 1) + ky) * 9 + x) * TileSize);
+                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
+                                    global::System.Runtime.Intrinsics.Vector128<float> k;
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel);
+                                    s0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0), k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 16), k, s0_1); s0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 32), k, s0_2); s0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 48), k, s0_3); s0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 64), k, s0_4); s0_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 80), k, s0_5); s0_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 96), k, s0_6);
+                                    s1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0), k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 16), k, s1_1); s1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 32), k, s1_2); s1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 48), k, s1_3); s1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 64), k, s1_4); s1_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 80), k, s1_5); s1_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 96), k, s1_6);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1));
+                                    s0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 16), k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 32), k, s0_1); s0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 48), k, s0_2); s0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 64), k, s0_3); s0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 80), k, s0_4); s0_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 96), k, s0_5); s0_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 112), k, s0_6);
+                                    s1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 16), k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 32), k, s1_1); s1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 48), k, s1_2); s1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 64), k, s1_3); s1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 80), k, s1_4); s1_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 96), k, s1_5); s1_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 112), k, s1_6);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2));
+                                    s0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 32), k, s0_0); s0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 48), k, s0_1); s0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 64), k, s0_2); s0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 80), k, s0_3); s0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 96), k, s0_4); s0_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 112), k, s0_5); s0_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 128), k, s0_6);
+                                    s1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 32), k, s1_0); s1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 48), k, s1_1); s1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 64), k, s1_2); s1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 80), k, s1_3); s1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 96), k, s1_4); s1_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 112), k, s1_5); s1_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 128), k, s1_6);
+                                }
+                            }
+                            int at = (m * 49 + y * 7 + x) * TileSize;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref sums, (nuint)(at));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref sums, (nuint)(at + 16));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref sums, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_3, ref sums, (nuint)(at + 48));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_4, ref sums, (nuint)(at + 64));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_5, ref sums, (nuint)(at + 80));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_6, ref sums, (nuint)(at + 96));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref sums, (nuint)(at + 112));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref sums, (nuint)(at + 128));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_2, ref sums, (nuint)(at + 144));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_3, ref sums, (nuint)(at + 160));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_4, ref sums, (nuint)(at + 176));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_5, ref sums, (nuint)(at + 192));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_6, ref sums, (nuint)(at + 208));
+                        }
+                    }
+                    {
+                        const int y = 6;
+                        {
+                            const int x = 0;
+                            global::System.Runtime.Intrinsics.Vector128<float> s0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s6 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
                             for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                             {
                                 int c = C3PairInputs[j];
@@ -3648,11 +3926,13 @@ namespace LeNetGen.Samples.Networks
                                 {
                                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9 + x) * TileSize);
                                     ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), i5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
                                     global::System.Runtime.Intrinsics.Vector128<float> k;
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s3);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s3);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i5, k, s3);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel);
+                                    s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), k, s3); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), k, s4); s5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80), k, s5); s6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96), k, s6);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1));
+                                    s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), k, s3); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80), k, s4); s5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96), k, s5); s6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112), k, s6);
+                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2));
+                                    s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), k, s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80), k, s3); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96), k, s4); s5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112), k, s5); s6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 128), k, s6);
                                 }
                             }
                             int at = (m * 49 + y * 7 + x) * TileSize;
@@ -3660,28 +3940,9 @@ namespace LeNetGen.Samples.Networks
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref sums, (nuint)(at + 48));
-                        }
-                        {
-                            const int x = 4;
-                            global::System.Runtime.Intrinsics.Vector128<float> s0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m)), s2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
-                            for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
-                            {
-                                int c = C3PairInputs[j];
-                                for (int ky = 0; ky < 3; ky++)
-                                {
-                                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9 + x) * TileSize);
-                                    ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ((j) * 3 + ky) * 3);
-                                    global::System.Runtime.Intrinsics.Vector128<float> i0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), i1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16), i2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32), i3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48), i4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
-                                    global::System.Runtime.Intrinsics.Vector128<float> k;
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(kernel); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i0, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s2);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 1)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i1, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s2);
-                                    k = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, 2)); s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i2, k, s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i3, k, s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(i4, k, s2);
-                                }
-                            }
-                            int at = (m * 49 + y * 7 + x) * TileSize;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)(at));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)(at + 16));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)(at + 32));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4, ref sums, (nuint)(at + 64));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s5, ref sums, (nuint)(at + 80));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s6, ref sums, (nuint)(at + 96));
                         }
                     }
                 }
@@ -3716,47 +3977,79 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 49; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 49 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 3 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 8; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 3; ky += 1)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 7; y++)
                             {
                                 ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky + 1) * 9) * TileSize);
+                                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky + 2) * 9) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
                                 {
                                     const int x = 0;
                                     ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    ref float from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * TileSize);
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 48);
                                     global::System.Runtime.Intrinsics.Vector128<float> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 48); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 64); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 80); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 48); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 64); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 80); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 16); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 32); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 48); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 64); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 80); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 0); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 16); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 32); g2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 48); g2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 64); g2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 80); g2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g2_2);
                                 }
                                 {
                                     const int x = 4;
                                     ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    ref float from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * TileSize);
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 32);
                                     global::System.Runtime.Intrinsics.Vector128<float> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 48); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 64); g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 48); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 64); g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 0); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 16); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 32); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 48); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 64); g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 0); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 16); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 32); g2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 48); g2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 64); g2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_2);
                                 }
                             }
                             ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_2);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky + 1) * 3);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector128.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_2);
+                            ref float kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky + 2) * 3);
+                            kernel2 += global::System.Runtime.Intrinsics.Vector128.Sum(g2_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g2_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2_2);
                         }
                     }
                 }
@@ -3865,47 +4158,79 @@ namespace LeNetGen.Samples.Networks
                     for (int o = 0; o < 49; o++) g += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltas, (nuint)((m * 49 + o) * TileSize));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref biasDeltas, m) += global::System.Runtime.Intrinsics.Vector128.Sum(g);
                 }
-                // weights: for each connected pair, 1 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
+                // weights: for each connected pair, 3 kernel row(s) at a time, one register per kernel tap (g<row>_<column>)
                 for (int m = 0; m < 8; m++)
                 {
                     for (int j = C3PairStarts[m]; j < C3PairStarts[m + 1]; j++)
                     {
                         int c = C3PairInputs[j];
-                        for (int ky = 0; ky < 3; ky += 1)
                         {
-                            global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                            const int ky = 0;
+                            global::System.Runtime.Intrinsics.Vector128<float> g0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, g2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int y = 0; y < 7; y++)
                             {
                                 ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky) * 9) * TileSize);
+                                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky + 1) * 9) * TileSize);
+                                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, ((c * 9 + y + ky + 2) * 9) * TileSize);
                                 ref float line = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref deltas, (m * 49 + y * 7) * TileSize);
                                 {
                                     const int x = 0;
                                     ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    ref float from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * TileSize);
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 32), d3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 48);
                                     global::System.Runtime.Intrinsics.Vector128<float> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 48); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 64); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 80); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 48); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 64); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 80); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 16); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 32); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 48); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 64); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 80); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 0); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 16); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 32); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 48); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 64); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 80); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d3, i, g2_2);
                                 }
                                 {
                                     const int x = 4;
                                     ref float at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref line, x * TileSize);
                                     ref float from0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, x * TileSize);
+                                    ref float from1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, x * TileSize);
+                                    ref float from2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, x * TileSize);
                                     global::System.Runtime.Intrinsics.Vector128<float> d0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 0), d1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 16), d2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref at, 32);
                                     global::System.Runtime.Intrinsics.Vector128<float> i;
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); i *= i; g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); i *= i; g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1); g0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 48); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2); g1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1);
-                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 64); i *= i; g2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 0); i *= i; g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 16); i *= i; g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 32); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_1); g0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 48); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g0_2); g0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from0, 64); i *= i; g0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g0_2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 0); i *= i; g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 16); i *= i; g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 32); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_1); g1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 48); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g1_2); g1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from1, 64); i *= i; g1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g1_2);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 0); i *= i; g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 16); i *= i; g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 32); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d0, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_1); g2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_0);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 48); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d1, i, g2_2); g2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_1);
+                                    i = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from2, 64); i *= i; g2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(d2, i, g2_2);
                                 }
                             }
                             ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky) * 3);
-                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2);
+                            kernel0 += global::System.Runtime.Intrinsics.Vector128.Sum(g0_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g0_2);
+                            ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky + 1) * 3);
+                            kernel1 += global::System.Runtime.Intrinsics.Vector128.Sum(g1_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g1_2);
+                            ref float kernel2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightDeltas, ((j) * 3 + ky + 2) * 3);
+                            kernel2 += global::System.Runtime.Intrinsics.Vector128.Sum(g2_0); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 1) += global::System.Runtime.Intrinsics.Vector128.Sum(g2_1); global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel2, 2) += global::System.Runtime.Intrinsics.Vector128.Sum(g2_2);
                         }
                     }
                 }
@@ -4342,22 +4667,15 @@ namespace LeNetGen.Samples.Networks
                         s0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, i)), s0); s1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, i)), s1); s2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, i)), s2); s3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row3, i)), s3); s4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row4, i)), s4); s5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row5, i)), s5); s6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row6, i)), s6); s7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref row7, i)), s7);
                     }
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0, ref sums, (nuint)((u) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((u) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1, ref sums, (nuint)((u + 1) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((u + 1) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2, ref sums, (nuint)((u + 2) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((u + 2) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3, ref sums, (nuint)((u + 3) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s3, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((u + 3) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s4, ref sums, (nuint)((u + 4) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s4, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((u + 4) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s5, ref sums, (nuint)((u + 5) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s5, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((u + 5) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s6, ref sums, (nuint)((u + 6) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s6, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((u + 6) * TileSize));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s7, ref sums, (nuint)((u + 7) * TileSize));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(s7, global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)((u + 7) * TileSize));
                 }
+                for (int u = 0; u < 16; u++) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(u * TileSize)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(u * TileSize));
             }
         }
 
