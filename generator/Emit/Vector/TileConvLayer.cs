@@ -130,16 +130,19 @@ internal static class TileConvLayer
             }
             else
             {
+                // A loop over the kernel's columns, so that no input vector is named twice in one body: unrolled, the
+                // JIT keeps each one it sees again for a later tap in a register it does not have, and spills it.
                 w.Line($"{c.V} " + string.Join(", ", Enumerable.Range(0, maps).Select(mb => Broadcast(mb, maps))) + (maps > 1 ? ", i;" : ";"));
-                for (int kx = 0; kx < kw; kx++)
+                using (w.Block($"for (int kx = 0; kx < {kw}; kx++)"))
                 {
-                    w.Line(string.Join(" ", Enumerable.Range(0, maps).Select(mb => $"{Broadcast(mb, maps)} = {c.Splat(c.At(Kernel(mb, maps), Naming.Int(kx)))};")));
+                    w.Line(string.Join(" ", Enumerable.Range(0, maps).Select(mb => $"{Broadcast(mb, maps)} = {c.Splat(c.At(Kernel(mb, maps), "kx"))};")));
                     for (int r = 0; r < rows; r++)
                     {
+                        w.Line(c.Ref(Tap(r, rows), Row(r, rows), "kx * TileSize"));
                         var line = new System.Text.StringBuilder();
                         for (int i = 0; i < xs; i++)
                         {
-                            string x = c.Load(Row(r, rows), Naming.Int((long)(i * s + kx) * c.TileSize));
+                            string x = c.Load(Tap(r, rows), Naming.Int((long)i * s * c.TileSize));
                             if (maps > 1) line.Append($"{(i == 0 ? "" : " ")}i = {x};");
                             for (int mb = 0; mb < maps; mb++)
                             {
@@ -365,6 +368,8 @@ internal static class TileConvLayer
     private static string Broadcast(int mb, int maps) => maps == 1 ? "k" : $"k{mb}";
 
     private static string Row(int r, int rows) => rows == 1 ? "row" : $"row{r}";
+
+    private static string Tap(int r, int rows) => rows == 1 ? "tap" : $"tap{r}";
 
     private static string RowOf(string y, int r, int stride) => r == 0 ? $"{y}{Times(stride)}" : $"({y} + {r}){Times(stride)}";
 
