@@ -783,7 +783,7 @@ internal static class ShapeChecker
                 return !kernel || layer.KernelHeight < 1 || layer.KernelWidth < 1 ? Counted("conv") : $"{Counted("conv")}@{layer.KernelHeight}x{layer.KernelWidth}";
             case LayerKind.Pool:
                 string kind = layer.PoolKind switch { PoolKind.Average => "avg pool", PoolKind.Max => "max pool", _ => "subsample" };
-                string ceil = layer.CeilMode ? " (ceil)" : "";
+                string ceil = layer.CeilMode ? ", ceil mode" : "";
                 return (window ? $"{kind} {layer.Window}x{layer.Window}" : kind) + ceil;
             case LayerKind.Dense:
                 return Counted("dense");
