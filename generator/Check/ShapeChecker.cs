@@ -491,23 +491,34 @@ internal static class ShapeChecker
             int stride = layer.Stride == 0 ? layer.Window : layer.Stride;
             if (layer.Stride != 0)
                 ok &= CheckSize(position, description, "the stride", layer.Stride, 1, Limits.MaxDimension, layer.StrideLocation, layer.Location);
+            // Ceil mode is PyTorch's, for average and max pooling; the paper's subsampling keeps whole windows.
+            bool ceilOnSubsampling = layer.CeilMode && layer.PoolKind == PoolKind.Subsample;
+            if (ceilOnSubsampling) Report(D.CeilModeOnSubsampling, layer.CeilModeLocation ?? layer.Location, position, description);
             if (!ok || input is not Shape shape) return null;
 
-            // PyTorch's floor rule: windows start every stride while they fit; a remainder after the last one is left
-            // unread, with the warning a convolution gets for the same (LNG0111).
+            // PyTorch's floor rule: windows start every stride while they fit. In ceil mode one more window starts
+            // where the floor rule leaves input after the last one, and is clipped to the input's end (none starts at
+            // or past the end). Real input left after the last window is unread, with the warning a convolution gets
+            // for the same (LNG0111); in ceil mode that can only be left by a stride longer than the window.
             if (layer.Window > shape.Height || layer.Window > shape.Width)
             {
                 Report(TilingWindows(shape, layer.Window, layer.Stride), D.PoolWindowLargerThanInput, layer.WindowLocation ?? layer.Location, position, description,
                     $"{layer.Window}x{layer.Window}", shape, _chain.ToString(), Math.Min(shape.Height, shape.Width));
                 return null;
             }
-            int restHeight = (shape.Height - layer.Window) % stride, restWidth = (shape.Width - layer.Window) % stride;
+            int outHeight = PoolSide(shape.Height, layer.Window, stride, layer.CeilMode);
+            int outWidth = PoolSide(shape.Width, layer.Window, stride, layer.CeilMode);
+            int restHeight = Math.Max(0, shape.Height - ((outHeight - 1) * stride + layer.Window));
+            int restWidth = Math.Max(0, shape.Width - ((outWidth - 1) * stride + layer.Window));
             if (restHeight != 0 || restWidth != 0)
                 Report(TilingWindows(shape, layer.Window, layer.Stride), D.ConvStrideLeavesRemainder, layer.StrideLocation ?? layer.WindowLocation ?? layer.Location, position, description,
                     $"window {layer.Window}x{layer.Window}", stride, Remainder(restHeight, restWidth), shape,
                     $"{shape.Height}x{shape.Width} minus the window ({shape.Height - layer.Window}x{shape.Width - layer.Window})");
 
-            var output = new Shape(shape.Maps, (shape.Height - layer.Window) / stride + 1, (shape.Width - layer.Window) / stride + 1);
+            var output = new Shape(shape.Maps, outHeight, outWidth);
+            EquatableArray<PoolBand> rowBands = PoolBands(shape.Height, outHeight, layer.Window, stride);
+            EquatableArray<PoolBand> columnBands = PoolBands(shape.Width, outWidth, layer.Window, stride);
+            if (ceilOnSubsampling) return Unchecked("S", position, output);
             bool trainable = layer.PoolKind == PoolKind.Subsample;
             int weightOffset = _parameters;
             var runs = new List<InitRun>();
@@ -529,6 +540,9 @@ internal static class ShapeChecker
                 PoolKind = layer.PoolKind,
                 Window = layer.Window,
                 Stride = stride,
+                CeilMode = layer.CeilMode,
+                RowBands = rowBands,
+                ColumnBands = columnBands,
                 Weights = trainable ? new WeightLayout(1, 1, 1) : default,
                 WeightOffset = weightOffset,
                 WeightLength = trainable ? shape.Maps : 0,
@@ -536,8 +550,33 @@ internal static class ShapeChecker
                 BiasLength = trainable ? shape.Maps : 0,
                 InitRuns = runs.ToEquatableArray(),
                 Unroll = layer.Unroll,
-                Connections = (long)output.Size * (layer.Window * layer.Window + (trainable ? 1 : 0)),
+                Connections = output.Maps * rowBands.Sum(r => columnBands.Sum(c => (long)r.Count * c.Count * (r.Extent * c.Extent + (trainable ? 1 : 0)))),
             }, output);
+        }
+
+        /// <summary>
+        /// The output side of pooling <paramref name="extent"/> with windows of <paramref name="window"/> every
+        /// <paramref name="stride"/>: (extent - window) / stride + 1 rounded down, or in ceil mode rounded up and then one
+        /// fewer when the last window would start at or past the end (the input is not padded). Needs window &lt;= extent.
+        /// </summary>
+        public static int PoolSide(int extent, int window, int stride, bool ceilMode)
+        {
+            int travel = extent - window;
+            int side = travel / stride + 1;
+            if (!ceilMode || travel % stride == 0) return side;
+            return side * stride >= extent ? side : side + 1;
+        }
+
+        /// <summary>
+        /// The output positions along one side in runs of equal window extent: all of them with the whole window, or the
+        /// last one apart when its window reaches past the input's end and is clipped (ceil mode).
+        /// </summary>
+        private static EquatableArray<PoolBand> PoolBands(int extent, int outputs, int window, int stride)
+        {
+            int lastStart = (outputs - 1) * stride;
+            if (lastStart + window <= extent) return new[] { new PoolBand(0, outputs, window) }.ToEquatableArray();
+            var clipped = new PoolBand(outputs - 1, 1, extent - lastStart);
+            return (outputs == 1 ? new[] { clipped } : new[] { new PoolBand(0, outputs - 1, window), clipped }).ToEquatableArray();
         }
 
         /// <summary>
@@ -744,7 +783,8 @@ internal static class ShapeChecker
                 return !kernel || layer.KernelHeight < 1 || layer.KernelWidth < 1 ? Counted("conv") : $"{Counted("conv")}@{layer.KernelHeight}x{layer.KernelWidth}";
             case LayerKind.Pool:
                 string kind = layer.PoolKind switch { PoolKind.Average => "avg pool", PoolKind.Max => "max pool", _ => "subsample" };
-                return window ? $"{kind} {layer.Window}x{layer.Window}" : kind;
+                string ceil = layer.CeilMode ? ", ceil mode" : "";
+                return (window ? $"{kind} {layer.Window}x{layer.Window}" : kind) + ceil;
             case LayerKind.Dense:
                 return Counted("dense");
             case LayerKind.SoftmaxOutput:

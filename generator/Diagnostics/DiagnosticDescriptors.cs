@@ -133,6 +133,10 @@ internal static class DiagnosticDescriptors
         "Input dimension must be positive",
         "Network '{0}': input {1} is {2}; every input dimension must be at least 1");
 
+    public static readonly DiagnosticDescriptor CeilModeOnSubsampling = Error("LNG0114",
+        "Ceil mode on trainable subsampling",
+        "Layer {0} ({1}): ceil mode clips the last windows to the input, but trainable subsampling multiplies every window's sum by one coefficient per map, so a clipped window's output would sum fewer inputs on the same scale; use average or max pooling in ceil mode, or leave CeilMode out (the floor rule)");
+
     // ---- 02xx: JSON specs --------------------------------------------------------------------------------------
 
     public static readonly DiagnosticDescriptor JsonSyntax = Error("LNG0201",

@@ -42,6 +42,10 @@ internal sealed record LayerSpec
     public int Window { get; init; }
     public LocationInfo? WindowLocation { get; init; }
 
+    /// <summary>Pool only: PyTorch's ceil mode (the last windows clipped to the input) instead of the floor rule.</summary>
+    public bool CeilMode { get; init; }
+    public LocationInfo? CeilModeLocation { get; init; }
+
     public Act Activation { get; init; }
     public LocationInfo? ActivationLocation { get; init; }
 

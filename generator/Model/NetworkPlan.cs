@@ -68,6 +68,18 @@ internal sealed record LayerPlan
     public PoolKind PoolKind { get; init; }
     public int Window { get; init; }
 
+    /// <summary>Pooling in ceil mode (the last windows may be clipped to the input; see <see cref="RowBands"/>).</summary>
+    public bool CeilMode { get; init; }
+
+    /// <summary>
+    /// Pooling: the output rows in runs whose windows have the same height (one run of all rows with the window's
+    /// height, or in ceil mode a last row whose window is clipped to the input); empty for other kinds.
+    /// </summary>
+    public EquatableArray<PoolBand> RowBands { get; init; } = EquatableArray<PoolBand>.Empty;
+
+    /// <summary>Pooling: the output columns in runs whose windows have the same width, as <see cref="RowBands"/>.</summary>
+    public EquatableArray<PoolBand> ColumnBands { get; init; } = EquatableArray<PoolBand>.Empty;
+
     /// <summary>Conv with a connection table: for each output map, the input maps it reads, ascending. Empty: full.</summary>
     public EquatableArray<EquatableArray<int>> Table { get; init; } = EquatableArray<EquatableArray<int>>.Empty;
 

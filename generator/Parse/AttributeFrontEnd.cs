@@ -210,6 +210,8 @@ internal static class AttributeFrontEnd
                     WindowLocation = windowLocation,
                     Stride = args.Int("Stride", 0, out LocationInfo? poolStrideLocation),
                     StrideLocation = poolStrideLocation,
+                    CeilMode = args.Bool("CeilMode"),
+                    CeilModeLocation = LocationInfo.From(args.Expression("CeilMode")),
                 };
             case LayerKind.Dense:
                 return common with

@@ -229,6 +229,8 @@ internal static class JsonFrontEnd
             // 0 means the window's side, as for the attribute.
             Stride = layer.Int("stride", 0, Limits.MaxDimension, out LocationInfo? strideLocation),
             StrideLocation = strideLocation,
+            CeilMode = layer.Bool("ceilMode", false, out LocationInfo? ceilModeLocation),
+            CeilModeLocation = ceilModeLocation,
             Activation = layer.Enum("activation", Act.Identity, "activation", out LocationInfo? activationLocation),
             ActivationLocation = activationLocation,
             Unroll = layer.Enum("unroll", Unroll.Auto, "unroll depth", out LocationInfo? unrollLocation),

@@ -22,6 +22,15 @@ public sealed class PoolAttribute : global::System.Attribute
     /// <summary>The step between windows; by default the window's side, so windows tile the input without overlap.</summary>
     public int Stride { get; set; }
 
+    /// <summary>
+    /// PyTorch's <c>ceil_mode</c>: the output has ceil((H - window) / stride) + 1 positions instead of the floor of
+    /// the division, so the last windows reach past the input's end and are clipped to it (one fewer when the last
+    /// window would start at or past the end, so every window reads input). Average pooling divides a clipped window by
+    /// the cells it covers, as PyTorch does. For <see cref="PoolKind.Average"/> and <see cref="PoolKind.Max"/> only;
+    /// false (the floor rule) by default.
+    /// </summary>
+    public bool CeilMode { get; set; }
+
     /// <summary>The activation applied to each output; <see cref="Act.Identity"/> by default.</summary>
     public Act Activation { get; set; }
 

@@ -5,16 +5,35 @@ namespace LeNetGen.Reference;
 
 /// <summary>
 /// Pooling: each output of map m at (y, x) combines the Window x Window cells of input map m starting at
-/// (y*Stride, x*Stride); output side floor((H - Window) / Stride) + 1. Average: the mean. Max: the largest.
-/// Subsample (LeNet-5's S2, S4): the sum times coefficient[m] plus bias[m]; parameters coefficients [maps] then
-/// biases [maps]. The activation is applied after.
+/// (y*Stride, x*Stride); output side floor((H - Window) / Stride) + 1, or with <see cref="CeilMode"/> PyTorch's
+/// ceil_mode size (<see cref="OutputSide"/>), where the cells of a window past the input's end are left out (the
+/// window is clipped). Average: the mean of the cells the window covers (PyTorch's divisor, count_include_pad, which
+/// without padding counts the cells inside the input). Max: the largest. Subsample (LeNet-5's S2, S4): the sum times
+/// coefficient[m] plus bias[m]; parameters coefficients [maps] then biases [maps]. The activation is applied after.
 /// </summary>
 /// <param name="Kind">How a window is combined.</param>
 /// <param name="Window">The side of the square window.</param>
 /// <param name="Stride">Step between windows; 0 means the window's side (no overlap).</param>
 /// <param name="Activation">Applied to each sum.</param>
-public sealed record PoolLayer(PoolKind Kind, int Window, int Stride = 0, Act Activation = Act.Identity) : ReferenceLayer
+/// <param name="CeilMode">PyTorch's ceil_mode (average and max pooling only).</param>
+public sealed record PoolLayer(PoolKind Kind, int Window, int Stride = 0, Act Activation = Act.Identity, bool CeilMode = false) : ReferenceLayer
 {
+    /// <summary>
+    /// PyTorch's pooling output size (aten's pooling_output_shape, dilation 1): (input + 2 padding - window + (ceil ?
+    /// stride - 1 : 0)) / stride rounded toward negative infinity, + 1; in ceil mode one fewer when the last window would
+    /// start at or past the end of the input plus its left padding. Written from PyTorch's formula, not the generator's.
+    /// </summary>
+    public static int OutputSide(int input, int window, int stride, int padding, bool ceilMode)
+    {
+        int numerator = input + 2 * padding - (window - 1) - 1 + (ceilMode ? stride - 1 : 0);
+        int size = (int)Math.Floor(numerator / (double)stride) + 1;
+        if (ceilMode && (size - 1) * stride >= input + padding) size--;
+        return size;
+    }
+
+    /// <summary>Whether input cell (row, column) of a map exists: a clipped window's cells past the end do not.</summary>
+    private static bool Inside(Shape input, int row, int column) => row < input.Height && column < input.Width;
+
     /// <summary>The step actually taken.</summary>
     public int Step => Stride == 0 ? Window : Stride;
 
@@ -26,7 +45,9 @@ public sealed record PoolLayer(PoolKind Kind, int Window, int Stride = 0, Act Ac
         Require(Step, 1, "stride");
         if (Window > input.Height || Window > input.Width)
             throw new ArgumentException($"Window {Window}x{Window} does not fit {input}.");
-        return new Shape(input.Maps, (input.Height - Window) / Step + 1, (input.Width - Window) / Step + 1);
+        if (CeilMode && Kind == PoolKind.Subsample)
+            throw new ArgumentException("Ceil mode is for average and max pooling.");
+        return new Shape(input.Maps, OutputSide(input.Height, Window, Step, 0, CeilMode), OutputSide(input.Width, Window, Step, 0, CeilMode));
     }
 
     public override IReadOnlyList<(string Kind, int Length)> Blocks(Shape input) =>
@@ -54,18 +75,21 @@ public sealed record PoolLayer(PoolKind Kind, int Window, int Stride = 0, Act Ac
                 for (int xo = 0; xo < output.Width; xo++)
                 {
                     double total = 0.0, largest = double.NegativeInfinity;
+                    int cells = 0;
                     for (int ky = 0; ky < Window; ky++)
                     {
                         for (int kx = 0; kx < Window; kx++)
                         {
+                            if (!Inside(input, y * Step + ky, xo * Step + kx)) continue;
                             double value = x[input.Index(m, y * Step + ky, xo * Step + kx)];
                             total += value;
                             largest = Math.Max(largest, value);
+                            cells++;
                         }
                     }
                     sums[output.Index(m, y, xo)] = Kind switch
                     {
-                        PoolKind.Average => total / (Window * Window),
+                        PoolKind.Average => total / cells,
                         PoolKind.Max => largest,
                         PoolKind.Subsample => total * parameters[m] + parameters[input.Maps + m],
                         _ => throw new InvalidOperationException($"Unknown pooling {Kind}."),
@@ -95,6 +119,7 @@ public sealed record PoolLayer(PoolKind Kind, int Window, int Stride = 0, Act Ac
                     {
                         for (int kx = 0; kx < Window; kx++)
                         {
+                            if (!Inside(input, y * Step + ky, xo * Step + kx)) continue;
                             int i = input.Index(m, y * Step + ky, xo * Step + kx);
                             if (x[i] > x[best]) best = i;
                         }
@@ -129,13 +154,15 @@ public sealed record PoolLayer(PoolKind Kind, int Window, int Stride = 0, Act Ac
                         continue;
                     }
                     double total = 0.0;
+                    int cells = Cells(input, y, xo);
                     for (int ky = 0; ky < Window; ky++)
                     {
                         for (int kx = 0; kx < Window; kx++)
                         {
+                            if (!Inside(input, y * Step + ky, xo * Step + kx)) continue;
                             int i = input.Index(m, y * Step + ky, xo * Step + kx);
                             total += x[i];
-                            inputGradients[i] += Kind == PoolKind.Average ? g / (Window * Window) : parameters[m] * g;
+                            inputGradients[i] += Kind == PoolKind.Average ? g / cells : parameters[m] * g;
                         }
                     }
                     if (Kind == PoolKind.Subsample)
@@ -159,7 +186,6 @@ public sealed record PoolLayer(PoolKind Kind, int Window, int Stride = 0, Act Ac
         var parameterCurvatures = new double[Kind == PoolKind.Subsample ? 2 * input.Maps : 0];
         var inputCurvatures = new double[input.Size];
         int[]? largest = Kind == PoolKind.Max ? Largest(input, x) : null;
-        double area = Window * Window;
         for (int m = 0; m < output.Maps; m++)
         {
             for (int y = 0; y < output.Height; y++)
@@ -174,10 +200,12 @@ public sealed record PoolLayer(PoolKind Kind, int Window, int Stride = 0, Act Ac
                         continue;
                     }
                     double total = 0.0;
+                    double area = Cells(input, y, xo);
                     for (int ky = 0; ky < Window; ky++)
                     {
                         for (int kx = 0; kx < Window; kx++)
                         {
+                            if (!Inside(input, y * Step + ky, xo * Step + kx)) continue;
                             int i = input.Index(m, y * Step + ky, xo * Step + kx);
                             total += x[i];
                             inputCurvatures[i] += Kind == PoolKind.Average ? h / (area * area) : parameters[m] * parameters[m] * h;
@@ -192,5 +220,15 @@ public sealed record PoolLayer(PoolKind Kind, int Window, int Stride = 0, Act Ac
             }
         }
         return (parameterCurvatures, inputCurvatures);
+    }
+
+    /// <summary>The cells of output (y, x)'s window that lie inside the input: Window x Window unless clipped.</summary>
+    private int Cells(Shape input, int y, int x)
+    {
+        int cells = 0;
+        for (int ky = 0; ky < Window; ky++)
+            for (int kx = 0; kx < Window; kx++)
+                if (Inside(input, y * Step + ky, x * Step + kx)) cells++;
+        return cells;
     }
 }

@@ -45,7 +45,7 @@ internal sealed class PoolLayer : ScalarLayer
             Unroll.Maps => $"Maps: each map's {layer.Window}x{layer.Window} window written out; loops over the {output.Height}x{output.Width} positions",
             _ => $"Window: the {layer.Window}x{layer.Window} window written out; loops over maps and positions",
         }));
-        string title = $"{kind} {input.ToMapsString()} -> {output.ToMapsString()}, window {layer.Window}x{layer.Window}, stride {layer.Stride}, {Naming.ActivationTitle(layer.Activation)}";
+        string title = $"{kind} {input.ToMapsString()} -> {output.ToMapsString()}, window {layer.Window}x{layer.Window}, stride {layer.Stride}{PoolWindows.CeilNote(layer)}, {Naming.ActivationTitle(layer.Activation)}";
 
         using (OpenForward(w, e, title, legend))
         {
@@ -57,9 +57,9 @@ internal sealed class PoolLayer : ScalarLayer
             if (Depth == Unroll.Full) w.Line($"{e.Name} s;");
             PoolWalker.Walk(w, layer, Depth,
                 atPosition: () => w.Line($"{e.Name} s;"),
-                window: (map, outputIndex, origin, offset) =>
+                window: (map, outputIndex, origin, offset, height, width) =>
                 {
-                    EmitWindow(w, layer, e, origin, offset, map);
+                    EmitWindow(w, layer, e, origin, offset, map, height, width);
                     Store(w, layer, outputIndex, "s");
                 });
         }
@@ -84,7 +84,7 @@ internal sealed class PoolLayer : ScalarLayer
         }
         legend.Add($"inputDeltas  {inputDims}: {(pass.IsCurvature ? "d2E/d(input)2" : "dE/d(input)")}; empty to skip");
         string kind = layer.PoolKind switch { PoolKind.Average => "average pooling", PoolKind.Max => "max pooling", _ => "subsampling" };
-        using (OpenBackward(w, e, pass, $"{kind} {input.ToMapsString()} -> {output.ToMapsString()}, window {layer.Window}x{layer.Window}", legend))
+        using (OpenBackward(w, e, pass, $"{kind} {input.ToMapsString()} -> {output.ToMapsString()}, window {layer.Window}x{layer.Window}{PoolWindows.CeilNote(layer)}", legend))
         {
             pass.WriteActivationDerivative(w, layer, Naming.Size(layer));
             if (subsample)
@@ -104,16 +104,16 @@ internal sealed class PoolLayer : ScalarLayer
             else w.Line($"{e.Name} {d};");
             if (subsample) w.Line($"{e.Name} s;");
 
-            void Window(string map, string outputIndex, string? origin, long offset)
+            void Window(string map, string outputIndex, string? origin, long offset, int height, int width)
             {
                 var cells = new List<string>();
-                for (int ky = 0; ky < layer.Window; ky++)
-                    for (int kx = 0; kx < layer.Window; kx++)
+                for (int ky = 0; ky < height; ky++)
+                    for (int kx = 0; kx < width; kx++)
                         cells.Add(Index(origin, offset + (long)ky * input.Width + kx));
                 switch (layer.PoolKind)
                 {
                     case PoolKind.Average:
-                        double scale = 1.0 / (layer.Window * layer.Window);
+                        double scale = 1.0 / (height * width);
                         w.Line($"{d} = deltas[{outputIndex}] * {e.Literal(pass.IsCurvature ? scale * scale : scale)};");
                         foreach (string cell in cells) w.Line($"inputDeltas[{cell}] += {d};");
                         break;
@@ -143,15 +143,17 @@ internal sealed class PoolLayer : ScalarLayer
     }
 
     /// <summary>Sets <c>s</c> to the pooled value of the window at <paramref name="origin"/> + <paramref name="offset"/>.</summary>
-    private static void EmitWindow(SourceWriter w, LayerPlan layer, ElementSyntax e, string? origin, long offset, string map)
+    /// <remarks>The window is <paramref name="height"/> x <paramref name="width"/>: the layer's, or less where ceil mode clips it;
+    /// average pooling divides by the cells it covers (PyTorch's divisor without padding).</remarks>
+    private static void EmitWindow(SourceWriter w, LayerPlan layer, ElementSyntax e, string? origin, long offset, string map, int height, int width)
     {
-        int width = layer.In.Width;
+        int inputWidth = layer.In.Width;
         var rows = new List<List<string>>();
-        for (int ky = 0; ky < layer.Window; ky++)
+        for (int ky = 0; ky < height; ky++)
         {
             var row = new List<string>();
-            for (int kx = 0; kx < layer.Window; kx++)
-                row.Add($"input[{Index(origin, offset + (long)ky * width + kx)}]");
+            for (int kx = 0; kx < width; kx++)
+                row.Add($"input[{Index(origin, offset + (long)ky * inputWidth + kx)}]");
             rows.Add(row);
         }
 
@@ -171,7 +173,7 @@ internal sealed class PoolLayer : ScalarLayer
         for (int ky = 0; ky < rows.Count; ky++)
             w.Line((ky == 0 ? "s = " : "s += ") + string.Join(" + ", rows[ky]) + ";");
         if (layer.PoolKind == PoolKind.Average)
-            w.Line($"s *= {e.Literal(1.0 / (layer.Window * layer.Window))};");
+            w.Line($"s *= {e.Literal(1.0 / (height * width))};");
         else
             w.Line($"s = s * coefficients[{map}] + biases[{map}];");
     }

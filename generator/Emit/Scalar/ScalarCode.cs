@@ -50,7 +50,15 @@ internal static class ScalarCode
     }
 
     /// <summary>Opens the two loops over output positions, declaring o (the position) and at (the window's origin).</summary>
-    public static IDisposable? OpenPositionLoops(SourceWriter w, Shape output, int stride, int inputWidth, out string? position, out string? origin)
+    public static IDisposable? OpenPositionLoops(SourceWriter w, Shape output, int stride, int inputWidth, out string? position, out string? origin) =>
+        OpenPositionLoops(w, output, stride, inputWidth, new PoolBand(0, output.Height, 0), new PoolBand(0, output.Width, 0), out position, out origin);
+
+    /// <summary>
+    /// Opens the two loops over the output positions of <paramref name="rows"/> by <paramref name="columns"/> (a pooling
+    /// layer's rectangle of equal windows), declaring o and at as above.
+    /// </summary>
+    public static IDisposable? OpenPositionLoops(SourceWriter w, Shape output, int stride, int inputWidth, PoolBand rows, PoolBand columns,
+        out string? position, out string? origin)
     {
         if (output.Height == 1 && output.Width == 1)
         {
@@ -58,8 +66,8 @@ internal static class ScalarCode
             origin = null;
             return null;
         }
-        var outer = w.Block($"for (int y = 0; y < {output.Height}; y++)");
-        var inner = w.Block($"for (int x = 0; x < {output.Width}; x++)");
+        var outer = w.Block($"for (int y = {rows.First}; y < {rows.First + rows.Count}; y++)");
+        var inner = w.Block($"for (int x = {columns.First}; x < {columns.First + columns.Count}; x++)");
         w.Line($"int o = y * {output.Width} + x;");
         w.Line($"int at = y * {Naming.Int((long)stride * inputWidth)} + {(stride == 1 ? "x" : "x * " + Naming.Int(stride))};");
         position = "o";

@@ -70,14 +70,15 @@ internal static class ScalarSchedule
         int kernelArea = layer.Kind == LayerKind.Conv ? layer.KernelHeight * layer.KernelWidth : 0;
         long tableTaps = layer.Kind == LayerKind.Conv && layer.HasTable ? layer.WeightLength : 0;
         int window = layer.Kind == LayerKind.Pool ? layer.Window : 0;
+        int copies = layer.Kind == LayerKind.Pool ? System.Math.Max(1, layer.RowBands.Count * layer.ColumnBands.Count) : 1;
         Shape input = layer.In, output = layer.Out;
 
         Unroll chosen = layer.Unroll == Unroll.Auto
-            ? UnrollPlanner.ChooseAuto(layer.Kind, input, output, kernelArea, tableTaps, window)
+            ? UnrollPlanner.ChooseAuto(layer.Kind, input, output, kernelArea, tableTaps, window, copies)
             : layer.Unroll;
         // A connection table is always written out map by map: it costs nothing at run time that way.
         if (tableTaps > 0 && chosen < Unroll.Maps) chosen = Unroll.Maps;
-        long taps = UnrollPlanner.WrittenOutTaps(chosen, layer.Kind, input, output, kernelArea, tableTaps, window);
+        long taps = UnrollPlanner.WrittenOutTaps(chosen, layer.Kind, input, output, kernelArea, tableTaps, window, copies);
         long allPasses = UnrollPlanner.OverAllPasses(layer.Kind, taps);
         if (allPasses > Limits.MaxWrittenOutTapsPerLayer)
         {
@@ -90,7 +91,7 @@ internal static class ScalarSchedule
             foreach (Unroll depth in Depths)
             {
                 if (depth >= chosen || (tableTaps > 0 && depth < Unroll.Maps)) continue;
-                long lighter = UnrollPlanner.OverAllPasses(layer.Kind, UnrollPlanner.WrittenOutTaps(depth, layer.Kind, input, output, kernelArea, tableTaps, window));
+                long lighter = UnrollPlanner.OverAllPasses(layer.Kind, UnrollPlanner.WrittenOutTaps(depth, layer.Kind, input, output, kernelArea, tableTaps, window, copies));
                 if (lighter > Limits.MaxWrittenOutTapsPerLayer) continue;
                 fits = $"Unroll = {depth} writes out {N(lighter)} and fits, or leave Unroll out (Auto)";
                 break;
@@ -106,10 +107,10 @@ internal static class ScalarSchedule
             failed = true;
             return new LayerSchedule(chosen, new[] { 0 }.ToEquatableArray());
         }
-        var estimate = UnrollPlanner.Estimate(chosen, layer.Kind, input, output, kernelArea, tableTaps, window);
+        var estimate = UnrollPlanner.Estimate(chosen, layer.Kind, input, output, kernelArea, tableTaps, window, copies);
         if (UnrollPlanner.BeyondJitLimits(estimate))
         {
-            Unroll fits = UnrollPlanner.ChooseAuto(layer.Kind, input, output, kernelArea, tableTaps, window);
+            Unroll fits = UnrollPlanner.ChooseAuto(layer.Kind, input, output, kernelArea, tableTaps, window, copies);
             string advice = tableTaps > 0
                 ? "a connection table is always written out map by map, so a smaller table (fewer maps) is the way to stay under them"
                 : fits == chosen

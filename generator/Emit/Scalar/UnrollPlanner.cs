@@ -33,7 +33,9 @@ internal static class UnrollPlanner
     };
 
     /// <summary>The taps written out in one layer method at <paramref name="depth"/>.</summary>
-    public static long WrittenOutTaps(Unroll depth, LayerKind kind, Shape input, Shape output, int kernelArea, long tableTaps, int window)
+    /// <param name="windowCopies">Pooling: how many times the loops write a window out (once per pair of row and column
+    /// bands: up to four in ceil mode, whose clipped last row and column get windows of their own); counted at full size.</param>
+    public static long WrittenOutTaps(Unroll depth, LayerKind kind, Shape input, Shape output, int kernelArea, long tableTaps, int window, int windowCopies = 1)
     {
         long positions = (long)output.Height * output.Width;
         switch (kind)
@@ -52,8 +54,8 @@ internal static class UnrollPlanner
                 return depth switch
                 {
                     Unroll.Full => area * output.Maps * positions,
-                    Unroll.Maps => area * output.Maps,
-                    _ => area,
+                    Unroll.Maps => area * output.Maps * windowCopies,
+                    _ => area * windowCopies,
                 };
             default: // dense, softmax and RBF heads: one tap per input of each unit
                 long inputs = input.Size;
@@ -74,9 +76,9 @@ internal static class UnrollPlanner
     public static long OverAllPasses(LayerKind kind, long forwardTaps) => forwardTaps * (kind == LayerKind.Pool ? 3 : 5);
 
     /// <summary>Estimated IL instructions and local-variable references of a layer method at <paramref name="depth"/>.</summary>
-    public static (long Instructions, long LocalReferences) Estimate(Unroll depth, LayerKind kind, Shape input, Shape output, int kernelArea, long tableTaps, int window)
+    public static (long Instructions, long LocalReferences) Estimate(Unroll depth, LayerKind kind, Shape input, Shape output, int kernelArea, long tableTaps, int window, int windowCopies = 1)
     {
-        long taps = WrittenOutTaps(depth, kind, input, output, kernelArea, tableTaps, window);
+        long taps = WrittenOutTaps(depth, kind, input, output, kernelArea, tableTaps, window, windowCopies);
         bool literalIndex = depth == Unroll.Full || (output.Height == 1 && output.Width == 1);
         var (instructions, references) = CostPerTapInTenths(kind, literalIndex);
         return ((taps * instructions + 9) / 10, (taps * references + 9) / 10);
@@ -89,11 +91,11 @@ internal static class UnrollPlanner
         estimate.Instructions > JitInstructionLimit || estimate.LocalReferences > JitLocalReferenceLimit;
 
     /// <summary>The deepest of Maps, Kernel and Window within the budget (Window when nothing fits).</summary>
-    public static Unroll ChooseAuto(LayerKind kind, Shape input, Shape output, int kernelArea, long tableTaps, int window)
+    public static Unroll ChooseAuto(LayerKind kind, Shape input, Shape output, int kernelArea, long tableTaps, int window, int windowCopies = 1)
     {
         foreach (Unroll depth in new[] { Unroll.Maps, Unroll.Kernel })
         {
-            if (WithinBudget(Estimate(depth, kind, input, output, kernelArea, tableTaps, window)))
+            if (WithinBudget(Estimate(depth, kind, input, output, kernelArea, tableTaps, window, windowCopies)))
                 return depth;
         }
         return Unroll.Window;

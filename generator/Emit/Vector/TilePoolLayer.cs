@@ -16,7 +16,7 @@ internal static class TilePoolLayer
         LayerPlan p = layer.Plan;
         Shape input = p.In, output = p.Out;
         string kind = p.PoolKind switch { PoolKind.Average => "average pooling", PoolKind.Max => "max pooling", _ => "subsampling (window sum x coefficient + bias)" };
-        w.Line($"// {p.Name}, forward: {kind} {input.ToMapsString()} -> {output.ToMapsString()}, window {p.Window}x{p.Window}, stride {p.Stride}, {Naming.ActivationTitle(p.Activation)}");
+        w.Line($"// {p.Name}, forward: {kind} {input.ToMapsString()} -> {output.ToMapsString()}, window {p.Window}x{p.Window}, stride {p.Stride}{PoolWindows.CeilNote(p)}, {Naming.ActivationTitle(p.Activation)}");
         w.Line($"//   each vector: one value of {c.Count} samples side by side; the window's {p.Window * p.Window} inputs written out");
         w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardTile")}(ref {c.T} tile, ref {c.T} parameters)"))
@@ -39,14 +39,15 @@ internal static class TilePoolLayer
                         w.Line($"{c.V} coefficient = {c.Splat(c.At("coefficients", "m"))};");
                         w.Line($"{c.V} bias = {c.Splat(c.At("biases", "m"))};");
                     }
-                    using (Positions(w, layer))
+                    foreach ((PoolBand rows, PoolBand columns) in PoolWindows.Of(p))
+                    using (Positions(w, layer, rows, columns))
                     {
-                        List<string> cells = Cells(layer, c);
+                        List<string> cells = Cells(layer, c, rows.Extent, columns.Extent);
                         w.Line(c.Ref("window", "input", "at"));
                         w.Line($"{c.V} s = {c.Load("window", cells[0])};");
                         foreach (string cell in cells.Skip(1))
                             w.Line(p.PoolKind == PoolKind.Max ? $"s = {c.Max("s", c.Load("window", cell))};" : $"s += {c.Load("window", cell)};");
-                        if (p.PoolKind == PoolKind.Average) w.Line($"s *= {c.Splat(c.E.Literal(1.0 / (p.Window * p.Window)))};");
+                        if (p.PoolKind == PoolKind.Average) w.Line($"s *= {c.Splat(c.E.Literal(1.0 / (rows.Extent * columns.Extent)))};");
                         if (subsample) w.Line($"s = {c.Fma("s", "coefficient", "bias")};");
                         w.Line(c.Store("s", "sums", "o"));
                         if (layer.HasSeparateSums) w.Line(c.Store(c.Activate(p.Activation, "s"), "values", "o"));
@@ -100,16 +101,17 @@ internal static class TilePoolLayer
                         w.Line($"{c.V} spread = {c.Splat(curvature ? $"{coefficient} * {coefficient}" : coefficient)};");
                         w.Line($"{c.V} coefficientSum = {c.Zero}, biasSum = {c.Zero};");
                     }
-                    using (Positions(w, layer))
+                    foreach ((PoolBand rows, PoolBand columns) in PoolWindows.Of(p))
+                    using (Positions(w, layer, rows, columns))
                     {
-                        List<string> cells = Cells(layer, c);
+                        List<string> cells = Cells(layer, c, rows.Extent, columns.Extent);
                         w.Line(c.Ref("window", "input", "at"));
                         if (withInput) w.Line(c.Ref("windowDeltas", "inputDeltas", "at"));
                         w.Line($"{c.V} d = {c.Load("deltas", "o")};");
                         switch (p.PoolKind)
                         {
                             case PoolKind.Average:
-                                double scale = 1.0 / (p.Window * p.Window);
+                                double scale = 1.0 / (rows.Extent * columns.Extent);
                                 w.Line($"d *= {c.Splat(c.E.Literal(curvature ? scale * scale : scale))};");
                                 foreach (string cell in cells) w.Line(Add(cell, "d"));
                                 break;
@@ -143,23 +145,28 @@ internal static class TilePoolLayer
         }
     }
 
-    /// <summary>Opens the loops over output positions of map m, declaring o (the output value's place) and at (the window's).</summary>
-    private static System.IDisposable Positions(SourceWriter w, TileLayer layer)
+    /// <summary>
+    /// Opens the loops over map m's output positions in <paramref name="rowBand"/> x <paramref name="columnBand"/> (all of
+    /// them but in ceil mode, whose clipped windows get loops of their own), declaring o (the output value's place) and
+    /// at (the window's).
+    /// </summary>
+    private static System.IDisposable Positions(SourceWriter w, TileLayer layer, PoolBand rowBand, PoolBand columnBand)
     {
         LayerPlan p = layer.Plan;
         Shape input = p.In, output = p.Out;
-        var rows = w.Block($"for (int y = 0; y < {output.Height}; y++)");
-        var columns = w.Block($"for (int x = 0; x < {output.Width}; x++)");
+        var rows = w.Block($"for (int y = {rowBand.First}; y < {rowBand.First + rowBand.Count}; y++)");
+        var columns = w.Block($"for (int x = {columnBand.First}; x < {columnBand.First + columnBand.Count}; x++)");
         w.Line($"int o = ((m * {output.Height} + y) * {output.Width} + x) * TileSize;");
         w.Line($"int at = ((m * {input.Height} + y * {p.Stride}) * {input.Width} + x * {p.Stride}) * TileSize;");
         return new NestedBlocks(columns, rows);
     }
 
-    private static List<string> Cells(TileLayer layer, TileCode c)
+    /// <summary>The offsets of a <paramref name="height"/> x <paramref name="width"/> window's cells from its origin.</summary>
+    private static List<string> Cells(TileLayer layer, TileCode c, int height, int width)
     {
         var cells = new List<string>();
-        for (int ky = 0; ky < layer.Plan.Window; ky++)
-            for (int kx = 0; kx < layer.Plan.Window; kx++)
+        for (int ky = 0; ky < height; ky++)
+            for (int kx = 0; kx < width; kx++)
             {
                 cells.Add(Naming.Int(((long)ky * layer.Plan.In.Width + kx) * c.TileSize));
             }

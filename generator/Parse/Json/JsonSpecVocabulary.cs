@@ -19,7 +19,7 @@ internal static class JsonSpecVocabulary
         new[] { "kind", "maps", "kernel", "stride", "padding", "connections", "activation", "unroll" };
 
     public static readonly IReadOnlyList<string> PoolProperties =
-        new[] { "kind", "pooling", "window", "stride", "activation", "unroll" };
+        new[] { "kind", "pooling", "window", "stride", "ceilMode", "activation", "unroll" };
 
     public static readonly IReadOnlyList<string> DenseProperties =
         new[] { "kind", "units", "activation", "unroll" };

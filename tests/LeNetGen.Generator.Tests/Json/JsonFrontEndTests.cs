@@ -144,6 +144,7 @@ public sealed class JsonFrontEndTests
         Assert.Null(conv.StrideLocation);
         Assert.Null(conv.Connections);
         Assert.Equal(0, spec.Layers[1].Stride); // 0: the window
+        Assert.False(spec.Layers[1].CeilMode); // the floor rule
         Assert.Equal(Act.Identity, spec.Layers[2].Activation);
         Assert.Equal((RbfPrototypes.LeNet5Digits, false), (spec.Layers[3].Prototypes, spec.Layers[3].TrainablePrototypes));
 
@@ -199,7 +200,7 @@ public sealed class JsonFrontEndTests
             [Conv(6, Kernel = 5, Activation = Act.ScaledTanh)]
             [Pool(PoolKind.Subsample, 2, Activation = Act.ScaledTanh)]
             [Conv(16, Kernel = 5, Connections = ConnectionTables.LeNet5C3, Activation = Act.ScaledTanh, Unroll = Unroll.Window)]
-            [Pool(PoolKind.Max, 2, Stride = 2)]
+            [Pool(PoolKind.Max, 2, Stride = 2, CeilMode = true)]
             [Conv(120, KernelHeight = 5, KernelWidth = 3, Padding = 1, Stride = 1, Activation = Act.Relu)]
             [Dense(84, Activation = Act.Sigmoid, Unroll = Unroll.Kernel)]
             [RbfOutput(10, Prototypes = RbfPrototypes.RandomCodes, Trainable = true)]
@@ -211,7 +212,7 @@ public sealed class JsonFrontEndTests
                 { "kind": "conv", "maps": 6, "kernel": 5, "activation": "scaledTanh" },
                 { "kind": "pool", "pooling": "subsample", "window": 2, "activation": "scaledTanh" },
                 { "kind": "conv", "maps": 16, "kernel": 5, "connections": "LeNet5C3", "activation": "scaledTanh", "unroll": "window" },
-                { "kind": "pool", "pooling": "max", "window": 2, "stride": 2 },
+                { "kind": "pool", "pooling": "max", "window": 2, "stride": 2, "ceilMode": true },
                 { "kind": "conv", "maps": 120, "kernel": [5, 3], "padding": 1, "stride": 1, "activation": "relu" },
                 { "kind": "dense", "units": 84, "activation": "sigmoid", "unroll": "kernel" },
                 { "kind": "rbf", "classes": 10, "prototypes": "randomCodes", "trainable": true } ] }
@@ -243,6 +244,7 @@ public sealed class JsonFrontEndTests
             PaddingLocation = null,
             PoolKindLocation = null,
             WindowLocation = null,
+            CeilModeLocation = null,
             ActivationLocation = null,
             UnrollLocation = null,
             PrototypesLocation = null,

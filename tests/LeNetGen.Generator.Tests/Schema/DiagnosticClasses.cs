@@ -59,6 +59,7 @@ internal static class DiagnosticClasses
         ["LNG0111"] = SchemaReach.NotApplicable,   // warning
         ["LNG0112"] = SchemaReach.ShapeDependent,  // a table where the input is a flat vector
         ["LNG0113"] = SchemaReach.Structural,      // an input dimension below 1: a pattern
+        ["LNG0114"] = SchemaReach.Structural,      // ceil mode on subsampling: if/then
         ["LNG0201"] = SchemaReach.Structural,      // syntax: strict JSON
         ["LNG0202"] = SchemaReach.Structural,      // unknown property: additionalProperties
         ["LNG0203"] = SchemaReach.Structural,      // wrong type: type

@@ -104,6 +104,9 @@ public sealed class SchemaRuleTests
         { "unknown dense property", Spec(layers: Layers("{ \"kind\": \"dense\", \"units\": 4, \"bias\": false }", Softmax)), false, "LNG0202", "/$defs/dense/additionalProperties" },
         { "unknown softmax property", Spec(layers: Layers(Conv, "{ \"kind\": \"softmax\", \"classes\": 10, \"activation\": \"relu\" }")), false, "LNG0202", "/$defs/softmax/additionalProperties" },
         { "unknown rbf property", Spec(layers: Layers(Dense84, "{ \"kind\": \"rbf\", \"classes\": 10, \"units\": 84 }")), false, "LNG0202", "/$defs/rbf/additionalProperties" },
+        { "ceil mode on subsampling", Spec(layers: Layers("{ \"kind\": \"pool\", \"pooling\": \"subsample\", \"window\": 3, \"stride\": 2, \"ceilMode\": true }", Softmax)), false, "LNG0114", "/$defs/pool/allOf" },
+        { "ceil mode on Subsample in attribute spelling", Spec(layers: Layers("{ \"kind\": \"pool\", \"pooling\": \"SubSample\", \"window\": 2, \"ceilMode\": true }", Softmax)), false, "LNG0114", null },
+        { "ceilMode a string", Spec(layers: Layers("{ \"kind\": \"pool\", \"pooling\": \"max\", \"window\": 3, \"stride\": 2, \"ceilMode\": \"true\" }", Softmax)), false, "LNG0203", "/$defs/pool/properties/ceilMode/type" },
         { "property twice", Spec(extra: ", \"seed\": 1, \"seed\": 2"), false, "LNG0207", null },
         { "trailing comma", Spec(extra: ", \"seed\": 1,"), false, "LNG0201", null },
 
@@ -128,6 +131,8 @@ public sealed class SchemaRuleTests
         { "largest sizes", Spec(input: "1x1x1", extra: ", \"seed\": 18446744073709551615", layers: Layers("{ \"kind\": \"dense\", \"units\": 65536 }", Softmax)), true, "", null },
         { "largest padding, window with stride 0", Spec(input: "1x1x1", layers: Layers("{ \"kind\": \"conv\", \"maps\": 1, \"kernel\": 1, \"padding\": 1024 }", "{ \"kind\": \"pool\", \"pooling\": \"max\", \"window\": 2049, \"stride\": 0 }", Softmax)), true, "", null },
         { "64 layers", Spec(layers: Layers(Repeat(Dense, 63), Softmax)), true, "", null },
+        { "ceil mode on max and average pooling", Spec(input: "1x9x9", layers: Layers("{ \"kind\": \"pool\", \"pooling\": \"max\", \"window\": 2, \"ceilMode\": true }", "{ \"kind\": \"pool\", \"pooling\": \"Average\", \"window\": 3, \"stride\": 2, \"ceilMode\": true }", Softmax)), true, "", "/$defs/pool/allOf/0/if/properties/pooling/pattern" },
+        { "subsampling with ceil mode off", Spec(layers: Layers("{ \"kind\": \"pool\", \"pooling\": \"subsample\", \"window\": 2, \"ceilMode\": false }", Softmax)), true, "", null },
         { "digit prototypes after 84 units", Spec(layers: Layers(Dense84, "{ \"kind\": \"rbf\", \"classes\": 10, \"prototypes\": \"leNet5Digits\", \"trainable\": true }")), true, "", null },
         { "names that are not keywords", Spec(cls: "Class", extra: ", \"namespace\": \"Samples._record.Ñet\""), true, "", null },
         { "$schema any value", Spec(extra: ", \"$schema\": 5"), true, "", null },

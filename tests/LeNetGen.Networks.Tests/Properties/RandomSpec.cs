@@ -13,8 +13,8 @@ internal abstract record RandomLayer;
 internal sealed record RandomConv(int Maps, int KernelHeight, int KernelWidth, int Stride, int Padding, bool[,]? Table, Act Activation, Unroll Unroll)
     : RandomLayer;
 
-/// <summary>A pooling layer; <paramref name="Stride"/> 0 means the window.</summary>
-internal sealed record RandomPool(PoolKind Kind, int Window, int Stride, Act Activation, Unroll Unroll) : RandomLayer;
+/// <summary>A pooling layer; <paramref name="Stride"/> 0 means the window; <paramref name="CeilMode"/> PyTorch's ceil_mode.</summary>
+internal sealed record RandomPool(PoolKind Kind, int Window, int Stride, Act Activation, Unroll Unroll, bool CeilMode = false) : RandomLayer;
 
 /// <summary>A dense layer.</summary>
 internal sealed record RandomDense(int Units, Act Activation, Unroll Unroll) : RandomLayer;
@@ -42,7 +42,7 @@ internal sealed record RandomSpec(Shape Input, bool IsDouble, ulong Seed, IReadO
                     + (c.Table is null ? "" : $", Connections = \"{TableText(c.Table)}\"")
                     + $", Activation = Act.{c.Activation}, Unroll = Unroll.{c.Unroll})]",
                 RandomPool p => $"[Pool(PoolKind.{p.Kind}, {p.Window}" + (p.Stride == 0 ? "" : $", Stride = {p.Stride}")
-                    + $", Activation = Act.{p.Activation}, Unroll = Unroll.{p.Unroll})]",
+                    + (p.CeilMode ? ", CeilMode = true" : "") + $", Activation = Act.{p.Activation}, Unroll = Unroll.{p.Unroll})]",
                 RandomDense d => $"[Dense({d.Units}, Activation = Act.{d.Activation}, Unroll = Unroll.{d.Unroll})]",
                 _ => throw new System.ArgumentException(layer.ToString()),
             }).Append('\n');
@@ -66,7 +66,7 @@ internal sealed record RandomSpec(Shape Input, bool IsDouble, ulong Seed, IReadO
             layers.Add(layer switch
             {
                 RandomConv c => new ConvLayer(c.Maps, c.KernelHeight, c.KernelWidth, c.Stride, c.Padding, c.Table, c.Activation),
-                RandomPool p => new PoolLayer(p.Kind, p.Window, p.Stride, p.Activation),
+                RandomPool p => new PoolLayer(p.Kind, p.Window, p.Stride, p.Activation, p.CeilMode),
                 RandomDense d => new DenseLayer(d.Units, d.Activation),
                 _ => throw new System.ArgumentException(layer.ToString()),
             });

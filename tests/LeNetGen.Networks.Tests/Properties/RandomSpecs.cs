@@ -8,7 +8,8 @@ namespace LeNetGen.Networks.Tests.Properties;
 
 /// <summary>
 /// CsCheck generators of valid specs. Each layer is drawn as raw numbers (a <see cref="LayerGene"/>) and fitted to the
-/// shape it meets (<see cref="Build"/>): kernels no larger than the padded input, pool strides that tile, a connection
+/// shape it meets (<see cref="Build"/>): kernels no larger than the padded input, pool strides that tile (in ceil mode,
+/// strides no longer than the window, so the clipped windows read every value), a connection
 /// table whose every output map reads at least one input map, dense layers only after the last spatial layer. Drawing
 /// numbers first and fitting them after keeps every draw valid and lets CsCheck shrink: fewer genes and smaller numbers
 /// give fewer, smaller layers.
@@ -70,14 +71,18 @@ internal static class RandomSpecs
             else
             {
                 int window = 1 + g.B % Math.Min(3, Math.Min(shape.Height, shape.Width));
-                // Stride 0 (the window) or 1 to 3, whichever tile the input; 1 always does.
-                int[] strides = new[] { 0, 1, 2, 3 }.Where(s => Tiles(shape, window, s == 0 ? window : s)).ToArray();
-                layer = new RandomPool(PoolKinds[g.C % 3], window, strides[g.D % strides.Length], activation, unroll);
+                PoolKind kind = PoolKinds[g.C % 3];
+                // Average and max pooling in ceil mode half the time (not subsampling, LNG0114), with a stride no longer
+                // than the window, so the clipped last windows read what the floor rule leaves; else stride 0 (the
+                // window) or 1 to 3, whichever tile the input; 1 always does.
+                bool ceil = kind != PoolKind.Subsample && (g.Bits & 1) == 1;
+                int[] strides = new[] { 0, 1, 2, 3 }.Where(s => ceil ? s <= window : Tiles(shape, window, s == 0 ? window : s)).ToArray();
+                layer = new RandomPool(kind, window, strides[g.D % strides.Length], activation, unroll, ceil);
             }
             ReferenceLayer fitted = layer switch
             {
                 RandomConv c => new ConvLayer(c.Maps, c.KernelHeight, c.KernelWidth, c.Stride, c.Padding, c.Table, c.Activation),
-                RandomPool p => new PoolLayer(p.Kind, p.Window, p.Stride, p.Activation),
+                RandomPool p => new PoolLayer(p.Kind, p.Window, p.Stride, p.Activation, p.CeilMode),
                 RandomDense d => new DenseLayer(d.Units, d.Activation),
                 _ => throw new ArgumentException(layer.ToString()),
             };

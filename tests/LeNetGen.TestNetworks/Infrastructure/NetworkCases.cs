@@ -17,6 +17,7 @@ internal static class NetworkCases
         new NetworkCase<DoubleSoftmaxNet, double>(Init.LeCunUniform, DoubleSoftmaxNet.Reference),
         new NetworkCase<StrideRemainderNet, float>(Init.LeCunUniform, StrideRemainderNet.Reference),
         new NetworkCase<FloorPoolNet, double>(Init.LeCunUniform, FloorPoolNet.Reference),
+        new NetworkCase<CeilPoolNet, double>(Init.LeCunUniform, CeilPoolNet.Reference),
         new NetworkCase<EdgeNet, double>(Init.LeCunUniform, EdgeNet.Reference),
         new NetworkCase<JsonNet, float>(Init.LeCunUniform, JsonNet.Reference),
         new NetworkCase<ClassicLeNet5, float>(Init.LeCunUniform, ClassicLeNet5.Reference),

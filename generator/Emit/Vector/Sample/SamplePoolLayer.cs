@@ -16,7 +16,7 @@ internal static class SamplePoolLayer
         LayerPlan p = layer.Plan;
         Shape input = p.In, output = p.Out;
         bool subsample = p.PoolKind == PoolKind.Subsample;
-        w.Line($"// {p.Name}, forward, one sample: {Kind(p)} {input.ToMapsString()} -> {output.ToMapsString()}, window {p.Window}x{p.Window}, stride {p.Stride}, {Naming.ActivationTitle(p.Activation)}");
+        w.Line($"// {p.Name}, forward, one sample: {Kind(p)} {input.ToMapsString()} -> {output.ToMapsString()}, window {p.Window}x{p.Window}, stride {p.Stride}{PoolWindows.CeilNote(p)}, {Naming.ActivationTitle(p.Activation)}");
         w.Line($"//   the windows one by one into the sums; then the activation, {c.Count} values at a time");
         w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace)"))
@@ -31,14 +31,15 @@ internal static class SamplePoolLayer
             using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
             {
                 if (subsample) w.Line($"{c.T} coefficient = {c.At("coefficients", "m")}, bias = {c.At("biases", "m")};");
-                using (Positions(w, p))
+                foreach ((PoolBand rows, PoolBand columns) in PoolWindows.Of(p))
+                using (Positions(w, p, rows, columns))
                 {
-                    List<string> cells = Cells(p);
+                    List<string> cells = Cells(p, rows.Extent, columns.Extent);
                     w.Line(c.Ref("window", "input", "at"));
                     w.Line($"{c.T} s = {c.At("window", cells[0])};");
                     foreach (string cell in cells.Skip(1))
                         w.Line(p.PoolKind == PoolKind.Max ? $"if ({c.At("window", cell)} > s) s = {c.At("window", cell)};" : $"s += {c.At("window", cell)};");
-                    if (p.PoolKind == PoolKind.Average) w.Line($"s *= {c.E.Literal(1.0 / (p.Window * p.Window))};");
+                    if (p.PoolKind == PoolKind.Average) w.Line($"s *= {c.E.Literal(1.0 / (rows.Extent * columns.Extent))};");
                     if (subsample) w.Line("s = s * coefficient + bias;");
                     w.Line($"{c.At("sums", "o")} = s;");
                 }
@@ -81,16 +82,17 @@ internal static class SamplePoolLayer
                     w.Line($"{c.T} coefficient = {c.At("coefficients", "m")};");
                     w.Line($"{c.T} coefficientSum = 0, biasSum = 0;");
                 }
-                using (Positions(w, p))
+                foreach ((PoolBand rows, PoolBand columns) in PoolWindows.Of(p))
+                using (Positions(w, p, rows, columns))
                 {
-                    List<string> cells = Cells(p);
+                    List<string> cells = Cells(p, rows.Extent, columns.Extent);
                     w.Line(c.Ref("window", "input", "at"));
                     w.Line($"{c.T} d = {c.At("deltas", "o")};");
                     switch (p.PoolKind)
                     {
                         case PoolKind.Average:
                             w.Line(c.Ref("windowDeltas", "inputDeltas", "at"));
-                            double scale = 1.0 / (p.Window * p.Window);
+                            double scale = 1.0 / (rows.Extent * columns.Extent);
                             w.Line($"d *= {c.E.Literal(curvature ? scale * scale : scale)};");
                             foreach (string cell in cells) w.Line($"{c.At("windowDeltas", cell)} {assign} d;");
                             break;
@@ -129,21 +131,26 @@ internal static class SamplePoolLayer
         _ => "subsampling (window sum x coefficient + bias)",
     };
 
-    /// <summary>Opens the loops over map m's output positions, declaring o (the output's place) and at (its window's).</summary>
-    private static System.IDisposable Positions(SourceWriter w, LayerPlan p)
+    /// <summary>
+    /// Opens the loops over map m's output positions in <paramref name="rowBand"/> x <paramref name="columnBand"/> (all of
+    /// them but in ceil mode, whose clipped windows get loops of their own), declaring o (the output's place) and at (its
+    /// window's).
+    /// </summary>
+    private static System.IDisposable Positions(SourceWriter w, LayerPlan p, PoolBand rowBand, PoolBand columnBand)
     {
-        var rows = w.Block($"for (int y = 0; y < {p.Out.Height}; y++)");
-        var columns = w.Block($"for (int x = 0; x < {p.Out.Width}; x++)");
+        var rows = w.Block($"for (int y = {rowBand.First}; y < {rowBand.First + rowBand.Count}; y++)");
+        var columns = w.Block($"for (int x = {columnBand.First}; x < {columnBand.First + columnBand.Count}; x++)");
         w.Line($"int o = (m * {p.Out.Height} + y) * {p.Out.Width} + x;");
         w.Line($"int at = (m * {p.In.Height} + y * {p.Stride}) * {p.In.Width} + x * {p.Stride};");
         return new NestedBlocks(columns, rows);
     }
 
-    private static List<string> Cells(LayerPlan p)
+    /// <summary>The offsets of a <paramref name="height"/> x <paramref name="width"/> window's cells from its origin.</summary>
+    private static List<string> Cells(LayerPlan p, int height, int width)
     {
         var cells = new List<string>();
-        for (int ky = 0; ky < p.Window; ky++)
-            for (int kx = 0; kx < p.Window; kx++) cells.Add(Naming.Int((long)ky * p.In.Width + kx));
+        for (int ky = 0; ky < height; ky++)
+            for (int kx = 0; kx < width; kx++) cells.Add(Naming.Int((long)ky * p.In.Width + kx));
         return cells;
     }
 }
