@@ -134,8 +134,9 @@ public static class IdxReader
         {
             if (float.IsFinite(values[i])) continue;
             int imageSize = values.Length / file.Count;
+            string value = values[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
             throw new DatasetFormatException(file.Name,
-                $"value {values[i].ToString(System.Globalization.CultureInfo.InvariantCulture)} of image {i / imageSize} (at {i % imageSize} in it) is not a finite number: float images must hold finite values", null);
+                $"value {value} of image {i / imageSize} (at {i % imageSize} in it) is not a finite number: float images must hold finite values", null);
         }
         return file;
     }
