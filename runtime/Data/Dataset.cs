@@ -115,10 +115,14 @@ public sealed class Dataset
     }
 
     /// <summary>
-    /// Pairs an image file with its label file, which must hold as many items; the bytes are taken over without a copy.
+    /// Pairs an image file with its label file, which must hold as many items; the bytes (or a float file's values) are
+    /// taken over without a copy.
     /// </summary>
     /// <param name="name">What the set is, e.g. "MNIST train".</param>
-    /// <param name="images">An image file from <see cref="IdxReader.ReadImages(string)"/>, three-dimensional (one channel) or four (channels).</param>
+    /// <param name="images">
+    /// An image file from <see cref="IdxReader.ReadImages(string)"/>, three-dimensional (one channel) or four (channels),
+    /// of bytes or of float32 values (then the dataset <see cref="HoldsFloats"/>).
+    /// </param>
     /// <param name="labels">A label file from <see cref="IdxReader.ReadLabels(string, int)"/>, checked against <paramref name="classCount"/>.</param>
     /// <param name="classCount">The number of classes.</param>
     /// <exception cref="DatasetFormatException">The two files disagree on the count, or hold no images.</exception>
@@ -133,7 +137,11 @@ public sealed class Dataset
         if (images.Count != labels.Count) throw Disagree(name, images.Name, images.Count, labels.Name, labels.Count);
         if (images.Count == 0) throw Empty(name, images.Name);
         ReadOnlySpan<int> size = images.Dimensions;
-        return new Dataset(name, images.Channels, size[^2], size[^1], classCount, images.DataArray, labels.DataArray);
+        byte[] labelBytes = labels.DataArray!;
+        // The reader has checked that a float file's values are finite, as FromFloats requires.
+        return images.ValuesArray is float[] values
+            ? new Dataset(name, images.Channels, size[^2], size[^1], classCount, values, labelBytes)
+            : new Dataset(name, images.Channels, size[^2], size[^1], classCount, images.DataArray!, labelBytes);
     }
 
     /// <summary>
@@ -141,7 +149,10 @@ public sealed class Dataset
     /// file's count is compared with theirs from its header, before any pixel is read.
     /// </summary>
     /// <param name="name">What the set is, e.g. "MNIST train".</param>
-    /// <param name="imagesPath">The image file (magic 0x00000803, or 0x00000804 for images with channels).</param>
+    /// <param name="imagesPath">
+    /// The image file: magic 0x00000803 (bytes), 0x00000804 (bytes, images with channels), 0x00000D03 (float32) or
+    /// 0x00000D04 (float32, images with channels).
+    /// </param>
     /// <param name="labelsPath">The label file (magic 0x00000801).</param>
     /// <param name="classCount">The number of classes.</param>
     /// <exception cref="DatasetFormatException">Either file is malformed, they disagree, or they hold no images.</exception>

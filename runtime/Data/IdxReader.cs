@@ -2,15 +2,18 @@ using System;
 using System.Buffers.Binary;
 using System.IO;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace LeNetGen;
 
 /// <summary>
 /// Reads IDX files strictly, raw or gzip-compressed (told apart by the gzip magic 1f 8b, never by the name). The data is
-/// read through the stream straight into the one array that keeps it; nothing else the size of the file is allocated.
-/// Anything unexpected (a wrong magic, a size the header cannot mean, a file that ends early or goes on after its data,
-/// a label outside the classes, corrupt gzip data) is refused with a <see cref="DatasetFormatException"/> that names the
-/// file, what was expected and what was found.
+/// read through the stream straight into the one array that keeps it (float32 values are turned from big-endian into
+/// this machine's order in place); nothing else the size of the file is allocated. Anything unexpected (a wrong magic, an
+/// IDX data type this reader does not keep, a size the header cannot mean, a file that ends early or goes on after its
+/// data, a label outside the classes, a float image value that is NaN or infinite, corrupt gzip data) is refused with a
+/// <see cref="DatasetFormatException"/> that names the file, what was expected and what was found.
 /// </summary>
 public static class IdxReader
 {
@@ -48,10 +51,11 @@ public static class IdxReader
 
     /// <summary>
     /// Reads the image file at <paramref name="path"/>: magic 0x00000803 (count, rows, columns, then the pixels) or
-    /// 0x00000804 (count, channels, rows, columns, then each image's channels one after the other).
+    /// 0x00000804 (count, channels, rows, columns, then each image's channels one after the other), one unsigned byte a
+    /// pixel; or the same with float32 values, big-endian (magic 0x00000D03 and 0x00000D04), every one finite.
     /// </summary>
     /// <param name="path">The file, raw or gzip.</param>
-    /// <returns>The images, one byte per pixel.</returns>
+    /// <returns>The images: one byte per pixel (<see cref="IdxFile.Data"/>) or one float (<see cref="IdxFile.Values"/>).</returns>
     public static IdxFile ReadImages(string path)
     {
         using var file = File.OpenRead(path);
@@ -60,11 +64,12 @@ public static class IdxReader
 
     /// <summary>
     /// Reads an image file from <paramref name="stream"/>: magic 0x00000803 (count, rows, columns, then the pixels) or
-    /// 0x00000804 (count, channels, rows, columns, then each image's channels one after the other).
+    /// 0x00000804 (count, channels, rows, columns, then each image's channels one after the other), one unsigned byte a
+    /// pixel; or the same with float32 values, big-endian (magic 0x00000D03 and 0x00000D04), every one finite.
     /// </summary>
     /// <param name="stream">The file's bytes, raw or gzip; read to its end, not disposed.</param>
     /// <param name="name">The name messages give the stream, e.g. its path.</param>
-    /// <returns>The images, one byte per pixel.</returns>
+    /// <returns>The images: one byte per pixel (<see cref="IdxFile.Data"/>) or one float (<see cref="IdxFile.Values"/>).</returns>
     public static IdxFile ReadImages(Stream stream, string name) => Read(stream, name, ImageMagics);
 
     /// <summary>
@@ -78,7 +83,8 @@ public static class IdxReader
     }
 
     private static readonly int[] LabelMagics = [IdxFile.LabelsMagic];
-    private static readonly int[] ImageMagics = [IdxFile.ImagesMagic, IdxFile.ChannelImagesMagic];
+    private static readonly int[] ImageMagics =
+        [IdxFile.ImagesMagic, IdxFile.ChannelImagesMagic, IdxFile.FloatImagesMagic, IdxFile.FloatChannelImagesMagic];
 
     private static IdxFile Read(Stream stream, string name, int[] expectedMagics, Action<int[]>? checkHeader = null)
     {
@@ -89,7 +95,7 @@ public static class IdxReader
         {
             // A raw file that can seek says how many bytes follow: when they are all there, the data array is made once.
             long? available = rewound.CanSeek ? rewound.Length - rewound.Position : null;
-            return ReadIdx(rewound, name, expectedMagics, checkHeader, total => available >= total);
+            return Finite(ReadIdx(rewound, name, expectedMagics, checkHeader, total => available >= total));
         }
 
         // A gzip file that can seek ends with the data's length mod 2^32 (its trailer); when that agrees with the header and
@@ -113,6 +119,25 @@ public static class IdxReader
             throw new DatasetFormatException(name, Corrupt, e);
         }
         CheckGzipTrailer(compressed, file, name);
+        return Finite(file);
+    }
+
+    /// <summary>
+    /// <paramref name="file"/>, after checking that a float file's values are all finite: a NaN or an infinity is no
+    /// image value, and would make every output and gradient it reaches NaN.
+    /// </summary>
+    private static IdxFile Finite(IdxFile file)
+    {
+        if (!file.HoldsFloats) return file;
+        ReadOnlySpan<float> values = file.Values;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (float.IsFinite(values[i])) continue;
+            int imageSize = values.Length / file.Count;
+            string value = values[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            throw new DatasetFormatException(file.Name,
+                $"value {value} of image {i / imageSize} (at {i % imageSize} in it) is not a finite number: float images must hold finite values", null);
+        }
         return file;
     }
 
@@ -138,7 +163,7 @@ public static class IdxReader
     /// </summary>
     private static void CheckGzipTrailer(TailRecordingStream compressed, IdxFile file, string name)
     {
-        uint expected = (uint)(4L * (1 + file.Dimensions.Length) + file.Data.Length);
+        uint expected = (uint)(4L * (1 + file.Dimensions.Length) + file.DataBytes);
         ReadOnlySpan<byte> tail = compressed.Tail;
         // Short of 8 bytes, or a size that is not the data's: the file was cut inside its trailer (the last 4 bytes read
         // are then CRC or deflate bytes, whose value means nothing to report) or its end was damaged.
@@ -188,7 +213,8 @@ public static class IdxReader
             throw new DatasetFormatException(name, $"expected magic {what}, but the file ends after {got} bytes", null);
         int magic = BinaryPrimitives.ReadInt32BigEndian(header);
         if (Array.IndexOf(expectedMagics, magic) < 0)
-            throw new DatasetFormatException(name, $"expected magic {what}, found {IdxFile.DescribeMagic(magic)}", null);
+            throw new DatasetFormatException(name, WrongMagic(magic, expectedMagics, what), null);
+        int valueSize = (magic >> 8 & 0xff) == IdxFile.FloatType ? sizeof(float) : 1;
         int dimensionCount = magic & 0xff;
         int headerLength = 4 * (1 + dimensionCount);
         header = header[..headerLength];
@@ -209,24 +235,46 @@ public static class IdxReader
                 throw new DatasetFormatException(name,
                     $"expected positive sizes in the header, found {string.Join("x", dimensions[1..])} after the count", null);
             length *= dimensions[d]; // at most (2^31)^2 before the check below: no overflow
-            if (length > Array.MaxLength)
+            if (length > Array.MaxLength / valueSize)
                 throw new DatasetFormatException(name,
                     $"the header says {Describe(dimensions)}, more bytes than an array holds ({Array.MaxLength})", null);
         }
 
         checkHeader?.Invoke(dimensions);
 
-        // Data: into an array made once at its full size when the source vouches for it, else one that grows with what
-        // actually arrives (doubling, up to the header's size), so a corrupt or hostile header cannot make a 16-byte file
-        // allocate gigabytes before it is found short.
-        byte[] data = new byte[allWillArrive(headerLength + length) ? length : (int)Math.Min(length, 1 << 20)];
-        int read = 0;
+        bool all = allWillArrive(headerLength + length * valueSize);
+        if (valueSize == 1)
+            return new IdxFile(name, magic, dimensions, ReadData<byte>(input, name, magic, dimensions, headerLength, length, all));
+        float[] values = ReadData<float>(input, name, magic, dimensions, headerLength, length, all);
+        // Big-endian in the file: on a little-endian machine each value's bytes are reversed where they lie.
+        if (BitConverter.IsLittleEndian)
+        {
+            Span<int> words = MemoryMarshal.Cast<float, int>(values.AsSpan());
+            BinaryPrimitives.ReverseEndianness(words, words);
+        }
+        return new IdxFile(name, magic, dimensions, values);
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> values after the header, as they lie in the file, and a check that nothing follows
+    /// them: into an array made once at its full size when <paramref name="allWillArrive"/> (the source vouches for its
+    /// length), else one that grows with what actually arrives (doubling, up to the header's size), so a corrupt or
+    /// hostile header cannot make a 16-byte file allocate gigabytes before it is found short.
+    /// </summary>
+    private static T[] ReadData<T>(Stream input, string name, int magic, int[] dimensions, int headerLength, long count, bool allWillArrive)
+        where T : unmanaged
+    {
+        int valueSize = Unsafe.SizeOf<T>();
+        T[] data = new T[allWillArrive ? count : Math.Min(count, (1 << 20) / valueSize)];
+        int read = 0; // bytes; the header's check keeps count x valueSize within an array
         while (true)
         {
-            read += input.ReadAtLeast(data.AsSpan(read), data.Length - read, throwOnEndOfStream: false);
-            if (read < data.Length || data.Length == length) break;
-            Array.Resize(ref data, (int)Math.Min(length, 2L * data.Length));
+            Span<byte> bytes = MemoryMarshal.AsBytes(data.AsSpan());
+            read += input.ReadAtLeast(bytes[read..], bytes.Length - read, throwOnEndOfStream: false);
+            if (read < bytes.Length || data.Length == count) break;
+            Array.Resize(ref data, (int)Math.Min(count, 2L * data.Length));
         }
+        long length = count * valueSize;
         if (read < length)
         {
             long itemLength = length / dimensions[0];
@@ -239,7 +287,24 @@ public static class IdxReader
         if (input.Read(probe) > 0)
             throw new DatasetFormatException(name,
                 $"the header says {Describe(dimensions)} ({headerLength + length} bytes in all), but the file goes on after them", null);
-        return new IdxFile(name, magic, dimensions, data);
+        return data;
+    }
+
+    /// <summary>
+    /// Why <paramref name="magic"/> is refused: an IDX file of a data type this reader does not keep (for this kind of
+    /// file) is named as such, with the types it does keep; anything else is a wrong magic.
+    /// </summary>
+    private static string WrongMagic(int magic, int[] expectedMagics, string what)
+    {
+        int type = magic >> 8 & 0xff;
+        string? typeName = IdxFile.DescribeType(type);
+        // Another kind of file LeNetGen reads (images for labels), a dimension count the type does not go with, or no IDX file.
+        if (IdxFile.IsKnownMagic(magic) || (magic >> 16) != 0 || typeName is null || Array.Exists(expectedMagics, m => (m >> 8 & 0xff) == type))
+            return $"expected magic {what}, found {IdxFile.DescribeMagic(magic)}";
+        bool images = Array.IndexOf(expectedMagics, IdxFile.ImagesMagic) >= 0;
+        return $"the file holds IDX data type 0x{type:X2} ({typeName}; magic {IdxFile.DescribeMagic(magic)}), which LeNetGen does not read: " +
+            (images ? "image files must hold unsigned bytes (0x08) or float32 values (0x0D)" : "label files must hold unsigned bytes (0x08)") +
+            $", magic {what}";
     }
 
     /// <summary>"1 image", "1234 images", "0 labels".</summary>

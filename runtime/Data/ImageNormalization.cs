@@ -6,6 +6,12 @@ namespace LeNetGen;
 /// How a pixel byte (or a float image's value) becomes an input value: an affine map <c>value = Scale x pixel + Offset</c>. Both usual choices are
 /// affine: the paper's (background 0 to -0.1, full ink 255 to 1.175, so the input has mean about 0 and variance about 1)
 /// and mean/std standardization of [0, 1] pixels (PyTorch's <c>Normalize</c>). Padding is background: pixel 0.
+/// <para>
+/// A float image's values go through the same map. The byte presets (<see cref="Paper"/>, <see cref="UnitInterval"/>,
+/// <see cref="MnistMeanStd"/>, <see cref="Linear(double, double)"/>, <see cref="MeanStd"/>) read a value as a pixel on
+/// the 0-255 scale; <see cref="AsIs"/> takes prepared values as they are, and <see cref="MeanStdOf"/> of a float set
+/// standardizes the values themselves. Padding of a float image is the value 0 mapped, i.e. <see cref="Offset"/>.
+/// </para>
 /// </summary>
 public sealed record ImageNormalization
 {
@@ -58,12 +64,15 @@ public sealed record ImageNormalization
 
     /// <summary>
     /// Standardization with the mean and standard deviation of <paramref name="training"/>'s [0, 1] pixels, unpadded (as
-    /// 0.1307 and 0.3081 were computed for MNIST).
+    /// 0.1307 and 0.3081 were computed for MNIST). For float images, of their values as they are:
+    /// <c>(value - mean) / std</c>.
     /// </summary>
     /// <param name="training">The training set; never the test set.</param>
+    /// <exception cref="ArgumentException">The images are all one value (no standard deviation to divide by).</exception>
     public static ImageNormalization MeanStdOf(Dataset training)
     {
         ArgumentNullException.ThrowIfNull(training);
+        if (training.HoldsFloats) return MeanStdOfValues(training);
         // Exact integer sums over a 256-bin histogram: no rounding drift over 47 million pixels.
         Span<long> histogram = stackalloc long[256];
         foreach (byte pixel in training.Pixels) histogram[pixel]++;
@@ -78,6 +87,21 @@ public sealed record ImageNormalization
         double mean = (double)sum / n;
         double variance = sumOfSquares / n - mean * mean;
         return MeanStd(mean / 255.0, Math.Sqrt(Math.Max(variance, 0.0)) / 255.0);
+    }
+
+    private static ImageNormalization MeanStdOfValues(Dataset training)
+    {
+        // Two passes in double: the mean first, then the squared deviations from it (no cancellation of large sums).
+        ReadOnlySpan<float> values = training.Values;
+        double sum = 0;
+        foreach (float v in values) sum += v;
+        double mean = sum / values.Length, squares = 0;
+        foreach (float v in values) squares += (v - mean) * (v - mean);
+        double std = Math.Sqrt(squares / values.Length);
+        if (!(std > 0) || !double.IsFinite(std) || !double.IsFinite(mean))
+            throw new ArgumentException(
+                $"{training.Name}'s values have mean {mean:G6} and standard deviation {std:G6}: there is nothing to standardize by.", nameof(training));
+        return new ImageNormalization(1.0 / std, -mean / std, $"(value - {mean:G6}) / {std:G6}");
     }
 
     /// <summary>The value of <paramref name="pixel"/>.</summary>

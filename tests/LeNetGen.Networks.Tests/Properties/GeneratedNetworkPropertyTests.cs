@@ -1,157 +1,158 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Threading;
+using System.Threading.Tasks;
 using CsCheck;
-using LeNetGen.Reference;
-using LeNetGen.TestNetworks.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace LeNetGen.Networks.Tests.Properties;
 
 /// <summary>
-/// Random valid specs (<see cref="RandomSpecs"/>), compiled in memory with the generator and loaded
-/// (<see cref="InMemoryNetworks"/>), against the reference implementation on every kernel path: Forward, ForwardSample
-/// and ForwardTile equal the reference's forward pass; Backward, BackwardSample and BackwardTile its gradients;
-/// BackwardCurvature, CurvatureSample and CurvatureTile its curvatures; double networks' gradients also equal central
-/// finite differences. CsCheck shrinks a failing batch; the failure names the smallest failing spec as attribute source.
+/// Random valid specs (<see cref="RandomSpecs"/>), many compiled in memory at once with the generator and loaded
+/// (<see cref="InMemoryNetworks"/>), each network checked against the reference implementation on every kernel path
+/// (<see cref="ReferenceCheck"/>) for <see cref="Draws"/> draws of parameters and inputs: one sample in the tile, a full
+/// tile, and a count between. A failure is narrowed to its spec, which CsCheck then shrinks alone (compiling one spec at
+/// a time, from the failing spec's own seed); the test fails with the original spec and the smallest one found, each as
+/// attribute source to paste, with the seeds that draw them again.
 /// <para>
-/// Batches of <see cref="BatchSize"/> networks share one compilation. LENETGEN_PROPERTY_RUNS multiplies the batches
-/// (the README's long run: 400, i.e. 9,600 networks); 1 in CI.
+/// CI compiles <see cref="NetworksPerCompilation"/> networks in one compilation; LENETGEN_PROPERTY_RUNS=n makes n
+/// compilations (the README's long run); LENETGEN_PROPERTY_SEED=s draws the same specs as the run that printed s.
 /// </para>
 /// </summary>
 public sealed class GeneratedNetworkPropertyTests(ITestOutputHelper output)
 {
-    private const int BatchSize = 8;
-    private const int DefaultBatches = 3;
+    /// <summary>
+    /// Networks in one compilation. Compiling costs per character of generated code (about 4 s of CPU a network here),
+    /// not per compilation, so this is what CI can afford: see the README's Testing section.
+    /// </summary>
+    private const int NetworksPerCompilation = 24;
+
+    /// <summary>Draws of parameters, inputs and head gradients per network; the tile holds 1, all, and between.</summary>
+    private const int Draws = 3;
+
+    /// <summary>CsCheck's iterations when shrinking a failing spec alone; each smaller candidate is compiled by itself.</summary>
+    private const int ShrinkIterations = 100;
 
     [Fact]
     public void RandomNetworksMatchTheReferenceOnEveryKernelPath()
     {
-        int batches = DefaultBatches * (int.TryParse(Environment.GetEnvironmentVariable("LENETGEN_PROPERTY_RUNS"), out int n) && n > 0 ? n : 1);
-        int tried = 0, failed = 0, finiteDifferences = 0, kinks = 0;
-        long compileTicks = 0;
+        int compilations = int.TryParse(Environment.GetEnvironmentVariable("LENETGEN_PROPERTY_RUNS"), out int n) && n > 0 ? n : 1;
+        ulong seed = ulong.TryParse(Environment.GetEnvironmentVariable("LENETGEN_PROPERTY_SEED"), out ulong s) ? s : (ulong)Random.Shared.NextInt64();
+        var master = new PCG(0, seed);
+        var check = new ReferenceCheck();
+        int tried = 0, failed = 0, done = 0;
+        TimeSpan generating = TimeSpan.Zero, emitting = TimeSpan.Zero, checking = TimeSpan.Zero;
+        long characters = 0;
         var clock = Stopwatch.StartNew();
+        string Totals() =>
+            $"{tried} random networks tried in {done} compilation{(done == 1 ? "" : "s")} of {NetworksPerCompilation}, {failed} failed; "
+            + $"{tried * Draws} checks on every kernel path, {check.FiniteDifferences} finite differences ({check.Kinks} skipped at kinks); "
+            + $"{clock.Elapsed.TotalSeconds:F1} s: generator {generating.TotalSeconds:F1} s, emit {emitting.TotalSeconds:F1} s "
+            + $"({characters / 1e6:F1} million characters generated), checks {checking.TotalSeconds:F1} s; LENETGEN_PROPERTY_SEED={seed}";
         try
         {
-            RandomSpecs.Spec.Array[BatchSize].Sample(specs =>
+            for (int c = 0; c < compilations; c++)
             {
-                long start = Stopwatch.GetTimestamp();
-                using InMemoryNetworks compiled = InMemoryNetworks.Compile(specs);
-                Interlocked.Add(ref compileTicks, Stopwatch.GetTimestamp() - start);
-                for (int i = 0; i < specs.Length; i++)
+                SeededSpec[] specs = Enumerable.Range(0, NetworksPerCompilation).Select(_ => RandomSpecs.Draw(master)).ToArray();
+                var failures = new ConcurrentDictionary<int, string>();
+                try
                 {
-                    Interlocked.Increment(ref tried);
-                    List<string> failures = Check(compiled.Networks[i], (int)(specs[i].Seed % 10_000), ref finiteDifferences, ref kinks);
-                    if (failures.Count > 0)
+                    using InMemoryNetworks compiled = InMemoryNetworks.Compile(specs.Select(x => x.Spec).ToArray());
+                    generating += compiled.Generating;
+                    emitting += compiled.Emitting;
+                    characters += compiled.GeneratedCharacters;
+                    long start = Stopwatch.GetTimestamp();
+                    Parallel.For(0, specs.Length, i =>
                     {
-                        Interlocked.Increment(ref failed);
-                        throw new Xunit.Sdk.XunitException($"This spec's network differs from the reference:\n\n{specs[i]}\n"
-                            + string.Join("\n", failures.Take(8)));
-                    }
+                        List<string> found = CheckDraws(check, compiled.Networks[i], specs[i].Spec);
+                        if (found.Count > 0) failures[i] = string.Join("\n", found.Take(8));
+                    });
+                    checking += Stopwatch.GetElapsedTime(start);
                 }
-            }, iter: batches, print: specs => "(the failing spec is in the exception above)");
+                catch (CompileFailure failure)
+                {
+                    // The diagnostics name the specs; when they do not (the generator threw), each is compiled alone.
+                    IEnumerable<int> suspects = failure.Specs.Count > 0 ? failure.Specs : Enumerable.Range(0, specs.Length).Where(i => !CompilesAlone(specs[i].Spec));
+                    foreach (int i in suspects) failures[i] = failure.Message;
+                    if (failures.IsEmpty) throw;
+                }
+                tried += specs.Length;
+                done++;
+                failed += failures.Count;
+                if (!failures.IsEmpty)
+                {
+                    int first = failures.Keys.Min();
+                    throw new Xunit.Sdk.XunitException(Report(specs, failures, first, Shrink(check, specs[first])) + "\n\n" + Totals());
+                }
+            }
         }
         finally
         {
-            output.WriteLine($"{tried} random networks tried, {failed} failed (counting CsCheck's shrinking attempts), "
-                + $"{finiteDifferences} finite differences ({kinks} skipped at kinks), {clock.Elapsed.TotalSeconds:F1} s "
-                + $"({Stopwatch.GetElapsedTime(0, compileTicks).TotalSeconds:F1} s of it compiling, summed over threads)");
+            output.WriteLine(Totals());
         }
     }
 
-    /// <summary>Every kernel path of <paramref name="net"/> against the reference; the mismatches, none when it passes.</summary>
-    private static List<string> Check(NetworkCase net, int seed, ref int finiteDifferences, ref int kinks)
+    /// <summary>The mismatches of <paramref name="net"/> over all draws, each prefixed with the draw; none when it passes.</summary>
+    private static List<string> CheckDraws(ReferenceCheck check, TestNetworks.Infrastructure.NetworkCase net, RandomSpec spec)
     {
         var failures = new List<string>();
-        void Add(string? report)
+        for (int d = 0; d < Draws; d++)
         {
-            if (report is not null) failures.Add(report);
-        }
-        ReferenceNetwork reference = net.Reference;
-        // Float: ten times the fixed networks' tolerance. Random depths and widths, trainable prototypes and ReLUs make
-        // longer and more cancelling sums than the fixed specs, and the one-sample and tile paths add in another order.
-        double tolerance = net.IsDouble ? net.Tolerance : 10 * net.Tolerance;
-        bool rbf = net.Head == OutputHead.Rbf;
-        var outputShape = new Shape(net.OutputSize, 1, 1);
-        var parameterShape = new Shape(net.ParameterCount, 1, 1);
-
-        Assert.Equal(reference.ParameterCount, net.ParameterCount);
-        Assert.Equal(reference.Input.Size, net.InputSize);
-        Assert.Equal(reference.OutputSize, net.OutputSize);
-
-        double[] parameters = Samples.Parameters(net, (ulong)seed);
-        int count = 1 + seed % net.TileSize;
-        double[][] inputs = Enumerable.Range(0, count).Select(l => Samples.Input(net, seed + l)).ToArray();
-        double[][] heads = Enumerable.Range(0, count).Select(l => net.Round(Samples.Uniform(net.OutputSize, seed + 100 + l, -1.0, 1.0))).ToArray();
-        double[][] headCurvatures = Enumerable.Range(0, count).Select(l => net.Round(Samples.Uniform(net.OutputSize, seed + 200 + l, 0.0, 1.0))).ToArray();
-        double[][] headWeights = Enumerable.Range(0, count).Select(l =>
-        {
-            var w = new double[rbf ? net.OutputSize : 0];
-            if (rbf) w[l % net.OutputSize] = 1.0;
-            return w;
-        }).ToArray();
-
-        // Forward on the three paths.
-        (double[][] tileOutputs, _) = net.ForwardTile(parameters, inputs);
-        var gradientSum = new double[net.ParameterCount];
-        var gradientMagnitude = new double[net.ParameterCount];
-        var curvatureSum = new double[net.ParameterCount];
-        for (int l = 0; l < count; l++)
-        {
-            double[] expected = reference.Forward(parameters, inputs[l]).Output;
-            Add(TensorCheck.Compare($"Forward output, sample {l}", outputShape, net.Forward(parameters, inputs[l]).Output, expected, tolerance));
-            Add(TensorCheck.Compare($"ForwardSample output, sample {l}", outputShape, net.ForwardSample(parameters, inputs[l]).Output, expected, tolerance));
-            Add(TensorCheck.Compare($"ForwardTile output, sample {l} of {count}", outputShape, tileOutputs[l], expected, tolerance));
-
-            BackwardResult gradients = reference.Backward(parameters, inputs[l], heads[l]);
-            BackwardResult scalar = net.Backward(parameters, inputs[l], heads[l]);
-            Add(TensorCheck.Compare($"Backward dE/dparameters, sample {l}", parameterShape, scalar.Parameters, gradients.Parameters, tolerance));
-            Add(TensorCheck.Compare($"Backward dE/dinput, sample {l}", reference.Input, scalar.Input, gradients.Input, tolerance));
-            BackwardResult sample = net.BackwardSample(parameters, inputs[l], heads[l], withInput: true);
-            Add(TensorCheck.Compare($"BackwardSample dE/dparameters, sample {l}", parameterShape, sample.Parameters, gradients.Parameters, tolerance));
-            Add(TensorCheck.Compare($"BackwardSample dE/dinput, sample {l}", reference.Input, sample.Input, gradients.Input, tolerance));
-
-            double[] curvatures = reference.Curvature(parameters, inputs[l], headCurvatures[l], rbf ? headWeights[l] : null).Parameters;
-            Add(TensorCheck.Compare($"BackwardCurvature, sample {l}", parameterShape, net.Curvature(parameters, inputs[l], headCurvatures[l], headWeights[l]), curvatures, tolerance));
-            Add(TensorCheck.Compare($"CurvatureSample, sample {l}", parameterShape, net.CurvatureSample(parameters, inputs[l], headCurvatures[l], headWeights[l]), curvatures, tolerance));
-
-            for (int k = 0; k < net.ParameterCount; k++)
-            {
-                gradientSum[k] += gradients.Parameters[k];
-                gradientMagnitude[k] += Math.Abs(gradients.Parameters[k]);
-                curvatureSum[k] += curvatures[k];
-            }
-        }
-
-        // The tile adds its samples in another order than one at a time: each sum is as exact as its terms' magnitude allows.
-        Add(CompareSum($"BackwardTile of {count} samples", net.BackwardTile(parameters, inputs, heads), gradientSum, gradientMagnitude, tolerance));
-        Add(CompareSum($"CurvatureTile of {count} samples", net.CurvatureTile(parameters, inputs, headCurvatures, rbf ? headWeights : null),
-            curvatureSum, curvatureSum, tolerance));
-
-        if (net.IsDouble)
-        {
-            HeadLoss loss = rbf ? HeadLoss.Map(target: seed % net.OutputSize) : HeadLoss.CrossEntropy(target: seed % net.OutputSize);
-            foreach (FiniteDifferences.BlockReport report in FiniteDifferences.Check(net, parameters, inputs[0], loss, perBlock: 6, seed))
-            {
-                Interlocked.Add(ref finiteDifferences, report.Checked);
-                Interlocked.Add(ref kinks, report.Skipped);
-                failures.AddRange(report.Mismatches.Select(m => $"finite differences, {loss.Name}: {m}"));
-            }
+            int seed = (int)((spec.Seed + 7919UL * (ulong)d) % 100_000);
+            int count = d switch { 0 => 1, 1 => net.TileSize, _ => 1 + seed % net.TileSize };
+            failures.AddRange(check.Check(net, seed, count).Select(f => $"draw {d} (seed {seed}, {count} in the tile): {f}"));
         }
         return failures;
     }
 
-    private static string? CompareSum(string what, double[] actual, double[] expected, double[] magnitude, double tolerance)
+    private static bool CompilesAlone(RandomSpec spec)
     {
-        var bad = new List<string>();
-        for (int k = 0; k < expected.Length; k++)
+        try
         {
-            if (!(Math.Abs(actual[k] - expected[k]) <= tolerance * Math.Max(1.0, magnitude[k])) && bad.Count < 5)
-                bad.Add($"[{k}] tile {actual[k]:R}, sum of the reference's samples {expected[k]:R}");
+            using InMemoryNetworks one = InMemoryNetworks.Compile([spec]);
+            return true;
         }
-        return bad.Count == 0 ? null : $"{what}:\n    " + string.Join("\n    ", bad);
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// CsCheck's shrinking of <paramref name="failing"/> alone, from its own seed: each candidate compiled by itself and
+    /// checked as in the batch. The exception CsCheck throws (its message holds the smallest failing spec), or null when
+    /// the spec passes alone.
+    /// </summary>
+    private static Exception? Shrink(ReferenceCheck check, SeededSpec failing)
+    {
+        try
+        {
+            RandomSpecs.Spec.Sample(spec =>
+            {
+                using InMemoryNetworks one = InMemoryNetworks.Compile([spec]);
+                List<string> found = CheckDraws(check, one.Networks[0], spec);
+                if (found.Count > 0) throw new Xunit.Sdk.XunitException(string.Join("\n", found.Take(8)));
+            }, seed: failing.Seed, iter: ShrinkIterations, threads: 1, print: spec => "\n" + spec);
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
+    private static string Report(SeededSpec[] specs, ConcurrentDictionary<int, string> failures, int first, Exception? shrunk)
+    {
+        string others = failures.Count == 1 ? "" : "\n\nThe other failing specs' seeds (RandomSpecs.FromSeed draws them): "
+            + string.Join(", ", failures.Keys.Where(i => i != first).Order().Select(i => specs[i].Seed));
+        return $"{failures.Count} of {specs.Length} random networks differ from the reference. The first (seed {specs[first].Seed}):\n\n"
+            + $"{specs[first].Spec}\n{failures[first]}\n\n"
+            + (shrunk is null
+                ? "Compiled alone, this spec passes: the failure needs the others in its compilation."
+                : $"CsCheck's smallest failing spec, shrunk from it alone:\n{shrunk.Message}")
+            + others;
     }
 }

@@ -14,14 +14,23 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace LeNetGen.Networks.Tests.Properties;
 
 /// <summary>
-/// Compiles random specs with the generator in memory, all of one batch in one compilation (the compile is what costs),
-/// and loads the assembly into a collectible <see cref="AssemblyLoadContext"/>: the runtime it references resolves to the
-/// one this test assembly uses, so the networks are <see cref="INetwork{TSelf, T}"/>s the test's
+/// Compiles random specs with the generator in memory, any number of them in one compilation (the generator runs once,
+/// one emit), and loads the assembly into a collectible <see cref="AssemblyLoadContext"/>: the runtime it references
+/// resolves to the one this test assembly uses, so the networks are <see cref="INetwork{TSelf, T}"/>s the test's
 /// <see cref="NetworkCase{TNet, T}"/> can drive. Dispose unloads the networks.
+/// <para>
+/// What costs is the volume of generated code, not the compilation: a random network of this test makes 0.2 to 1 MB of
+/// C# (two thirds of it the tile and one-sample kernels, written for three vector widths), and Roslyn binds and emits it
+/// at about 4 s of CPU a network on this project's machine, whether one or forty networks share the compilation. Nullable
+/// analysis, a third of that, is switched off here (the <c>run-nullable-analysis</c> feature): it finds nothing in code of
+/// spans, refs and numbers whatever the spec, and the builds of the test networks and samples, with warnings as errors,
+/// and the generator's own tests keep the generated code free of nullable warnings.
+/// </para>
 /// </summary>
 internal sealed class InMemoryNetworks : IDisposable
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    private static readonly CSharpParseOptions ParseOptions =
+        new CSharpParseOptions(LanguageVersion.Latest).WithFeatures([new("run-nullable-analysis", "never")]);
 
     private static readonly ImmutableArray<MetadataReference> References = Net100.References.All
         .Cast<MetadataReference>()
@@ -30,11 +39,23 @@ internal sealed class InMemoryNetworks : IDisposable
 
     private readonly AssemblyLoadContext _context;
 
-    private InMemoryNetworks(AssemblyLoadContext context, IReadOnlyList<NetworkCase> networks)
+    private InMemoryNetworks(AssemblyLoadContext context, IReadOnlyList<NetworkCase> networks, TimeSpan generating, TimeSpan emitting, long characters)
     {
         _context = context;
         Networks = networks;
+        Generating = generating;
+        Emitting = emitting;
+        GeneratedCharacters = characters;
     }
+
+    /// <summary>The time the generator took over all the specs.</summary>
+    public TimeSpan Generating { get; }
+
+    /// <summary>The time the compiler took to emit the specs and the generated code.</summary>
+    public TimeSpan Emitting { get; }
+
+    /// <summary>The characters of source the generator wrote.</summary>
+    public long GeneratedCharacters { get; }
 
     /// <summary>The compiled networks, in the order of the specs.</summary>
     public IReadOnlyList<NetworkCase> Networks { get; }
@@ -45,7 +66,8 @@ internal sealed class InMemoryNetworks : IDisposable
 
     /// <summary>
     /// Runs the generator over <paramref name="specs"/> and compiles them. Throws with the spec's attribute source when
-    /// the generator throws, reports an error on a valid spec, or its code does not compile cleanly.
+    /// the generator throws, reports an error on a valid spec, or its code does not compile cleanly (with several specs,
+    /// <see cref="CompileFailure.Specs"/> says which, where the diagnostics tell).
     /// </summary>
     public static InMemoryNetworks Compile(IReadOnlyList<RandomSpec> specs)
     {
@@ -53,18 +75,27 @@ internal sealed class InMemoryNetworks : IDisposable
         var compilation = CSharpCompilation.Create("PropertyNetworks" + Guid.NewGuid().ToString("N"), trees, References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
                 nullableContextOptions: NullableContextOptions.Enable));
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         GeneratorDriver driver = CSharpGeneratorDriver.Create([new NetworkGenerator().AsSourceGenerator()], parseOptions: ParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         GeneratorDriverRunResult run = driver.GetRunResult();
+        TimeSpan generating = System.Diagnostics.Stopwatch.GetElapsedTime(start);
+        long characters = run.Results.SelectMany(r => r.GeneratedSources).Sum(g => (long)g.SourceText.Length);
         if (run.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null) is Exception thrown)
-            throw new InvalidOperationException($"The generator threw on one of these specs:\n{Describe(specs)}", thrown);
+            throw new CompileFailure($"The generator threw on one of these specs:\n{Describe(specs)}", [], thrown);
         var errors = run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count > 0) throw new InvalidOperationException(Located("The generator rejected a valid spec", errors, specs));
+        if (errors.Count > 0) throw new CompileFailure(Located("The generator rejected a valid spec", errors, specs), Indices(errors, specs.Count));
 
+        start = System.Diagnostics.Stopwatch.GetTimestamp();
         using var image = new MemoryStream();
         var emitted = output.Emit(image);
+        TimeSpan emitting = System.Diagnostics.Stopwatch.GetElapsedTime(start);
         var problems = emitted.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.Id.StartsWith("LNG", StringComparison.Ordinal)).ToList();
-        if (!emitted.Success || problems.Count > 0) throw new InvalidOperationException(Located("The generated code does not compile cleanly", problems, specs));
+        if (!emitted.Success || problems.Count > 0)
+        {
+            List<Diagnostic> shown = problems.Count > 0 ? problems : emitted.Diagnostics.ToList();
+            throw new CompileFailure(Located("The generated code does not compile cleanly", shown, specs), Indices(shown, specs.Count));
+        }
 
         image.Position = 0;
         var context = new AssemblyLoadContext("property networks", isCollectible: true);
@@ -77,20 +108,28 @@ internal sealed class InMemoryNetworks : IDisposable
             Type caseType = typeof(NetworkCase<,>).MakeGenericType(net, element);
             networks.Add((NetworkCase)Activator.CreateInstance(caseType, Init.LeCunUniform, specs[i].ToReference())!);
         }
-        return new InMemoryNetworks(context, networks);
+        return new InMemoryNetworks(context, networks, generating, emitting, characters);
     }
 
     private static string Located(string what, List<Diagnostic> diagnostics, IReadOnlyList<RandomSpec> specs)
     {
         var lines = diagnostics.Take(10).Select(d =>
         {
-            // The spec's own file (Net3.cs) or the code generated from it (Properties.Net3.Tiles.g.cs).
-            var match = System.Text.RegularExpressions.Regex.Match(d.Location.GetLineSpan().Path, @"Net(\d+)\.");
-            int index = match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
+            int index = IndexOf(d);
             return d + (index >= 0 && index < specs.Count ? "\n" + specs[index] : "");
         });
         return what + ":\n" + string.Join("\n", lines);
     }
+
+    /// <summary>The spec a diagnostic is about: its own file (Net3.cs) or the code generated from it (Properties.Net3.Tiles.g.cs); -1 when none.</summary>
+    private static int IndexOf(Diagnostic diagnostic)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(diagnostic.Location.GetLineSpan().Path, @"Net(\d+)\.");
+        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
+    }
+
+    private static int[] Indices(List<Diagnostic> diagnostics, int count) =>
+        diagnostics.Select(IndexOf).Where(i => i >= 0 && i < count).Distinct().Order().ToArray();
 
     private static string Describe(IReadOnlyList<RandomSpec> specs) => string.Join("\n", specs.Select(s => s.ToString()));
 

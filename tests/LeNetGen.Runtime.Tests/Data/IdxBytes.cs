@@ -40,6 +40,26 @@ internal static class IdxBytes
         return bytes;
     }
 
+    /// <summary>
+    /// A float image file: magic 0x00000D03 (<paramref name="channels"/> null: count, rows, columns) or 0x00000D04 (count,
+    /// channels, rows, columns), then each value (i, channel, r, c) of <paramref name="value"/> as a big-endian float32.
+    /// </summary>
+    public static byte[] FloatImages(int count, int? channels, int rows, int columns, Func<int, int, int, int, float> value)
+    {
+        int planes = channels ?? 1;
+        byte[] bytes = channels is int k
+            ? Header(IdxFile.FloatChannelImagesMagic, count, k, rows, columns)
+            : Header(IdxFile.FloatImagesMagic, count, rows, columns);
+        int at = bytes.Length;
+        Array.Resize(ref bytes, at + 4 * count * planes * rows * columns);
+        for (int i = 0; i < count; i++)
+            for (int p = 0; p < planes; p++)
+                for (int r = 0; r < rows; r++)
+                    for (int c = 0; c < columns; c++, at += 4)
+                        BinaryPrimitives.WriteSingleBigEndian(bytes.AsSpan(at), value(i, p, r, c));
+        return bytes;
+    }
+
     /// <summary>A label file holding <paramref name="labels"/>.</summary>
     public static byte[] Labels(byte[] labels, int magic = IdxFile.LabelsMagic) => [.. Header(magic, labels.Length), .. labels];
 

@@ -1,15 +1,17 @@
 using System;
 using System.IO;
+using System.Linq;
 using CsCheck;
 using Xunit;
 
 namespace LeNetGen.Runtime.Tests.Data;
 
 /// <summary>
-/// Property tests over damaged IDX files, raw and gzip: random bytes changed, inserted and deleted, the file cut short.
-/// Reading is either refused with a <see cref="DatasetFormatException"/> that names the file, or succeeds with a file
-/// whose dimensions account for every byte it holds; never any other exception. CsCheck shrinks a failure to the fewest
-/// edits and prints the bytes.
+/// Property tests over damaged IDX files (labels; byte images of one channel and of several; float32 images of one
+/// channel and of several), raw and gzip: random bytes changed, inserted and deleted, the file cut short. Reading is
+/// either refused with a <see cref="DatasetFormatException"/> that names the file, or succeeds with a file whose
+/// dimensions account for every byte it holds (and, for floats, every value finite); never any other exception. CsCheck
+/// shrinks a failure to the fewest edits and prints the bytes.
 /// </summary>
 public sealed class IdxMutationTests
 {
@@ -41,13 +43,19 @@ public sealed class IdxMutationTests
     [InlineData(3, true)]
     [InlineData(4, false)]
     [InlineData(4, true)]
+    [InlineData(-3, false)] // float32 images: -3 and -4 are the three- and four-dimensional kinds
+    [InlineData(-3, true)]
+    [InlineData(-4, false)]
+    [InlineData(-4, true)]
     public void DamagedIdxFilesAreRefusedWithAMessageOrReadWhole(int dimensions, bool gzip)
     {
         byte[] raw = dimensions switch
         {
             1 => IdxBytes.Labels([3, 1, 4, 1, 5, 9, 2, 6]),
             3 => IdxBytes.Images(3, 4, 5),
-            _ => IdxBytes.ChannelImages(3, 3, 4, 5),
+            4 => IdxBytes.ChannelImages(3, 3, 4, 5),
+            -3 => IdxBytes.FloatImages(3, null, 2, 3, (i, k, r, c) => (i - r) * 0.75f + c),
+            _ => IdxBytes.FloatImages(2, 2, 2, 3, (i, k, r, c) => (k - i) * 1.5f - r * c),
         };
         byte[] original = gzip ? IdxBytes.Gzip(raw) : raw;
         string name = gzip ? "damaged-idx.gz" : "damaged-idx";
@@ -63,7 +71,9 @@ public sealed class IdxMutationTests
                 long size = 1;
                 for (int d = 1; d < file.Dimensions.Length; d++) size *= file.Dimensions[d];
                 Assert.True(file.Count >= 0 && size > 0, $"{file.Count} items of {size}");
-                Assert.Equal(file.Count * size, file.Data.Length);
+                Assert.Equal(file.Count * size, file.HoldsFloats ? file.Values.Length : file.Data.Length);
+                Assert.Equal(file.HoldsFloats, (file.Magic >> 8) == 0x0D);
+                if (file.HoldsFloats) Assert.True(file.Values.ToArray().All(float.IsFinite), "a value that is not finite");
                 if (file.HoldsImages && file.Count > 0)
                 {
                     // And a dataset made of it holds images of the shape the header gives.

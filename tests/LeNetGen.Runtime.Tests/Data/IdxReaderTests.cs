@@ -59,12 +59,12 @@ public sealed class IdxReaderTests
     [Fact]
     public void LabelsForImagesIsRefusedByMagic() =>
         AssertRefused(() => IdxReader.ReadImages(new MemoryStream(FourLabels), "t10k-images-idx3-ubyte"),
-            "t10k-images-idx3-ubyte: expected magic 0x00000803 (images) or 0x00000804 (images with channels), found 0x00000801 (labels)");
+            "t10k-images-idx3-ubyte: expected magic 0x00000803 (images) or 0x00000804 (images with channels) or 0x00000D03 (float images) or 0x00000D04 (float images with channels), found 0x00000801 (labels)");
 
     [Fact]
     public void AnUnknownMagicIsShownInHex() =>
-        AssertRefused(() => IdxReader.ReadImages(new MemoryStream(IdxBytes.Images(1, 2, 2, magic: 0x00000D03)), "f"),
-            "f: expected magic 0x00000803 (images) or 0x00000804 (images with channels), found 0x00000D03");
+        AssertRefused(() => IdxReader.ReadImages(new MemoryStream(IdxBytes.Images(1, 2, 2, magic: 0x00000D02)), "f"),
+            "f: expected magic 0x00000803 (images) or 0x00000804 (images with channels) or 0x00000D03 (float images) or 0x00000D04 (float images with channels), found 0x00000D02");
 
     [Fact]
     public void ATextFileIsRefusedByMagic() =>
@@ -72,8 +72,8 @@ public sealed class IdxReaderTests
             "labels.gz: expected magic 0x00000801 (labels), found 0x3C68746D");
 
     [Theory]
-    [InlineData(0, "expected magic 0x00000803 (images) or 0x00000804 (images with channels), but the file ends after 0 bytes")]
-    [InlineData(3, "expected magic 0x00000803 (images) or 0x00000804 (images with channels), but the file ends after 3 bytes")]
+    [InlineData(0, "expected magic 0x00000803 (images) or 0x00000804 (images with channels) or 0x00000D03 (float images) or 0x00000D04 (float images with channels), but the file ends after 0 bytes")]
+    [InlineData(3, "expected magic 0x00000803 (images) or 0x00000804 (images with channels) or 0x00000D03 (float images) or 0x00000D04 (float images with channels), but the file ends after 3 bytes")]
     [InlineData(10, "expected a 16-byte header (3 sizes after the magic), but the file ends after 10 bytes")]
     public void ATruncatedHeaderIsRefused(int length, string problem) =>
         AssertRefused(() => IdxReader.ReadImages(new MemoryStream(IdxBytes.Cut(ThreeImages, length)), "images"), "images: " + problem);
