@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using Spectre.Console;
 
@@ -7,7 +8,7 @@ namespace LeNetGen.Samples.Cli;
 /// <summary>Evaluates a checkpoint on a test set: error, per-class error, confusion matrix.</summary>
 internal sealed class EvalCommand(string checkpoint, string dataset, string? dataPath, Recipe recipe, string? normalization, int threads) : INetworkAction<int>
 {
-    public int Run<TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
+    public int Run<[DynamicallyAccessedMembers(Pictures.LayerMaps.Constants)] TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
     {
         Checkpoint<float> saved = Checkpoint<float>.Load<TNetwork>(checkpoint);
         DatasetSplits data = DataSets.Load(dataset, dataPath);

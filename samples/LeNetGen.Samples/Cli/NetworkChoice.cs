@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using LeNetGen.Samples.Networks;
 
 namespace LeNetGen.Samples.Cli;
@@ -22,7 +23,7 @@ internal enum NetworkChoice
 /// <summary>Something to do with a network, written once for any generated network type.</summary>
 internal interface INetworkAction<TResult>
 {
-    TResult Run<TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>;
+    TResult Run<[DynamicallyAccessedMembers(Pictures.LayerMaps.Constants)] TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>;
 }
 
 internal static class Networks

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using Spectre.Console;
 
@@ -7,7 +8,7 @@ namespace LeNetGen.Samples.Cli;
 /// <summary>Predicts the class of one test image, or of a PNG prepared as MNIST's digits were.</summary>
 internal sealed class PredictCommand(string checkpoint, int? index, string? png, string dataset, string? dataPath, Recipe recipe, string? normalization) : INetworkAction<int>
 {
-    public int Run<TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
+    public int Run<[DynamicallyAccessedMembers(Pictures.LayerMaps.Constants)] TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
     {
         Checkpoint<float> saved = Checkpoint<float>.Load<TNetwork>(checkpoint);
         ImageNormalization prepared = recipe.NormalizationFor(saved, checkpoint, normalization);

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace LeNetGen.Samples.Cli;
@@ -9,7 +10,7 @@ namespace LeNetGen.Samples.Cli;
 /// </summary>
 internal sealed class SummaryCommand : INetworkAction<int>
 {
-    public int Run<TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
+    public int Run<[DynamicallyAccessedMembers(Pictures.LayerMaps.Constants)] TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
     {
         Console.WriteLine($"== {Networks.Title(choice)}");
         Console.WriteLine(TNetwork.Summary);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Text.Json;
 using System.Threading;
@@ -15,7 +16,7 @@ internal sealed record TrainSettings(
 /// <summary>Trains a sample network, evaluates it after every pass, and writes its run folder.</summary>
 internal sealed class TrainCommand(TrainSettings settings) : INetworkAction<int>
 {
-    public int Run<TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
+    public int Run<[DynamicallyAccessedMembers(Pictures.LayerMaps.Constants)] TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
     {
         Recipe recipe = settings.Recipe;
         DatasetSplits data = DataSets.Load(settings.Dataset, settings.DataPath);

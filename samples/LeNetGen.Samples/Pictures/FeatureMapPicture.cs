@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using SkiaSharp;
 
 namespace LeNetGen.Samples.Pictures;
@@ -13,7 +14,7 @@ internal static class FeatureMapPicture
     public static readonly string[] Layers = ["C1", "S2", "C3"];
 
     /// <summary>The picture of <paramref name="workspace"/> after a forward pass of <paramref name="input"/>.</summary>
-    public static byte[] Render<TNetwork>(string title, ReadOnlySpan<float> input, int inputRows, int inputColumns, ReadOnlySpan<float> workspace, int width = 900)
+    public static byte[] Render<[DynamicallyAccessedMembers(LayerMaps.Constants)] TNetwork>(string title, ReadOnlySpan<float> input, int inputRows, int inputColumns, ReadOnlySpan<float> workspace, int width = 900)
     {
         var layers = new List<LayerMaps>();
         foreach (string name in Layers)

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using SkiaSharp;
 
 namespace LeNetGen.Samples.Pictures;
@@ -7,7 +8,7 @@ namespace LeNetGen.Samples.Pictures;
 internal static class KernelPicture
 {
     /// <summary>The picture, or null when the network has no C1 convolution over one input map.</summary>
-    public static byte[]? Render<TNetwork>(string title, ReadOnlySpan<float> parameters)
+    public static byte[]? Render<[DynamicallyAccessedMembers(LayerMaps.Constants)] TNetwork>(string title, ReadOnlySpan<float> parameters)
     {
         int? offset = LayerMaps.Constant<TNetwork>("C1WeightsOffset"), length = LayerMaps.Constant<TNetwork>("C1WeightsLength");
         int? maps = LayerMaps.Constant<TNetwork>("C1Maps"), inputs = LayerMaps.Constant<TNetwork>("InputMaps");

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace LeNetGen.Samples.Pictures;
@@ -9,8 +10,14 @@ namespace LeNetGen.Samples.Pictures;
 /// </summary>
 internal sealed record LayerMaps(string Layer, int Maps, int Height, int Width, int Offset)
 {
+    /// <summary>
+    /// What the constants are read with: every generic method that hands its network type on to here carries this on
+    /// its type parameter, so that the trimmer and NativeAOT keep the sample networks' public constants for reflection.
+    /// </summary>
+    public const DynamicallyAccessedMemberTypes Constants = DynamicallyAccessedMemberTypes.PublicFields;
+
     /// <summary>The layer <paramref name="layer"/> of <typeparamref name="TNetwork"/>, or null when it has no such feature maps.</summary>
-    public static LayerMaps? Of<TNetwork>(string layer)
+    public static LayerMaps? Of<[DynamicallyAccessedMembers(Constants)] TNetwork>(string layer)
     {
         int? maps = Constant<TNetwork>(layer + "Maps"), height = Constant<TNetwork>(layer + "Height"), width = Constant<TNetwork>(layer + "Width");
         int? offset = Constant<TNetwork>(layer + "ValuesOffset");
@@ -18,7 +25,7 @@ internal sealed record LayerMaps(string Layer, int Maps, int Height, int Width, 
     }
 
     /// <summary>The integer constant <paramref name="name"/> of <typeparamref name="TNetwork"/>, or null.</summary>
-    public static int? Constant<TNetwork>(string name) =>
+    public static int? Constant<[DynamicallyAccessedMembers(Constants)] TNetwork>(string name) =>
         typeof(TNetwork).GetField(name, BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field && field.GetRawConstantValue() is int value
             ? value : null;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using LeNetGen.Samples.Cli;
 
@@ -12,7 +13,7 @@ internal static class RunPictures
     /// learning-curve.png, confusion.png, c1-kernels.png and feature-maps.png (test image 0 through C1, S2, C3) into
     /// <paramref name="folder"/>; returns the files written.
     /// </summary>
-    public static List<string> AfterTraining<TNetwork>(string folder, string title, IReadOnlyList<EpochRow> rows, Evaluation final,
+    public static List<string> AfterTraining<[DynamicallyAccessedMembers(LayerMaps.Constants)] TNetwork>(string folder, string title, IReadOnlyList<EpochRow> rows, Evaluation final,
         float[] parameters, BatchConverter<float> test) where TNetwork : INetwork<TNetwork, float>
     {
         var written = new List<string>();
@@ -24,7 +25,7 @@ internal static class RunPictures
     }
 
     /// <summary>confusion.png and worst-digits.png into <paramref name="folder"/>; returns the files written.</summary>
-    public static List<string> AfterEvaluation<TNetwork>(string folder, string prefix, Evaluation evaluation, float[] parameters,
+    public static List<string> AfterEvaluation<[DynamicallyAccessedMembers(LayerMaps.Constants)] TNetwork>(string folder, string prefix, Evaluation evaluation, float[] parameters,
         BatchConverter<float> test, Loss loss, int count = 32) where TNetwork : INetwork<TNetwork, float>
     {
         var written = new List<string>();
@@ -35,7 +36,7 @@ internal static class RunPictures
     }
 
     /// <summary>Test image <paramref name="index"/> through C1, S2 and C3.</summary>
-    public static byte[] FeatureMaps<TNetwork>(float[] parameters, BatchConverter<float> images, int index) where TNetwork : INetwork<TNetwork, float>
+    public static byte[] FeatureMaps<[DynamicallyAccessedMembers(LayerMaps.Constants)] TNetwork>(float[] parameters, BatchConverter<float> images, int index) where TNetwork : INetwork<TNetwork, float>
     {
         var input = new float[TNetwork.InputSize];
         images.FillImage(index, input);
@@ -43,7 +44,7 @@ internal static class RunPictures
     }
 
     /// <summary>A prepared input through C1, S2 and C3; <paramref name="output"/> receives the network's outputs.</summary>
-    public static byte[] FeatureMaps<TNetwork>(float[] parameters, float[] input, int rows, int columns, string title, out float[] output)
+    public static byte[] FeatureMaps<[DynamicallyAccessedMembers(LayerMaps.Constants)] TNetwork>(float[] parameters, float[] input, int rows, int columns, string title, out float[] output)
         where TNetwork : INetwork<TNetwork, float>
     {
         var workspace = new float[TNetwork.WorkspaceSize];

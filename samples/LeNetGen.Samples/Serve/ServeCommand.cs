@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Threading.Tasks;
 using LeNetGen.Samples.Cli;
@@ -22,7 +23,7 @@ namespace LeNetGen.Samples.Serve;
 /// </summary>
 internal sealed class ServeCommand(string checkpoint, int port, Recipe recipe, string? normalization) : INetworkAction<int>
 {
-    public int Run<TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
+    public int Run<[DynamicallyAccessedMembers(LayerMaps.Constants)] TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
     {
         Checkpoint<float> saved = Checkpoint<float>.Load<TNetwork>(checkpoint);
         float[] parameters = saved.Parameters.ToArray();
@@ -37,21 +38,24 @@ internal sealed class ServeCommand(string checkpoint, int port, Recipe recipe, s
         using (var reader = new StreamReader(resource))
             page = reader.ReadToEnd().Replace("{{NETWORK}}", System.Net.WebUtility.HtmlEncode(SampleNetworks.Title(choice)));
 
-        app.MapGet("/", () => Http.Content(page, "text/html; charset=utf-8"));
-        app.MapPost("/predict", async (HttpRequest request) =>
+        // Request delegates, not lambdas the framework inspects by reflection; answers through the generated JSON context.
+        app.MapGet("/", (RequestDelegate)(context => Http.Content(page, "text/html; charset=utf-8").ExecuteAsync(context)));
+        app.MapPost("/predict", (RequestDelegate)(async context =>
         {
             using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
+            await context.Request.Body.CopyToAsync(body);
             body.Position = 0;
+            IResult answer;
             try
             {
-                return Http.Json(Predict<TNetwork>(parameters, prepared, saved, body));
+                answer = Http.Json(Predict<TNetwork>(parameters, prepared, saved, body), ServeJson.Default.Prediction);
             }
             catch (InvalidDataException e)
             {
-                return Http.BadRequest(new { error = e.Message });
+                answer = Http.Json(new Refusal(e.Message), ServeJson.Default.Refusal, statusCode: StatusCodes.Status400BadRequest);
             }
-        });
+            await answer.ExecuteAsync(context);
+        }));
 
         app.Start();
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(SampleNetworks.Title(choice))}[/] from {Markup.Escape(checkpoint)}: draw a digit at [bold]http://127.0.0.1:{port}/[/] (Ctrl+C to stop)");
@@ -62,7 +66,10 @@ internal sealed class ServeCommand(string checkpoint, int port, Recipe recipe, s
     /// <summary>What the page shows for one drawing.</summary>
     internal sealed record Prediction(int Predicted, string Head, float[] Outputs, float[] Bars, string Digit, string Maps);
 
-    private Prediction Predict<TNetwork>(float[] parameters, ImageNormalization prepared, Checkpoint<float> saved, Stream png)
+    /// <summary>Why a drawing was refused (answered with status 400).</summary>
+    internal sealed record Refusal(string Error);
+
+    private Prediction Predict<[DynamicallyAccessedMembers(LayerMaps.Constants)] TNetwork>(float[] parameters, ImageNormalization prepared, Checkpoint<float> saved, Stream png)
         where TNetwork : INetwork<TNetwork, float>
     {
         Dataset digit = PngDigit.Load(png, "the drawing");

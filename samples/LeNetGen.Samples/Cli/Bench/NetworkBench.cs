@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 
 namespace LeNetGen.Samples.Cli.Bench;
 
@@ -9,7 +10,7 @@ internal sealed class NetworkBench(DatasetSplits data, BenchSettings settings, B
     /// <summary>The sections, in the order they run and print.</summary>
     public static IReadOnlyList<IBenchSection> Sections { get; } = [new TrainingSection(), new LatencySection(), new ThroughputSection(), new LayerSection()];
 
-    public int Run<TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
+    public int Run<[DynamicallyAccessedMembers(Pictures.LayerMaps.Constants)] TNetwork>(NetworkChoice choice) where TNetwork : INetwork<TNetwork, float>
     {
         string key = choice.ToString().ToLowerInvariant();
         var context = new BenchContext(key, choice, data, settings, report, peak, threads);
