@@ -12,7 +12,7 @@ namespace LeNetGen.EndToEnd.Tests;
 [Collection(nameof(BuildTests))] // one dotnet build at a time
 public sealed class BuildTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15); // a guard against a hang, not a timing: builds on a loaded 2-core machine take minutes
 
     [Fact]
     public void ASpecErrorFailsTheBuildWithItsIdFileLineAndColumn()

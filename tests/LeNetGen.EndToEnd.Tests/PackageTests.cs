@@ -19,7 +19,7 @@ namespace LeNetGen.EndToEnd.Tests;
 [Collection(nameof(BuildTests))]
 public sealed class PackageTests : IClassFixture<PackageTests.LocalFeed>
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15); // a guard against a hang, not a timing: builds on a loaded 2-core machine take minutes
     private readonly LocalFeed _feed;
 
     public PackageTests(LocalFeed feed) => _feed = feed;
