@@ -35,20 +35,6 @@ internal static class RandomSpecs
             Gen.Select(Gen.Int[0, 9], Gen.Int[1, 6], Gen.Bool, UnrollIndex, (kind, classes, trainable, unroll) => (kind, classes, trainable, unroll)),
             (maps, height, width, isDouble, seed, genes, head) => Build(new Shape(maps, height, width), isDouble, seed, genes, head));
 
-    /// <summary>
-    /// A spec drawn from a seed of its own, taken from <paramref name="master"/>: CsCheck's <c>Sample(..., seed: Seed)</c>
-    /// starts from the same spec (<see cref="FromSeed"/>), so a failure among many can be shrunk alone.
-    /// </summary>
-    public static SeededSpec Draw(PCG master)
-    {
-        var pcg = new PCG(1, master.Next64());
-        string seed = pcg.ToString();
-        return new SeededSpec(Spec.Generate(pcg, null, out Size _), seed);
-    }
-
-    /// <summary>The spec <paramref name="seed"/> draws, as CsCheck's first iteration with that seed does.</summary>
-    public static RandomSpec FromSeed(string seed) => Spec.Generate(PCG.Parse(seed), null, out Size _);
-
     private static readonly Act[] Activations = [Act.Identity, Act.Tanh, Act.ScaledTanh, Act.Relu, Act.Sigmoid];
     private static readonly Unroll[] Unrolls = [Unroll.Auto, Unroll.Window, Unroll.Kernel, Unroll.Maps, Unroll.Full];
     private static readonly PoolKind[] PoolKinds = [PoolKind.Average, PoolKind.Max, PoolKind.Subsample];
