@@ -16,7 +16,7 @@ public sealed class BatchInference<TNetwork, T>
     where TNetwork : INetwork<TNetwork, T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T[][] _workspaces;
+    private readonly Memory<T>[] _workspaces;
     private readonly ParallelOptions _options;
 
     /// <summary>Creates the workspaces for <paramref name="threads"/> threads.</summary>
@@ -25,8 +25,8 @@ public sealed class BatchInference<TNetwork, T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
         Threads = Math.Clamp(threads == 0 ? Environment.ProcessorCount : threads, 1, 64);
-        _workspaces = new T[Threads][];
-        for (int t = 0; t < Threads; t++) _workspaces[t] = new T[TNetwork.TileWorkspaceSize];
+        _workspaces = new Memory<T>[Threads];
+        for (int t = 0; t < Threads; t++) _workspaces[t] = AlignedScratch.Allocate<T>(TNetwork.TileWorkspaceSize);
         _options = new ParallelOptions { MaxDegreeOfParallelism = Threads };
     }
 
@@ -47,15 +47,15 @@ public sealed class BatchInference<TNetwork, T>
         int chunks = Math.Min(Threads, tiles);
         if (chunks <= 1)
         {
-            Run(parameters.Span, inputs.Span, outputs.Span, _workspaces[0], 0, tiles, count);
+            Run(parameters.Span, inputs.Span, outputs.Span, _workspaces[0].Span, 0, tiles, count);
             return;
         }
         Parallel.For(0, chunks, _options, chunk =>
-            Run(parameters.Span, inputs.Span, outputs.Span, _workspaces[chunk], (int)((long)tiles * chunk / chunks), (int)((long)tiles * (chunk + 1) / chunks), count));
+            Run(parameters.Span, inputs.Span, outputs.Span, _workspaces[chunk].Span, (int)((long)tiles * chunk / chunks), (int)((long)tiles * (chunk + 1) / chunks), count));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run(ReadOnlySpan<T> parameters, ReadOnlySpan<T> inputs, Span<T> outputs, T[] workspace, int firstTile, int endTile, int count)
+    private static void Run(ReadOnlySpan<T> parameters, ReadOnlySpan<T> inputs, Span<T> outputs, Span<T> workspace, int firstTile, int endTile, int count)
     {
         int tile = TNetwork.TileSize;
         for (int t = firstTile; t < endTile; t++)

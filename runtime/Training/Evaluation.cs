@@ -80,7 +80,7 @@ public sealed class Evaluation
         T[] shared = parameters.ToArray();
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
         {
-            var workspace = new T[TNetwork.TileWorkspaceSize];
+            Span<T> workspace = AlignedScratch.Allocate<T>(TNetwork.TileWorkspaceSize).Span;
             var inputs = new T[tile * TNetwork.InputSize];
             var outputs = new T[tile * classes];
             var gradient = new T[classes];

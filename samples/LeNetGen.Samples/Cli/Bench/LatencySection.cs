@@ -20,7 +20,7 @@ internal sealed class LatencySection : IBenchSection
         var test = new BatchConverter<float>(context.Data.Test, Recipe.For(context.Choice).ImageNormalization);
         var input = new float[TNetwork.InputSize];
         test.FillImage(0, input);
-        var workspace = new float[TNetwork.WorkspaceSize];
+        Span<float> workspace = AlignedScratch.Allocate<float>(TNetwork.WorkspaceSize).Span;
         var output = new float[TNetwork.OutputSize];
         var microseconds = new double[settings.LatencyCalls];
 

@@ -24,7 +24,7 @@ internal sealed class LayerSection : IBenchSection
         for (int i = 0; i < tile; i++) indices[i] = i;
         var inputs = new float[tile * TNetwork.InputSize];
         test.FillImages(indices, inputs);
-        var workspace = new float[TNetwork.TileWorkspaceSize];
+        Span<float> workspace = AlignedScratch.Allocate<float>(TNetwork.TileWorkspaceSize).Span; // as the trainer's
         var outputs = new float[tile * TNetwork.OutputSize];
         var heads = new float[tile * TNetwork.OutputSize];
         var gradients = new float[TNetwork.ParameterCount];
