@@ -19,6 +19,10 @@ internal static class PoolWindows
                 yield return (rows, columns);
     }
 
+    /// <summary>The header of the loop of <paramref name="variable"/> over the output rows (or columns) of <paramref name="band"/>.</summary>
+    public static string Loop(string variable, PoolBand band) =>
+        $"for (int {variable} = {band.First}; {variable} < {band.First + band.Count}; {variable}++)";
+
     /// <summary>The band of output row (or column) <paramref name="index"/>.</summary>
     public static PoolBand BandOf(IReadOnlyList<PoolBand> bands, int index)
     {

@@ -66,8 +66,8 @@ internal static class ScalarCode
             origin = null;
             return null;
         }
-        var outer = w.Block($"for (int y = {rows.First}; y < {rows.First + rows.Count}; y++)");
-        var inner = w.Block($"for (int x = {columns.First}; x < {columns.First + columns.Count}; x++)");
+        var outer = w.Block(PoolWindows.Loop("y", rows));
+        var inner = w.Block(PoolWindows.Loop("x", columns));
         w.Line($"int o = y * {output.Width} + x;");
         w.Line($"int at = y * {Naming.Int((long)stride * inputWidth)} + {(stride == 1 ? "x" : "x * " + Naming.Int(stride))};");
         position = "o";

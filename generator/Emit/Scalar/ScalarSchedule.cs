@@ -70,7 +70,7 @@ internal static class ScalarSchedule
         int kernelArea = layer.Kind == LayerKind.Conv ? layer.KernelHeight * layer.KernelWidth : 0;
         long tableTaps = layer.Kind == LayerKind.Conv && layer.HasTable ? layer.WeightLength : 0;
         int window = layer.Kind == LayerKind.Pool ? layer.Window : 0;
-        int copies = layer.Kind == LayerKind.Pool ? System.Math.Max(1, layer.RowBands.Count * layer.ColumnBands.Count) : 1;
+        int copies = layer.Kind == LayerKind.Pool ? System.Linq.Enumerable.Count(PoolWindows.Of(layer)) : 1;
         Shape input = layer.In, output = layer.Out;
 
         Unroll chosen = layer.Unroll == Unroll.Auto

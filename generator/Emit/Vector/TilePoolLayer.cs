@@ -154,8 +154,8 @@ internal static class TilePoolLayer
     {
         LayerPlan p = layer.Plan;
         Shape input = p.In, output = p.Out;
-        var rows = w.Block($"for (int y = {rowBand.First}; y < {rowBand.First + rowBand.Count}; y++)");
-        var columns = w.Block($"for (int x = {columnBand.First}; x < {columnBand.First + columnBand.Count}; x++)");
+        var rows = w.Block(PoolWindows.Loop("y", rowBand));
+        var columns = w.Block(PoolWindows.Loop("x", columnBand));
         w.Line($"int o = ((m * {output.Height} + y) * {output.Width} + x) * TileSize;");
         w.Line($"int at = ((m * {input.Height} + y * {p.Stride}) * {input.Width} + x * {p.Stride}) * TileSize;");
         return new NestedBlocks(columns, rows);

@@ -138,8 +138,8 @@ internal static class SamplePoolLayer
     /// </summary>
     private static System.IDisposable Positions(SourceWriter w, LayerPlan p, PoolBand rowBand, PoolBand columnBand)
     {
-        var rows = w.Block($"for (int y = {rowBand.First}; y < {rowBand.First + rowBand.Count}; y++)");
-        var columns = w.Block($"for (int x = {columnBand.First}; x < {columnBand.First + columnBand.Count}; x++)");
+        var rows = w.Block(PoolWindows.Loop("y", rowBand));
+        var columns = w.Block(PoolWindows.Loop("x", columnBand));
         w.Line($"int o = (m * {p.Out.Height} + y) * {p.Out.Width} + x;");
         w.Line($"int at = (m * {p.In.Height} + y * {p.Stride}) * {p.In.Width} + x * {p.Stride};");
         return new NestedBlocks(columns, rows);
