@@ -68,9 +68,9 @@ internal readonly record struct ConvForwardBlocking(int Maps, int Rows, int Colu
     {
         Shape output = p.Out;
         double share = 0, total = 0;
-        foreach (int m in Parts(output.Maps, b.Maps))
-            foreach (int r in Parts(output.Height, b.Rows))
-                foreach (int x in Parts(output.Width, b.Columns))
+        foreach (int m in TileBlocks.Sizes(output.Maps, b.Maps))
+            foreach (int r in TileBlocks.Sizes(output.Height, b.Rows))
+                foreach (int x in TileBlocks.Sizes(output.Width, b.Columns))
                 {
                     double sums = (double)m * r * x;
                     share += sums * Math.Min(1.0, sums / Chains);
@@ -80,12 +80,5 @@ internal readonly record struct ConvForwardBlocking(int Maps, int Rows, int Colu
         double fmas = (double)b.Maps * b.Rows * b.Columns * kw;
         double loads = b.Preload ? inputs + b.Maps * kw : kw * (b.Maps + b.Rows * b.Columns);
         return (Math.Round(share / total, 3), loads / fmas);
-    }
-
-    // The block sizes TileBlocks.Loop makes of count items in blocks of block: the full ones, then the remainder.
-    private static System.Collections.Generic.IEnumerable<int> Parts(int count, int block)
-    {
-        for (int i = 0; i < count / block; i++) yield return block;
-        if (count % block != 0) yield return count % block;
     }
 }

@@ -8,6 +8,13 @@ namespace LeNetGen.Generator.Emit.Vector;
 /// </summary>
 internal static class TileBlocks
 {
+    /// <summary>The sizes of the blocks <see cref="Loop"/> writes for <paramref name="count"/> items: the full ones, then the remainder.</summary>
+    public static System.Collections.Generic.IEnumerable<int> Sizes(int count, int block)
+    {
+        for (int i = 0; i < count / block; i++) yield return block;
+        if (count % block != 0) yield return count % block;
+    }
+
     /// <summary>Declares <paramref name="variable"/>, the block's first item; <paramref name="body"/> writes a block of the given size.</summary>
     public static void Loop(SourceWriter w, string variable, int count, int block, Action<int> body)
     {
