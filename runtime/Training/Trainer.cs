@@ -11,8 +11,10 @@ namespace LeNetGen;
 /// step per minibatch; for optimizers that use curvature (<see cref="SdlmOptimizer{T}"/>), the estimate before each pass
 /// and, when they ask for it, the curvature of a minibatch's first sample during the pass. A minibatch runs through the network's vectorized tile
 /// kernels, TileSize samples at a time (a minibatch of one sample through the one-sample vector kernels), the tiles spread over
-/// the threads. Deterministic: each tile sums its own gradients and the tiles' sums are added in tile order, so the
-/// same seed gives the same parameters bit for bit on any number of threads. Buffers are allocated once, here.
+/// the threads. Deterministic: the tiles' gradients are summed into a fixed number of slots (one per processor of the
+/// machine), tile t into slot t mod slots, each slot's tiles in tile order by one thread, and the slots are added in slot
+/// order; so on one machine the same seed gives the same parameters bit for bit on any number of threads. Buffers are
+/// allocated once, here.
 /// </summary>
 /// <typeparam name="TNetwork">The generated network.</typeparam>
 /// <typeparam name="T">Its element type.</typeparam>
@@ -23,26 +25,36 @@ public sealed class Trainer<TNetwork, T>
     /// <summary>The most threads a trainer uses.</summary>
     public const int MaxThreads = 64;
 
+    /// <summary>
+    /// The gradient slots: one per processor, whatever the threads asked for, so that the order of the sums does not
+    /// depend on them. A slot is a whole gradient buffer, written by one thread for all its tiles of a minibatch; one
+    /// buffer per tile instead made the sum of a minibatch of 256 read and clear 16 buffers (4 MB for LeNet-5), a sixth
+    /// of its time on two cores.
+    /// </summary>
+    private static readonly int s_slotCount = Math.Clamp(Environment.ProcessorCount, 1, MaxThreads);
+
     private readonly T[] _parameters;
     private readonly T[] _gradients;
     private bool _gradientsZero = true;
     private T[]? _sampleCurvature;
     private Tile[] _tiles;
     private readonly Tile _single;
+    private readonly T[][] _slots;
     private readonly int _threads;
-    private readonly Action<int> _runTileAt;
+    private readonly Action<int> _runSlotAt;
     private readonly Action<int> _sumPartAt;
     private BatchConverter<T>? _batchData;
     private readonly bool[] _partFinite = new bool[PartCount];
     private int _activeTiles;
-    private bool _tilesDirty;
+    private int _activeSlots;
+    private bool _slotsDirty;
     private bool _stepInParts;
     private T _meanFactor;
     private double _rate;
 
     // A tile's workspace (every layer's activations and deltas of TileSize samples, 1.5 MB for LeNet-5) is scratch: one
-    // per thread, not per tile, so that a thread's tiles reuse memory its cache already holds. The gradient sums stay per
-    // tile, for the fixed order of their reduction.
+    // per thread, not per tile, so that a thread's tiles reuse memory its cache already holds. The gradient sums are per
+    // slot, for the fixed order of their reduction.
     // It starts on a 64-byte boundary (AlignedScratch), so the kernels' vector accesses stay inside cache lines.
     [ThreadStatic] private static Memory<T> t_tileWorkspace;
 
@@ -77,7 +89,9 @@ public sealed class Trainer<TNetwork, T>
         _tiles = new Tile[(batchSize + TNetwork.TileSize - 1) / TNetwork.TileSize];
         for (int i = 0; i < _tiles.Length; i++) _tiles[i] = new Tile();
         _single = _tiles[0];
-        _runTileAt = t => RunTile(_batchData!, _tiles[t]);
+        _slots = new T[Math.Min(s_slotCount, _tiles.Length)][];
+        for (int i = 0; i < _slots.Length; i++) _slots[i] = new T[TNetwork.ParameterCount];
+        _runSlotAt = RunSlot;
         _sumPartAt = SumPart;
     }
 
@@ -177,7 +191,7 @@ public sealed class Trainer<TNetwork, T>
             var (batchLoss, batchCorrect) = Gradients(data, indices, trackCurvature);
             if (!double.IsFinite(batchLoss))
             {
-                _tilesDirty = indices.Length > 1;
+                _slotsDirty = indices.Length > 1;
                 throw new TrainingDivergedException(Epoch + 1, Step + 1, batchLoss / indices.Length);
             }
             if (trackCurvature) Optimizer.UpdateCurvature(_sampleCurvature);
@@ -249,27 +263,21 @@ public sealed class Trainer<TNetwork, T>
 
         int tiles = (indices.Length + TNetwork.TileSize - 1) / TNetwork.TileSize;
         if (tiles > _tiles.Length) Grow(tiles);
-        if (_tilesDirty)
+        if (_slotsDirty)
         {
-            // A minibatch that stopped before its sums were taken left them in the tiles.
-            foreach (Tile tile in _tiles) Array.Clear(tile.Gradients);
-            _tilesDirty = false;
+            // A minibatch that stopped before its sums were taken left them in the slots.
+            foreach (T[] slot in _slots) Array.Clear(slot);
+            _slotsDirty = false;
         }
         for (int t = 0; t < tiles; t++)
             _tiles[t].Assign(indices.Slice(t * TNetwork.TileSize, Math.Min(TNetwork.TileSize, indices.Length - t * TNetwork.TileSize)));
         _activeTiles = tiles;
-        if (tiles == 1 || _threads == 1)
-        {
-            for (int t = 0; t < tiles; t++) RunTile(data, _tiles[t]);
-        }
-        else
-        {
-            // The minibatch goes through fields so the delegate is made once, not per minibatch; the team's workers stay
-            // awake between minibatches.
-            _batchData = data;
-            WorkerTeam.Shared.For(tiles, _threads, _runTileAt);
-            _batchData = null;
-        }
+        _activeSlots = Math.Min(tiles, _slots.Length);
+        // The minibatch goes through a field so the delegate is made once, not per minibatch; the team's workers stay
+        // awake between minibatches. On one thread the team runs the slots in order on the caller's.
+        _batchData = data;
+        WorkerTeam.Shared.For(_activeSlots, _threads, _runSlotAt);
+        _batchData = null;
 
         for (int t = 0; t < tiles; t++)
         {
@@ -289,8 +297,8 @@ public sealed class Trainer<TNetwork, T>
     }
 
     /// <summary>
-    /// Sums the tiles' gradients of the minibatch just run in tile order (the same result whatever the threads did), into
-    /// their mean in <see cref="_gradients"/>, clears the tiles' sums for the next minibatch and applies the optimizer's
+    /// Sums the slots' gradients of the minibatch just run in slot order (the same result whatever the threads did), into
+    /// their mean in <see cref="_gradients"/>, clears the slots' sums for the next minibatch and applies the optimizer's
     /// step: part by part, each part small enough to stay in the cache from its sum to its step, the parts spread over
     /// the threads when the optimizer can step in parts. Returns whether every parameter is still finite.
     /// </summary>
@@ -324,10 +332,10 @@ public sealed class Trainer<TNetwork, T>
     {
         int start = part * PartLength, length = Math.Min(PartLength, TNetwork.ParameterCount - start);
         Span<T> sum = _gradients.AsSpan(start, length);
-        Span<T> first = _tiles[0].Gradients.AsSpan(start, length);
+        Span<T> first = _slots[0].AsSpan(start, length);
         first.CopyTo(sum);
         first.Clear();
-        for (int t = 1; t < _activeTiles; t++) VectorMath.AddAndClear(sum, _tiles[t].Gradients.AsSpan(start, length));
+        for (int s = 1; s < _activeSlots; s++) VectorMath.AddAndClear(sum, _slots[s].AsSpan(start, length));
         VectorMath.Scale(sum, _meanFactor);
         if (_stepInParts) _partFinite[part] = Optimizer.StepPart(_parameters, _gradients, _rate, start, length);
     }
@@ -339,9 +347,18 @@ public sealed class Trainer<TNetwork, T>
         for (int t = had; t < tiles; t++) _tiles[t] = new Tile();
     }
 
-    /// <summary>Runs a tile's samples forward and backward into its own gradient sums.</summary>
+    /// <summary>Runs the tiles of slot <paramref name="slot"/> (tiles slot, slot + slots, ...) in order into its sums.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunTile(BatchConverter<T> data, Tile tile)
+    private void RunSlot(int slot)
+    {
+        BatchConverter<T> data = _batchData!;
+        T[] gradients = _slots[slot];
+        for (int t = slot; t < _activeTiles; t += _activeSlots) RunTile(data, _tiles[t], gradients);
+    }
+
+    /// <summary>Runs a tile's samples forward and backward, adding their gradients to <paramref name="gradients"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RunTile(BatchConverter<T> data, Tile tile, T[] gradients)
     {
         Span<T> workspace = TileWorkspace;
         tile.Forward(data, tile.Indices.AsSpan(0, tile.Count), _parameters, workspace);
@@ -354,14 +371,13 @@ public sealed class Trainer<TNetwork, T>
             if (TNetwork.PredictedClass(output) == label) tile.Correct++;
             tile.Loss += Loss.Evaluate<T>(output, label, tile.HeadGradientOf(l));
         }
-        // The tile's gradient sums are zero here: the last minibatch's sum cleared them.
-        TNetwork.BackwardTile(_parameters, workspace, tile.HeadGradients.AsSpan(0, tile.Count * TNetwork.OutputSize), tile.Gradients);
+        // The slot's sums started from zero: the last minibatch's sum cleared them.
+        TNetwork.BackwardTile(_parameters, workspace, tile.HeadGradients.AsSpan(0, tile.Count * TNetwork.OutputSize), gradients);
     }
 
     /// <summary>One tile of a minibatch: its samples and the buffers to run them, allocated once.</summary>
     private sealed class Tile
     {
-        public readonly T[] Gradients = new T[TNetwork.ParameterCount];
         public readonly T[] Inputs = new T[TNetwork.TileSize * TNetwork.InputSize];
         public readonly T[] Outputs = new T[TNetwork.TileSize * TNetwork.OutputSize];
         public readonly T[] HeadGradients = new T[TNetwork.TileSize * TNetwork.OutputSize];
@@ -393,11 +409,8 @@ public sealed class Trainer<TNetwork, T>
         public void Forward(BatchConverter<T> data, ReadOnlySpan<int> indices, ReadOnlySpan<T> parameters, Span<T> workspace)
         {
             int count = indices.Length;
-            for (int l = 0; l < count; l++)
-            {
-                data.FillImage(indices[l], Inputs.AsSpan(l * TNetwork.InputSize, TNetwork.InputSize));
-                Labels[l] = data.Dataset.Label(indices[l]);
-            }
+            data.FillImages(indices, Inputs.AsSpan(0, count * TNetwork.InputSize));
+            data.FillLabels(indices, Labels.AsSpan(0, count));
             TNetwork.ForwardTile(parameters, Inputs.AsSpan(0, count * TNetwork.InputSize), workspace, Outputs.AsSpan(0, count * TNetwork.OutputSize));
         }
 

@@ -13,9 +13,12 @@ internal sealed class TileCode
 
     /// <summary>
     /// Kernels are compiled fully optimized at once: they loop over a whole tile, and a first tier without vector
-    /// registers kept in place runs several times slower until the JIT replaces it.
+    /// registers kept in place runs several times slower until the JIT replaces it. And each is compiled on its own:
+    /// inlined into the pass that calls it (ForwardTile512 and the like, compiled in tiers), the small layers ran at half
+    /// their speed there, in a frame of spilled vectors, with the activation out of line once the inlining budget was
+    /// spent.
     /// </summary>
-    public const string Optimized = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
+    public const string Optimized = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
 
     public TileCode(VectorWidth width, ElementSyntax element, int tileSize)
     {

@@ -207,7 +207,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward, one sample: convolution 1@32x32 -> 6@28x28, kernel 5x5, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 16 adjacent output columns of one row, at columns 0, 12; 4 rows at a time, so 8 vectors of sums (a<row>_<block>) take each broadcast weight
         //   2 output maps at a time (a<map>_<row>_<block>), each input vector loaded once for all of them
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -312,7 +312,7 @@ namespace LeNetGen.Samples.Networks
         // C1, backward, one sample: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 16 adjacent columns of one row of deltas, at columns 0, 12 (the last one's first 4 lanes masked off: the vector before has them)
         //   weight gradients: one accumulator per tap (g<ky>_<kx>), 5 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -492,7 +492,7 @@ namespace LeNetGen.Samples.Networks
         // C1, curvature, one sample: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 16 adjacent columns of one row of deltas, at columns 0, 12 (the last one's first 4 lanes masked off: the vector before has them)
         //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 5 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -671,7 +671,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, forward, one sample: convolution 1@32x32 -> 6@28x28, kernel 5x5, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 8 adjacent output columns of one row, at columns 0, 8, 16, 20; 3 rows at a time, so 12 vectors of sums (a<row>_<block>) take each broadcast weight
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -828,7 +828,7 @@ namespace LeNetGen.Samples.Networks
         // C1, backward, one sample: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 8 adjacent columns of one row of deltas, at columns 0, 8, 16, 20 (the last one's first 4 lanes masked off: the vector before has them)
         //   weight gradients: one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -1129,7 +1129,7 @@ namespace LeNetGen.Samples.Networks
         // C1, curvature, one sample: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 8 adjacent columns of one row of deltas, at columns 0, 8, 16, 20 (the last one's first 4 lanes masked off: the vector before has them)
         //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -1429,7 +1429,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, forward, one sample: convolution 1@32x32 -> 6@28x28, kernel 5x5, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 4 adjacent output columns of one row, at columns 0, 4, 8, 12, 16, 20, 24; 1 rows at a time, so 7 vectors of sums (a<row>_<block>) take each broadcast weight
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1511,7 +1511,7 @@ namespace LeNetGen.Samples.Networks
         // C1, backward, one sample: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 4 adjacent columns of one row of deltas, at columns 0, 4, 8, 12, 16, 20, 24
         //   weight gradients: one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -1854,7 +1854,7 @@ namespace LeNetGen.Samples.Networks
         // C1, curvature, one sample: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 4 adjacent columns of one row of deltas, at columns 0, 4, 8, 12, 16, 20, 24
         //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -2196,7 +2196,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward, one sample: subsampling (window sum x coefficient + bias) 6@28x28 -> 6@14x14, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   the windows one by one into the sums; then the activation, 16 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -2229,7 +2229,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, backward, one sample: deltas 6@14x14 -> the input's deltas 6@28x28, and dE/dw of the coefficients and biases
         //   the activation's derivative 16 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2278,7 +2278,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, curvature, one sample: deltas 6@14x14 -> the input's deltas 6@28x28, and d2E/dw2 of the coefficients and biases
         //   the activation's derivative 16 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2327,7 +2327,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward, one sample: subsampling (window sum x coefficient + bias) 6@28x28 -> 6@14x14, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   the windows one by one into the sums; then the activation, 8 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -2360,7 +2360,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, backward, one sample: deltas 6@14x14 -> the input's deltas 6@28x28, and dE/dw of the coefficients and biases
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2408,7 +2408,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, curvature, one sample: deltas 6@14x14 -> the input's deltas 6@28x28, and d2E/dw2 of the coefficients and biases
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2456,7 +2456,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward, one sample: subsampling (window sum x coefficient + bias) 6@28x28 -> 6@14x14, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   the windows one by one into the sums; then the activation, 4 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -2489,7 +2489,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, backward, one sample: deltas 6@14x14 -> the input's deltas 6@28x28, and dE/dw of the coefficients and biases
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2537,7 +2537,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, curvature, one sample: deltas 6@14x14 -> the input's deltas 6@28x28, and d2E/dw2 of the coefficients and biases
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2586,7 +2586,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward, one sample: convolution 6@14x14 -> 16@10x10, kernel 5x5, scaled tanh 1.7159 tanh(2a/3)
         //   the output's 10 rows laid out at the input's width 14 (the last 4 columns of each past the map, dropped): 136 positions,
         //   16 consecutive ones a vector (a<k> at 0, 16, 32, 48, 64, 80, 96, 112, 120), every tap one offset into the input map
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2678,7 +2678,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward, one sample: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each output map's deltas laid out at the input's width 14 with zeros past the map (136 positions, 16 a vector at 0, 16, 32, 48, 64, 80, 96, 112, 120, the last one's first 8 lanes masked off); one accumulator per tap (g<ky>_<kx>), 5 kernel rows at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -2844,7 +2844,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature, one sample: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each output map's deltas laid out at the input's width 14 with zeros past the map (136 positions, 16 a vector at 0, 16, 32, 48, 64, 80, 96, 112, 120, the last one's first 8 lanes masked off); one accumulator per tap (g<ky>_<kx>), 5 kernel rows at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -3010,7 +3010,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, forward, one sample: convolution 6@14x14 -> 16@10x10, kernel 5x5, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 8 adjacent output columns of one row, at columns 0, 2; 4 rows at a time, so 8 vectors of sums (a<row>_<block>) take each broadcast weight
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -3143,7 +3143,7 @@ namespace LeNetGen.Samples.Networks
         // C3, backward, one sample: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   each vector: 8 adjacent columns of one row of deltas, at columns 0, 2 (the last one's first 6 lanes masked off: the vector before has them)
         //   weight gradients: one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -3382,7 +3382,7 @@ namespace LeNetGen.Samples.Networks
         // C3, curvature, one sample: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   each vector: 8 adjacent columns of one row of deltas, at columns 0, 2 (the last one's first 6 lanes masked off: the vector before has them)
         //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -3620,7 +3620,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, forward, one sample: convolution 6@14x14 -> 16@10x10, kernel 5x5, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 4 adjacent output columns of one row, at columns 0, 4, 6; 4 rows at a time, so 12 vectors of sums (a<row>_<block>) take each broadcast weight
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -3789,7 +3789,7 @@ namespace LeNetGen.Samples.Networks
         // C3, backward, one sample: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   each vector: 4 adjacent columns of one row of deltas, at columns 0, 4, 6 (the last one's first 2 lanes masked off: the vector before has them)
         //   weight gradients: one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -4061,7 +4061,7 @@ namespace LeNetGen.Samples.Networks
         // C3, curvature, one sample: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   each vector: 4 adjacent columns of one row of deltas, at columns 0, 4, 6 (the last one's first 2 lanes masked off: the vector before has them)
         //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -4332,7 +4332,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward, one sample: subsampling (window sum x coefficient + bias) 16@10x10 -> 16@5x5, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   the windows one by one into the sums; then the activation, 16 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -4365,7 +4365,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, backward, one sample: deltas 16@5x5 -> the input's deltas 16@10x10, and dE/dw of the coefficients and biases
         //   the activation's derivative 16 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -4413,7 +4413,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, curvature, one sample: deltas 16@5x5 -> the input's deltas 16@10x10, and d2E/dw2 of the coefficients and biases
         //   the activation's derivative 16 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -4461,7 +4461,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward, one sample: subsampling (window sum x coefficient + bias) 16@10x10 -> 16@5x5, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   the windows one by one into the sums; then the activation, 8 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -4494,7 +4494,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, backward, one sample: deltas 16@5x5 -> the input's deltas 16@10x10, and dE/dw of the coefficients and biases
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -4542,7 +4542,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, curvature, one sample: deltas 16@5x5 -> the input's deltas 16@10x10, and d2E/dw2 of the coefficients and biases
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -4590,7 +4590,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward, one sample: subsampling (window sum x coefficient + bias) 16@10x10 -> 16@5x5, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   the windows one by one into the sums; then the activation, 4 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -4623,7 +4623,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, backward, one sample: deltas 16@5x5 -> the input's deltas 16@10x10, and dE/dw of the coefficients and biases
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -4671,7 +4671,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, curvature, one sample: deltas 16@5x5 -> the input's deltas 16@10x10, and d2E/dw2 of the coefficients and biases
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -4719,7 +4719,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward, one sample: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 16 adjacent inputs; 16 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -4787,7 +4787,7 @@ namespace LeNetGen.Samples.Networks
         // C5, backward, one sample: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
         //   each vector: 16 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C5DeltasOffset);
@@ -4878,7 +4878,7 @@ namespace LeNetGen.Samples.Networks
         // C5, curvature, one sample: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
         //   each vector: 16 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C5DeltasOffset);
@@ -4968,7 +4968,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward, one sample: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 8 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -5000,7 +5000,7 @@ namespace LeNetGen.Samples.Networks
         // C5, backward, one sample: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
         //   each vector: 8 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C5DeltasOffset);
@@ -5142,7 +5142,7 @@ namespace LeNetGen.Samples.Networks
         // C5, curvature, one sample: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
         //   each vector: 8 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C5DeltasOffset);
@@ -5283,7 +5283,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward, one sample: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 4 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -5315,7 +5315,7 @@ namespace LeNetGen.Samples.Networks
         // C5, backward, one sample: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
         //   each vector: 4 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C5DeltasOffset);
@@ -5561,7 +5561,7 @@ namespace LeNetGen.Samples.Networks
         // C5, curvature, one sample: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
         //   each vector: 4 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C5DeltasOffset);
@@ -5806,7 +5806,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward, one sample: fully connected 120 -> 84, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 16 adjacent inputs, the last one at 104 with its first 8 lanes masked off; 16 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -5870,7 +5870,7 @@ namespace LeNetGen.Samples.Networks
         // F6, backward, one sample: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
         //   each vector: 16 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F6DeltasOffset);
@@ -5920,7 +5920,7 @@ namespace LeNetGen.Samples.Networks
         // F6, curvature, one sample: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
         //   each vector: 16 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F6DeltasOffset);
@@ -5970,7 +5970,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward, one sample: fully connected 120 -> 84, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 8 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -6002,7 +6002,7 @@ namespace LeNetGen.Samples.Networks
         // F6, backward, one sample: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
         //   each vector: 8 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F6DeltasOffset);
@@ -6065,7 +6065,7 @@ namespace LeNetGen.Samples.Networks
         // F6, curvature, one sample: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
         //   each vector: 8 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F6DeltasOffset);
@@ -6127,7 +6127,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward, one sample: fully connected 120 -> 84, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 4 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -6159,7 +6159,7 @@ namespace LeNetGen.Samples.Networks
         // F6, backward, one sample: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
         //   each vector: 4 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F6DeltasOffset);
@@ -6254,7 +6254,7 @@ namespace LeNetGen.Samples.Networks
         // F6, curvature, one sample: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
         //   each vector: 4 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F6DeltasOffset);
@@ -6348,7 +6348,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward, one sample: Euclidean RBF units 84 -> 10 (fixed prototypes)
         //   each vector: 16 adjacent inputs minus the prototype's, the last one at 68 with its first 12 lanes masked off; squared and summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -6366,7 +6366,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, backward, one sample: Euclidean RBF units 84 -> 10; each input's delta is the sum over the classes of 2 dE/dy (x - w)
         //   each vector: 16 adjacent inputs; 8 vectors of sums (t<k>) at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -6397,7 +6397,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, curvature, one sample: Euclidean RBF units 84 -> 10; each input's curvature is the sum over the classes of 4 d2E/dy2 (x - w)^2 + 2 x head weight
         //   each vector: 16 adjacent inputs; 8 vectors of sums (t<k>) at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas, ref float headWeights)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -6428,7 +6428,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward, one sample: Euclidean RBF units 84 -> 10 (fixed prototypes)
         //   each vector: 8 adjacent inputs minus the prototype's, the last one at 76 with its first 4 lanes masked off; squared and summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -6446,7 +6446,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, backward, one sample: Euclidean RBF units 84 -> 10; each input's delta is the sum over the classes of 2 dE/dy (x - w)
         //   each vector: 8 adjacent inputs; 8 vectors of sums (t<k>) at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -6495,7 +6495,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, curvature, one sample: Euclidean RBF units 84 -> 10; each input's curvature is the sum over the classes of 4 d2E/dy2 (x - w)^2 + 2 x head weight
         //   each vector: 8 adjacent inputs; 8 vectors of sums (t<k>) at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas, ref float headWeights)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -6544,7 +6544,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward, one sample: Euclidean RBF units 84 -> 10 (fixed prototypes)
         //   each vector: 4 adjacent inputs minus the prototype's; squared and summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -6560,7 +6560,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, backward, one sample: Euclidean RBF units 84 -> 10; each input's delta is the sum over the classes of 2 dE/dy (x - w)
         //   each vector: 4 adjacent inputs; 8 vectors of sums (t<k>) at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -6636,7 +6636,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, curvature, one sample: Euclidean RBF units 84 -> 10; each input's curvature is the sum over the classes of 4 d2E/dy2 (x - w)^2 + 2 x head weight
         //   each vector: 4 adjacent inputs; 8 vectors of sums (t<k>) at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas, ref float headWeights)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);

@@ -216,7 +216,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 6@28x28, kernel 5x5, stride 1, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 16 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 1 map(s) x 10 output columns of sums (s...); the 14 input columns of each kernel row loaded once (i...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -296,7 +296,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -436,7 +436,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -576,7 +576,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: subsampling (window sum x coefficient + bias) 6@28x28 -> 6@14x14, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 16 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardTile512(ref float tile, ref float parameters)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -611,7 +611,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 6@14x14 -> the input's deltas 6@28x28, dE/dw of the coefficients and biases
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -660,7 +660,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 6@14x14 -> the input's deltas 6@28x28, d2E/dw2 of the coefficients and biases
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -711,7 +711,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 6@14x14 -> 16@10x10, kernel 5x5, stride 1, table (60 of 96 pairs), scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 16 samples side by side; the value at (map, row, column) of lane l is at ((map x 14 + row) x 14 + column) x TileSize + l
         //   registers: 1 map(s) x 10 output columns of sums (s...); the 14 input columns of each kernel row loaded once (i...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -764,7 +764,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 gradients gather over all 10x10 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -944,7 +944,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 curvatures gather over all 10x10 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -1124,7 +1124,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: subsampling (window sum x coefficient + bias) 16@10x10 -> 16@5x5, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 16 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardTile512(ref float tile, ref float parameters)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -1159,7 +1159,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 16@5x5 -> the input's deltas 16@10x10, dE/dw of the coefficients and biases
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -1208,7 +1208,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 16@5x5 -> the input's deltas 16@10x10, d2E/dw2 of the coefficients and biases
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -1258,7 +1258,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -1305,7 +1305,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, backward: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -1407,7 +1407,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, curvature: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -1510,7 +1510,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward: fully connected 120 -> 84, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -1578,7 +1578,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, backward: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -1690,7 +1690,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, curvature: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -1803,7 +1803,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: Euclidean RBF units 84 -> 10 (fixed prototypes)
         //   each vector: one value of 16 samples side by side; blocks of 8 classes' penalties in registers (s...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile512(ref float tile, ref float parameters)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -1853,7 +1853,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> the input's deltas (84); the prototypes are fixed
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -1900,7 +1900,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> the input's deltas (84); the prototypes are fixed
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -1985,7 +1985,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 6@28x28, kernel 5x5, stride 1, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 2 map(s) x 6 output columns of sums (s...); each input vector loaded once for the 2 maps (i), each map's weight of the tap broadcast (k...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2071,7 +2071,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2172,7 +2172,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2273,7 +2273,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: subsampling (window sum x coefficient + bias) 6@28x28 -> 6@14x14, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 8 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardTile256(ref float tile, ref float parameters)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -2308,7 +2308,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 6@14x14 -> the input's deltas 6@28x28, dE/dw of the coefficients and biases
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -2357,7 +2357,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 6@14x14 -> the input's deltas 6@28x28, d2E/dw2 of the coefficients and biases
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -2408,7 +2408,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 6@14x14 -> 16@10x10, kernel 5x5, stride 1, table (60 of 96 pairs), scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 14 + row) x 14 + column) x TileSize + l
         //   registers: 1 map(s) x 10 output columns of sums (s...); input columns loaded as they are used
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2461,7 +2461,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 gradients gather over all 10x10 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2640,7 +2640,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 curvatures gather over all 10x10 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2819,7 +2819,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: subsampling (window sum x coefficient + bias) 16@10x10 -> 16@5x5, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 8 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardTile256(ref float tile, ref float parameters)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -2854,7 +2854,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 16@5x5 -> the input's deltas 16@10x10, dE/dw of the coefficients and biases
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -2903,7 +2903,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 16@5x5 -> the input's deltas 16@10x10, d2E/dw2 of the coefficients and biases
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -2953,7 +2953,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -2993,7 +2993,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, backward: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -3098,7 +3098,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, curvature: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -3204,7 +3204,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward: fully connected 120 -> 84, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -3261,7 +3261,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, backward: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -3369,7 +3369,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, curvature: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -3478,7 +3478,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: Euclidean RBF units 84 -> 10 (fixed prototypes)
         //   each vector: one value of 8 samples side by side; blocks of 8 classes' penalties in registers (s...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile256(ref float tile, ref float parameters)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -3528,7 +3528,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> the input's deltas (84); the prototypes are fixed
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -3575,7 +3575,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> the input's deltas (84); the prototypes are fixed
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -3660,7 +3660,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 6@28x28, kernel 5x5, stride 1, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 2 map(s) x 6 output columns of sums (s...); each input vector loaded once for the 2 maps (i), each map's weight of the tap broadcast (k...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -3746,7 +3746,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -3847,7 +3847,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -3948,7 +3948,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: subsampling (window sum x coefficient + bias) 6@28x28 -> 6@14x14, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 4 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardTile128(ref float tile, ref float parameters)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -3983,7 +3983,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 6@14x14 -> the input's deltas 6@28x28, dE/dw of the coefficients and biases
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -4032,7 +4032,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 6@14x14 -> the input's deltas 6@28x28, d2E/dw2 of the coefficients and biases
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S2CoefficientsOffset);
@@ -4083,7 +4083,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 6@14x14 -> 16@10x10, kernel 5x5, stride 1, table (60 of 96 pairs), scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 14 + row) x 14 + column) x TileSize + l
         //   registers: 1 map(s) x 10 output columns of sums (s...); input columns loaded as they are used
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -4136,7 +4136,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 gradients gather over all 10x10 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -4315,7 +4315,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 curvatures gather over all 10x10 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -4494,7 +4494,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: subsampling (window sum x coefficient + bias) 16@10x10 -> 16@5x5, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 4 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardTile128(ref float tile, ref float parameters)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -4529,7 +4529,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 16@5x5 -> the input's deltas 16@10x10, dE/dw of the coefficients and biases
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -4578,7 +4578,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 16@5x5 -> the input's deltas 16@10x10, d2E/dw2 of the coefficients and biases
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float coefficients = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, S4CoefficientsOffset);
@@ -4628,7 +4628,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -4668,7 +4668,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, backward: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -4758,7 +4758,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, curvature: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -4849,7 +4849,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward: fully connected 120 -> 84, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -4906,7 +4906,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, backward: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -5011,7 +5011,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, curvature: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -5117,7 +5117,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: Euclidean RBF units 84 -> 10 (fixed prototypes)
         //   each vector: one value of 4 samples side by side; blocks of 8 classes' penalties in registers (s...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile128(ref float tile, ref float parameters)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -5167,7 +5167,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> the input's deltas (84); the prototypes are fixed
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);
@@ -5214,7 +5214,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> the input's deltas (84); the prototypes are fixed
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float prototypes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(FixedPrototypes);

@@ -206,7 +206,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward, one sample: convolution 1@32x32 -> 6@28x28, kernel 5x5, relu
         //   each vector: 16 adjacent output columns of one row, at columns 0, 12; 4 rows at a time, so 8 vectors of sums (a<row>_<block>) take each broadcast weight
         //   2 output maps at a time (a<map>_<row>_<block>), each input vector loaded once for all of them
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -311,7 +311,7 @@ namespace LeNetGen.Samples.Networks
         // C1, backward, one sample: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 16 adjacent columns of one row of deltas, at columns 0, 12 (the last one's first 4 lanes masked off: the vector before has them)
         //   weight gradients: one accumulator per tap (g<ky>_<kx>), 5 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -491,7 +491,7 @@ namespace LeNetGen.Samples.Networks
         // C1, curvature, one sample: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 16 adjacent columns of one row of deltas, at columns 0, 12 (the last one's first 4 lanes masked off: the vector before has them)
         //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 5 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -670,7 +670,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, forward, one sample: convolution 1@32x32 -> 6@28x28, kernel 5x5, relu
         //   each vector: 8 adjacent output columns of one row, at columns 0, 8, 16, 20; 3 rows at a time, so 12 vectors of sums (a<row>_<block>) take each broadcast weight
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -827,7 +827,7 @@ namespace LeNetGen.Samples.Networks
         // C1, backward, one sample: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 8 adjacent columns of one row of deltas, at columns 0, 8, 16, 20 (the last one's first 4 lanes masked off: the vector before has them)
         //   weight gradients: one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -1128,7 +1128,7 @@ namespace LeNetGen.Samples.Networks
         // C1, curvature, one sample: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 8 adjacent columns of one row of deltas, at columns 0, 8, 16, 20 (the last one's first 4 lanes masked off: the vector before has them)
         //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -1428,7 +1428,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, forward, one sample: convolution 1@32x32 -> 6@28x28, kernel 5x5, relu
         //   each vector: 4 adjacent output columns of one row, at columns 0, 4, 8, 12, 16, 20, 24; 1 rows at a time, so 7 vectors of sums (a<row>_<block>) take each broadcast weight
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1510,7 +1510,7 @@ namespace LeNetGen.Samples.Networks
         // C1, backward, one sample: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 4 adjacent columns of one row of deltas, at columns 0, 4, 8, 12, 16, 20, 24
         //   weight gradients: one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -1853,7 +1853,7 @@ namespace LeNetGen.Samples.Networks
         // C1, curvature, one sample: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 4 adjacent columns of one row of deltas, at columns 0, 4, 8, 12, 16, 20, 24
         //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -2195,7 +2195,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward, one sample: max pooling 6@28x28 -> 6@14x14, window 2x2, stride 2, no activation
         //   the windows one by one into the sums; then the activation, 16 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2ValuesOffset);
@@ -2220,7 +2220,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, backward, one sample: deltas 6@14x14 -> the input's deltas 6@28x28
         //   the activation's derivative 16 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2248,7 +2248,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, curvature, one sample: deltas 6@14x14 -> the input's deltas 6@28x28
         //   the activation's derivative 16 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2276,7 +2276,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward, one sample: max pooling 6@28x28 -> 6@14x14, window 2x2, stride 2, no activation
         //   the windows one by one into the sums; then the activation, 8 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2ValuesOffset);
@@ -2301,7 +2301,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, backward, one sample: deltas 6@14x14 -> the input's deltas 6@28x28
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2329,7 +2329,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, curvature, one sample: deltas 6@14x14 -> the input's deltas 6@28x28
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2357,7 +2357,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward, one sample: max pooling 6@28x28 -> 6@14x14, window 2x2, stride 2, no activation
         //   the windows one by one into the sums; then the activation, 4 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2ValuesOffset);
@@ -2382,7 +2382,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, backward, one sample: deltas 6@14x14 -> the input's deltas 6@28x28
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2410,7 +2410,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, curvature, one sample: deltas 6@14x14 -> the input's deltas 6@28x28
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2439,7 +2439,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward, one sample: convolution 6@14x14 -> 16@10x10, kernel 5x5, relu
         //   the output's 10 rows laid out at the input's width 14 (the last 4 columns of each past the map, dropped): 136 positions,
         //   16 consecutive ones a vector (a<k> at 0, 16, 32, 48, 64, 80, 96, 112, 120), every tap one offset into the input map; 2 output maps at a time (a<map>_<k>), each input vector loaded once for all of them
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2549,7 +2549,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward, one sample: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each output map's deltas laid out at the input's width 14 with zeros past the map (136 positions, 16 a vector at 0, 16, 32, 48, 64, 80, 96, 112, 120, the last one's first 8 lanes masked off); one accumulator per tap (g<ky>_<kx>), 5 kernel rows at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -2714,7 +2714,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature, one sample: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each output map's deltas laid out at the input's width 14 with zeros past the map (136 positions, 16 a vector at 0, 16, 32, 48, 64, 80, 96, 112, 120, the last one's first 8 lanes masked off); one accumulator per tap (g<ky>_<kx>), 5 kernel rows at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -2879,7 +2879,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, forward, one sample: convolution 6@14x14 -> 16@10x10, kernel 5x5, relu
         //   each vector: 8 adjacent output columns of one row, at columns 0, 2; 4 rows at a time, so 8 vectors of sums (a<row>_<block>) take each broadcast weight
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -3012,7 +3012,7 @@ namespace LeNetGen.Samples.Networks
         // C3, backward, one sample: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   each vector: 8 adjacent columns of one row of deltas, at columns 0, 2 (the last one's first 6 lanes masked off: the vector before has them)
         //   weight gradients: one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -3251,7 +3251,7 @@ namespace LeNetGen.Samples.Networks
         // C3, curvature, one sample: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   each vector: 8 adjacent columns of one row of deltas, at columns 0, 2 (the last one's first 6 lanes masked off: the vector before has them)
         //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -3489,7 +3489,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, forward, one sample: convolution 6@14x14 -> 16@10x10, kernel 5x5, relu
         //   each vector: 4 adjacent output columns of one row, at columns 0, 4, 6; 4 rows at a time, so 12 vectors of sums (a<row>_<block>) take each broadcast weight
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -3658,7 +3658,7 @@ namespace LeNetGen.Samples.Networks
         // C3, backward, one sample: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   each vector: 4 adjacent columns of one row of deltas, at columns 0, 4, 6 (the last one's first 2 lanes masked off: the vector before has them)
         //   weight gradients: one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -3930,7 +3930,7 @@ namespace LeNetGen.Samples.Networks
         // C3, curvature, one sample: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   each vector: 4 adjacent columns of one row of deltas, at columns 0, 4, 6 (the last one's first 2 lanes masked off: the vector before has them)
         //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -4201,7 +4201,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward, one sample: max pooling 16@10x10 -> 16@5x5, window 2x2, stride 2, no activation
         //   the windows one by one into the sums; then the activation, 16 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4ValuesOffset);
@@ -4226,7 +4226,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, backward, one sample: deltas 16@5x5 -> the input's deltas 16@10x10
         //   the activation's derivative 16 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -4254,7 +4254,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, curvature, one sample: deltas 16@5x5 -> the input's deltas 16@10x10
         //   the activation's derivative 16 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -4282,7 +4282,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward, one sample: max pooling 16@10x10 -> 16@5x5, window 2x2, stride 2, no activation
         //   the windows one by one into the sums; then the activation, 8 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4ValuesOffset);
@@ -4307,7 +4307,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, backward, one sample: deltas 16@5x5 -> the input's deltas 16@10x10
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -4335,7 +4335,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, curvature, one sample: deltas 16@5x5 -> the input's deltas 16@10x10
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -4363,7 +4363,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward, one sample: max pooling 16@10x10 -> 16@5x5, window 2x2, stride 2, no activation
         //   the windows one by one into the sums; then the activation, 4 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4ValuesOffset);
@@ -4388,7 +4388,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, backward, one sample: deltas 16@5x5 -> the input's deltas 16@10x10
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -4416,7 +4416,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, curvature, one sample: deltas 16@5x5 -> the input's deltas 16@10x10
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -4444,7 +4444,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward, one sample: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, relu
         //   each vector: 16 adjacent inputs; 16 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -4512,7 +4512,7 @@ namespace LeNetGen.Samples.Networks
         // C5, backward, one sample: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
         //   each vector: 16 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C5DeltasOffset);
@@ -4603,7 +4603,7 @@ namespace LeNetGen.Samples.Networks
         // C5, curvature, one sample: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
         //   each vector: 16 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C5DeltasOffset);
@@ -4693,7 +4693,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward, one sample: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, relu
         //   each vector: 8 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -4725,7 +4725,7 @@ namespace LeNetGen.Samples.Networks
         // C5, backward, one sample: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
         //   each vector: 8 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C5DeltasOffset);
@@ -4867,7 +4867,7 @@ namespace LeNetGen.Samples.Networks
         // C5, curvature, one sample: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
         //   each vector: 8 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C5DeltasOffset);
@@ -5008,7 +5008,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward, one sample: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, relu
         //   each vector: 4 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -5040,7 +5040,7 @@ namespace LeNetGen.Samples.Networks
         // C5, backward, one sample: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
         //   each vector: 4 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C5DeltasOffset);
@@ -5286,7 +5286,7 @@ namespace LeNetGen.Samples.Networks
         // C5, curvature, one sample: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
         //   each vector: 4 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C5DeltasOffset);
@@ -5531,7 +5531,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward, one sample: fully connected 120 -> 84, relu
         //   each vector: 16 adjacent inputs, the last one at 104 with its first 8 lanes masked off; 16 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -5595,7 +5595,7 @@ namespace LeNetGen.Samples.Networks
         // F6, backward, one sample: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
         //   each vector: 16 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F6DeltasOffset);
@@ -5645,7 +5645,7 @@ namespace LeNetGen.Samples.Networks
         // F6, curvature, one sample: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
         //   each vector: 16 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F6DeltasOffset);
@@ -5695,7 +5695,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward, one sample: fully connected 120 -> 84, relu
         //   each vector: 8 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -5727,7 +5727,7 @@ namespace LeNetGen.Samples.Networks
         // F6, backward, one sample: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
         //   each vector: 8 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F6DeltasOffset);
@@ -5790,7 +5790,7 @@ namespace LeNetGen.Samples.Networks
         // F6, curvature, one sample: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
         //   each vector: 8 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F6DeltasOffset);
@@ -5852,7 +5852,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward, one sample: fully connected 120 -> 84, relu
         //   each vector: 4 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -5884,7 +5884,7 @@ namespace LeNetGen.Samples.Networks
         // F6, backward, one sample: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
         //   each vector: 4 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F6DeltasOffset);
@@ -5979,7 +5979,7 @@ namespace LeNetGen.Samples.Networks
         // F6, curvature, one sample: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
         //   each vector: 4 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F6DeltasOffset);
@@ -6073,7 +6073,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward, one sample: softmax output, fully connected 84 -> 10
         //   each vector: 16 adjacent inputs, the last one at 68 with its first 12 lanes masked off; 16 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -6125,7 +6125,7 @@ namespace LeNetGen.Samples.Networks
         // Output, backward, one sample: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (84)
         //   each vector: 16 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
@@ -6164,7 +6164,7 @@ namespace LeNetGen.Samples.Networks
         // Output, curvature, one sample: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (84)
         //   each vector: 16 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
@@ -6203,7 +6203,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward, one sample: softmax output, fully connected 84 -> 10
         //   each vector: 8 adjacent inputs, the last one at 76 with its first 4 lanes masked off; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -6256,7 +6256,7 @@ namespace LeNetGen.Samples.Networks
         // Output, backward, one sample: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (84)
         //   each vector: 8 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
@@ -6309,7 +6309,7 @@ namespace LeNetGen.Samples.Networks
         // Output, curvature, one sample: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (84)
         //   each vector: 8 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
@@ -6362,7 +6362,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward, one sample: softmax output, fully connected 84 -> 10
         //   each vector: 4 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -6411,7 +6411,7 @@ namespace LeNetGen.Samples.Networks
         // Output, backward, one sample: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (84)
         //   each vector: 4 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
@@ -6480,7 +6480,7 @@ namespace LeNetGen.Samples.Networks
         // Output, curvature, one sample: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (84)
         //   each vector: 4 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);

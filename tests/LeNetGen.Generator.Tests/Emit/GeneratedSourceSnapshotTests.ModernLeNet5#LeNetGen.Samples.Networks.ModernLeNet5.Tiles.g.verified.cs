@@ -201,7 +201,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 6@28x28, kernel 5x5, stride 1, relu
         //   each vector: one value of 16 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 1 map(s) x 10 output columns of sums (s...); the 14 input columns of each kernel row loaded once (i...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -281,7 +281,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -421,7 +421,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -561,7 +561,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: max pooling 6@28x28 -> 6@14x14, window 2x2, stride 2, no activation
         //   each vector: one value of 16 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardTile512(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -589,7 +589,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 6@14x14 -> the input's deltas 6@28x28
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -625,7 +625,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 6@14x14 -> the input's deltas 6@28x28
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -663,7 +663,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 6@14x14 -> 16@10x10, kernel 5x5, stride 1, relu
         //   each vector: one value of 16 samples side by side; the value at (map, row, column) of lane l is at ((map x 14 + row) x 14 + column) x TileSize + l
         //   registers: 1 map(s) x 10 output columns of sums (s...); the 14 input columns of each kernel row loaded once (i...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -715,7 +715,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 gradients gather over all 10x10 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -893,7 +893,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 curvatures gather over all 10x10 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -1071,7 +1071,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: max pooling 16@10x10 -> 16@5x5, window 2x2, stride 2, no activation
         //   each vector: one value of 16 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardTile512(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -1099,7 +1099,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 16@5x5 -> the input's deltas 16@10x10
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -1135,7 +1135,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 16@5x5 -> the input's deltas 16@10x10
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -1172,7 +1172,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, relu
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -1219,7 +1219,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, backward: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -1321,7 +1321,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, curvature: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -1424,7 +1424,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward: fully connected 120 -> 84, relu
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -1492,7 +1492,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, backward: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -1604,7 +1604,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, curvature: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -1717,7 +1717,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: softmax output, fully connected 84 -> 10
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -1781,7 +1781,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (84)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -1896,7 +1896,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (84)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -2048,7 +2048,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 6@28x28, kernel 5x5, stride 1, relu
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 2 map(s) x 6 output columns of sums (s...); each input vector loaded once for the 2 maps (i), each map's weight of the tap broadcast (k...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2134,7 +2134,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2235,7 +2235,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2336,7 +2336,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: max pooling 6@28x28 -> 6@14x14, window 2x2, stride 2, no activation
         //   each vector: one value of 8 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardTile256(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2364,7 +2364,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 6@14x14 -> the input's deltas 6@28x28
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2400,7 +2400,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 6@14x14 -> the input's deltas 6@28x28
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2438,7 +2438,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 6@14x14 -> 16@10x10, kernel 5x5, stride 1, relu
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 14 + row) x 14 + column) x TileSize + l
         //   registers: 4 map(s) x 2 output columns of sums (s...); the 6 input columns of each kernel row loaded once (i...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2509,7 +2509,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 gradients gather over all 10x10 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2686,7 +2686,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 curvatures gather over all 10x10 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2863,7 +2863,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: max pooling 16@10x10 -> 16@5x5, window 2x2, stride 2, no activation
         //   each vector: one value of 8 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardTile256(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2891,7 +2891,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 16@5x5 -> the input's deltas 16@10x10
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2927,7 +2927,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 16@5x5 -> the input's deltas 16@10x10
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2964,7 +2964,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, relu
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -3004,7 +3004,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, backward: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -3109,7 +3109,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, curvature: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -3215,7 +3215,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward: fully connected 120 -> 84, relu
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -3272,7 +3272,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, backward: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -3380,7 +3380,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, curvature: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -3489,7 +3489,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: softmax output, fully connected 84 -> 10
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -3553,7 +3553,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (84)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -3671,7 +3671,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (84)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -3826,7 +3826,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 6@28x28, kernel 5x5, stride 1, relu
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 2 map(s) x 6 output columns of sums (s...); each input vector loaded once for the 2 maps (i), each map's weight of the tap broadcast (k...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -3912,7 +3912,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 6@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -4013,7 +4013,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 6@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -4114,7 +4114,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: max pooling 6@28x28 -> 6@14x14, window 2x2, stride 2, no activation
         //   each vector: one value of 4 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardTile128(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -4142,7 +4142,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 6@14x14 -> the input's deltas 6@28x28
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -4178,7 +4178,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 6@14x14 -> the input's deltas 6@28x28
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -4216,7 +4216,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 6@14x14 -> 16@10x10, kernel 5x5, stride 1, relu
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 14 + row) x 14 + column) x TileSize + l
         //   registers: 4 map(s) x 2 output columns of sums (s...); the 6 input columns of each kernel row loaded once (i...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -4287,7 +4287,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 16@10x10 -> dE/dw of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 gradients gather over all 10x10 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -4464,7 +4464,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 16@10x10 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 6@14x14
         //   weights: each kernel row's 5 curvatures gather over all 10x10 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -4641,7 +4641,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: max pooling 16@10x10 -> 16@5x5, window 2x2, stride 2, no activation
         //   each vector: one value of 4 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardTile128(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -4669,7 +4669,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 16@5x5 -> the input's deltas 16@10x10
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -4705,7 +4705,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 16@5x5 -> the input's deltas 16@10x10
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -4742,7 +4742,7 @@ namespace LeNetGen.Samples.Networks
 
         // C5, forward: convolution 16@5x5 -> 120@1x1, kernel 5x5: the kernel covers the input, so fully connected 400 -> 120, relu
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -4782,7 +4782,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, backward: deltas (120) -> dE/dw of C5Weights and C5Biases, and the input's deltas (400)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -4872,7 +4872,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C5, curvature: deltas (120) -> d2E/dw2 of C5Weights and C5Biases, and the input's deltas (400)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C5CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C5WeightsOffset);
@@ -4963,7 +4963,7 @@ namespace LeNetGen.Samples.Networks
 
         // F6, forward: fully connected 120 -> 84, relu
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -5020,7 +5020,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, backward: deltas (84) -> dE/dw of F6Weights and F6Biases, and the input's deltas (120)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -5125,7 +5125,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F6, curvature: deltas (84) -> d2E/dw2 of F6Weights and F6Biases, and the input's deltas (120)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F6CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F6WeightsOffset);
@@ -5231,7 +5231,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: softmax output, fully connected 84 -> 10
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -5295,7 +5295,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (84)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -5406,7 +5406,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (84)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);

@@ -109,7 +109,7 @@ partial class Outer
 
         // S1, forward, one sample: max pooling 1@4x4 -> 1@2x2, window 2x2, stride 2, no activation
         //   the windows one by one into the sums; then the activation, 16 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S1ValuesOffset);
@@ -134,7 +134,7 @@ partial class Outer
 
         // S1, backward, one sample: deltas 1@2x2 -> the input's deltas 1@4x4
         //   the activation's derivative 16 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S1DeltasOffset);
@@ -162,7 +162,7 @@ partial class Outer
 
         // S1, curvature, one sample: deltas 1@2x2 -> the input's deltas 1@4x4
         //   the activation's derivative 16 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S1DeltasOffset);
@@ -190,7 +190,7 @@ partial class Outer
 
         // S1, forward, one sample: max pooling 1@4x4 -> 1@2x2, window 2x2, stride 2, no activation
         //   the windows one by one into the sums; then the activation, 8 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S1ValuesOffset);
@@ -215,7 +215,7 @@ partial class Outer
 
         // S1, backward, one sample: deltas 1@2x2 -> the input's deltas 1@4x4
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S1DeltasOffset);
@@ -243,7 +243,7 @@ partial class Outer
 
         // S1, curvature, one sample: deltas 1@2x2 -> the input's deltas 1@4x4
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S1DeltasOffset);
@@ -271,7 +271,7 @@ partial class Outer
 
         // S1, forward, one sample: max pooling 1@4x4 -> 1@2x2, window 2x2, stride 2, no activation
         //   the windows one by one into the sums; then the activation, 4 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S1ValuesOffset);
@@ -296,7 +296,7 @@ partial class Outer
 
         // S1, backward, one sample: deltas 1@2x2 -> the input's deltas 1@4x4
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S1DeltasOffset);
@@ -324,7 +324,7 @@ partial class Outer
 
         // S1, curvature, one sample: deltas 1@2x2 -> the input's deltas 1@4x4
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S1DeltasOffset);
@@ -352,7 +352,7 @@ partial class Outer
 
         // Output, forward, one sample: softmax output, fully connected 4 -> 2
         //   each vector: 4 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -384,7 +384,7 @@ partial class Outer
         // Output, backward, one sample: deltas (2) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (4)
         //   each vector: 4 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
@@ -415,7 +415,7 @@ partial class Outer
         // Output, curvature, one sample: deltas (2) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (4)
         //   each vector: 4 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);

@@ -155,7 +155,7 @@ partial class Outer
 
         // S1, forward: max pooling 1@4x4 -> 1@2x2, window 2x2, stride 2, no activation
         //   each vector: one value of 16 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1ForwardTile512(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -183,20 +183,20 @@ partial class Outer
         }
 
         // S1, backward: deltas 1@2x2 -> 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
         }
 
         // S1, curvature: deltas 1@2x2 -> 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
         }
 
         // Output, forward: softmax output, fully connected 4 -> 2
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -235,7 +235,7 @@ partial class Outer
         }
 
         // Output, backward: deltas (2) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (4)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -290,7 +290,7 @@ partial class Outer
         }
 
         // Output, curvature: deltas (2) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (4)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -366,7 +366,7 @@ partial class Outer
 
         // S1, forward: max pooling 1@4x4 -> 1@2x2, window 2x2, stride 2, no activation
         //   each vector: one value of 8 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1ForwardTile256(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -394,20 +394,20 @@ partial class Outer
         }
 
         // S1, backward: deltas 1@2x2 -> 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
         }
 
         // S1, curvature: deltas 1@2x2 -> 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
         }
 
         // Output, forward: softmax output, fully connected 4 -> 2
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -446,7 +446,7 @@ partial class Outer
         }
 
         // Output, backward: deltas (2) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (4)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -501,7 +501,7 @@ partial class Outer
         }
 
         // Output, curvature: deltas (2) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (4)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -577,7 +577,7 @@ partial class Outer
 
         // S1, forward: max pooling 1@4x4 -> 1@2x2, window 2x2, stride 2, no activation
         //   each vector: one value of 4 samples side by side; the window's 4 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1ForwardTile128(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -605,20 +605,20 @@ partial class Outer
         }
 
         // S1, backward: deltas 1@2x2 -> 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
         }
 
         // S1, curvature: deltas 1@2x2 -> 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
         }
 
         // Output, forward: softmax output, fully connected 4 -> 2
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -657,7 +657,7 @@ partial class Outer
         }
 
         // Output, backward: deltas (2) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (4)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -719,7 +719,7 @@ partial class Outer
         }
 
         // Output, curvature: deltas (2) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (4)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);

@@ -152,7 +152,7 @@ namespace Tests
 
         // S2, forward, one sample: average pooling 4@5x5 -> 4@3x3, window 3x3, stride 1, tanh
         //   the windows one by one into the sums; then the activation, 8 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample512(ref double input, ref double parameters, ref double workspace)
         {
             ref double sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2SumsOffset);
@@ -187,7 +187,7 @@ namespace Tests
 
         // S2, backward, one sample: deltas 4@3x3 -> the input's deltas 4@5x5
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardSample512(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -230,7 +230,7 @@ namespace Tests
 
         // S2, curvature, one sample: deltas 4@3x3 -> the input's deltas 4@5x5
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureSample512(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -273,7 +273,7 @@ namespace Tests
 
         // S2, forward, one sample: average pooling 4@5x5 -> 4@3x3, window 3x3, stride 1, tanh
         //   the windows one by one into the sums; then the activation, 4 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample256(ref double input, ref double parameters, ref double workspace)
         {
             ref double sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2SumsOffset);
@@ -308,7 +308,7 @@ namespace Tests
 
         // S2, backward, one sample: deltas 4@3x3 -> the input's deltas 4@5x5
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -350,7 +350,7 @@ namespace Tests
 
         // S2, curvature, one sample: deltas 4@3x3 -> the input's deltas 4@5x5
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -392,7 +392,7 @@ namespace Tests
 
         // S2, forward, one sample: average pooling 4@5x5 -> 4@3x3, window 3x3, stride 1, tanh
         //   the windows one by one into the sums; then the activation, 2 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample128(ref double input, ref double parameters, ref double workspace)
         {
             ref double sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2SumsOffset);
@@ -427,7 +427,7 @@ namespace Tests
 
         // S2, backward, one sample: deltas 4@3x3 -> the input's deltas 4@5x5
         //   the activation's derivative 2 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardSample128(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -469,7 +469,7 @@ namespace Tests
 
         // S2, curvature, one sample: deltas 4@3x3 -> the input's deltas 4@5x5
         //   the activation's derivative 2 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureSample128(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -512,7 +512,7 @@ namespace Tests
         // C3, forward, one sample: convolution 4@3x3 -> 5@2x2, kernel 2x2, relu
         //   the output's 2 rows laid out at the input's width 3 (the last 1 columns of each past the map, dropped): 5 positions,
         //   4 consecutive ones a vector (a<k> at 0, 1), every tap one offset into the input map; 2 output maps at a time (a<map>_<k>), each input vector loaded once for all of them
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardSample256(ref double input, ref double parameters, ref double workspace)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -604,7 +604,7 @@ namespace Tests
 
         // C3, backward, one sample: deltas 5@2x2 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   weights: each output map's deltas laid out at the input's width 3 with zeros past the map (5 positions, 4 a vector at 0, 1, the last one's first 3 lanes masked off); one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -707,7 +707,7 @@ namespace Tests
 
         // C3, curvature, one sample: deltas 5@2x2 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   weights: each output map's deltas laid out at the input's width 3 with zeros past the map (5 positions, 4 a vector at 0, 1, the last one's first 3 lanes masked off); one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -811,7 +811,7 @@ namespace Tests
         // C3, forward, one sample: convolution 4@3x3 -> 5@2x2, kernel 2x2, relu
         //   each vector: 2 adjacent output columns of one row, at columns 0; 2 rows at a time, so 2 vectors of sums (a<row>_<block>) take each broadcast weight
         //   2 output maps at a time (a<map>_<row>_<block>), each input vector loaded once for all of them
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardSample128(ref double input, ref double parameters, ref double workspace)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -890,7 +890,7 @@ namespace Tests
         // C3, backward, one sample: deltas 5@2x2 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   each vector: 2 adjacent columns of one row of deltas, at columns 0
         //   weight gradients: one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardSample128(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -990,7 +990,7 @@ namespace Tests
         // C3, curvature, one sample: deltas 5@2x2 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   each vector: 2 adjacent columns of one row of deltas, at columns 0
         //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureSample128(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3DeltasOffset);
@@ -1089,7 +1089,7 @@ namespace Tests
 
         // F4, forward, one sample: fully connected 20 -> 6, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 8 adjacent inputs, the last one at 12 with its first 4 lanes masked off; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4ForwardSample512(ref double input, ref double parameters, ref double workspace)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -1137,7 +1137,7 @@ namespace Tests
         // F4, backward, one sample: deltas (6) -> dE/dw of F4Weights and F4Biases, and the input's deltas (20)
         //   each vector: 8 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4BackwardSample512(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F4DeltasOffset);
@@ -1176,7 +1176,7 @@ namespace Tests
         // F4, curvature, one sample: deltas (6) -> d2E/dw2 of F4Weights and F4Biases, and the input's deltas (20)
         //   each vector: 8 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4CurvatureSample512(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F4DeltasOffset);
@@ -1215,7 +1215,7 @@ namespace Tests
 
         // F4, forward, one sample: fully connected 20 -> 6, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 4 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4ForwardSample256(ref double input, ref double parameters, ref double workspace)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -1260,7 +1260,7 @@ namespace Tests
         // F4, backward, one sample: deltas (6) -> dE/dw of F4Weights and F4Biases, and the input's deltas (20)
         //   each vector: 4 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4BackwardSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F4DeltasOffset);
@@ -1304,7 +1304,7 @@ namespace Tests
         // F4, curvature, one sample: deltas (6) -> d2E/dw2 of F4Weights and F4Biases, and the input's deltas (20)
         //   each vector: 4 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4CurvatureSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F4DeltasOffset);
@@ -1347,7 +1347,7 @@ namespace Tests
 
         // F4, forward, one sample: fully connected 20 -> 6, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: 2 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4ForwardSample128(ref double input, ref double parameters, ref double workspace)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -1392,7 +1392,7 @@ namespace Tests
         // F4, backward, one sample: deltas (6) -> dE/dw of F4Weights and F4Biases, and the input's deltas (20)
         //   each vector: 2 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4BackwardSample128(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F4DeltasOffset);
@@ -1449,7 +1449,7 @@ namespace Tests
         // F4, curvature, one sample: deltas (6) -> d2E/dw2 of F4Weights and F4Biases, and the input's deltas (20)
         //   each vector: 2 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4CurvatureSample128(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F4DeltasOffset);
@@ -1505,7 +1505,7 @@ namespace Tests
 
         // Output, forward, one sample: Euclidean RBF units 6 -> 3 (trainable prototypes)
         //   each vector: 4 adjacent inputs minus the prototype's, the last one at 2 with its first 2 lanes masked off; squared and summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardSample256(ref double input, ref double parameters, ref double workspace)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -1523,7 +1523,7 @@ namespace Tests
 
         // Output, backward, one sample: Euclidean RBF units 6 -> 3; each input's delta is the sum over the classes of 2 dE/dy (x - w)
         //   each vector: 4 adjacent inputs; 8 vectors of sums (t<k>) at a time; the prototypes' gradients row by row
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -1555,7 +1555,7 @@ namespace Tests
 
         // Output, curvature, one sample: Euclidean RBF units 6 -> 3; each input's curvature is the sum over the classes of 4 d2E/dy2 (x - w)^2 + 2 x head weight
         //   each vector: 4 adjacent inputs; 8 vectors of sums (t<k>) at a time; the prototypes' curvatures row by row
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureSample256(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas, ref double headWeights)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -1587,7 +1587,7 @@ namespace Tests
 
         // Output, forward, one sample: Euclidean RBF units 6 -> 3 (trainable prototypes)
         //   each vector: 2 adjacent inputs minus the prototype's; squared and summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardSample128(ref double input, ref double parameters, ref double workspace)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -1603,7 +1603,7 @@ namespace Tests
 
         // Output, backward, one sample: Euclidean RBF units 6 -> 3; each input's delta is the sum over the classes of 2 dE/dy (x - w)
         //   each vector: 2 adjacent inputs; 8 vectors of sums (t<k>) at a time; the prototypes' gradients row by row
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardSample128(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -1635,7 +1635,7 @@ namespace Tests
 
         // Output, curvature, one sample: Euclidean RBF units 6 -> 3; each input's curvature is the sum over the classes of 4 d2E/dy2 (x - w)^2 + 2 x head weight
         //   each vector: 2 adjacent inputs; 8 vectors of sums (t<k>) at a time; the prototypes' curvatures row by row
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureSample128(ref double input, ref double parameters, ref double workspace, ref double gradients, ref double inputDeltas, bool withInputDeltas, ref double headWeights)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);

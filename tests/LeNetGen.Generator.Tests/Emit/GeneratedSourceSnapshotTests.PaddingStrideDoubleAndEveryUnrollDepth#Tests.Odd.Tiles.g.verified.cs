@@ -187,7 +187,7 @@ namespace Tests
         // C1, forward: convolution 3@9x9 -> 4@5x5, kernel 3x2, stride 2, padding 1, sigmoid
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 11 + row) x 11 + column) x TileSize + l
         //   registers: 1 map(s) x 5 output columns of sums (s...); the 10 input columns of each kernel row loaded once (i...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardTile512(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -248,7 +248,7 @@ namespace Tests
 
         // C1, backward: deltas 4@5x5 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 2 gradients gather over all 5x5 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -341,7 +341,7 @@ namespace Tests
 
         // C1, curvature: deltas 4@5x5 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 2 curvatures gather over all 5x5 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -434,7 +434,7 @@ namespace Tests
 
         // S2, forward: average pooling 4@5x5 -> 4@3x3, window 3x3, stride 1, tanh
         //   each vector: one value of 8 samples side by side; the window's 9 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardTile512(ref double tile, ref double parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<double>.Count)
@@ -470,7 +470,7 @@ namespace Tests
         }
 
         // S2, backward: deltas 4@3x3 -> the input's deltas 4@5x5
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardTile512(ref double tile, ref double parameters, ref double gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<double>.Count)
@@ -518,7 +518,7 @@ namespace Tests
         }
 
         // S2, curvature: deltas 4@3x3 -> the input's deltas 4@5x5
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureTile512(ref double tile, ref double parameters, ref double gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<double>.Count)
@@ -568,7 +568,7 @@ namespace Tests
         // C3, forward: convolution 4@3x3 -> 5@2x2, kernel 2x2, stride 1, relu
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 3 + row) x 3 + column) x TileSize + l
         //   registers: 4 map(s) x 2 output columns of sums (s...); the 3 input columns of each kernel row loaded once (i...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardTile512(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -652,7 +652,7 @@ namespace Tests
 
         // C3, backward: deltas 5@2x2 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   weights: each kernel row's 2 gradients gather over all 2x2 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -751,7 +751,7 @@ namespace Tests
 
         // C3, curvature: deltas 5@2x2 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   weights: each kernel row's 2 curvatures gather over all 2x2 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -850,7 +850,7 @@ namespace Tests
 
         // F4, forward: fully connected 20 -> 6, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4ForwardTile512(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -891,7 +891,7 @@ namespace Tests
         }
 
         // F4, backward: deltas (6) -> dE/dw of F4Weights and F4Biases, and the input's deltas (20)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4BackwardTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -993,7 +993,7 @@ namespace Tests
         }
 
         // F4, curvature: deltas (6) -> d2E/dw2 of F4Weights and F4Biases, and the input's deltas (20)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4CurvatureTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -1096,7 +1096,7 @@ namespace Tests
 
         // Output, forward: Euclidean RBF units 6 -> 3 (trainable prototypes)
         //   each vector: one value of 8 samples side by side; blocks of 8 classes' penalties in registers (s...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile512(ref double tile, ref double parameters)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -1123,7 +1123,7 @@ namespace Tests
         }
 
         // Output, backward: deltas (3) -> the input's deltas (6) and the prototypes'
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -1164,7 +1164,7 @@ namespace Tests
         }
 
         // Output, curvature: deltas (3) -> the input's deltas (6) and the prototypes'
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile512(ref double tile, ref double parameters, ref double gradients)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -1237,7 +1237,7 @@ namespace Tests
         // C1, forward: convolution 3@9x9 -> 4@5x5, kernel 3x2, stride 2, padding 1, sigmoid
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 11 + row) x 11 + column) x TileSize + l
         //   registers: 2 map(s) x 5 output columns of sums (s...); each input vector loaded once for the 2 maps (i), each map's weight of the tap broadcast (k...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardTile256(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1308,7 +1308,7 @@ namespace Tests
 
         // C1, backward: deltas 4@5x5 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 2 gradients gather over all 5x5 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1410,7 +1410,7 @@ namespace Tests
 
         // C1, curvature: deltas 4@5x5 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 2 curvatures gather over all 5x5 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1512,7 +1512,7 @@ namespace Tests
 
         // S2, forward: average pooling 4@5x5 -> 4@3x3, window 3x3, stride 1, tanh
         //   each vector: one value of 4 samples side by side; the window's 9 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardTile256(ref double tile, ref double parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<double>.Count)
@@ -1548,7 +1548,7 @@ namespace Tests
         }
 
         // S2, backward: deltas 4@3x3 -> the input's deltas 4@5x5
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardTile256(ref double tile, ref double parameters, ref double gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<double>.Count)
@@ -1596,7 +1596,7 @@ namespace Tests
         }
 
         // S2, curvature: deltas 4@3x3 -> the input's deltas 4@5x5
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureTile256(ref double tile, ref double parameters, ref double gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<double>.Count)
@@ -1646,7 +1646,7 @@ namespace Tests
         // C3, forward: convolution 4@3x3 -> 5@2x2, kernel 2x2, stride 1, relu
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 3 + row) x 3 + column) x TileSize + l
         //   registers: 5 map(s) x 2 output columns of sums (s...); the 3 input columns of each kernel row loaded once (i...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardTile256(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -1711,7 +1711,7 @@ namespace Tests
 
         // C3, backward: deltas 5@2x2 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   weights: each kernel row's 2 gradients gather over all 2x2 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -1810,7 +1810,7 @@ namespace Tests
 
         // C3, curvature: deltas 5@2x2 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   weights: each kernel row's 2 curvatures gather over all 2x2 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -1909,7 +1909,7 @@ namespace Tests
 
         // F4, forward: fully connected 20 -> 6, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4ForwardTile256(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -1945,7 +1945,7 @@ namespace Tests
         }
 
         // F4, backward: deltas (6) -> dE/dw of F4Weights and F4Biases, and the input's deltas (20)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4BackwardTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -2064,7 +2064,7 @@ namespace Tests
         }
 
         // F4, curvature: deltas (6) -> d2E/dw2 of F4Weights and F4Biases, and the input's deltas (20)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4CurvatureTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -2184,7 +2184,7 @@ namespace Tests
 
         // Output, forward: Euclidean RBF units 6 -> 3 (trainable prototypes)
         //   each vector: one value of 4 samples side by side; blocks of 8 classes' penalties in registers (s...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile256(ref double tile, ref double parameters)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -2211,7 +2211,7 @@ namespace Tests
         }
 
         // Output, backward: deltas (3) -> the input's deltas (6) and the prototypes'
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -2252,7 +2252,7 @@ namespace Tests
         }
 
         // Output, curvature: deltas (3) -> the input's deltas (6) and the prototypes'
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile256(ref double tile, ref double parameters, ref double gradients)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -2325,7 +2325,7 @@ namespace Tests
         // C1, forward: convolution 3@9x9 -> 4@5x5, kernel 3x2, stride 2, padding 1, sigmoid
         //   each vector: one value of 2 samples side by side; the value at (map, row, column) of lane l is at ((map x 11 + row) x 11 + column) x TileSize + l
         //   registers: 2 map(s) x 5 output columns of sums (s...); each input vector loaded once for the 2 maps (i), each map's weight of the tap broadcast (k...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardTile128(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2396,7 +2396,7 @@ namespace Tests
 
         // C1, backward: deltas 4@5x5 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 2 gradients gather over all 5x5 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2498,7 +2498,7 @@ namespace Tests
 
         // C1, curvature: deltas 4@5x5 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 2 curvatures gather over all 5x5 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2600,7 +2600,7 @@ namespace Tests
 
         // S2, forward: average pooling 4@5x5 -> 4@3x3, window 3x3, stride 1, tanh
         //   each vector: one value of 2 samples side by side; the window's 9 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardTile128(ref double tile, ref double parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<double>.Count)
@@ -2636,7 +2636,7 @@ namespace Tests
         }
 
         // S2, backward: deltas 4@3x3 -> the input's deltas 4@5x5
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardTile128(ref double tile, ref double parameters, ref double gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<double>.Count)
@@ -2684,7 +2684,7 @@ namespace Tests
         }
 
         // S2, curvature: deltas 4@3x3 -> the input's deltas 4@5x5
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureTile128(ref double tile, ref double parameters, ref double gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<double>.Count)
@@ -2734,7 +2734,7 @@ namespace Tests
         // C3, forward: convolution 4@3x3 -> 5@2x2, kernel 2x2, stride 1, relu
         //   each vector: one value of 2 samples side by side; the value at (map, row, column) of lane l is at ((map x 3 + row) x 3 + column) x TileSize + l
         //   registers: 5 map(s) x 2 output columns of sums (s...); the 3 input columns of each kernel row loaded once (i...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardTile128(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2799,7 +2799,7 @@ namespace Tests
 
         // C3, backward: deltas 5@2x2 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   weights: each kernel row's 2 gradients gather over all 2x2 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2898,7 +2898,7 @@ namespace Tests
 
         // C3, curvature: deltas 5@2x2 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@3x3
         //   weights: each kernel row's 2 curvatures gather over all 2x2 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2997,7 +2997,7 @@ namespace Tests
 
         // F4, forward: fully connected 20 -> 6, scaled tanh 1.7159 tanh(2a/3)
         //   each vector: one value of 2 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4ForwardTile128(ref double tile, ref double parameters)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -3033,7 +3033,7 @@ namespace Tests
         }
 
         // F4, backward: deltas (6) -> dE/dw of F4Weights and F4Biases, and the input's deltas (20)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4BackwardTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -3155,7 +3155,7 @@ namespace Tests
         }
 
         // F4, curvature: deltas (6) -> d2E/dw2 of F4Weights and F4Biases, and the input's deltas (20)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F4CurvatureTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F4WeightsOffset);
@@ -3278,7 +3278,7 @@ namespace Tests
 
         // Output, forward: Euclidean RBF units 6 -> 3 (trainable prototypes)
         //   each vector: one value of 2 samples side by side; blocks of 8 classes' penalties in registers (s...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile128(ref double tile, ref double parameters)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -3305,7 +3305,7 @@ namespace Tests
         }
 
         // Output, backward: deltas (3) -> the input's deltas (6) and the prototypes'
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);
@@ -3346,7 +3346,7 @@ namespace Tests
         }
 
         // Output, curvature: deltas (3) -> the input's deltas (6) and the prototypes'
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile128(ref double tile, ref double parameters, ref double gradients)
         {
             ref double prototypes = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputPrototypesOffset);

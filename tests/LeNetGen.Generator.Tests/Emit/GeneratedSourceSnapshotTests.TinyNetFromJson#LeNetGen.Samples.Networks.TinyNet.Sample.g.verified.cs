@@ -173,7 +173,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward, one sample: convolution 1@32x32 -> 4@28x28, kernel 5x5, tanh
         //   each vector: 16 adjacent output columns of one row, at columns 0, 12; 4 rows at a time, so 8 vectors of sums (a<row>_<block>) take each broadcast weight
         //   2 output maps at a time (a<map>_<row>_<block>), each input vector loaded once for all of them
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -278,7 +278,7 @@ namespace LeNetGen.Samples.Networks
         // C1, backward, one sample: deltas 4@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 16 adjacent columns of one row of deltas, at columns 0, 12 (the last one's first 4 lanes masked off: the vector before has them)
         //   weight gradients: one accumulator per tap (g<ky>_<kx>), 5 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -458,7 +458,7 @@ namespace LeNetGen.Samples.Networks
         // C1, curvature, one sample: deltas 4@28x28 -> d2E/dw2 of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 16 adjacent columns of one row of deltas, at columns 0, 12 (the last one's first 4 lanes masked off: the vector before has them)
         //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 5 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -637,7 +637,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, forward, one sample: convolution 1@32x32 -> 4@28x28, kernel 5x5, tanh
         //   each vector: 8 adjacent output columns of one row, at columns 0, 8, 16, 20; 3 rows at a time, so 12 vectors of sums (a<row>_<block>) take each broadcast weight
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -794,7 +794,7 @@ namespace LeNetGen.Samples.Networks
         // C1, backward, one sample: deltas 4@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 8 adjacent columns of one row of deltas, at columns 0, 8, 16, 20 (the last one's first 4 lanes masked off: the vector before has them)
         //   weight gradients: one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -1095,7 +1095,7 @@ namespace LeNetGen.Samples.Networks
         // C1, curvature, one sample: deltas 4@28x28 -> d2E/dw2 of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 8 adjacent columns of one row of deltas, at columns 0, 8, 16, 20 (the last one's first 4 lanes masked off: the vector before has them)
         //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -1395,7 +1395,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, forward, one sample: convolution 1@32x32 -> 4@28x28, kernel 5x5, tanh
         //   each vector: 4 adjacent output columns of one row, at columns 0, 4, 8, 12, 16, 20, 24; 1 rows at a time, so 7 vectors of sums (a<row>_<block>) take each broadcast weight
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1477,7 +1477,7 @@ namespace LeNetGen.Samples.Networks
         // C1, backward, one sample: deltas 4@28x28 -> dE/dw of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 4 adjacent columns of one row of deltas, at columns 0, 4, 8, 12, 16, 20, 24
         //   weight gradients: one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -1820,7 +1820,7 @@ namespace LeNetGen.Samples.Networks
         // C1, curvature, one sample: deltas 4@28x28 -> d2E/dw2 of C1Weights and C1Biases, and the input's deltas 1@32x32
         //   each vector: 4 adjacent columns of one row of deltas, at columns 0, 4, 8, 12, 16, 20, 24
         //   weight curvatures (deltas x squared inputs): one accumulator per tap (g<ky>_<kx>), 2 kernel rows at a time, summed across lanes at the end
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1DeltasOffset);
@@ -2162,7 +2162,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward, one sample: average pooling 4@28x28 -> 4@7x7, window 4x4, stride 4, no activation
         //   the windows one by one into the sums; then the activation, 16 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2ValuesOffset);
@@ -2200,7 +2200,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, backward, one sample: deltas 4@7x7 -> the input's deltas 4@28x28
         //   the activation's derivative 16 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2240,7 +2240,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, curvature, one sample: deltas 4@7x7 -> the input's deltas 4@28x28
         //   the activation's derivative 16 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2280,7 +2280,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward, one sample: average pooling 4@28x28 -> 4@7x7, window 4x4, stride 4, no activation
         //   the windows one by one into the sums; then the activation, 8 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2ValuesOffset);
@@ -2318,7 +2318,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, backward, one sample: deltas 4@7x7 -> the input's deltas 4@28x28
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2358,7 +2358,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, curvature, one sample: deltas 4@7x7 -> the input's deltas 4@28x28
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2398,7 +2398,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward, one sample: average pooling 4@28x28 -> 4@7x7, window 4x4, stride 4, no activation
         //   the windows one by one into the sums; then the activation, 4 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2ValuesOffset);
@@ -2436,7 +2436,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, backward, one sample: deltas 4@7x7 -> the input's deltas 4@28x28
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2476,7 +2476,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, curvature, one sample: deltas 4@7x7 -> the input's deltas 4@28x28
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2DeltasOffset);
@@ -2516,7 +2516,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward, one sample: max pooling 8@7x7 -> 8@1x1, window 7x7, stride 7, no activation
         //   the windows one by one into the sums; then the activation, 16 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4ValuesOffset);
@@ -2586,7 +2586,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, backward, one sample: deltas 8@1x1 -> the input's deltas 8@7x7
         //   the activation's derivative 16 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -2659,7 +2659,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, curvature, one sample: deltas 8@1x1 -> the input's deltas 8@7x7
         //   the activation's derivative 16 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -2732,7 +2732,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward, one sample: max pooling 8@7x7 -> 8@1x1, window 7x7, stride 7, no activation
         //   the windows one by one into the sums; then the activation, 8 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4ValuesOffset);
@@ -2802,7 +2802,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, backward, one sample: deltas 8@1x1 -> the input's deltas 8@7x7
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -2875,7 +2875,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, curvature, one sample: deltas 8@1x1 -> the input's deltas 8@7x7
         //   the activation's derivative 8 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -2948,7 +2948,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward, one sample: max pooling 8@7x7 -> 8@1x1, window 7x7, stride 7, no activation
         //   the windows one by one into the sums; then the activation, 4 values at a time
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4ValuesOffset);
@@ -3018,7 +3018,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, backward, one sample: deltas 8@1x1 -> the input's deltas 8@7x7
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -3091,7 +3091,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, curvature, one sample: deltas 8@1x1 -> the input's deltas 8@7x7
         //   the activation's derivative 4 values at a time; then the windows one by one
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4DeltasOffset);
@@ -3164,7 +3164,7 @@ namespace LeNetGen.Samples.Networks
 
         // F5, forward, one sample: fully connected 8 -> 16, relu
         //   each vector: 8 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -3196,7 +3196,7 @@ namespace LeNetGen.Samples.Networks
         // F5, backward, one sample: deltas (16) -> dE/dw of F5Weights and F5Biases, and the input's deltas (8)
         //   each vector: 8 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5BackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F5DeltasOffset);
@@ -3235,7 +3235,7 @@ namespace LeNetGen.Samples.Networks
         // F5, curvature, one sample: deltas (16) -> d2E/dw2 of F5Weights and F5Biases, and the input's deltas (8)
         //   each vector: 8 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5CurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F5DeltasOffset);
@@ -3273,7 +3273,7 @@ namespace LeNetGen.Samples.Networks
 
         // F5, forward, one sample: fully connected 8 -> 16, relu
         //   each vector: 4 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -3305,7 +3305,7 @@ namespace LeNetGen.Samples.Networks
         // F5, backward, one sample: deltas (16) -> dE/dw of F5Weights and F5Biases, and the input's deltas (8)
         //   each vector: 4 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5BackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F5DeltasOffset);
@@ -3345,7 +3345,7 @@ namespace LeNetGen.Samples.Networks
         // F5, curvature, one sample: deltas (16) -> d2E/dw2 of F5Weights and F5Biases, and the input's deltas (8)
         //   each vector: 4 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5CurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, F5DeltasOffset);
@@ -3384,7 +3384,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward, one sample: softmax output, fully connected 16 -> 10
         //   each vector: 16 adjacent inputs; 16 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -3433,7 +3433,7 @@ namespace LeNetGen.Samples.Networks
         // Output, backward, one sample: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (16)
         //   each vector: 16 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
@@ -3464,7 +3464,7 @@ namespace LeNetGen.Samples.Networks
         // Output, curvature, one sample: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (16)
         //   each vector: 16 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureSample512(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
@@ -3494,7 +3494,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward, one sample: softmax output, fully connected 16 -> 10
         //   each vector: 8 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -3543,7 +3543,7 @@ namespace LeNetGen.Samples.Networks
         // Output, backward, one sample: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (16)
         //   each vector: 8 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
@@ -3575,7 +3575,7 @@ namespace LeNetGen.Samples.Networks
         // Output, curvature, one sample: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (16)
         //   each vector: 8 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureSample256(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
@@ -3606,7 +3606,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward, one sample: softmax output, fully connected 16 -> 10
         //   each vector: 4 adjacent inputs; 4 units' dot products (s<k>) at a time, summed across lanes
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -3655,7 +3655,7 @@ namespace LeNetGen.Samples.Networks
         // Output, backward, one sample: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (16)
         //   each vector: 4 adjacent inputs; a row of gradients is the unit's delta times the input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);
@@ -3689,7 +3689,7 @@ namespace LeNetGen.Samples.Networks
         // Output, curvature, one sample: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (16)
         //   each vector: 4 adjacent inputs; a row of curvatures is the unit's delta times the squared input, vector by vector;
         //   the input's deltas: 8 vectors of them (t<k>) at a time, each a sum over the units of delta times squared weights
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureSample128(ref float input, ref float parameters, ref float workspace, ref float gradients, ref float inputDeltas, bool withInputDeltas)
         {
             ref float deltas = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, OutputDeltasOffset);

@@ -203,7 +203,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 4@28x28, kernel 5x5, stride 1, tanh
         //   each vector: one value of 16 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 1 map(s) x 10 output columns of sums (s...); the 14 input columns of each kernel row loaded once (i...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -283,7 +283,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 4@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -423,7 +423,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 4@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -563,7 +563,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: average pooling 4@28x28 -> 4@7x7, window 4x4, stride 4, no activation
         //   each vector: one value of 16 samples side by side; the window's 16 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardTile512(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -604,7 +604,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 4@7x7 -> the input's deltas 4@28x28
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -647,7 +647,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 4@7x7 -> the input's deltas 4@28x28
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -692,7 +692,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 4@7x7 -> 8@7x7, kernel 3x3, stride 1, padding 1, table (16 of 32 pairs), tanh
         //   each vector: one value of 16 samples side by side; the value at (map, row, column) of lane l is at ((map x 9 + row) x 9 + column) x TileSize + l
         //   registers: 1 map(s) x 7 output columns of sums (s...); the 9 input columns of each kernel row loaded once (i...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -757,7 +757,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 8@7x7 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@7x7
         //   weights: each kernel row's 3 gradients gather over all 7x7 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -902,7 +902,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 8@7x7 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@7x7
         //   weights: each kernel row's 3 curvatures gather over all 7x7 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -1047,7 +1047,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: max pooling 8@7x7 -> 8@1x1, window 7x7, stride 7, no activation
         //   each vector: one value of 16 samples side by side; the window's 49 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardTile512(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -1120,7 +1120,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 8@1x1 -> the input's deltas 8@7x7
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -1246,7 +1246,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 8@1x1 -> the input's deltas 8@7x7
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector512<float>.Count)
@@ -1373,7 +1373,7 @@ namespace LeNetGen.Samples.Networks
 
         // F5, forward: fully connected 8 -> 16, relu
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5ForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -1420,7 +1420,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F5, backward: deltas (16) -> dE/dw of F5Weights and F5Biases, and the input's deltas (8)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5BackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -1491,7 +1491,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F5, curvature: deltas (16) -> d2E/dw2 of F5Weights and F5Biases, and the input's deltas (8)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5CurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -1563,7 +1563,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: softmax output, fully connected 16 -> 10
         //   each vector: one value of 16 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile512(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -1627,7 +1627,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (16)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -1697,7 +1697,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (16)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile512(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -1801,7 +1801,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 4@28x28, kernel 5x5, stride 1, tanh
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 4 map(s) x 2 output columns of sums (s...); the 6 input columns of each kernel row loaded once (i...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1872,7 +1872,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 4@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -1973,7 +1973,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 4@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -2074,7 +2074,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: average pooling 4@28x28 -> 4@7x7, window 4x4, stride 4, no activation
         //   each vector: one value of 8 samples side by side; the window's 16 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardTile256(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2115,7 +2115,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 4@7x7 -> the input's deltas 4@28x28
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2158,7 +2158,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 4@7x7 -> the input's deltas 4@28x28
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2203,7 +2203,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 4@7x7 -> 8@7x7, kernel 3x3, stride 1, padding 1, table (16 of 32 pairs), tanh
         //   each vector: one value of 8 samples side by side; the value at (map, row, column) of lane l is at ((map x 9 + row) x 9 + column) x TileSize + l
         //   registers: 1 map(s) x 2 rows x 7 output columns of sums (s...); input columns loaded as they are used
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2311,7 +2311,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 8@7x7 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@7x7
         //   weights: each kernel row's 3 gradients gather over all 7x7 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2492,7 +2492,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 8@7x7 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@7x7
         //   weights: each kernel row's 3 curvatures gather over all 7x7 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -2673,7 +2673,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: max pooling 8@7x7 -> 8@1x1, window 7x7, stride 7, no activation
         //   each vector: one value of 8 samples side by side; the window's 49 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardTile256(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2746,7 +2746,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 8@1x1 -> the input's deltas 8@7x7
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2872,7 +2872,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 8@1x1 -> the input's deltas 8@7x7
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -2999,7 +2999,7 @@ namespace LeNetGen.Samples.Networks
 
         // F5, forward: fully connected 8 -> 16, relu
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5ForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -3039,7 +3039,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F5, backward: deltas (16) -> dE/dw of F5Weights and F5Biases, and the input's deltas (8)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5BackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -3117,7 +3117,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F5, curvature: deltas (16) -> d2E/dw2 of F5Weights and F5Biases, and the input's deltas (8)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5CurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -3196,7 +3196,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: softmax output, fully connected 16 -> 10
         //   each vector: one value of 8 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile256(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -3260,7 +3260,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (16)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -3333,7 +3333,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (16)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile256(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -3440,7 +3440,7 @@ namespace LeNetGen.Samples.Networks
         // C1, forward: convolution 1@32x32 -> 4@28x28, kernel 5x5, stride 1, tanh
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 32 + row) x 32 + column) x TileSize + l
         //   registers: 4 map(s) x 2 output columns of sums (s...); the 6 input columns of each kernel row loaded once (i...)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -3511,7 +3511,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, backward: deltas 4@28x28 -> dE/dw of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 gradients gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -3612,7 +3612,7 @@ namespace LeNetGen.Samples.Networks
 
         // C1, curvature: deltas 4@28x28 -> d2E/dw2 of C1Weights and C1Biases (the first layer: no input deltas)
         //   weights: each kernel row's 5 curvatures gather over all 28x28 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1WeightsOffset);
@@ -3713,7 +3713,7 @@ namespace LeNetGen.Samples.Networks
 
         // S2, forward: average pooling 4@28x28 -> 4@7x7, window 4x4, stride 4, no activation
         //   each vector: one value of 4 samples side by side; the window's 16 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardTile128(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -3754,7 +3754,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, backward: deltas 4@7x7 -> the input's deltas 4@28x28
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -3797,7 +3797,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, curvature: deltas 4@7x7 -> the input's deltas 4@28x28
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -3842,7 +3842,7 @@ namespace LeNetGen.Samples.Networks
         // C3, forward: convolution 4@7x7 -> 8@7x7, kernel 3x3, stride 1, padding 1, table (16 of 32 pairs), tanh
         //   each vector: one value of 4 samples side by side; the value at (map, row, column) of lane l is at ((map x 9 + row) x 9 + column) x TileSize + l
         //   registers: 1 map(s) x 2 rows x 7 output columns of sums (s...); input columns loaded as they are used
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -3950,7 +3950,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, backward: deltas 8@7x7 -> dE/dw of C3Weights and C3Biases, and the input's deltas 4@7x7
         //   weights: each kernel row's 3 gradients gather over all 7x7 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -4131,7 +4131,7 @@ namespace LeNetGen.Samples.Networks
 
         // C3, curvature: deltas 8@7x7 -> d2E/dw2 of C3Weights and C3Biases, and the input's deltas 4@7x7
         //   weights: each kernel row's 3 curvatures gather over all 7x7 positions in registers (g...), summed over the lanes once
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3WeightsOffset);
@@ -4312,7 +4312,7 @@ namespace LeNetGen.Samples.Networks
 
         // S4, forward: max pooling 8@7x7 -> 8@1x1, window 7x7, stride 7, no activation
         //   each vector: one value of 4 samples side by side; the window's 49 inputs written out
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardTile128(ref float tile, ref float parameters)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -4385,7 +4385,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, backward: deltas 8@1x1 -> the input's deltas 8@7x7
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -4511,7 +4511,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, curvature: deltas 8@1x1 -> the input's deltas 8@7x7
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             for (int lane = 0; lane < TileSize; lane += global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -4638,7 +4638,7 @@ namespace LeNetGen.Samples.Networks
 
         // F5, forward: fully connected 8 -> 16, relu
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5ForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -4678,7 +4678,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F5, backward: deltas (16) -> dE/dw of F5Weights and F5Biases, and the input's deltas (8)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5BackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -4759,7 +4759,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // F5, curvature: deltas (16) -> d2E/dw2 of F5Weights and F5Biases, and the input's deltas (8)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void F5CurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, F5WeightsOffset);
@@ -4841,7 +4841,7 @@ namespace LeNetGen.Samples.Networks
 
         // Output, forward: softmax output, fully connected 16 -> 10
         //   each vector: one value of 4 samples side by side; blocks of 8 units' sums in registers (s...), each input vector loaded once per block
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputForwardTile128(ref float tile, ref float parameters)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -4905,7 +4905,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, backward: deltas (10) -> dE/dw of OutputWeights and OutputBiases, and the input's deltas (16)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputBackwardTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);
@@ -4987,7 +4987,7 @@ namespace LeNetGen.Samples.Networks
         }
 
         // Output, curvature: deltas (10) -> d2E/dw2 of OutputWeights and OutputBiases, and the input's deltas (16)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void OutputCurvatureTile128(ref float tile, ref float parameters, ref float gradients)
         {
             ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, OutputWeightsOffset);

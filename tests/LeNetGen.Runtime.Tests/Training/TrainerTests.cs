@@ -19,16 +19,20 @@ public sealed class TrainerTests
         return parameters;
     }
 
-    [Fact]
-    public void TheSameSeedGivesTheSameWeightsBitForBitOnAnyNumberOfThreads()
+    [Theory]
+    [InlineData(16)] // one tile a minibatch
+    [InlineData(64)] // four tiles: on two processors two gradient slots, tiles 0 and 2 in one, 1 and 3 in the other
+    public void TheSameSeedGivesTheSameWeightsBitForBitOnAnyNumberOfThreads(int batch)
     {
         BatchConverter<float> data = TrainingData.First<float>(200, ImageNormalization.MnistMeanStd);
-        float[] one = Initial(5), two = Initial(5), other = Initial(5);
-        Sgd(one, 7, threads: 1).TrainEpoch(data);
-        Sgd(two, 7, threads: 2).TrainEpoch(data);
-        Sgd(other, 8, threads: 2).TrainEpoch(data);
+        float[] one = Initial(5), two = Initial(5), three = Initial(5), other = Initial(5);
+        Sgd(one, 7, threads: 1, batch).TrainEpoch(data);
+        Sgd(two, 7, threads: 2, batch).TrainEpoch(data);
+        Sgd(three, 7, threads: 3, batch).TrainEpoch(data);
+        Sgd(other, 8, threads: 2, batch).TrainEpoch(data);
 
         Assert.Equal(Bits(one), Bits(two));
+        Assert.Equal(Bits(one), Bits(three));
         Assert.NotEqual(Bits(one), Bits(other)); // another order of samples
         Assert.NotEqual(Bits(one), Bits(Initial(5)));
     }
