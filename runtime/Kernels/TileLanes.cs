@@ -67,33 +67,35 @@ public static class TileLanes
     {
         int whole = size - size % 8;
         for (int l0 = 0; l0 < count; l0 += 8)
-        {
-            ref float rows = ref Unsafe.Add(ref source, l0 * size);
-            ref float lanes = ref Unsafe.Add(ref target, l0);
             for (int v = 0; v < whole; v += 8)
-            {
-                ref float at = ref Unsafe.Add(ref rows, v);
-                Vector256<float> r0 = Vector256.LoadUnsafe(ref at), r1 = Vector256.LoadUnsafe(ref at, (nuint)size),
-                    r2 = Vector256.LoadUnsafe(ref at, (nuint)(2 * size)), r3 = Vector256.LoadUnsafe(ref at, (nuint)(3 * size)),
-                    r4 = Vector256.LoadUnsafe(ref at, (nuint)(4 * size)), r5 = Vector256.LoadUnsafe(ref at, (nuint)(5 * size)),
-                    r6 = Vector256.LoadUnsafe(ref at, (nuint)(6 * size)), r7 = Vector256.LoadUnsafe(ref at, (nuint)(7 * size));
-                // Pairs of samples interleaved, then quadruples, then the 128-bit halves swapped into place.
-                Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1), t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3),
-                    t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5), t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
-                Vector256<float> q0 = Avx.Shuffle(t0, t2, 0x44), q1 = Avx.Shuffle(t0, t2, 0xEE), q2 = Avx.Shuffle(t1, t3, 0x44), q3 = Avx.Shuffle(t1, t3, 0xEE),
-                    q4 = Avx.Shuffle(t4, t6, 0x44), q5 = Avx.Shuffle(t4, t6, 0xEE), q6 = Avx.Shuffle(t5, t7, 0x44), q7 = Avx.Shuffle(t5, t7, 0xEE);
-                ref float line = ref Unsafe.Add(ref lanes, v * tileSize);
-                Avx.Permute2x128(q0, q4, 0x20).StoreUnsafe(ref line);
-                Avx.Permute2x128(q1, q5, 0x20).StoreUnsafe(ref line, (nuint)tileSize);
-                Avx.Permute2x128(q2, q6, 0x20).StoreUnsafe(ref line, (nuint)(2 * tileSize));
-                Avx.Permute2x128(q3, q7, 0x20).StoreUnsafe(ref line, (nuint)(3 * tileSize));
-                Avx.Permute2x128(q0, q4, 0x31).StoreUnsafe(ref line, (nuint)(4 * tileSize));
-                Avx.Permute2x128(q1, q5, 0x31).StoreUnsafe(ref line, (nuint)(5 * tileSize));
-                Avx.Permute2x128(q2, q6, 0x31).StoreUnsafe(ref line, (nuint)(6 * tileSize));
-                Avx.Permute2x128(q3, q7, 0x31).StoreUnsafe(ref line, (nuint)(7 * tileSize));
-            }
-        }
+                Transpose8x8(ref Unsafe.Add(ref source, l0 * size + v), size, ref Unsafe.Add(ref target, v * tileSize + l0), tileSize);
         if (whole < size) InterleaveBlocks(ref source, size, 0, count, whole, tileSize, ref target);
+    }
+
+    /// <summary>
+    /// Transposes the 8x8 block of floats at <paramref name="source"/> (rows <paramref name="sourceStride"/> apart) into
+    /// <paramref name="target"/> (rows <paramref name="targetStride"/> apart): row j of the target is column j of the source.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(ref float source, int sourceStride, ref float target, int targetStride)
+    {
+        Vector256<float> r0 = Vector256.LoadUnsafe(ref source), r1 = Vector256.LoadUnsafe(ref source, (nuint)sourceStride),
+            r2 = Vector256.LoadUnsafe(ref source, (nuint)(2 * sourceStride)), r3 = Vector256.LoadUnsafe(ref source, (nuint)(3 * sourceStride)),
+            r4 = Vector256.LoadUnsafe(ref source, (nuint)(4 * sourceStride)), r5 = Vector256.LoadUnsafe(ref source, (nuint)(5 * sourceStride)),
+            r6 = Vector256.LoadUnsafe(ref source, (nuint)(6 * sourceStride)), r7 = Vector256.LoadUnsafe(ref source, (nuint)(7 * sourceStride));
+        // Pairs of rows interleaved, then quadruples, then the 128-bit halves swapped into place.
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1), t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3),
+            t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5), t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
+        Vector256<float> q0 = Avx.Shuffle(t0, t2, 0x44), q1 = Avx.Shuffle(t0, t2, 0xEE), q2 = Avx.Shuffle(t1, t3, 0x44), q3 = Avx.Shuffle(t1, t3, 0xEE),
+            q4 = Avx.Shuffle(t4, t6, 0x44), q5 = Avx.Shuffle(t4, t6, 0xEE), q6 = Avx.Shuffle(t5, t7, 0x44), q7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Permute2x128(q0, q4, 0x20).StoreUnsafe(ref target);
+        Avx.Permute2x128(q1, q5, 0x20).StoreUnsafe(ref target, (nuint)targetStride);
+        Avx.Permute2x128(q2, q6, 0x20).StoreUnsafe(ref target, (nuint)(2 * targetStride));
+        Avx.Permute2x128(q3, q7, 0x20).StoreUnsafe(ref target, (nuint)(3 * targetStride));
+        Avx.Permute2x128(q0, q4, 0x31).StoreUnsafe(ref target, (nuint)(4 * targetStride));
+        Avx.Permute2x128(q1, q5, 0x31).StoreUnsafe(ref target, (nuint)(5 * targetStride));
+        Avx.Permute2x128(q2, q6, 0x31).StoreUnsafe(ref target, (nuint)(6 * targetStride));
+        Avx.Permute2x128(q3, q7, 0x31).StoreUnsafe(ref target, (nuint)(7 * targetStride));
     }
 
     /// <summary>Reads the first samples' values out of the lanes of <paramref name="tile"/>.</summary>
@@ -105,11 +107,27 @@ public static class TileLanes
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Deinterleave<T>(ReadOnlySpan<T> tile, int size, int tileSize, Span<T> samples) where T : unmanaged
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
         int count = samples.Length / size;
-        for (int l = 0; l < count; l++)
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, tileSize, nameof(samples));
+        LengthGuard.Require(tile.Length, size * tileSize, "the tile region (values x lanes)", nameof(tile));
+        ref T source = ref MemoryMarshal.GetReference(tile);
+        ref T target = ref MemoryMarshal.GetReference(samples);
+        int first = 0, whole = 0;
+        if (typeof(T) == typeof(float) && Avx.IsSupported && tileSize % 8 == 0)
         {
-            Span<T> sample = samples.Slice(l * size, size);
-            for (int v = 0; v < sample.Length; v++) sample[v] = tile[v * tileSize + l];
+            // The transposes of Interleave the other way round: 8 values of 8 lanes in, 8 samples' 8 values out.
+            first = count - count % 8;
+            whole = size - size % 8;
+            ref float lanes = ref Unsafe.As<T, float>(ref source);
+            ref float values = ref Unsafe.As<T, float>(ref target);
+            for (int l0 = 0; l0 < first; l0 += 8)
+                for (int v = 0; v < whole; v += 8)
+                    Transpose8x8(ref Unsafe.Add(ref lanes, v * tileSize + l0), tileSize, ref Unsafe.Add(ref values, l0 * size + v), size);
         }
+        // The rest one by one: the samples after the last multiple of 8, and the values after it of the others.
+        for (int l = 0; l < count; l++)
+            for (int v = l < first ? whole : 0; v < size; v++)
+                Unsafe.Add(ref target, l * size + v) = Unsafe.Add(ref source, v * tileSize + l);
     }
 }

@@ -2437,8 +2437,8 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C3, forward, one sample: convolution 6@14x14 -> 16@10x10, kernel 5x5, relu
-        //   the output's 10 rows laid out at the input's width 14 (the last 4 columns of each past the map, dropped): 136 positions,
-        //   16 consecutive ones a vector (a<k> at 0, 16, 32, 48, 64, 80, 96, 112, 120), every tap one offset into the input map; 2 output maps at a time (a<map>_<k>), each input vector loaded once for all of them
+        //   each vector: 16 output maps at one position; the weights transposed first, kernels[(input map x 25 + tap) x 16 + map];
+        //   10 positions of a row at a time (a<x>), each tap's weight vector loaded once for them and each input value broadcast
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
@@ -2446,102 +2446,48 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3ValuesOffset);
-            global::System.Span<float> wideSums = stackalloc float[136];
-            ref float wide = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(wideSums);
-            for (int o = 0; o < 16; o += 2)
+            global::System.Span<float> transposed = stackalloc float[2400];
+            global::LeNetGen.TileLanes.Interleave<float>(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref weights, 2400), 150, 16, transposed);
+            ref float kernels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transposed);
+            global::System.Span<float> byPosition = stackalloc float[1600];
+            ref float positions = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(byPosition);
             {
-                global::System.Runtime.Intrinsics.Vector512<float> bias0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
-                global::System.Runtime.Intrinsics.Vector512<float> a0_0 = bias0, a0_1 = bias0, a0_2 = bias0, a0_3 = bias0, a0_4 = bias0, a0_5 = bias0, a0_6 = bias0, a0_7 = bias0, a0_8 = bias0;
-                global::System.Runtime.Intrinsics.Vector512<float> bias1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o + 1));
-                global::System.Runtime.Intrinsics.Vector512<float> a1_0 = bias1, a1_1 = bias1, a1_2 = bias1, a1_3 = bias1, a1_4 = bias1, a1_5 = bias1, a1_6 = bias1, a1_7 = bias1, a1_8 = bias1;
-                for (int i = 0; i < 6; i++)
+                const int g = 0;
+                global::System.Runtime.Intrinsics.Vector512<float> bias = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref biases, (nuint)(g));
+                for (int y = 0; y < 10; y++)
                 {
-                    int pair = o * 6 + i;
-                    ref float kernel0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 25);
-                    ref float kernel1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, (pair + 6) * 25);
-                    ref float map = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 196);
-                    for (int ky = 0; ky < 5; ky++)
                     {
-                        ref float kernelRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel0, ky * 5);
-                        ref float kernelRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel1, ky * 5);
-                        ref float inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref map, ky * 14);
-                        global::System.Runtime.Intrinsics.Vector512<float> x;
-                        global::System.Runtime.Intrinsics.Vector512<float> k0_0 = global::System.Runtime.Intrinsics.Vector512.Create(kernelRow0);
-                        global::System.Runtime.Intrinsics.Vector512<float> k1_0 = global::System.Runtime.Intrinsics.Vector512.Create(kernelRow1);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 0); a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_0); a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_0);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 16); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_1); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_1);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 32); a0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_2); a1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_2);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 48); a0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_3); a1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_3);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 64); a0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_4); a1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_4);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 80); a0_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_5); a1_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_5);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 96); a0_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_6); a1_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_6);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 112); a0_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_7); a1_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_7);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 120); a0_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_0, a0_8); a1_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_0, a1_8);
-                        global::System.Runtime.Intrinsics.Vector512<float> k0_1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 1));
-                        global::System.Runtime.Intrinsics.Vector512<float> k1_1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 1));
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 1); a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_0); a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_0);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 17); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_1); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_1);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 33); a0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_2); a1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_2);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 49); a0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_3); a1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_3);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 65); a0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_4); a1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_4);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 81); a0_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_5); a1_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_5);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 97); a0_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_6); a1_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_6);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 113); a0_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_7); a1_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_7);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 121); a0_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_1, a0_8); a1_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_1, a1_8);
-                        global::System.Runtime.Intrinsics.Vector512<float> k0_2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 2));
-                        global::System.Runtime.Intrinsics.Vector512<float> k1_2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 2));
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 2); a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_0); a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_0);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 18); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_1); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_1);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 34); a0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_2); a1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_2);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 50); a0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_3); a1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_3);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 66); a0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_4); a1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_4);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 82); a0_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_5); a1_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_5);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 98); a0_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_6); a1_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_6);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 114); a0_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_7); a1_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_7);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 122); a0_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_2, a0_8); a1_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_2, a1_8);
-                        global::System.Runtime.Intrinsics.Vector512<float> k0_3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 3));
-                        global::System.Runtime.Intrinsics.Vector512<float> k1_3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 3));
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 3); a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_0); a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_0);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 19); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_1); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_1);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 35); a0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_2); a1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_2);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 51); a0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_3); a1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_3);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 67); a0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_4); a1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_4);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 83); a0_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_5); a1_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_5);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 99); a0_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_6); a1_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_6);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 115); a0_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_7); a1_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_7);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 123); a0_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_3, a0_8); a1_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_3, a1_8);
-                        global::System.Runtime.Intrinsics.Vector512<float> k0_4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow0, 4));
-                        global::System.Runtime.Intrinsics.Vector512<float> k1_4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow1, 4));
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 4); a0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_0); a1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_0);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 20); a0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_1); a1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_1);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 36); a0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_2); a1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_2);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 52); a0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_3); a1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_3);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 68); a0_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_4); a1_4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_4);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 84); a0_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_5); a1_5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_5);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 100); a0_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_6); a1_6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_6);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 116); a0_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_7); a1_7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_7);
-                        x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref inputRow, 124); a0_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k0_4, a0_8); a1_8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, k1_4, a1_8);
-                    }
-                }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_0, ref wide, 0); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_1, ref wide, 16); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_2, ref wide, 32); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_3, ref wide, 48); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_4, ref wide, 64); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_5, ref wide, 80); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_6, ref wide, 96); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_7, ref wide, 112); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0_8, ref wide, 120);
-                {
-                    ref float mapSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o * 100);
-                    for (int y = 0; y < 10; y++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(y * 14 + 0)), ref mapSums, (nuint)(y * 10 + 0));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(y * 14 + 2)), ref mapSums, (nuint)(y * 10 + 2));
-                    }
-                }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_0, ref wide, 0); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_1, ref wide, 16); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_2, ref wide, 32); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_3, ref wide, 48); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_4, ref wide, 64); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_5, ref wide, 80); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_6, ref wide, 96); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_7, ref wide, 112); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1_8, ref wide, 120);
-                {
-                    ref float mapSums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (o + 1) * 100);
-                    for (int y = 0; y < 10; y++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(y * 14 + 0)), ref mapSums, (nuint)(y * 10 + 0));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wide, (nuint)(y * 14 + 2)), ref mapSums, (nuint)(y * 10 + 2));
+                        const int x = 0;
+                        global::System.Runtime.Intrinsics.Vector512<float> a0 = bias, a1 = bias, a2 = bias, a3 = bias, a4 = bias, a5 = bias, a6 = bias, a7 = bias, a8 = bias, a9 = bias;
+                        for (int i = 0; i < 6; i++)
+                        {
+                            for (int ky = 0; ky < 5; ky++)
+                            {
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (i * 14 + y + ky) * 14 + x);
+                                ref float tapWeights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernels, (i * 5 + ky) * 80 + g);
+                                for (int kx = 0; kx < 5; kx++)
+                                {
+                                    ref float tap = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row, kx);
+                                    global::System.Runtime.Intrinsics.Vector512<float> k = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tapWeights, (nuint)(kx * 16));
+                                    a0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(tap), k, a0); a1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 1)), k, a1); a2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 2)), k, a2); a3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 3)), k, a3); a4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 4)), k, a4); a5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 5)), k, a5); a6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 6)), k, a6); a7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 7)), k, a7); a8 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 8)), k, a8); a9 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 9)), k, a9);
+                                }
+                            }
+                        }
+                        int at = (y * 10 + x) * 16 + g;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0, ref positions, (nuint)(at));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a1, ref positions, (nuint)(at + 16));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a2, ref positions, (nuint)(at + 32));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a3, ref positions, (nuint)(at + 48));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a4, ref positions, (nuint)(at + 64));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a5, ref positions, (nuint)(at + 80));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a6, ref positions, (nuint)(at + 96));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a7, ref positions, (nuint)(at + 112));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a8, ref positions, (nuint)(at + 128));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a9, ref positions, (nuint)(at + 144));
                     }
                 }
             }
+            global::LeNetGen.TileLanes.Deinterleave<float>(byPosition, 100, 16, global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref sums, 1600));
             // values = relu of the sums, 16 at a time
             for (int v = 0; v < 1584; v += 16) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, (nuint)(v)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, (nuint)(v));
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sums, 1584), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref values, 1584);
@@ -2878,7 +2824,8 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C3, forward, one sample: convolution 6@14x14 -> 16@10x10, kernel 5x5, relu
-        //   each vector: 8 adjacent output columns of one row, at columns 0, 2; 4 rows at a time, so 8 vectors of sums (a<row>_<block>) take each broadcast weight
+        //   each vector: 8 output maps at one position; the weights transposed first, kernels[(input map x 25 + tap) x 16 + map];
+        //   10 positions of a row at a time (a<x>), each tap's weight vector loaded once for them and each input value broadcast
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
@@ -2886,124 +2833,48 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3ValuesOffset);
-            for (int o = 0; o < 16; o += 1)
+            global::System.Span<float> transposed = stackalloc float[2400];
+            global::LeNetGen.TileLanes.Interleave<float>(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref weights, 2400), 150, 16, transposed);
+            ref float kernels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transposed);
+            global::System.Span<float> byPosition = stackalloc float[1600];
+            ref float positions = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(byPosition);
+            for (int g = 0; g < 16; g += 8)
             {
-                global::System.Runtime.Intrinsics.Vector256<float> bias = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
-                for (int y = 0; y < 8; y += 4)
+                global::System.Runtime.Intrinsics.Vector256<float> bias = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref biases, (nuint)(g));
+                for (int y = 0; y < 10; y++)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> a0_0 = bias, a0_1 = bias, a1_0 = bias, a1_1 = bias, a2_0 = bias, a2_1 = bias, a3_0 = bias, a3_1 = bias;
-                    for (int i = 0; i < 6; i++)
                     {
-                        int pair = o * 6 + i;
-                        ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 25);
-                        ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 196 + y * 14);
-                        for (int ky = 0; ky < 5; ky++)
+                        const int x = 0;
+                        global::System.Runtime.Intrinsics.Vector256<float> a0 = bias, a1 = bias, a2 = bias, a3 = bias, a4 = bias, a5 = bias, a6 = bias, a7 = bias, a8 = bias, a9 = bias;
+                        for (int i = 0; i < 6; i++)
                         {
-                            ref float kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 5);
-                            ref float inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, ky * 14);
-                            global::System.Runtime.Intrinsics.Vector256<float> x;
-                            global::System.Runtime.Intrinsics.Vector256<float> k0 = global::System.Runtime.Intrinsics.Vector256.Create(kernelRow);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 0); a0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 2); a0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 14); a1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 16); a1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 28); a2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0, a2_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 30); a2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0, a2_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 42); a3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0, a3_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 44); a3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0, a3_1);
-                            global::System.Runtime.Intrinsics.Vector256<float> k1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 1); a0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 3); a0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 15); a1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 17); a1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 29); a2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1, a2_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 31); a2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1, a2_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 43); a3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1, a3_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 45); a3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1, a3_1);
-                            global::System.Runtime.Intrinsics.Vector256<float> k2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 2));
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 2); a0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k2, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 4); a0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k2, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 16); a1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k2, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 18); a1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k2, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 30); a2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k2, a2_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 32); a2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k2, a2_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 44); a3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k2, a3_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 46); a3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k2, a3_1);
-                            global::System.Runtime.Intrinsics.Vector256<float> k3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 3));
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 3); a0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k3, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 5); a0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k3, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 17); a1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k3, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 19); a1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k3, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 31); a2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k3, a2_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 33); a2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k3, a2_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 45); a3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k3, a3_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 47); a3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k3, a3_1);
-                            global::System.Runtime.Intrinsics.Vector256<float> k4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 4));
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 4); a0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k4, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 6); a0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k4, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 18); a1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k4, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 20); a1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k4, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 32); a2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k4, a2_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 34); a2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k4, a2_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 46); a3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k4, a3_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 48); a3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k4, a3_1);
+                            for (int ky = 0; ky < 5; ky++)
+                            {
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (i * 14 + y + ky) * 14 + x);
+                                ref float tapWeights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernels, (i * 5 + ky) * 80 + g);
+                                for (int kx = 0; kx < 5; kx++)
+                                {
+                                    ref float tap = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row, kx);
+                                    global::System.Runtime.Intrinsics.Vector256<float> k = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tapWeights, (nuint)(kx * 16));
+                                    a0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(tap), k, a0); a1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 1)), k, a1); a2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 2)), k, a2); a3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 3)), k, a3); a4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 4)), k, a4); a5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 5)), k, a5); a6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 6)), k, a6); a7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 7)), k, a7); a8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 8)), k, a8); a9 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 9)), k, a9);
+                                }
+                            }
                         }
+                        int at = (y * 10 + x) * 16 + g;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref positions, (nuint)(at));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1, ref positions, (nuint)(at + 16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2, ref positions, (nuint)(at + 32));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a3, ref positions, (nuint)(at + 48));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a4, ref positions, (nuint)(at + 64));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a5, ref positions, (nuint)(at + 80));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a6, ref positions, (nuint)(at + 96));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a7, ref positions, (nuint)(at + 112));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a8, ref positions, (nuint)(at + 128));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a9, ref positions, (nuint)(at + 144));
                     }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_0, ref sums, (nuint)((o * 100 + (y) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_1, ref sums, (nuint)((o * 100 + (y) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_0, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_1, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_0, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2_1, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a3_0, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a3_1, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 2)));
-                }
-                {
-                    const int y = 8;
-                    global::System.Runtime.Intrinsics.Vector256<float> a0_0 = bias, a0_1 = bias, a1_0 = bias, a1_1 = bias;
-                    for (int i = 0; i < 6; i++)
-                    {
-                        int pair = o * 6 + i;
-                        ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 25);
-                        ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 196 + y * 14);
-                        for (int ky = 0; ky < 5; ky++)
-                        {
-                            ref float kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 5);
-                            ref float inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, ky * 14);
-                            global::System.Runtime.Intrinsics.Vector256<float> x;
-                            global::System.Runtime.Intrinsics.Vector256<float> k0 = global::System.Runtime.Intrinsics.Vector256.Create(kernelRow);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 0); a0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 2); a0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 14); a1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 16); a1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k0, a1_1);
-                            global::System.Runtime.Intrinsics.Vector256<float> k1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 1); a0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 3); a0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 15); a1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 17); a1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k1, a1_1);
-                            global::System.Runtime.Intrinsics.Vector256<float> k2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 2));
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 2); a0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k2, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 4); a0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k2, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 16); a1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k2, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 18); a1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k2, a1_1);
-                            global::System.Runtime.Intrinsics.Vector256<float> k3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 3));
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 3); a0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k3, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 5); a0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k3, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 17); a1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k3, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 19); a1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k3, a1_1);
-                            global::System.Runtime.Intrinsics.Vector256<float> k4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 4));
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 4); a0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k4, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 6); a0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k4, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 18); a1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k4, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref inputRow, 20); a1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, k4, a1_1);
-                        }
-                    }
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_0, ref sums, (nuint)((o * 100 + (y) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0_1, ref sums, (nuint)((o * 100 + (y) * 10 + 2)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_0, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1_1, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 2)));
                 }
             }
+            global::LeNetGen.TileLanes.Deinterleave<float>(byPosition, 100, 16, global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref sums, 1600));
             // values = relu of the sums, 8 at a time
             for (int v = 0; v < 1592; v += 8) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, (nuint)(v)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, (nuint)(v));
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sums, 1592), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref values, 1592);
@@ -3488,7 +3359,8 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C3, forward, one sample: convolution 6@14x14 -> 16@10x10, kernel 5x5, relu
-        //   each vector: 4 adjacent output columns of one row, at columns 0, 4, 6; 4 rows at a time, so 12 vectors of sums (a<row>_<block>) take each broadcast weight
+        //   each vector: 4 output maps at one position; the weights transposed first, kernels[(input map x 25 + tap) x 16 + map];
+        //   10 positions of a row at a time (a<x>), each tap's weight vector loaded once for them and each input value broadcast
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C3ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
@@ -3496,160 +3368,48 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C3BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C3ValuesOffset);
-            for (int o = 0; o < 16; o += 1)
+            global::System.Span<float> transposed = stackalloc float[2400];
+            global::LeNetGen.TileLanes.Interleave<float>(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref weights, 2400), 150, 16, transposed);
+            ref float kernels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transposed);
+            global::System.Span<float> byPosition = stackalloc float[1600];
+            ref float positions = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(byPosition);
+            for (int g = 0; g < 16; g += 4)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> bias = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
-                for (int y = 0; y < 8; y += 4)
+                global::System.Runtime.Intrinsics.Vector128<float> bias = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref biases, (nuint)(g));
+                for (int y = 0; y < 10; y++)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> a0_0 = bias, a0_1 = bias, a0_2 = bias, a1_0 = bias, a1_1 = bias, a1_2 = bias, a2_0 = bias, a2_1 = bias, a2_2 = bias, a3_0 = bias, a3_1 = bias, a3_2 = bias;
-                    for (int i = 0; i < 6; i++)
                     {
-                        int pair = o * 6 + i;
-                        ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 25);
-                        ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 196 + y * 14);
-                        for (int ky = 0; ky < 5; ky++)
+                        const int x = 0;
+                        global::System.Runtime.Intrinsics.Vector128<float> a0 = bias, a1 = bias, a2 = bias, a3 = bias, a4 = bias, a5 = bias, a6 = bias, a7 = bias, a8 = bias, a9 = bias;
+                        for (int i = 0; i < 6; i++)
                         {
-                            ref float kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 5);
-                            ref float inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, ky * 14);
-                            global::System.Runtime.Intrinsics.Vector128<float> x;
-                            global::System.Runtime.Intrinsics.Vector128<float> k0 = global::System.Runtime.Intrinsics.Vector128.Create(kernelRow);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 0); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 4); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 6); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 14); a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 18); a1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 20); a1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a1_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 28); a2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a2_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 32); a2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a2_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 34); a2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a2_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 42); a3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a3_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 46); a3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a3_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 48); a3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a3_2);
-                            global::System.Runtime.Intrinsics.Vector128<float> k1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 1); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 5); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 7); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 15); a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 19); a1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 21); a1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a1_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 29); a2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a2_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 33); a2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a2_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 35); a2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a2_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 43); a3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a3_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 47); a3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a3_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 49); a3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a3_2);
-                            global::System.Runtime.Intrinsics.Vector128<float> k2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 2));
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 2); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 6); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 8); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 16); a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 20); a1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 22); a1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a1_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 30); a2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a2_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 34); a2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a2_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 36); a2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a2_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 44); a3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a3_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 48); a3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a3_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 50); a3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a3_2);
-                            global::System.Runtime.Intrinsics.Vector128<float> k3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 3));
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 3); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 7); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 9); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 17); a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 21); a1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 23); a1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a1_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 31); a2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a2_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 35); a2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a2_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 37); a2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a2_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 45); a3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a3_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 49); a3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a3_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 51); a3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a3_2);
-                            global::System.Runtime.Intrinsics.Vector128<float> k4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 4));
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 4); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 8); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 10); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 18); a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 22); a1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 24); a1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a1_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 32); a2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a2_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 36); a2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a2_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 38); a2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a2_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 46); a3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a3_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 50); a3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a3_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 52); a3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a3_2);
+                            for (int ky = 0; ky < 5; ky++)
+                            {
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (i * 14 + y + ky) * 14 + x);
+                                ref float tapWeights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernels, (i * 5 + ky) * 80 + g);
+                                for (int kx = 0; kx < 5; kx++)
+                                {
+                                    ref float tap = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row, kx);
+                                    global::System.Runtime.Intrinsics.Vector128<float> k = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tapWeights, (nuint)(kx * 16));
+                                    a0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(tap), k, a0); a1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 1)), k, a1); a2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 2)), k, a2); a3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 3)), k, a3); a4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 4)), k, a4); a5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 5)), k, a5); a6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 6)), k, a6); a7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 7)), k, a7); a8 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 8)), k, a8); a9 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 9)), k, a9);
+                                }
+                            }
                         }
+                        int at = (y * 10 + x) * 16 + g;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref positions, (nuint)(at));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1, ref positions, (nuint)(at + 16));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2, ref positions, (nuint)(at + 32));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3, ref positions, (nuint)(at + 48));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a4, ref positions, (nuint)(at + 64));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a5, ref positions, (nuint)(at + 80));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a6, ref positions, (nuint)(at + 96));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a7, ref positions, (nuint)(at + 112));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a8, ref positions, (nuint)(at + 128));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a9, ref positions, (nuint)(at + 144));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 100 + (y) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_1, ref sums, (nuint)((o * 100 + (y) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_2, ref sums, (nuint)((o * 100 + (y) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_0, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_1, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_2, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2_0, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2_1, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2_2, ref sums, (nuint)((o * 100 + (y + 2) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3_0, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3_1, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3_2, ref sums, (nuint)((o * 100 + (y + 3) * 10 + 6)));
-                }
-                {
-                    const int y = 8;
-                    global::System.Runtime.Intrinsics.Vector128<float> a0_0 = bias, a0_1 = bias, a0_2 = bias, a1_0 = bias, a1_1 = bias, a1_2 = bias;
-                    for (int i = 0; i < 6; i++)
-                    {
-                        int pair = o * 6 + i;
-                        ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 25);
-                        ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 196 + y * 14);
-                        for (int ky = 0; ky < 5; ky++)
-                        {
-                            ref float kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 5);
-                            ref float inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, ky * 14);
-                            global::System.Runtime.Intrinsics.Vector128<float> x;
-                            global::System.Runtime.Intrinsics.Vector128<float> k0 = global::System.Runtime.Intrinsics.Vector128.Create(kernelRow);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 0); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 4); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 6); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 14); a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 18); a1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 20); a1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a1_2);
-                            global::System.Runtime.Intrinsics.Vector128<float> k1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 1); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 5); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 7); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 15); a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 19); a1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 21); a1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a1_2);
-                            global::System.Runtime.Intrinsics.Vector128<float> k2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 2));
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 2); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 6); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 8); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 16); a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 20); a1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 22); a1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a1_2);
-                            global::System.Runtime.Intrinsics.Vector128<float> k3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 3));
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 3); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 7); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 9); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 17); a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 21); a1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 23); a1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a1_2);
-                            global::System.Runtime.Intrinsics.Vector128<float> k4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 4));
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 4); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 8); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 10); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 18); a1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a1_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 22); a1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a1_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 24); a1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a1_2);
-                        }
-                    }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 100 + (y) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_1, ref sums, (nuint)((o * 100 + (y) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_2, ref sums, (nuint)((o * 100 + (y) * 10 + 6)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_0, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_1, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1_2, ref sums, (nuint)((o * 100 + (y + 1) * 10 + 6)));
                 }
             }
+            global::LeNetGen.TileLanes.Deinterleave<float>(byPosition, 100, 16, global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref sums, 1600));
             // values = relu of the sums, 4 at a time
             for (int v = 0; v < 1596; v += 4) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, (nuint)(v));
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, 1596), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref values, 1596);

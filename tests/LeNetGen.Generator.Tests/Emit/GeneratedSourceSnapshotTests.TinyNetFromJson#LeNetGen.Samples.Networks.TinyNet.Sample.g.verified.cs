@@ -1394,7 +1394,8 @@ namespace LeNetGen.Samples.Networks
         }
 
         // C1, forward, one sample: convolution 1@32x32 -> 4@28x28, kernel 5x5, tanh
-        //   each vector: 4 adjacent output columns of one row, at columns 0, 4, 8, 12, 16, 20, 24; 1 rows at a time, so 7 vectors of sums (a<row>_<block>) take each broadcast weight
+        //   each vector: 4 output maps at one position; the weights transposed first, kernels[(input map x 25 + tap) x 4 + map];
+        //   12 positions of a row at a time (a<x>), each tap's weight vector loaded once for them and each input value broadcast
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void C1ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
@@ -1402,73 +1403,73 @@ namespace LeNetGen.Samples.Networks
             ref float biases = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, C1BiasesOffset);
             ref float sums = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1SumsOffset);
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, C1ValuesOffset);
-            for (int o = 0; o < 4; o += 1)
+            global::System.Span<float> transposed = stackalloc float[100];
+            global::LeNetGen.TileLanes.Interleave<float>(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref weights, 100), 25, 4, transposed);
+            ref float kernels = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(transposed);
+            global::System.Span<float> byPosition = stackalloc float[3136];
+            ref float positions = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(byPosition);
             {
-                global::System.Runtime.Intrinsics.Vector128<float> bias = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, o));
-                for (int y = 0; y < 28; y += 1)
+                const int g = 0;
+                global::System.Runtime.Intrinsics.Vector128<float> bias = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref biases, (nuint)(g));
+                for (int y = 0; y < 28; y++)
                 {
-                    global::System.Runtime.Intrinsics.Vector128<float> a0_0 = bias, a0_1 = bias, a0_2 = bias, a0_3 = bias, a0_4 = bias, a0_5 = bias, a0_6 = bias;
-                    for (int i = 0; i < 1; i++)
+                    for (int x = 0; x < 24; x += 12)
                     {
-                        int pair = o * 1 + i;
-                        ref float kernel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, pair * 25);
-                        ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, i * 1024 + y * 32);
-                        for (int ky = 0; ky < 5; ky++)
+                        global::System.Runtime.Intrinsics.Vector128<float> a0 = bias, a1 = bias, a2 = bias, a3 = bias, a4 = bias, a5 = bias, a6 = bias, a7 = bias, a8 = bias, a9 = bias, a10 = bias, a11 = bias;
+                        for (int i = 0; i < 1; i++)
                         {
-                            ref float kernelRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernel, ky * 5);
-                            ref float inputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, ky * 32);
-                            global::System.Runtime.Intrinsics.Vector128<float> x;
-                            global::System.Runtime.Intrinsics.Vector128<float> k0 = global::System.Runtime.Intrinsics.Vector128.Create(kernelRow);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 0); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 4); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 8); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 12); a0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a0_3);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 16); a0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a0_4);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 20); a0_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a0_5);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 24); a0_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k0, a0_6);
-                            global::System.Runtime.Intrinsics.Vector128<float> k1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 1));
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 1); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 5); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 9); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 13); a0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a0_3);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 17); a0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a0_4);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 21); a0_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a0_5);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 25); a0_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k1, a0_6);
-                            global::System.Runtime.Intrinsics.Vector128<float> k2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 2));
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 2); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 6); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 10); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 14); a0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a0_3);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 18); a0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a0_4);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 22); a0_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a0_5);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 26); a0_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k2, a0_6);
-                            global::System.Runtime.Intrinsics.Vector128<float> k3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 3));
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 3); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 7); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 11); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 15); a0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a0_3);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 19); a0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a0_4);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 23); a0_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a0_5);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 27); a0_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k3, a0_6);
-                            global::System.Runtime.Intrinsics.Vector128<float> k4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref kernelRow, 4));
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 4); a0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a0_0);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 8); a0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a0_1);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 12); a0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a0_2);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 16); a0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a0_3);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 20); a0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a0_4);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 24); a0_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a0_5);
-                            x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref inputRow, 28); a0_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, k4, a0_6);
+                            for (int ky = 0; ky < 5; ky++)
+                            {
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (i * 32 + y + ky) * 32 + x);
+                                ref float tapWeights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernels, (i * 5 + ky) * 20 + g);
+                                for (int kx = 0; kx < 5; kx++)
+                                {
+                                    ref float tap = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row, kx);
+                                    global::System.Runtime.Intrinsics.Vector128<float> k = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tapWeights, (nuint)(kx * 4));
+                                    a0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(tap), k, a0); a1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 1)), k, a1); a2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 2)), k, a2); a3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 3)), k, a3); a4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 4)), k, a4); a5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 5)), k, a5); a6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 6)), k, a6); a7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 7)), k, a7); a8 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 8)), k, a8); a9 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 9)), k, a9); a10 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 10)), k, a10); a11 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 11)), k, a11);
+                                }
+                            }
                         }
+                        int at = (y * 28 + x) * 4 + g;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref positions, (nuint)(at));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1, ref positions, (nuint)(at + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2, ref positions, (nuint)(at + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3, ref positions, (nuint)(at + 12));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a4, ref positions, (nuint)(at + 16));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a5, ref positions, (nuint)(at + 20));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a6, ref positions, (nuint)(at + 24));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a7, ref positions, (nuint)(at + 28));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a8, ref positions, (nuint)(at + 32));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a9, ref positions, (nuint)(at + 36));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a10, ref positions, (nuint)(at + 40));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a11, ref positions, (nuint)(at + 44));
                     }
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_0, ref sums, (nuint)((o * 784 + (y) * 28 + 0)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_1, ref sums, (nuint)((o * 784 + (y) * 28 + 4)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_2, ref sums, (nuint)((o * 784 + (y) * 28 + 8)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_3, ref sums, (nuint)((o * 784 + (y) * 28 + 12)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_4, ref sums, (nuint)((o * 784 + (y) * 28 + 16)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_5, ref sums, (nuint)((o * 784 + (y) * 28 + 20)));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0_6, ref sums, (nuint)((o * 784 + (y) * 28 + 24)));
+                    {
+                        const int x = 24;
+                        global::System.Runtime.Intrinsics.Vector128<float> a0 = bias, a1 = bias, a2 = bias, a3 = bias;
+                        for (int i = 0; i < 1; i++)
+                        {
+                            for (int ky = 0; ky < 5; ky++)
+                            {
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (i * 32 + y + ky) * 32 + x);
+                                ref float tapWeights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref kernels, (i * 5 + ky) * 20 + g);
+                                for (int kx = 0; kx < 5; kx++)
+                                {
+                                    ref float tap = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref row, kx);
+                                    global::System.Runtime.Intrinsics.Vector128<float> k = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tapWeights, (nuint)(kx * 4));
+                                    a0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(tap), k, a0); a1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 1)), k, a1); a2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 2)), k, a2); a3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref tap, 3)), k, a3);
+                                }
+                            }
+                        }
+                        int at = (y * 28 + x) * 4 + g;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref positions, (nuint)(at));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1, ref positions, (nuint)(at + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2, ref positions, (nuint)(at + 8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3, ref positions, (nuint)(at + 12));
+                    }
                 }
             }
+            global::LeNetGen.TileLanes.Deinterleave<float>(byPosition, 784, 4, global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref sums, 3136));
             // values = tanh of the sums, 4 at a time
             for (int v = 0; v < 3132; v += 4) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, (nuint)(v))), ref values, (nuint)(v));
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::LeNetGen.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sums, 3132)), ref values, 3132);

@@ -65,6 +65,9 @@ internal static class SampleNetworkEmitter
     {
         switch (layer.Kind)
         {
+            case SampleKind.Conv when pass is null && SampleMapLanesConvLayer.Fits(layer.Plan, c):
+                SampleMapLanesConvLayer.EmitForward(w, layer, c);
+                break;
             case SampleKind.Conv when layer.IsWide(c.Width, c.E):
                 if (pass is null) SampleWideConvLayer.EmitForward(w, layer, c); else SampleWideConvLayer.EmitBackward(w, layer, c, pass.IsCurvature);
                 break;
