@@ -2195,7 +2195,9 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, forward, one sample: subsampling (window sum x coefficient + bias) 6@28x28 -> 6@14x14, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
-        //   the windows one by one into the sums; then the activation, 16 values at a time
+        //   each vector: 14 adjacent outputs of one row (and 2 lanes past its end, which the next row overwrites), from two vectors
+        //   of each of its two input rows (t, b): a window's columns are neighbouring lanes, combined into the even one, the even lanes of both gathered
+        //   then x coefficient + bias; then the activation
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample512(ref float input, ref float parameters, ref float workspace)
         {
@@ -2205,20 +2207,23 @@ namespace LeNetGen.Samples.Networks
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2ValuesOffset);
             for (int m = 0; m < 6; m++)
             {
-                float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m), bias = global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m);
+                global::System.Runtime.Intrinsics.Vector512<float> coefficient = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m)), bias = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
                 for (int y = 0; y < 14; y++)
                 {
-                    for (int x = 0; x < 14; x++)
+                    ref float top = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (m * 28 + 2 * y) * 28);
+                    ref float bottom = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref top, 28);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (m * 14 + y) * 14);
                     {
-                        int o = (m * 14 + y) * 14 + x;
-                        int at = (m * 28 + y * 2) * 28 + x * 2;
-                        ref float window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
-                        float s = window;
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 1);
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 28);
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 29);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref top, 0), b0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref bottom, 0), t1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref top, 12), b1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref bottom, 12);
+                        global::System.Runtime.Intrinsics.Vector512<float> w0 = t0 + global::System.Runtime.Intrinsics.Vector512.Shuffle(t0, global::System.Runtime.Intrinsics.Vector512.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6, (int)9, (int)8, (int)11, (int)10, (int)13, (int)12, (int)15, (int)14)) + b0 + global::System.Runtime.Intrinsics.Vector512.Shuffle(b0, global::System.Runtime.Intrinsics.Vector512.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6, (int)9, (int)8, (int)11, (int)10, (int)13, (int)12, (int)15, (int)14));
+                        global::System.Runtime.Intrinsics.Vector512<float> w1 = t1 + global::System.Runtime.Intrinsics.Vector512.Shuffle(t1, global::System.Runtime.Intrinsics.Vector512.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6, (int)9, (int)8, (int)11, (int)10, (int)13, (int)12, (int)15, (int)14)) + b1 + global::System.Runtime.Intrinsics.Vector512.Shuffle(b1, global::System.Runtime.Intrinsics.Vector512.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6, (int)9, (int)8, (int)11, (int)10, (int)13, (int)12, (int)15, (int)14));
+                        global::System.Runtime.Intrinsics.Vector512<float> s = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create((int)-1, (int)-1, (int)-1, (int)-1, (int)-1, (int)-1, (int)-1, (int)-1, (int)0, (int)0, (int)0, (int)0, (int)0, (int)0, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector512.Shuffle(w0, global::System.Runtime.Intrinsics.Vector512.Create((int)0, (int)2, (int)4, (int)6, (int)8, (int)10, (int)12, (int)14, (int)0, (int)0, (int)0, (int)0, (int)0, (int)0, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector512.Shuffle(w1, global::System.Runtime.Intrinsics.Vector512.Create((int)0, (int)0, (int)0, (int)0, (int)0, (int)0, (int)0, (int)0, (int)4, (int)6, (int)8, (int)10, (int)12, (int)14, (int)16, (int)18)));
                         s = s * coefficient + bias;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o) = s;
+                        if (m == 5 && y == 13)
+                        {
+                            for (int j = 0; j < 14; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j) = global::System.Runtime.Intrinsics.Vector512.GetElement(s, j);
+                        }
+                        else global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s, ref row, 0);
                     }
                 }
             }
@@ -2326,7 +2331,9 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, forward, one sample: subsampling (window sum x coefficient + bias) 6@28x28 -> 6@14x14, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
-        //   the windows one by one into the sums; then the activation, 8 values at a time
+        //   each vector: 8 adjacent outputs of one row, at columns 0, 6, from two vectors
+        //   of each of its two input rows (t, b): a window's columns are neighbouring lanes, combined into the even one, the even lanes of both gathered
+        //   then x coefficient + bias; then the activation
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
@@ -2336,20 +2343,27 @@ namespace LeNetGen.Samples.Networks
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2ValuesOffset);
             for (int m = 0; m < 6; m++)
             {
-                float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m), bias = global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m);
+                global::System.Runtime.Intrinsics.Vector256<float> coefficient = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m)), bias = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
                 for (int y = 0; y < 14; y++)
                 {
-                    for (int x = 0; x < 14; x++)
+                    ref float top = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (m * 28 + 2 * y) * 28);
+                    ref float bottom = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref top, 28);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (m * 14 + y) * 14);
                     {
-                        int o = (m * 14 + y) * 14 + x;
-                        int at = (m * 28 + y * 2) * 28 + x * 2;
-                        ref float window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
-                        float s = window;
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 1);
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 28);
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 29);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref top, 0), b0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bottom, 0), t1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref top, 8), b1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bottom, 8);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0 = t0 + global::System.Runtime.Intrinsics.Vector256.Shuffle(t0, global::System.Runtime.Intrinsics.Vector256.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6)) + b0 + global::System.Runtime.Intrinsics.Vector256.Shuffle(b0, global::System.Runtime.Intrinsics.Vector256.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6));
+                        global::System.Runtime.Intrinsics.Vector256<float> w1 = t1 + global::System.Runtime.Intrinsics.Vector256.Shuffle(t1, global::System.Runtime.Intrinsics.Vector256.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6)) + b1 + global::System.Runtime.Intrinsics.Vector256.Shuffle(b1, global::System.Runtime.Intrinsics.Vector256.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6));
+                        global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Create((int)-1, (int)-1, (int)-1, (int)-1, (int)0, (int)0, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector256.Shuffle(w0, global::System.Runtime.Intrinsics.Vector256.Create((int)0, (int)2, (int)4, (int)6, (int)0, (int)0, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector256.Shuffle(w1, global::System.Runtime.Intrinsics.Vector256.Create((int)0, (int)0, (int)0, (int)0, (int)0, (int)2, (int)4, (int)6)));
                         s = s * coefficient + bias;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o) = s;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s, ref row, 0);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref top, 12), b0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bottom, 12), t1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref top, 20), b1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bottom, 20);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0 = t0 + global::System.Runtime.Intrinsics.Vector256.Shuffle(t0, global::System.Runtime.Intrinsics.Vector256.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6)) + b0 + global::System.Runtime.Intrinsics.Vector256.Shuffle(b0, global::System.Runtime.Intrinsics.Vector256.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6));
+                        global::System.Runtime.Intrinsics.Vector256<float> w1 = t1 + global::System.Runtime.Intrinsics.Vector256.Shuffle(t1, global::System.Runtime.Intrinsics.Vector256.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6)) + b1 + global::System.Runtime.Intrinsics.Vector256.Shuffle(b1, global::System.Runtime.Intrinsics.Vector256.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6));
+                        global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Create((int)-1, (int)-1, (int)-1, (int)-1, (int)0, (int)0, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector256.Shuffle(w0, global::System.Runtime.Intrinsics.Vector256.Create((int)0, (int)2, (int)4, (int)6, (int)0, (int)0, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector256.Shuffle(w1, global::System.Runtime.Intrinsics.Vector256.Create((int)0, (int)0, (int)0, (int)0, (int)0, (int)2, (int)4, (int)6)));
+                        s = s * coefficient + bias;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s, ref row, 6);
                     }
                 }
             }
@@ -2455,7 +2469,9 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S2, forward, one sample: subsampling (window sum x coefficient + bias) 6@28x28 -> 6@14x14, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
-        //   the windows one by one into the sums; then the activation, 4 values at a time
+        //   each vector: 4 adjacent outputs of one row, at columns 0, 4, 8, 10, from two vectors
+        //   of each of its two input rows (t, b): a window's columns are neighbouring lanes, combined into the even one, the even lanes of both gathered
+        //   then x coefficient + bias; then the activation
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S2ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
@@ -2465,20 +2481,43 @@ namespace LeNetGen.Samples.Networks
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S2ValuesOffset);
             for (int m = 0; m < 6; m++)
             {
-                float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m), bias = global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m);
+                global::System.Runtime.Intrinsics.Vector128<float> coefficient = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m)), bias = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
                 for (int y = 0; y < 14; y++)
                 {
-                    for (int x = 0; x < 14; x++)
+                    ref float top = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (m * 28 + 2 * y) * 28);
+                    ref float bottom = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref top, 28);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (m * 14 + y) * 14);
                     {
-                        int o = (m * 14 + y) * 14 + x;
-                        int at = (m * 28 + y * 2) * 28 + x * 2;
-                        ref float window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
-                        float s = window;
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 1);
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 28);
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 29);
+                        global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref top, 0), b0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bottom, 0), t1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref top, 4), b1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bottom, 4);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0 = t0 + global::System.Runtime.Intrinsics.Vector128.Shuffle(t0, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2)) + b0 + global::System.Runtime.Intrinsics.Vector128.Shuffle(b0, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2));
+                        global::System.Runtime.Intrinsics.Vector128<float> w1 = t1 + global::System.Runtime.Intrinsics.Vector128.Shuffle(t1, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2)) + b1 + global::System.Runtime.Intrinsics.Vector128.Shuffle(b1, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2));
+                        global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create((int)-1, (int)-1, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector128.Shuffle(w0, global::System.Runtime.Intrinsics.Vector128.Create((int)0, (int)2, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector128.Shuffle(w1, global::System.Runtime.Intrinsics.Vector128.Create((int)0, (int)0, (int)0, (int)2)));
                         s = s * coefficient + bias;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o) = s;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s, ref row, 0);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref top, 8), b0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bottom, 8), t1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref top, 12), b1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bottom, 12);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0 = t0 + global::System.Runtime.Intrinsics.Vector128.Shuffle(t0, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2)) + b0 + global::System.Runtime.Intrinsics.Vector128.Shuffle(b0, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2));
+                        global::System.Runtime.Intrinsics.Vector128<float> w1 = t1 + global::System.Runtime.Intrinsics.Vector128.Shuffle(t1, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2)) + b1 + global::System.Runtime.Intrinsics.Vector128.Shuffle(b1, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2));
+                        global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create((int)-1, (int)-1, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector128.Shuffle(w0, global::System.Runtime.Intrinsics.Vector128.Create((int)0, (int)2, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector128.Shuffle(w1, global::System.Runtime.Intrinsics.Vector128.Create((int)0, (int)0, (int)0, (int)2)));
+                        s = s * coefficient + bias;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s, ref row, 4);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref top, 16), b0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bottom, 16), t1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref top, 20), b1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bottom, 20);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0 = t0 + global::System.Runtime.Intrinsics.Vector128.Shuffle(t0, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2)) + b0 + global::System.Runtime.Intrinsics.Vector128.Shuffle(b0, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2));
+                        global::System.Runtime.Intrinsics.Vector128<float> w1 = t1 + global::System.Runtime.Intrinsics.Vector128.Shuffle(t1, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2)) + b1 + global::System.Runtime.Intrinsics.Vector128.Shuffle(b1, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2));
+                        global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create((int)-1, (int)-1, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector128.Shuffle(w0, global::System.Runtime.Intrinsics.Vector128.Create((int)0, (int)2, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector128.Shuffle(w1, global::System.Runtime.Intrinsics.Vector128.Create((int)0, (int)0, (int)0, (int)2)));
+                        s = s * coefficient + bias;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s, ref row, 8);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref top, 20), b0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bottom, 20), t1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref top, 24), b1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bottom, 24);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0 = t0 + global::System.Runtime.Intrinsics.Vector128.Shuffle(t0, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2)) + b0 + global::System.Runtime.Intrinsics.Vector128.Shuffle(b0, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2));
+                        global::System.Runtime.Intrinsics.Vector128<float> w1 = t1 + global::System.Runtime.Intrinsics.Vector128.Shuffle(t1, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2)) + b1 + global::System.Runtime.Intrinsics.Vector128.Shuffle(b1, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2));
+                        global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create((int)-1, (int)-1, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector128.Shuffle(w0, global::System.Runtime.Intrinsics.Vector128.Create((int)0, (int)2, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector128.Shuffle(w1, global::System.Runtime.Intrinsics.Vector128.Create((int)0, (int)0, (int)0, (int)2)));
+                        s = s * coefficient + bias;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s, ref row, 10);
                     }
                 }
             }
@@ -4460,7 +4499,9 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, forward, one sample: subsampling (window sum x coefficient + bias) 16@10x10 -> 16@5x5, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
-        //   the windows one by one into the sums; then the activation, 8 values at a time
+        //   each vector: 5 adjacent outputs of one row (and 3 lanes past its end, which the next row overwrites), from two vectors
+        //   of each of its two input rows (t, b): a window's columns are neighbouring lanes, combined into the even one, the even lanes of both gathered
+        //   then x coefficient + bias; then the activation
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardSample256(ref float input, ref float parameters, ref float workspace)
         {
@@ -4470,20 +4511,23 @@ namespace LeNetGen.Samples.Networks
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4ValuesOffset);
             for (int m = 0; m < 16; m++)
             {
-                float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m), bias = global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m);
+                global::System.Runtime.Intrinsics.Vector256<float> coefficient = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m)), bias = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
                 for (int y = 0; y < 5; y++)
                 {
-                    for (int x = 0; x < 5; x++)
+                    ref float top = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (m * 10 + 2 * y) * 10);
+                    ref float bottom = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref top, 10);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (m * 5 + y) * 5);
                     {
-                        int o = (m * 5 + y) * 5 + x;
-                        int at = (m * 10 + y * 2) * 10 + x * 2;
-                        ref float window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
-                        float s = window;
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 1);
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 10);
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 11);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref top, 0), b0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bottom, 0), t1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref top, 2), b1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref bottom, 2);
+                        global::System.Runtime.Intrinsics.Vector256<float> w0 = t0 + global::System.Runtime.Intrinsics.Vector256.Shuffle(t0, global::System.Runtime.Intrinsics.Vector256.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6)) + b0 + global::System.Runtime.Intrinsics.Vector256.Shuffle(b0, global::System.Runtime.Intrinsics.Vector256.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6));
+                        global::System.Runtime.Intrinsics.Vector256<float> w1 = t1 + global::System.Runtime.Intrinsics.Vector256.Shuffle(t1, global::System.Runtime.Intrinsics.Vector256.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6)) + b1 + global::System.Runtime.Intrinsics.Vector256.Shuffle(b1, global::System.Runtime.Intrinsics.Vector256.Create((int)1, (int)0, (int)3, (int)2, (int)5, (int)4, (int)7, (int)6));
+                        global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Create((int)-1, (int)-1, (int)-1, (int)-1, (int)0, (int)0, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector256.Shuffle(w0, global::System.Runtime.Intrinsics.Vector256.Create((int)0, (int)2, (int)4, (int)6, (int)0, (int)0, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector256.Shuffle(w1, global::System.Runtime.Intrinsics.Vector256.Create((int)0, (int)0, (int)0, (int)0, (int)6, (int)8, (int)10, (int)12)));
                         s = s * coefficient + bias;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o) = s;
+                        if (m == 15 && y == 4)
+                        {
+                            for (int j = 0; j < 5; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j) = global::System.Runtime.Intrinsics.Vector256.GetElement(s, j);
+                        }
+                        else global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s, ref row, 0);
                     }
                 }
             }
@@ -4589,7 +4633,9 @@ namespace LeNetGen.Samples.Networks
         }
 
         // S4, forward, one sample: subsampling (window sum x coefficient + bias) 16@10x10 -> 16@5x5, window 2x2, stride 2, scaled tanh 1.7159 tanh(2a/3)
-        //   the windows one by one into the sums; then the activation, 4 values at a time
+        //   each vector: 4 adjacent outputs of one row, at columns 0, 1, from two vectors
+        //   of each of its two input rows (t, b): a window's columns are neighbouring lanes, combined into the even one, the even lanes of both gathered
+        //   then x coefficient + bias; then the activation
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S4ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
@@ -4599,20 +4645,27 @@ namespace LeNetGen.Samples.Networks
             ref float values = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref workspace, S4ValuesOffset);
             for (int m = 0; m < 16; m++)
             {
-                float coefficient = global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m), bias = global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m);
+                global::System.Runtime.Intrinsics.Vector128<float> coefficient = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref coefficients, m)), bias = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref biases, m));
                 for (int y = 0; y < 5; y++)
                 {
-                    for (int x = 0; x < 5; x++)
+                    ref float top = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (m * 10 + 2 * y) * 10);
+                    ref float bottom = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref top, 10);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (m * 5 + y) * 5);
                     {
-                        int o = (m * 5 + y) * 5 + x;
-                        int at = (m * 10 + y * 2) * 10 + x * 2;
-                        ref float window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
-                        float s = window;
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 1);
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 10);
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 11);
+                        global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref top, 0), b0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bottom, 0), t1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref top, 4), b1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bottom, 4);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0 = t0 + global::System.Runtime.Intrinsics.Vector128.Shuffle(t0, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2)) + b0 + global::System.Runtime.Intrinsics.Vector128.Shuffle(b0, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2));
+                        global::System.Runtime.Intrinsics.Vector128<float> w1 = t1 + global::System.Runtime.Intrinsics.Vector128.Shuffle(t1, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2)) + b1 + global::System.Runtime.Intrinsics.Vector128.Shuffle(b1, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2));
+                        global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create((int)-1, (int)-1, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector128.Shuffle(w0, global::System.Runtime.Intrinsics.Vector128.Create((int)0, (int)2, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector128.Shuffle(w1, global::System.Runtime.Intrinsics.Vector128.Create((int)0, (int)0, (int)0, (int)2)));
                         s = s * coefficient + bias;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o) = s;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s, ref row, 0);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref top, 2), b0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bottom, 2), t1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref top, 6), b1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bottom, 6);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0 = t0 + global::System.Runtime.Intrinsics.Vector128.Shuffle(t0, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2)) + b0 + global::System.Runtime.Intrinsics.Vector128.Shuffle(b0, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2));
+                        global::System.Runtime.Intrinsics.Vector128<float> w1 = t1 + global::System.Runtime.Intrinsics.Vector128.Shuffle(t1, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2)) + b1 + global::System.Runtime.Intrinsics.Vector128.Shuffle(b1, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2));
+                        global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create((int)-1, (int)-1, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector128.Shuffle(w0, global::System.Runtime.Intrinsics.Vector128.Create((int)0, (int)2, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector128.Shuffle(w1, global::System.Runtime.Intrinsics.Vector128.Create((int)0, (int)0, (int)0, (int)2)));
+                        s = s * coefficient + bias;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s, ref row, 1);
                     }
                 }
             }

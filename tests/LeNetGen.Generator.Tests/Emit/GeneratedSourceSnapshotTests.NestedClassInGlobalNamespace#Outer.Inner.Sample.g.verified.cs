@@ -270,7 +270,8 @@ partial class Outer
         }
 
         // S1, forward, one sample: max pooling 1@4x4 -> 1@2x2, window 2x2, stride 2, no activation
-        //   the windows one by one into the sums; then the activation, 4 values at a time
+        //   each vector: 2 adjacent outputs of one row (and 2 lanes past its end, which the next row overwrites), from two vectors
+        //   of each of its two input rows (t, b): a window's columns are neighbouring lanes, combined into the even one, the even lanes of both gathered
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void S1ForwardSample128(ref float input, ref float parameters, ref float workspace)
         {
@@ -279,16 +280,19 @@ partial class Outer
             {
                 for (int y = 0; y < 2; y++)
                 {
-                    for (int x = 0; x < 2; x++)
+                    ref float top = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (m * 4 + 2 * y) * 4);
+                    ref float bottom = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref top, 4);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (m * 2 + y) * 2);
                     {
-                        int o = (m * 2 + y) * 2 + x;
-                        int at = (m * 4 + y * 2) * 4 + x * 2;
-                        ref float window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, at);
-                        float s = window;
-                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 1) > s) s = global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 1);
-                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 4) > s) s = global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 4);
-                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 5) > s) s = global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 5);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, o) = s;
+                        global::System.Runtime.Intrinsics.Vector128<float> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref top, 0), b0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bottom, 0), t1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref top, 0), b1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bottom, 0);
+                        global::System.Runtime.Intrinsics.Vector128<float> w0 = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(t0, global::System.Runtime.Intrinsics.Vector128.Shuffle(t0, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2))), b0), global::System.Runtime.Intrinsics.Vector128.Shuffle(b0, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2)));
+                        global::System.Runtime.Intrinsics.Vector128<float> w1 = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.Max(t1, global::System.Runtime.Intrinsics.Vector128.Shuffle(t1, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2))), b1), global::System.Runtime.Intrinsics.Vector128.Shuffle(b1, global::System.Runtime.Intrinsics.Vector128.Create((int)1, (int)0, (int)3, (int)2)));
+                        global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create((int)-1, (int)-1, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector128.Shuffle(w0, global::System.Runtime.Intrinsics.Vector128.Create((int)0, (int)2, (int)0, (int)0)), global::System.Runtime.Intrinsics.Vector128.Shuffle(w1, global::System.Runtime.Intrinsics.Vector128.Create((int)0, (int)0, (int)4, (int)6)));
+                        if (m == 0 && y == 1)
+                        {
+                            for (int j = 0; j < 2; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref row, j) = global::System.Runtime.Intrinsics.Vector128.GetElement(s, j);
+                        }
+                        else global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s, ref row, 0);
                     }
                 }
             }

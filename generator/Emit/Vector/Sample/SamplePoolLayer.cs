@@ -13,6 +13,11 @@ internal static class SamplePoolLayer
 {
     public static void EmitForward(SourceWriter w, SampleLayer layer, TileCode c)
     {
+        if (PairsFit(layer.Plan, c))
+        {
+            EmitPairsForward(w, layer, c);
+            return;
+        }
         LayerPlan p = layer.Plan;
         Shape input = p.In, output = p.Out;
         bool subsample = p.PoolKind == PoolKind.Subsample;
@@ -42,6 +47,83 @@ internal static class SamplePoolLayer
                     if (p.PoolKind == PoolKind.Average) w.Line($"s *= {c.E.Literal(1.0 / (rows.Extent * columns.Extent))};");
                     if (subsample) w.Line("s = s * coefficient + bias;");
                     w.Line($"{c.At("sums", "o")} = s;");
+                }
+            }
+            if (layer.HasSeparateSums) SampleKernels.Activation(w, c, p.Activation, "sums", "values", output.Size);
+        }
+    }
+
+    /// <summary>
+    /// Whether the forward windows go in vectors: 2x2 windows at stride 2, none clipped, rows of outputs at least half a
+    /// vector wide (so that each vector of outputs reads whole vectors inside its two input rows).
+    /// </summary>
+    private static bool PairsFit(LayerPlan p, TileCode c) =>
+        p.Window == 2 && p.Stride == 2 && p.Padding == 0 && !PoolWindows.AnyClipped(p) && 2 * p.Out.Width >= c.Count;
+
+    /// <summary>
+    /// The forward windows in vectors: a vector of a row's adjacent outputs (the last one moved back to end at the row's
+    /// end, or, in a row narrower than a vector, the whole row and lanes past it that the next row overwrites) from two
+    /// vectors of each of its two input rows. In each input vector a window's two columns are neighbouring lanes: the
+    /// pair is combined into the even lane in the scalar kernels' order (top left, top right, bottom left, bottom right),
+    /// and the even lanes of the two vectors are gathered into one.
+    /// </summary>
+    private static void EmitPairsForward(SourceWriter w, SampleLayer layer, TileCode c)
+    {
+        LayerPlan p = layer.Plan;
+        Shape input = p.In, output = p.Out;
+        bool subsample = p.PoolKind == PoolKind.Subsample;
+        int lanes = c.Count, half = lanes / 2;
+        int n = System.Math.Min(lanes, output.Width);
+        List<int> starts = output.Width >= lanes ? SampleLayer.BlockStarts(output.Width, lanes) : new List<int> { 0 };
+        string index = c.E.Name == "double" ? "long" : "int";
+        string As = c.E.Name == "double" ? "AsDouble" : "AsSingle";
+        string Indices(System.Func<int, int> lane) => $"{c.Width.Api}.Create({string.Join(", ", Enumerable.Range(0, lanes).Select(j => $"({index}){lane(j)}"))})";
+        // The partner lane of each lane; output j's even lane in the first vector (j below half) or in the second.
+        string partners = Indices(j => j ^ 1), fromFirst = Indices(j => j < half ? 2 * j : 0), fromSecond = Indices(j => j >= half ? 2 * j - 2 * n + lanes : 0);
+        string firstHalf = $"{c.Width.Api}.{As}({Indices(j => j < half ? -1 : 0)})";
+        string Combine(string a, string b) => p.PoolKind == PoolKind.Max ? c.Max(a, b) : $"{a} + {b}";
+
+        w.Line($"// {p.Name}, forward, one sample: {Kind(p)} {input.ToMapsString()} -> {output.ToMapsString()}, window 2x2, stride 2{PoolWindows.CeilNote(p)}, {Naming.ActivationTitle(p.Activation)}");
+        w.Line($"//   each vector: {n} adjacent outputs of one row{(output.Width < lanes ? $" (and {lanes - n} lanes past its end, which the next row overwrites)" : $", at columns {string.Join(", ", starts)}")}, from two vectors");
+        w.Line($"//   of each of its two input rows (t, b): a window's columns are neighbouring lanes, combined into the even one, the even lanes of both gathered");
+        if (subsample) w.Line("//   then x coefficient + bias; then the activation");
+        w.Line(TileCode.Optimized);
+        using (w.Block($"private static void {c.Method(p.Name + "ForwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace)"))
+        {
+            if (subsample)
+            {
+                w.Line(c.Ref("coefficients", "parameters", layer.WeightsOffset));
+                w.Line(c.Ref("biases", "parameters", layer.BiasesOffset));
+            }
+            w.Line(c.Ref("sums", "workspace", layer.Sums));
+            if (layer.HasSeparateSums) w.Line(c.Ref("values", "workspace", layer.Values));
+            using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
+            {
+                if (subsample) w.Line($"{c.V} coefficient = {c.Splat(c.At("coefficients", "m"))}, bias = {c.Splat(c.At("biases", "m"))};");
+                using (w.Block($"for (int y = 0; y < {output.Height}; y++)"))
+                {
+                    w.Line(c.Ref("top", "input", $"(m * {input.Height} + 2 * y) * {input.Width}"));
+                    w.Line(c.Ref("bottom", "top", Naming.Int(input.Width)));
+                    w.Line(c.Ref("row", "sums", $"(m * {output.Height} + y) * {output.Width}"));
+                    foreach (int x0 in starts)
+                        using (w.Block())
+                        {
+                            int first = 2 * x0, second = 2 * x0 + 2 * n - lanes;
+                            w.Line($"{c.V} t0 = {c.Load("top", Naming.Int(first))}, b0 = {c.Load("bottom", Naming.Int(first))}, t1 = {c.Load("top", Naming.Int(second))}, b1 = {c.Load("bottom", Naming.Int(second))};");
+                            for (int k = 0; k < 2; k++)
+                                w.Line($"{c.V} w{k} = {Combine(Combine(Combine($"t{k}", $"{c.Width.Api}.Shuffle(t{k}, {partners})"), $"b{k}"), $"{c.Width.Api}.Shuffle(b{k}, {partners})")};");
+                            w.Line($"{c.V} s = {c.Width.Api}.ConditionalSelect({firstHalf}, {c.Width.Api}.Shuffle(w0, {fromFirst}), {c.Width.Api}.Shuffle(w1, {fromSecond}));");
+                            if (p.PoolKind == PoolKind.Average) w.Line($"s *= {c.E.Literal(0.25)};");
+                            if (subsample) w.Line("s = s * coefficient + bias;");
+                            if (n == lanes) w.Line(c.Store("s", "row", Naming.Int(x0)));
+                            else
+                            {
+                                // The last row's lanes past it would land beyond the layer's region: its n values one by one.
+                                using (w.Block($"if (m == {output.Maps - 1} && y == {output.Height - 1})"))
+                                    w.Line($"for (int j = 0; j < {n}; j++) {c.At("row", "j")} = {c.Width.Api}.GetElement(s, j);");
+                                w.Line("else " + c.Store("s", "row", "0"));
+                            }
+                        }
                 }
             }
             if (layer.HasSeparateSums) SampleKernels.Activation(w, c, p.Activation, "sums", "values", output.Size);
