@@ -39,7 +39,7 @@ public static class TileLanes
     }
 
     // A block of 16 values at a time, sample after sample: each sample's values of the block are one read (a cache line
-    // of floats), and the block's lines of the tile (16 x tileSize values, contiguous) stay in the first-level cache while
+    // of floats, two of doubles), and the block's lines of the tile (16 x tileSize values, contiguous) stay in the first-level cache while
     // every sample writes its lane. Value after value over the whole sample instead reads the samples as count streams
     // one sample size apart, 4 KiB for a 32x32 input: the same cache set for all of them, which the first-level cache
     // cannot hold, so nearly every read missed it.

@@ -10,11 +10,11 @@ namespace LeNetGen;
 /// Trains any generated network on a dataset: minibatches in a seeded order, forward, loss, backward, one optimizer
 /// step per minibatch; for optimizers that use curvature (<see cref="SdlmOptimizer{T}"/>), the estimate before each pass
 /// and, when they ask for it, the curvature of a minibatch's first sample during the pass. A minibatch runs through the network's vectorized tile
-/// kernels, TileSize samples at a time (a minibatch of one sample through the one-sample vector kernels), the tiles spread over
-/// the threads. Deterministic: the tiles' gradients are summed into a fixed number of slots (one per processor of the
-/// machine), tile t into slot t mod slots, each slot's tiles in tile order by one thread, and the slots are added in slot
-/// order; so on one machine the same seed gives the same parameters bit for bit on any number of threads. Buffers are
-/// allocated once, here.
+/// kernels, TileSize samples at a time (a minibatch of one sample through the one-sample vector kernels), the tiles' slots
+/// spread over the threads. Deterministic: the tiles' gradients are summed into a fixed number of slots (one per processor,
+/// <see cref="Environment.ProcessorCount"/>), tile t into slot t mod slots, each slot's tiles in tile order by one thread,
+/// and the slots are added in slot order; so with the same processor count the same seed gives the same parameters bit
+/// for bit on any number of threads. Buffers are allocated once, here.
 /// </summary>
 /// <typeparam name="TNetwork">The generated network.</typeparam>
 /// <typeparam name="T">Its element type.</typeparam>
@@ -27,7 +27,9 @@ public sealed class Trainer<TNetwork, T>
 
     /// <summary>
     /// The gradient slots: one per processor, whatever the threads asked for, so that the order of the sums does not
-    /// depend on them. A slot is a whole gradient buffer, written by one thread for all its tiles of a minibatch; one
+    /// depend on them (it does on the processor count: a run resumed with another, under other CPU limits or
+    /// DOTNET_PROCESSOR_COUNT, continues with sums that round differently). A thread takes whole slots, so a thread count
+    /// that does not divide the slots leaves some threads a slot more. A slot is a whole gradient buffer, written by one thread for all its tiles of a minibatch; one
     /// buffer per tile instead made the sum of a minibatch of 256 read and clear 16 buffers (4 MB for LeNet-5), a sixth
     /// of its time on two cores.
     /// </summary>
@@ -191,7 +193,6 @@ public sealed class Trainer<TNetwork, T>
             var (batchLoss, batchCorrect) = Gradients(data, indices, trackCurvature);
             if (!double.IsFinite(batchLoss))
             {
-                _slotsDirty = indices.Length > 1;
                 throw new TrainingDivergedException(Epoch + 1, Step + 1, batchLoss / indices.Length);
             }
             if (trackCurvature) Optimizer.UpdateCurvature(_sampleCurvature);
@@ -199,7 +200,7 @@ public sealed class Trainer<TNetwork, T>
             double rate = Optimizer.Schedule.Rate(Epoch, plannedSteps == 0 ? 0 : (double)Step / plannedSteps);
             // A step whose loss was finite can still leave a parameter infinite or NaN: stop before the caller saves it.
             // One-sample steps leave the gradients zero for the next sample's sums, in the step's own pass over them; a
-            // minibatch's tile sums are added and stepped part by part, spread over the threads.
+            // minibatch's slot sums are added and stepped part by part, spread over the threads.
             bool finite = indices.Length == 1 ? Optimizer.StepAndClear(_parameters, _gradients, rate) : SumAndStep(indices.Length, rate);
             _gradientsZero = indices.Length == 1;
             if (!finite)
@@ -243,7 +244,7 @@ public sealed class Trainer<TNetwork, T>
     }
 
     /// <summary>
-    /// Runs the minibatch: one sample into <see cref="_gradients"/>, several into the tiles' own gradient sums (which
+    /// Runs the minibatch: one sample into <see cref="_gradients"/>, several into the slots' gradient sums (which
     /// <see cref="SumAndStep"/> then adds up); when <paramref name="curvature"/> is set, <see cref="_sampleCurvature"/>
     /// gets the curvature of the minibatch's first sample. Returns the summed loss and correct count.
     /// </summary>
@@ -265,10 +266,12 @@ public sealed class Trainer<TNetwork, T>
         if (tiles > _tiles.Length) Grow(tiles);
         if (_slotsDirty)
         {
-            // A minibatch that stopped before its sums were taken left them in the slots.
+            // A minibatch that stopped before its sums were taken (a loss that diverged, an exception in a tile) left
+            // them in the slots.
             foreach (T[] slot in _slots) Array.Clear(slot);
-            _slotsDirty = false;
         }
+        // Dirty until SumAndStep has taken the sums and cleared the slots.
+        _slotsDirty = true;
         for (int t = 0; t < tiles; t++)
             _tiles[t].Assign(indices.Slice(t * TNetwork.TileSize, Math.Min(TNetwork.TileSize, indices.Length - t * TNetwork.TileSize)));
         _activeTiles = tiles;
@@ -310,6 +313,7 @@ public sealed class Trainer<TNetwork, T>
         if (inParts) Optimizer.PrepareStep();
         _stepInParts = inParts;
         WorkerTeam.Shared.For(PartCount, _threads, _sumPartAt);
+        _slotsDirty = false;
         bool finite = true;
         if (inParts)
         {

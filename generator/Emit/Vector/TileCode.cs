@@ -16,7 +16,7 @@ internal sealed class TileCode
     /// registers kept in place runs several times slower until the JIT replaces it. And each is compiled on its own:
     /// inlined into the pass that calls it (ForwardTile512 and the like, compiled in tiers), the small layers ran at half
     /// their speed there, in a frame of spilled vectors, with the activation out of line once the inlining budget was
-    /// spent.
+    /// spent. The one-sample kernels use the same attribute.
     /// </summary>
     public const string Optimized = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
 

@@ -9,7 +9,8 @@ namespace LeNetGen.Generator.Emit.Vector.Sample;
 /// Writes a network's one-sample vector kernels, the third generated file of its partial class
 /// ("{Namespace}.{Class}.Sample.g.cs"): ForwardSample and BackwardSample, the same passes as Forward and Backward over
 /// the same workspace, for latency and for training one sample per step, where a tile's lanes would stand empty. Each
-/// layer's vectors run along its own data: a convolution's output columns, a fully connected layer's inputs. A layer
+/// layer's vectors run along its own data: a convolution's output columns (or, forward with a full table, its output
+/// maps), a fully connected layer's inputs, a pooling layer's output columns. A layer
 /// goes to the widest accelerated width its kernels are written for, else to its scalar method.
 /// </summary>
 internal static class SampleNetworkEmitter

@@ -5,9 +5,11 @@ using LeNetGen.Generator.Model;
 namespace LeNetGen.Generator.Emit.Vector.Sample;
 
 /// <summary>
-/// A pooling layer's one-sample kernels: average, max or LeNet-5's trainable subsampling. A window's few inputs are
-/// added (or compared) one by one, as the scalar kernels do; what costs there, the activation and its derivative, runs
-/// in vectors over the whole layer. Max pooling routes each delta to the first largest input of its window.
+/// A pooling layer's one-sample kernels: average, max or LeNet-5's trainable subsampling. Forward, 2x2 windows at stride 2
+/// go in vectors (<see cref="EmitPairsForward"/>: average and subsampling the scalar kernels' sums bit for bit, max the
+/// same but for signed zeros and NaNs, where the vector max follows IEEE 754); other windows, and the backward passes,
+/// add (or compare) a window's few inputs one by one, as the scalar kernels do. The activation and its derivative run in
+/// vectors over the whole layer. Max pooling routes each delta to the first largest input of its window.
 /// </summary>
 internal static class SamplePoolLayer
 {
