@@ -29,13 +29,17 @@ public static class TileLanes
         if (count < tileSize) tile.Clear();
         ref T source = ref MemoryMarshal.GetReference(samples);
         ref T target = ref MemoryMarshal.GetReference(tile);
-        int vectorSamples = 0;
+        int samples8 = 0, values8 = 0;
         if (typeof(T) == typeof(float) && Avx.IsSupported && tileSize % 8 == 0)
         {
-            vectorSamples = count - count % 8;
-            InterleaveBlocks8x8(ref Unsafe.As<T, float>(ref source), size, vectorSamples, tileSize, ref Unsafe.As<T, float>(ref target));
+            // Floats, 8 samples and 8 values at a time: the samples (rows size apart) transposed into the lanes (rows
+            // tileSize apart), for the samples and values up to the last multiple of 8.
+            samples8 = count - count % 8;
+            values8 = size - size % 8;
+            TransposeBlocks(ref Unsafe.As<T, float>(ref source), size, ref Unsafe.As<T, float>(ref target), tileSize, samples8, values8);
         }
-        InterleaveBlocks(ref source, size, vectorSamples, count, 0, tileSize, ref target);
+        InterleaveBlocks(ref source, size, 0, samples8, values8, tileSize, ref target); // the transposed samples' last values
+        InterleaveBlocks(ref source, size, samples8, count, 0, tileSize, ref target); // the other samples, whole
     }
 
     // A block of 16 values at a time, sample after sample: each sample's values of the block are one read (a cache line
@@ -59,17 +63,18 @@ public static class TileLanes
         }
     }
 
-    // Floats, 8 samples and 8 values at a time: eight loads of 8 values (one per sample), an 8x8 transpose in registers,
-    // eight stores of 8 lanes (one per value), for the first count samples (a multiple of 8). The values after the last
-    // multiple of 8 go through the scalar blocks.
+    /// <summary>
+    /// Transposes the first <paramref name="rows"/> x <paramref name="columns"/> floats at <paramref name="source"/> (rows
+    /// <paramref name="sourceStride"/> apart; both counts multiples of 8) into <paramref name="target"/> (rows
+    /// <paramref name="targetStride"/> apart), 8x8 blocks at a time: Interleave's samples into lanes, Deinterleave's lanes
+    /// into samples.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void InterleaveBlocks8x8(ref float source, int size, int count, int tileSize, ref float target)
+    private static void TransposeBlocks(ref float source, int sourceStride, ref float target, int targetStride, int rows, int columns)
     {
-        int whole = size - size % 8;
-        for (int l0 = 0; l0 < count; l0 += 8)
-            for (int v = 0; v < whole; v += 8)
-                Transpose8x8(ref Unsafe.Add(ref source, l0 * size + v), size, ref Unsafe.Add(ref target, v * tileSize + l0), tileSize);
-        if (whole < size) InterleaveBlocks(ref source, size, 0, count, whole, tileSize, ref target);
+        for (int r = 0; r < rows; r += 8)
+            for (int k = 0; k < columns; k += 8)
+                Transpose8x8(ref Unsafe.Add(ref source, r * sourceStride + k), sourceStride, ref Unsafe.Add(ref target, k * targetStride + r), targetStride);
     }
 
     /// <summary>
@@ -113,21 +118,17 @@ public static class TileLanes
         LengthGuard.Require(tile.Length, size * tileSize, "the tile region (values x lanes)", nameof(tile));
         ref T source = ref MemoryMarshal.GetReference(tile);
         ref T target = ref MemoryMarshal.GetReference(samples);
-        int first = 0, whole = 0;
+        int samples8 = 0, values8 = 0;
         if (typeof(T) == typeof(float) && Avx.IsSupported && tileSize % 8 == 0)
         {
-            // The transposes of Interleave the other way round: 8 values of 8 lanes in, 8 samples' 8 values out.
-            first = count - count % 8;
-            whole = size - size % 8;
-            ref float lanes = ref Unsafe.As<T, float>(ref source);
-            ref float values = ref Unsafe.As<T, float>(ref target);
-            for (int l0 = 0; l0 < first; l0 += 8)
-                for (int v = 0; v < whole; v += 8)
-                    Transpose8x8(ref Unsafe.Add(ref lanes, v * tileSize + l0), tileSize, ref Unsafe.Add(ref values, l0 * size + v), size);
+            // The transposes of Interleave the other way round: the values (rows tileSize apart) into the samples.
+            samples8 = count - count % 8;
+            values8 = size - size % 8;
+            TransposeBlocks(ref Unsafe.As<T, float>(ref source), tileSize, ref Unsafe.As<T, float>(ref target), size, values8, samples8);
         }
         // The rest one by one: the samples after the last multiple of 8, and the values after it of the others.
         for (int l = 0; l < count; l++)
-            for (int v = l < first ? whole : 0; v < size; v++)
+            for (int v = l < samples8 ? values8 : 0; v < size; v++)
                 Unsafe.Add(ref target, l * size + v) = Unsafe.Add(ref source, v * tileSize + l);
     }
 }

@@ -48,7 +48,6 @@ public sealed class Trainer<TNetwork, T>
     private BatchConverter<T>? _batchData;
     private readonly bool[] _partFinite = new bool[PartCount];
     private int _activeTiles;
-    private int _activeSlots;
     private bool _slotsDirty;
     private bool _stepInParts;
     private T _meanFactor;
@@ -275,11 +274,10 @@ public sealed class Trainer<TNetwork, T>
         for (int t = 0; t < tiles; t++)
             _tiles[t].Assign(indices.Slice(t * TNetwork.TileSize, Math.Min(TNetwork.TileSize, indices.Length - t * TNetwork.TileSize)));
         _activeTiles = tiles;
-        _activeSlots = Math.Min(tiles, _slots.Length);
         // The minibatch goes through a field so the delegate is made once, not per minibatch; the team's workers stay
         // awake between minibatches. On one thread the team runs the slots in order on the caller's.
         _batchData = data;
-        WorkerTeam.Shared.For(_activeSlots, _threads, _runSlotAt);
+        WorkerTeam.Shared.For(ActiveSlots, _threads, _runSlotAt);
         _batchData = null;
 
         for (int t = 0; t < tiles; t++)
@@ -339,10 +337,13 @@ public sealed class Trainer<TNetwork, T>
         Span<T> first = _slots[0].AsSpan(start, length);
         first.CopyTo(sum);
         first.Clear();
-        for (int s = 1; s < _activeSlots; s++) VectorMath.AddAndClear(sum, _slots[s].AsSpan(start, length));
+        for (int s = 1; s < ActiveSlots; s++) VectorMath.AddAndClear(sum, _slots[s].AsSpan(start, length));
         VectorMath.Scale(sum, _meanFactor);
         if (_stepInParts) _partFinite[part] = Optimizer.StepPart(_parameters, _gradients, _rate, start, length);
     }
+
+    /// <summary>The slots the minibatch just run uses: one per tile up to the slot count.</summary>
+    private int ActiveSlots => Math.Min(_activeTiles, _slots.Length);
 
     private void Grow(int tiles)
     {
@@ -357,7 +358,7 @@ public sealed class Trainer<TNetwork, T>
     {
         BatchConverter<T> data = _batchData!;
         T[] gradients = _slots[slot];
-        for (int t = slot; t < _activeTiles; t += _activeSlots) RunTile(data, _tiles[t], gradients);
+        for (int t = slot, slots = ActiveSlots; t < _activeTiles; t += slots) RunTile(data, _tiles[t], gradients);
     }
 
     /// <summary>Runs a tile's samples forward and backward, adding their gradients to <paramref name="gradients"/>.</summary>
