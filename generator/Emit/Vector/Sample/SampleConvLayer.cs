@@ -29,10 +29,7 @@ internal static class SampleConvLayer
         w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace)"))
         {
-            w.Line(c.Ref("weights", "parameters", layer.WeightsOffset));
-            w.Line(c.Ref("biases", "parameters", layer.BiasesOffset));
-            w.Line(c.Ref("sums", "workspace", layer.Sums));
-            if (layer.HasSeparateSums) w.Line(c.Ref("values", "workspace", layer.Values));
+            SampleKernels.ForwardRefs(w, layer, c);
             TileBlocks.Loop(w, "o", output.Maps, mapBlock, maps =>
             {
                 // One map's names carry no map number (a<row>_<block>, k<kx>, kernel); a block's do (a<map>_<row>_<block>, ...).

@@ -11,6 +11,21 @@ internal static class SampleKernels
     /// whole vectors, the last one moved back to end at the region's end (it repeats a few values, harmlessly); scalar
     /// when the region is shorter than a vector.
     /// </summary>
+    /// <summary>
+    /// The references a forward kernel opens with: its <paramref name="weights"/> (null: a layer without) and biases in
+    /// the parameters, its sums and, where they are apart, its values in the workspace.
+    /// </summary>
+    public static void ForwardRefs(SourceWriter w, SampleLayer layer, TileCode c, string? weights = "weights")
+    {
+        if (weights is not null)
+        {
+            w.Line(c.Ref(weights, "parameters", layer.WeightsOffset));
+            w.Line(c.Ref("biases", "parameters", layer.BiasesOffset));
+        }
+        w.Line(c.Ref("sums", "workspace", layer.Sums));
+        if (layer.HasSeparateSums) w.Line(c.Ref("values", "workspace", layer.Values));
+    }
+
     public static void Activation(SourceWriter w, TileCode c, Act activation, string sums, string values, int count)
     {
         if (activation == Act.Identity) return;

@@ -41,10 +41,7 @@ internal static class SampleMapLanesConvLayer
         w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace)"))
         {
-            w.Line(c.Ref("weights", "parameters", layer.WeightsOffset));
-            w.Line(c.Ref("biases", "parameters", layer.BiasesOffset));
-            w.Line(c.Ref("sums", "workspace", layer.Sums));
-            if (layer.HasSeparateSums) w.Line(c.Ref("values", "workspace", layer.Values));
+            SampleKernels.ForwardRefs(w, layer, c);
             w.Line($"global::System.Span<{c.T}> transposed = stackalloc {c.T}[{taps * maps}];");
             w.Line($"global::LeNetGen.TileLanes.Interleave<{c.T}>({Marshal}.CreateReadOnlySpan(ref weights, {taps * maps}), {taps}, {maps}, transposed);");
             w.Line($"ref {c.T} kernels = ref {Marshal}.GetReference(transposed);");

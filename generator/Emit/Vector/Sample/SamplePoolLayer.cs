@@ -28,13 +28,7 @@ internal static class SamplePoolLayer
         w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace)"))
         {
-            if (subsample)
-            {
-                w.Line(c.Ref("coefficients", "parameters", layer.WeightsOffset));
-                w.Line(c.Ref("biases", "parameters", layer.BiasesOffset));
-            }
-            w.Line(c.Ref("sums", "workspace", layer.Sums));
-            if (layer.HasSeparateSums) w.Line(c.Ref("values", "workspace", layer.Values));
+            SampleKernels.ForwardRefs(w, layer, c, subsample ? "coefficients" : null);
             using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
             {
                 if (subsample) w.Line($"{c.T} coefficient = {c.At("coefficients", "m")}, bias = {c.At("biases", "m")};");
@@ -92,13 +86,7 @@ internal static class SamplePoolLayer
         w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace)"))
         {
-            if (subsample)
-            {
-                w.Line(c.Ref("coefficients", "parameters", layer.WeightsOffset));
-                w.Line(c.Ref("biases", "parameters", layer.BiasesOffset));
-            }
-            w.Line(c.Ref("sums", "workspace", layer.Sums));
-            if (layer.HasSeparateSums) w.Line(c.Ref("values", "workspace", layer.Values));
+            SampleKernels.ForwardRefs(w, layer, c, subsample ? "coefficients" : null);
             using (w.Block($"for (int m = 0; m < {output.Maps}; m++)"))
             {
                 if (subsample) w.Line($"{c.V} coefficient = {c.Splat(c.At("coefficients", "m"))}, bias = {c.Splat(c.At("biases", "m"))};");

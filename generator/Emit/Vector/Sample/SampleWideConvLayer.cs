@@ -49,10 +49,7 @@ internal static class SampleWideConvLayer
         w.Line(TileCode.Optimized);
         using (w.Block($"private static void {c.Method(p.Name + "ForwardSample")}(ref {c.T} input, ref {c.T} parameters, ref {c.T} workspace)"))
         {
-            w.Line(c.Ref("weights", "parameters", layer.WeightsOffset));
-            w.Line(c.Ref("biases", "parameters", layer.BiasesOffset));
-            w.Line(c.Ref("sums", "workspace", layer.Sums));
-            if (layer.HasSeparateSums) w.Line(c.Ref("values", "workspace", layer.Values));
+            SampleKernels.ForwardRefs(w, layer, c);
             w.Line($"global::System.Span<{c.T}> wideSums = stackalloc {c.T}[{positions}];");
             w.Line($"ref {c.T} wide = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(wideSums);");
             TileBlocks.Loop(w, "o", output.Maps, mapBlock, maps =>
