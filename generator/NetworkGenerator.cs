@@ -80,8 +80,20 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (files, _) => files.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.Checkpoints);
 
-        Register(context, attributeSpecs, duplicateNames, checkpoints);
-        Register(context, jsonSpecs, duplicateNames, checkpoints);
+        // The build's MSBuild properties (LeNetGenVectorWidths): read once for all networks, reported once when wrong
+        // (LNG0304, the defaults then stand in); the emit step sees the options alone.
+        IncrementalValueProvider<EmitOptions.Result> buildOptions = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => BuildProperties.Read(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.BuildOptions);
+        context.RegisterSourceOutput(buildOptions, static (output, result) =>
+        {
+            foreach (DiagnosticInfo diagnostic in result.Diagnostics) output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        });
+        IncrementalValueProvider<EmitOptions> emitOptions = buildOptions.Select(static (result, _) => result.Options)
+            .WithTrackingName(TrackingNames.EmitOptions);
+
+        Register(context, attributeSpecs, duplicateNames, checkpoints, emitOptions);
+        Register(context, jsonSpecs, duplicateNames, checkpoints, emitOptions);
 
         // Two networks with one name: reported where each is declared.
         context.RegisterSourceOutput(names.Combine(context.CompilationProvider), static (output, pair) =>
@@ -100,7 +112,8 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     }
 
     private static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FrontEndResult> specs,
-        IncrementalValueProvider<EquatableArray<string>> duplicateNames, IncrementalValueProvider<EquatableArray<ParsedCheckpoint>> checkpoints)
+        IncrementalValueProvider<EquatableArray<string>> duplicateNames, IncrementalValueProvider<EquatableArray<ParsedCheckpoint>> checkpoints,
+        IncrementalValueProvider<EmitOptions> emitOptions)
     {
         IncrementalValuesProvider<CheckResult> checkedSpecs = specs
             .Select(static (result, _) => CheckSafely(result))
@@ -123,10 +136,12 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => (result.Plan!, result.Weights))
             .WithTrackingName(TrackingNames.Plan);
 
-        // The files, written from the location-free plan (and baked weights) alone, so a spec that merely moves writes
-        // nothing again; a network whose files together would pass Limits.MaxGeneratedSource gets none, and LNG0303 below.
+        // The files, written from the location-free plan (and baked weights) and the build's options alone, so a spec
+        // that merely moves writes nothing again; a network whose files together would pass Limits.MaxGeneratedSource
+        // gets none, and LNG0303 below.
         IncrementalValuesProvider<EmittedNetwork> emitted = plans
-            .Select(static (plan, _) => EmittedNetwork.Of(plan.Plan, plan.Weights))
+            .Combine(emitOptions)
+            .Select(static (pair, _) => EmittedNetwork.Of(pair.Left.Plan, pair.Left.Weights, pair.Right))
             .WithTrackingName(TrackingNames.Emitted);
 
         context.RegisterSourceOutput(emitted.Combine(duplicateNames), static (output, pair) =>

@@ -18,4 +18,6 @@ internal static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string Names = nameof(Names);
     public const string DuplicateNames = nameof(DuplicateNames);
+    public const string BuildOptions = nameof(BuildOptions);
+    public const string EmitOptions = nameof(EmitOptions);
 }

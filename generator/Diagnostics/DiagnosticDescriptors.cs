@@ -185,6 +185,10 @@ internal static class DiagnosticDescriptors
         "Generated source too large to build",
         "Network '{0}': its generated source would be {1} characters, beyond LeNetGen's limit of {2}, which bounds the build's time and memory; {3}");
 
+    public static readonly DiagnosticDescriptor UnknownVectorWidth = Error("LNG0304",
+        "Unknown vector width in LeNetGenVectorWidths",
+        "The MSBuild property LeNetGenVectorWidths is \"{0}\", and '{1}' is not a vector width LeNetGen writes kernels for; list 512, 256 or 128 separated by commas (e.g. 256,128), or leave the property out for all three");
+
     // ---- 04xx: weights baked into the assembly ---------------------------------------------------------------------
 
     public static readonly DiagnosticDescriptor WeightsFileNotFound = Error("LNG0401",

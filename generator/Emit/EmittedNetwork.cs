@@ -35,18 +35,22 @@ internal sealed record EmittedNetwork(string FullName, string ClassName, Equatab
     /// <summary>How LNG0303 names <see cref="LargestLayer"/>: "layer 2 (conv 40@5x5)".</summary>
     public string LargestLayerName { get; init; } = "";
 
-    public static EmittedNetwork Of(ScalarPlan scheduled, BakedWeights? weights = null)
+    /// <param name="scheduled">The scheduled network.</param>
+    /// <param name="weights">The checkpoint to bake in, or null.</param>
+    /// <param name="options">What the build asks of the emitters (the vector widths); null for the defaults.</param>
+    public static EmittedNetwork Of(ScalarPlan scheduled, BakedWeights? weights = null, EmitOptions? options = null)
     {
         NetworkPlan plan = scheduled.Network;
+        IReadOnlyList<VectorWidth> widths = VectorWidth.Of(options ?? EmitOptions.Default);
         long size = 0;
         var perLayer = new long[plan.Layers.Count];
         try
         {
             string source = ScalarNetworkEmitter.Emit(scheduled, perLayer);
             size = source.Length;
-            string tiles = TileNetworkEmitter.Emit(plan, perLayer);
+            string tiles = TileNetworkEmitter.Emit(plan, widths, perLayer);
             size += tiles.Length;
-            string sample = SampleNetworkEmitter.Emit(scheduled, perLayer);
+            string sample = SampleNetworkEmitter.Emit(scheduled, widths, perLayer);
             size += sample.Length;
             string? baked = weights is null ? null : BakedWeightsEmitter.Emit(plan, weights);
             size += baked?.Length ?? 0;

@@ -36,7 +36,7 @@ public sealed class IncrementalityTests
     private static readonly string[] TrackedSteps =
     {
         "AttributeSpec", "JsonSpec", "Checked", "Scheduled", "Checkpoints", "Weights", "Plan", "Emitted", "TooLarge",
-        "Diagnostics", "Names", "DuplicateNames",
+        "Diagnostics", "Names", "DuplicateNames", "BuildOptions", "EmitOptions",
     };
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(string source)
@@ -90,6 +90,20 @@ public sealed class IncrementalityTests
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, "AttributeSpec"));
         Assert.All(Reasons(driver, "Plan").Where(r => r != IncrementalStepRunReason.Cached),
             r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+    }
+
+    [Fact]
+    public void ChangingTheVectorWidthsEmitsAgainFromTheSamePlan()
+    {
+        var (driver, compilation) = FirstRun(Network);
+        driver = driver.WithUpdatedAnalyzerConfigOptions(new BuildPropertiesProvider(new Dictionary<string, string> { ["LeNetGenVectorWidths"] = "256,128" }));
+        driver = driver.RunGenerators(compilation);
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, "EmitOptions"));
+        Assert.All(Reasons(driver, "Plan"), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, "Emitted"));
+        string tiles = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "Tests.Net.Tiles.g.cs").SourceText.ToString();
+        Assert.DoesNotContain("ForwardTile512", tiles);
+        Assert.Contains("ForwardTile256", tiles);
     }
 
     [Fact]

@@ -20,7 +20,8 @@ internal static class TileNetworkEmitter
             : plan.HintName + ".Tiles";
 
     /// <param name="perLayer">Null, or where each layer's share of the source is added up (see <see cref="SourceWriter"/>).</param>
-    public static string Emit(NetworkPlan plan, long[]? perLayer = null)
+    /// <param name="widths">The widths to write the kernels for, widest first (at least one).</param>
+    public static string Emit(NetworkPlan plan, IReadOnlyList<VectorWidth> widths, long[]? perLayer = null)
     {
         var e = ElementSyntax.For(plan.Element);
         int tileSize = VectorWidth.Bits512.Count(e);
@@ -39,11 +40,11 @@ internal static class TileNetworkEmitter
         {
             WriteConstants(w, plan, layout, e);
             w.Line();
-            WriteEntries(w, plan, e);
-            WriteTiming(w, plan, layers, e, tileSize);
+            WriteEntries(w, plan, e, widths);
+            WriteTiming(w, plan, layers, e, tileSize, widths);
             foreach (TileLayer layer in layers)
                 if (layer.Plan.Kind == LayerKind.Conv && !layer.IsDense) TileConvLayer.EmitTable(w, layer);
-            foreach (VectorWidth width in VectorWidth.All)
+            foreach (VectorWidth width in widths)
             {
                 var c = new TileCode(width, e, tileSize);
                 w.Line($"// ---- the kernels for {width.Api.Substring("global::System.Runtime.Intrinsics.".Length)}: {c.Count} lanes a vector, " +
@@ -118,7 +119,17 @@ internal static class TileNetworkEmitter
         w.Line($"static int {contract}.TileWorkspaceSize => TileWorkspaceSize;");
     }
 
-    private static void WriteEntries(SourceWriter w, NetworkPlan plan, ElementSyntax e)
+    /// <summary>
+    /// The check that picks width <paramref name="index"/> of <paramref name="widths"/>: the widest accelerated one runs;
+    /// the narrowest runs otherwise (in software where the processor lacks it); null when there is one width, so no check.
+    /// </summary>
+    private static string? Condition(IReadOnlyList<VectorWidth> widths, int index) =>
+        widths.Count == 1 ? null
+        : index == 0 ? $"if ({widths[index].Api}.IsHardwareAccelerated)"
+        : index < widths.Count - 1 ? $"else if ({widths[index].Api}.IsHardwareAccelerated)"
+        : "else";
+
+    private static void WriteEntries(SourceWriter w, NetworkPlan plan, ElementSyntax e, IReadOnlyList<VectorWidth> widths)
     {
         string guard = KnownNames.LengthGuard;
         string lanes = "global::LeNetGen.TileLanes";
@@ -128,9 +139,8 @@ internal static class TileNetworkEmitter
 
         void Dispatch(string pass, string arguments)
         {
-            w.Line($"if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) {pass}512({arguments});");
-            w.Line($"else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) {pass}256({arguments});");
-            w.Line($"else {pass}128({arguments});");
+            for (int i = 0; i < widths.Count; i++)
+                w.Line((Condition(widths, i) is string condition ? condition + " " : "") + $"{pass}{widths[i].Suffix}({arguments});");
         }
 
         w.Line("/// <summary>Runs 1 to TileSize samples forward at once, keeping every layer's activations in the tile's workspace. Allocates nothing.</summary>");
@@ -193,7 +203,7 @@ internal static class TileNetworkEmitter
     }
 
     /// <summary>The per-layer timing entry: the same kernels as ForwardTile and BackwardTile, one layer at a time between two timestamps.</summary>
-    private static void WriteTiming(SourceWriter w, NetworkPlan plan, IReadOnlyList<TileLayer> layers, ElementSyntax e, int tileSize)
+    private static void WriteTiming(SourceWriter w, NetworkPlan plan, IReadOnlyList<TileLayer> layers, ElementSyntax e, int tileSize, IReadOnlyList<VectorWidth> widths)
     {
         string guard = KnownNames.LengthGuard;
         LayerPlan head = plan.Layers[plan.Layers.Count - 1];
@@ -225,11 +235,10 @@ internal static class TileNetworkEmitter
             w.Line($"ref {e.Name} p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);");
             w.Line($"ref {e.Name} g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);");
             w.Line("long start;");
-            for (int wi = 0; wi < VectorWidth.All.Length; wi++)
+            for (int wi = 0; wi < widths.Count; wi++)
             {
-                var c = new TileCode(VectorWidth.All[wi], e, tileSize);
-                string condition = wi == 0 ? $"if ({c.Width.Api}.IsHardwareAccelerated)" : wi < VectorWidth.All.Length - 1 ? $"else if ({c.Width.Api}.IsHardwareAccelerated)" : "else";
-                using (w.Block(condition))
+                var c = new TileCode(widths[wi], e, tileSize);
+                using (Condition(widths, wi) is string condition ? w.Block(condition) : null)
                 {
                     for (int i = 0; i < layers.Count; i++)
                         w.Line($"start = global::System.Diagnostics.Stopwatch.GetTimestamp(); {c.Method(layers[i].Name + "ForwardTile")}(ref t, ref p); forwardTicks[{i}] += global::System.Diagnostics.Stopwatch.GetTimestamp() - start;");

@@ -1,11 +1,14 @@
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace LeNetGen.Generator.Emit.Vector;
 
 /// <summary>
-/// A vector width the tile kernels are written for. Each network gets its kernels three times, for 512, 256 and 128
-/// bits; at run time the widest one the processor accelerates runs (the JIT folds the IsHardwareAccelerated checks to
-/// constants), and the narrower widths take a tile's lanes in parts.
+/// A vector width the tile kernels are written for. Each network gets its kernels once per width the build asks for
+/// (<see cref="Model.EmitOptions"/>: 512, 256 and 128 bits unless LeNetGenVectorWidths says otherwise); at run time the
+/// widest one the processor accelerates runs (the JIT folds the IsHardwareAccelerated checks to constants), and the
+/// narrower widths take a tile's lanes in parts.
 /// </summary>
 internal sealed class VectorWidth
 {
@@ -15,6 +18,9 @@ internal sealed class VectorWidth
 
     /// <summary>The widths, widest first: the order of the run-time checks.</summary>
     public static readonly VectorWidth[] All = { Bits512, Bits256, Bits128 };
+
+    /// <summary>The widths <paramref name="options"/> asks for, widest first.</summary>
+    public static IReadOnlyList<VectorWidth> Of(Model.EmitOptions options) => All.Where(w => options.VectorBits.Contains(w.Bits)).ToList();
 
     private VectorWidth(int bits) => Bits = bits;
 

@@ -27,12 +27,26 @@ internal static class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText>? additionalFiles = null, bool trackSteps = true) =>
+    /// <param name="additionalFiles">The additional files (JSON specs, checkpoints), or none.</param>
+    /// <param name="trackSteps">Whether the driver records each pipeline step's reasons (for the incrementality tests).</param>
+    /// <param name="buildProperties">MSBuild properties as the compiler hands them to generators (build_property.Name), or none.</param>
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText>? additionalFiles = null, bool trackSteps = true,
+        IReadOnlyDictionary<string, string>? buildProperties = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new NetworkGenerator().AsSourceGenerator() },
             additionalTexts: additionalFiles ?? Array.Empty<AdditionalText>(),
             parseOptions: ParseOptions,
+            optionsProvider: buildProperties is null ? null : new BuildPropertiesProvider(buildProperties),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    /// <summary>Runs the generator once on <paramref name="source"/> with the MSBuild properties <paramref name="buildProperties"/> (name to value).</summary>
+    public static Result RunWithBuildProperties(string source, IReadOnlyDictionary<string, string> buildProperties)
+    {
+        CSharpCompilation compilation = Compilation(source);
+        GeneratorDriver driver = Driver(buildProperties: buildProperties);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);
+        return new Result(driver.GetRunResult(), output, driverDiagnostics);
+    }
 
     /// <summary>Runs the generator once; returns the result and the compilation with the generated sources added.</summary>
     public static Result Run(string source, params (string Path, string Text)[] jsonFiles) => Run(new[] { source }, jsonFiles);
@@ -94,4 +108,29 @@ internal sealed class BinaryAdditionalText : AdditionalText
 
     public override SourceText GetText(CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException($"'{Path}' is a binary file instead of a text file (CS2015): its text was asked for.");
+}
+
+/// <summary>
+/// MSBuild properties as the compiler gives them to generators: global options named build_property.{Name}, as the
+/// .editorconfig MSBuild writes for CompilerVisibleProperty items holds them.
+/// </summary>
+internal sealed class BuildPropertiesProvider : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+{
+    private readonly Options _global;
+
+    public BuildPropertiesProvider(IReadOnlyDictionary<string, string> properties) =>
+        _global = new Options(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase));
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.None;
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.None;
+
+    private sealed class Options(Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+    {
+        public static readonly Options None = new(new Dictionary<string, string>());
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
 }

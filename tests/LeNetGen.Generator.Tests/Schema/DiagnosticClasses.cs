@@ -71,6 +71,7 @@ internal static class DiagnosticClasses
         ["LNG0301"] = SchemaReach.NotApplicable,   // warning
         ["LNG0302"] = SchemaReach.ShapeDependent,  // code written out: sizes of the shapes
         ["LNG0303"] = SchemaReach.ShapeDependent,  // generated source size
+        ["LNG0304"] = SchemaReach.NotApplicable,   // an MSBuild property, not a spec
         ["LNG0401"] = SchemaReach.NotApplicable,   // the checkpoint "weights" names: another file
         ["LNG0402"] = SchemaReach.NotApplicable,
         ["LNG0403"] = SchemaReach.NotApplicable,

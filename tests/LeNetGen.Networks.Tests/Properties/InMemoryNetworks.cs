@@ -18,9 +18,10 @@ namespace LeNetGen.Networks.Tests.Properties;
 /// resolves to the one this test assembly uses, so the networks are <see cref="INetwork{TSelf, T}"/>s the test's
 /// <see cref="NetworkCase{TNet, T}"/> can drive. Dispose unloads the networks.
 /// <para>
-/// What costs is compiling the generated code: a random network of this test makes 0.2 to 1 MB of C# (two thirds of it
-/// the tile and one-sample kernels, written for three vector widths), about 1.7 s of CPU a network when each is compiled
-/// alone, more a network when several share a compilation (see <see cref="GeneratedNetworkPropertyTests"/>). Nullable
+/// What costs is compiling the generated code. With every vector width a random network of this test made 0.2 to 1 MB
+/// of C# (two thirds of it the tile and one-sample kernels, written for three widths), about 1.7 s of CPU a network on
+/// a loaded Zen 3, more a network when several share a compilation (see <see cref="GeneratedNetworkPropertyTests"/>);
+/// so the generator is asked for the running width only (LeNetGenVectorWidths, <see cref="RunningWidthOnly"/>). Nullable
 /// analysis, a fifth of it (8 specs a compilation: 69 s of CPU with it, 56 s without), is switched off here (the
 /// <c>run-nullable-analysis</c> feature): it finds nothing in code of spans, refs and numbers whatever the spec, and the
 /// builds of the test networks and samples, with warnings as errors, keep the generated code free of nullable warnings.
@@ -31,10 +32,12 @@ internal sealed class InMemoryNetworks : IDisposable
     private static readonly CSharpParseOptions ParseOptions =
         new CSharpParseOptions(LanguageVersion.Latest).WithFeatures([new("run-nullable-analysis", "never")]);
 
-    private static readonly ImmutableArray<MetadataReference> References = Net100.References.All
-        .Cast<MetadataReference>()
-        .Append(MetadataReference.CreateFromFile(typeof(INetwork<,>).Assembly.Location))
-        .ToImmutableArray();
+    private static readonly ImmutableArray<MetadataReference> References = new MetadataReference[]
+        {
+            Net100.References.SystemRuntime, Net100.References.SystemRuntimeIntrinsics, Net100.References.SystemNumericsVectors,
+            Net100.References.SystemMemory, Net100.References.SystemCollections, Net100.References.SystemRuntimeInteropServices,
+            MetadataReference.CreateFromFile(typeof(INetwork<,>).Assembly.Location),
+        }.ToImmutableArray();
 
     private readonly AssemblyLoadContext _context;
 
@@ -74,7 +77,8 @@ internal sealed class InMemoryNetworks : IDisposable
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
                 nullableContextOptions: NullableContextOptions.Enable));
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new NetworkGenerator().AsSourceGenerator()], parseOptions: ParseOptions);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new NetworkGenerator().AsSourceGenerator()], parseOptions: ParseOptions,
+            optionsProvider: RunningWidthOnly.Instance);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         GeneratorDriverRunResult run = driver.GetRunResult();
         TimeSpan generating = System.Diagnostics.Stopwatch.GetElapsedTime(start);
@@ -130,4 +134,40 @@ internal sealed class InMemoryNetworks : IDisposable
     private static string Describe(IReadOnlyList<RandomSpec> specs) => string.Join("\n", specs.Select(s => s.ToString()));
 
     public void Dispose() => _context.Unload();
+
+    /// <summary>
+    /// The vector width this process runs (the widest the processor accelerates, or what DOTNET_EnableAVX512 and
+    /// DOTNET_EnableAVX2 leave), in bits: the only one whose kernels a random network here can be checked on.
+    /// </summary>
+    public static int RunningWidth =>
+        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? 512 : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? 256 : 128;
+
+    /// <summary>
+    /// LeNetGenVectorWidths set to <see cref="RunningWidth"/>, as a project would set it: the kernels of the widths this
+    /// process cannot run are not written, which halves what each network costs to compile. CI runs these tests again with
+    /// AVX-512 off and with AVX2 off too, where the networks get the narrower kernels instead.
+    /// </summary>
+    private sealed class RunningWidthOnly : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    {
+        public static readonly RunningWidthOnly Instance = new();
+
+        private static readonly Options Global = new(RunningWidth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        private static readonly Options None = new(null);
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => Global;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => None;
+
+        private sealed class Options(string? widths) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                value = widths is not null && key == "build_property.LeNetGenVectorWidths" ? widths : null;
+                return value is not null;
+            }
+        }
+    }
 }

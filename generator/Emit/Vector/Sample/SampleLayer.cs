@@ -34,15 +34,20 @@ internal sealed class SampleLayer
     /// <summary>Vector registers a convolution's column blocks may take at most: beyond that the scalar kernels run.</summary>
     public const int MaxColumnBlocks = 8;
 
-    private SampleLayer(ScalarLayer scalar)
+    private readonly IReadOnlyList<VectorWidth> _allowed;
+
+    private SampleLayer(ScalarLayer scalar, IReadOnlyList<VectorWidth> allowed)
     {
         Scalar = scalar;
         Plan = scalar.Plan;
         Previous = scalar.Previous;
         Kind = KindOf(Plan);
+        _allowed = allowed;
     }
 
-    public static List<SampleLayer> Of(ScalarPlan plan) => ScalarLayer.Of(plan).Select(l => new SampleLayer(l)).ToList();
+    /// <param name="allowed">The widths the build asks for, widest first: a layer's kernels are written for those of them that fit it.</param>
+    public static List<SampleLayer> Of(ScalarPlan plan, IReadOnlyList<VectorWidth> allowed) =>
+        ScalarLayer.Of(plan).Select(l => new SampleLayer(l, allowed)).ToList();
 
     public ScalarLayer Scalar { get; }
 
@@ -79,11 +84,11 @@ internal sealed class SampleLayer
         // A vector must fit in a row of output columns (the last block overlaps the one before), and the blocks in registers.
         // The backward pass's zero-padded plane of one output map's deltas lives on the stack, so it stays small.
         SampleKind.Conv => PlaneSize(Plan) > MaxPlane ? new List<VectorWidth>()
-            : VectorWidth.All.Where(v => IsWide(v, e) || (v.Count(e) <= Plan.Out.Width && Blocks(Plan.In.Width, v.Count(e)) <= MaxColumnBlocks)).ToList(),
+            : _allowed.Where(v => IsWide(v, e) || (v.Count(e) <= Plan.Out.Width && Blocks(Plan.In.Width, v.Count(e)) <= MaxColumnBlocks)).ToList(),
         // A vector must fit in the inputs (the last one overlaps, its repeated lanes masked off).
-        SampleKind.Dense or SampleKind.Rbf => VectorWidth.All.Where(v => v.Count(e) <= Plan.In.Size).ToList(),
+        SampleKind.Dense or SampleKind.Rbf => _allowed.Where(v => v.Count(e) <= Plan.In.Size).ToList(),
         // The windows are scalar; the vectors only apply the activation and its derivative.
-        SampleKind.Pool => VectorWidth.All.ToList(),
+        SampleKind.Pool => _allowed.ToList(),
         _ => new List<VectorWidth>(),
     };
 

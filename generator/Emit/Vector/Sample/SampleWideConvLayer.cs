@@ -93,7 +93,7 @@ internal static class SampleWideConvLayer
                     using (w.Block())
                     {
                         w.Line(c.Ref("mapSums", "sums", $"{(mb == 0 ? "o" : $"(o + {mb})")} * {output.Height * output.Width}"));
-                        CopyRows(w, c.E, "wide", input.Width, "mapSums", output.Width, output.Height, output.Width);
+                        CopyRows(w, c, "wide", input.Width, "mapSums", output.Width, output.Height, output.Width);
                     }
                 }
             });
@@ -137,7 +137,7 @@ internal static class SampleWideConvLayer
             using (w.Block($"for (int o = 0; o < {output.Maps}; o++)"))
             {
                 w.Line(c.Ref("map", "deltas", $"o * {outMap}"));
-                CopyRows(w, c.E, "map", output.Width, "wide", input.Width, output.Height, output.Width);
+                CopyRows(w, c, "map", output.Width, "wide", input.Width, output.Height, output.Width);
                 w.Line($"{c.At("biasGradients", "o")} += {c.Sum(string.Join(" + ", starts.Select((_, k) => Delta(k))))};");
                 using (SampleConvLayer.OpenPairs(w, p))
                 {
@@ -201,7 +201,7 @@ internal static class SampleWideConvLayer
         {
             w.Line(c.Ref("map", "deltas", $"o * {output.Height * output.Width}"));
             w.Line(c.Ref("inside", "padded", $"o * {plane} + {(kh - 1) * planeWidth + kw - 1}"));
-            CopyRows(w, c.E, "map", output.Width, "inside", planeWidth, output.Height, output.Width);
+            CopyRows(w, c, "map", output.Width, "inside", planeWidth, output.Height, output.Width);
         }
         w.Line($"global::System.Span<{c.T}> wideInputDeltas = stackalloc {c.T}[{positions}];");
         w.Line($"ref {c.T} wideInput = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(wideInputDeltas);");
@@ -239,17 +239,19 @@ internal static class SampleWideConvLayer
             }
             w.Line(string.Join(" ", starts.Select((start, k) => c.Store($"t{k}", "wideInput", Naming.Int(start)))));
             w.Line(c.Ref("inputMapDeltas", "inputDeltas", $"i * {input.Height * input.Width}"));
-            CopyRows(w, c.E, "wideInput", planeWidth, "inputMapDeltas", input.Width, input.Height, input.Width);
+            CopyRows(w, c, "wideInput", planeWidth, "inputMapDeltas", input.Width, input.Height, input.Width);
         }
     }
 
     /// <summary>
     /// Copies <paramref name="rows"/> rows of <paramref name="columns"/> values between two row strides, each row in
-    /// vectors of the widest width that fits in it (the last one moved back), or one by one when none does.
+    /// vectors of the widest width that fits in it and is no wider than the kernel's own (which the processor
+    /// accelerates when the kernel runs), the last one moved back; one by one when none fits.
     /// </summary>
-    private static void CopyRows(SourceWriter w, ElementSyntax e, string source, int sourceStride, string destination, int destinationStride, int rows, int columns)
+    private static void CopyRows(SourceWriter w, TileCode c, string source, int sourceStride, string destination, int destinationStride, int rows, int columns)
     {
-        VectorWidth? width = VectorWidth.All.FirstOrDefault(v => v.Count(e) <= columns);
+        ElementSyntax e = c.E;
+        VectorWidth? width = VectorWidth.All.FirstOrDefault(v => v.Bits <= c.Width.Bits && v.Count(e) <= columns);
         using (w.Block($"for (int y = 0; y < {rows}; y++)"))
         {
             if (width is null)
