@@ -143,6 +143,16 @@ public sealed class PackageTests : IClassFixture<PackageTests.LocalFeed>
         Assert.NotEqual(0, optedOut);
         Assert.Contains("Network.cs(10,21): error LNG0101", optedOutOutput);
         Assert.DoesNotContain("LNG0104", optedOutOutput);
+
+        // LeNetGenVectorWidths reaches the generator (the package's props make it visible to the compiler), semicolons
+        // and all: the package's targets turn them into commas, which the compiler's .editorconfig keeps (it would end the
+        // value at ';' and the generator would see "512" alone, a valid value, and report nothing).
+        File.WriteAllText(Path.Combine(consumer, "Broken.csproj"), File.ReadAllText(Path.Combine(consumer, "Broken.csproj"))
+            .Replace("<TargetFramework>", "<LeNetGenVectorWidths>512;384</LeNetGenVectorWidths>\n    <TargetFramework>", StringComparison.Ordinal));
+        var (widths, widthsOutput) = DotnetCli.Run("build -nologo -clp:NoSummary", Timeout, consumer, _feed.Environment);
+        Assert.NotEqual(0, widths);
+        Assert.Contains("error LNG0304: The MSBuild property LeNetGenVectorWidths is \"512,384\", and '384' is not a vector width", widthsOutput);
+        Assert.Contains("Network.cs(10,21): error LNG0101", widthsOutput);
     }
 
     /// <summary>The first C# block of the README's "Use it in your app" section, as it stands.</summary>
