@@ -15,15 +15,26 @@ internal static class BuildProperties
 {
     /// <summary>
     /// The vector widths to write the kernels for, in bits, separated by commas or spaces: "512,256,128" (the default),
-    /// "256,128" for a program that never runs on AVX-512, "512" for one that always does. The narrowest listed is what
-    /// runs where no listed width is accelerated (on a processor without it, through .NET's software fallback).
+    /// "256,128" for a program that never runs on AVX-512. The tile kernels run the widest accelerated width listed, else
+    /// the narrowest listed (on a processor without it, through .NET's software fallback); each one-sample layer runs the
+    /// widest accelerated width listed that fits it, else its scalar method.
     /// </summary>
     public const string VectorWidths = "LeNetGenVectorWidths";
+
+    /// <summary>
+    /// The copy of <see cref="VectorWidths"/> the package's LeNetGen.targets makes, semicolons turned into commas (the
+    /// compiler's .editorconfig would end the value at the first ';'); read first. A project that references the
+    /// generator directly makes <see cref="VectorWidths"/> itself visible to the compiler instead.
+    /// </summary>
+    public const string PackagedVectorWidths = "_LeNetGenVectorWidths";
 
     private static readonly int[] Known = { 512, 256, 128 };
 
     public static EmitOptions.Result Read(AnalyzerConfigOptions global) =>
-        global.TryGetValue("build_property." + VectorWidths, out string? value) ? ReadVectorWidths(value) : new(EmitOptions.Default, EquatableArray<DiagnosticInfo>.Empty);
+        global.TryGetValue("build_property." + PackagedVectorWidths, out string? value) && value.Trim().Length > 0
+        || global.TryGetValue("build_property." + VectorWidths, out value)
+            ? ReadVectorWidths(value!)
+            : new(EmitOptions.Default, EquatableArray<DiagnosticInfo>.Empty);
 
     /// <summary>
     /// The widths <paramref name="value"/> lists, widest first; empty or blank is the default. A word that is not a

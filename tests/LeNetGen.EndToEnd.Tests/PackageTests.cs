@@ -144,15 +144,20 @@ public sealed class PackageTests : IClassFixture<PackageTests.LocalFeed>
         Assert.Contains("Network.cs(10,21): error LNG0101", optedOutOutput);
         Assert.DoesNotContain("LNG0104", optedOutOutput);
 
-        // LeNetGenVectorWidths reaches the generator (the package's props make it visible to the compiler), semicolons
-        // and all: the package's targets turn them into commas, which the compiler's .editorconfig keeps (it would end the
-        // value at ';' and the generator would see "512" alone, a valid value, and report nothing).
+        // LeNetGenVectorWidths reaches the generator through the package, semicolons and all: its targets hand the
+        // generator a copy with commas, which the compiler's .editorconfig keeps (it would end the value at ';' and the
+        // generator would see "512" alone, a valid value, and report nothing).
         File.WriteAllText(Path.Combine(consumer, "Broken.csproj"), File.ReadAllText(Path.Combine(consumer, "Broken.csproj"))
             .Replace("<TargetFramework>", "<LeNetGenVectorWidths>512;384</LeNetGenVectorWidths>\n    <TargetFramework>", StringComparison.Ordinal));
         var (widths, widthsOutput) = DotnetCli.Run("build -nologo -clp:NoSummary", Timeout, consumer, _feed.Environment);
         Assert.NotEqual(0, widths);
         Assert.Contains("error LNG0304: The MSBuild property LeNetGenVectorWidths is \"512,384\", and '384' is not a vector width", widthsOutput);
         Assert.Contains("Network.cs(10,21): error LNG0101", widthsOutput);
+        // From the command line, which wins over the project file and cannot be rewritten, with spaces (MSBuild splits
+        // -p: values at ';' and ',').
+        var (commandLine, commandLineOutput) = DotnetCli.Run("build -nologo -clp:NoSummary \"-p:LeNetGenVectorWidths=256 96\"", Timeout, consumer, _feed.Environment);
+        Assert.NotEqual(0, commandLine);
+        Assert.Contains("error LNG0304: The MSBuild property LeNetGenVectorWidths is \"256 96\", and '96' is not a vector width", commandLineOutput);
     }
 
     /// <summary>The first C# block of the README's "Use it in your app" section, as it stands.</summary>

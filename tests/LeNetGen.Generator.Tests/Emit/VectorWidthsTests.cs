@@ -16,9 +16,32 @@ public sealed class VectorWidthsTests
 {
     private static readonly string Classic = RepositoryPaths.ReadSample("Networks/LeNet5.cs");
 
-    private static GeneratorHarness.Result Run(string? widths) => widths is null
-        ? GeneratorHarness.Run(Classic)
-        : GeneratorHarness.RunWithBuildProperties(Classic, new Dictionary<string, string> { ["LeNetGenVectorWidths"] = widths });
+    /// <summary>
+    /// Narrow layers in float and double: C1's 3 output columns are fewer than a 128-bit vector of floats holds (the wide
+    /// grid, whose rows are copied with vectors no wider than the kernel's), the dense layer's 9 inputs fewer than a
+    /// 512-bit vector's 16 (no 512-bit one-sample kernel for it).
+    /// </summary>
+    private static string Narrow(string element) => $$"""
+        using LeNetGen;
+        namespace Tests;
+
+        [Network(Input = "2x5x5", Element = ElementType.{{element}})]
+        [Conv(3, Kernel = 3, Activation = Act.Tanh)]
+        [Dense(4, Activation = Act.Relu)]
+        [SoftmaxOutput(3)]
+        public partial class Narrow { }
+        """;
+
+    private static string Source(string network) => network switch
+    {
+        "classic" => Classic,
+        "narrow float" => Narrow("Float"),
+        _ => Narrow("Double"),
+    };
+
+    private static GeneratorHarness.Result Run(string? widths, string network = "classic") => widths is null
+        ? GeneratorHarness.Run(Source(network))
+        : GeneratorHarness.RunWithBuildProperties(Source(network), new Dictionary<string, string> { ["LeNetGenVectorWidths"] = widths });
 
     private static string File(GeneratorHarness.Result result, string suffix) =>
         result.Sources.Single(s => s.HintName.EndsWith(suffix, System.StringComparison.Ordinal)).SourceText.ToString();
@@ -37,20 +60,26 @@ public sealed class VectorWidthsTests
     }
 
     [Theory]
-    [InlineData("256,128", new[] { 256, 128 })]
-    [InlineData("512", new[] { 512 })]
-    [InlineData("128, 512", new[] { 512, 128 })]
-    [InlineData(" 256 ", new[] { 256 })]
-    [InlineData("512,512,256", new[] { 512, 256 })]
-    public void OnlyTheListedWidthsAreWrittenWidestFirstAndTheCodeCompiles(string widths, int[] expected)
+    [InlineData("256,128", new[] { 256, 128 }, "classic")]
+    [InlineData("512", new[] { 512 }, "classic")]
+    [InlineData("128, 512", new[] { 512, 128 }, "classic")]
+    [InlineData(" 256 ", new[] { 256 }, "classic")]
+    [InlineData("512,512,256", new[] { 512, 256 }, "classic")]
+    [InlineData("128", new[] { 128 }, "narrow float")]
+    [InlineData("512 128", new[] { 512, 128 }, "narrow float")]
+    [InlineData("256", new[] { 256 }, "narrow double")]
+    [InlineData("512,256,128", new[] { 512, 256, 128 }, "narrow double")]
+    public void OnlyTheListedWidthsAreWrittenWidestFirstAndTheCodeCompiles(string widths, int[] expected, string network)
     {
-        GeneratorHarness.Result result = Run(widths);
+        GeneratorHarness.Result result = Run(widths, network);
         Assert.Null(result.GeneratorException);
         Assert.Empty(result.Diagnostics);
         Assert.Empty(result.CompilationDiagnostics);
         string tiles = File(result, ".Tiles.g.cs"), sample = File(result, ".Sample.g.cs");
         Assert.Equal(expected, DeclaredWidths(tiles));
-        Assert.Equal(expected, DeclaredWidths(sample));
+        // The one-sample kernels: the listed widths among those the default writes for some layer (a width no layer of
+        // the network fits, none of whose vectors fit in its inputs or rows, gets no one-sample kernel).
+        Assert.Equal(expected.Where(b => network == "classic" || SampleWidthsOfNarrow(network).Contains(b)), DeclaredWidths(sample));
         foreach (int absent in new[] { 512, 256, 128 }.Except(expected))
         {
             Assert.DoesNotContain($"Vector{absent}.IsHardwareAccelerated", tiles);
@@ -67,7 +96,24 @@ public sealed class VectorWidthsTests
             Assert.Equal($"else ForwardTile{expected[^1]}(ref t, ref p);", dispatch);
         }
         // The scalar kernels do not depend on the widths.
-        Assert.Equal(File(Run(null), "LeNet5.g.cs"), File(result, "LeNet5.g.cs"));
+        string scalar = network == "classic" ? "LeNet5.g.cs" : "Narrow.g.cs";
+        Assert.Equal(File(Run(null, network), scalar), File(result, scalar));
+    }
+
+    /// <summary>The widths the narrow network's one-sample kernels get when all are asked for (the default).</summary>
+    private static int[] SampleWidthsOfNarrow(string network) => DeclaredWidths(File(Run(null, network), ".Sample.g.cs"));
+
+    [Fact]
+    public void ThePackagesCopyWithCommasIsReadBeforeThePropertyItself()
+    {
+        // LeNetGen.targets hands the generator _LeNetGenVectorWidths; a project referencing the generator directly may
+        // make LeNetGenVectorWidths visible itself. An empty copy (the property left out) leaves the plain one.
+        var both = GeneratorHarness.RunWithBuildProperties(Classic, new Dictionary<string, string> { ["_LeNetGenVectorWidths"] = "256,128", ["LeNetGenVectorWidths"] = "256" });
+        Assert.Equal(new[] { 256, 128 }, DeclaredWidths(File(both, ".Tiles.g.cs")));
+        var emptyCopy = GeneratorHarness.RunWithBuildProperties(Classic, new Dictionary<string, string> { ["_LeNetGenVectorWidths"] = "", ["LeNetGenVectorWidths"] = "512" });
+        Assert.Equal(new[] { 512 }, DeclaredWidths(File(emptyCopy, ".Tiles.g.cs")));
+        Assert.Empty(both.Diagnostics);
+        Assert.Empty(emptyCopy.Diagnostics);
     }
 
     [Theory]

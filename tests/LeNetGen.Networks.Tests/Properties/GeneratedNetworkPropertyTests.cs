@@ -23,8 +23,8 @@ namespace LeNetGen.Networks.Tests.Properties;
 /// </para>
 /// <para>
 /// CI tries <see cref="Networks"/> networks, and fewer again with AVX-512 off and with AVX2 off (LENETGEN_PROPERTY_NETWORKS,
-/// an exact count); LENETGEN_PROPERTY_RUNS=n tries n times as many (the README's long run). Each network's kernels are
-/// written for the vector width the process runs, the one they can be checked on.
+/// an exact count); LENETGEN_PROPERTY_RUNS=n tries n times as many (the README's long run). A network's kernels are
+/// written for the vector width the process runs, or, one network in <see cref="EveryWidthOneIn"/>, for every width.
 /// </para>
 /// </summary>
 public sealed class GeneratedNetworkPropertyTests(ITestOutputHelper output)
@@ -35,6 +35,12 @@ public sealed class GeneratedNetworkPropertyTests(ITestOutputHelper output)
     /// </summary>
     private const int Networks = 250;
 
+    /// <summary>
+    /// One network in this many (by its seed) gets kernels for every vector width, as a project does by default; the
+    /// others for the running width only (<see cref="InMemoryNetworks.Compile"/>).
+    /// </summary>
+    private const ulong EveryWidthOneIn = 4;
+
     /// <summary>Draws of parameters, inputs and head gradients per network; the tile holds 1, all, and between.</summary>
     private const int Draws = 3;
 
@@ -44,7 +50,7 @@ public sealed class GeneratedNetworkPropertyTests(ITestOutputHelper output)
         int runs = int.TryParse(Environment.GetEnvironmentVariable("LENETGEN_PROPERTY_RUNS"), out int n) && n > 0 ? n : 1;
         long networks = int.TryParse(Environment.GetEnvironmentVariable("LENETGEN_PROPERTY_NETWORKS"), out int exact) && exact > 0 ? exact : (long)Networks * runs;
         var check = new ReferenceCheck();
-        int tried = 0, failed = 0;
+        int tried = 0, failed = 0, everyWidth = 0;
         long characters = 0, generatingTicks = 0, emittingTicks = 0, checkingTicks = 0;
         var clock = Stopwatch.StartNew();
         try
@@ -54,7 +60,9 @@ public sealed class GeneratedNetworkPropertyTests(ITestOutputHelper output)
                 Interlocked.Increment(ref tried);
                 try
                 {
-                    using InMemoryNetworks compiled = InMemoryNetworks.Compile([spec]);
+                    bool widths = spec.Seed % EveryWidthOneIn == 0;
+                    if (widths) Interlocked.Increment(ref everyWidth);
+                    using InMemoryNetworks compiled = InMemoryNetworks.Compile([spec], everyWidth: widths);
                     Interlocked.Add(ref characters, compiled.GeneratedCharacters);
                     Interlocked.Add(ref generatingTicks, compiled.Generating.Ticks);
                     Interlocked.Add(ref emittingTicks, compiled.Emitting.Ticks);
@@ -74,7 +82,7 @@ public sealed class GeneratedNetworkPropertyTests(ITestOutputHelper output)
         finally
         {
             output.WriteLine($"{tried} random networks tried, {failed} failed (counting CsCheck's shrinking attempts); {tried * Draws} checks "
-                + $"on every kernel path (vectors of {InMemoryNetworks.RunningWidth} bits), {check.FiniteDifferences} finite differences ({check.Kinks} skipped at kinks); {clock.Elapsed.TotalSeconds:F1} s; "
+                + $"on every kernel path (vectors of {InMemoryNetworks.RunningWidth} bits; {everyWidth} networks with kernels for every width), {check.FiniteDifferences} finite differences ({check.Kinks} skipped at kinks); {clock.Elapsed.TotalSeconds:F1} s; "
                 + $"summed over threads: generator {TimeSpan.FromTicks(generatingTicks).TotalSeconds:F1} s, emit {TimeSpan.FromTicks(emittingTicks).TotalSeconds:F1} s "
                 + $"({characters / 1e6:F1} million characters generated), checks {TimeSpan.FromTicks(checkingTicks).TotalSeconds:F1} s");
         }

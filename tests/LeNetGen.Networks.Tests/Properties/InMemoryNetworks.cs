@@ -70,7 +70,12 @@ internal sealed class InMemoryNetworks : IDisposable
     /// Runs the generator over <paramref name="specs"/> and compiles them. Throws with the spec's attribute source when
     /// the generator throws, reports an error on a valid spec, or its code does not compile cleanly.
     /// </summary>
-    public static InMemoryNetworks Compile(IReadOnlyList<RandomSpec> specs)
+    /// <param name="specs">The specs, compiled together.</param>
+    /// <param name="everyWidth">
+    /// Whether the kernels are written for every vector width (the default a project gets), rather than for the running
+    /// width only: then a one-sample layer too narrow for the running width's vectors runs a narrower width's kernels.
+    /// </param>
+    public static InMemoryNetworks Compile(IReadOnlyList<RandomSpec> specs, bool everyWidth = false)
     {
         var trees = specs.Select((spec, i) => CSharpSyntaxTree.ParseText(Source(spec, i), ParseOptions, path: $"Net{i}.cs")).ToArray();
         var compilation = CSharpCompilation.Create("PropertyNetworks" + Guid.NewGuid().ToString("N"), trees, References,
@@ -78,7 +83,7 @@ internal sealed class InMemoryNetworks : IDisposable
                 nullableContextOptions: NullableContextOptions.Enable));
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         GeneratorDriver driver = CSharpGeneratorDriver.Create([new NetworkGenerator().AsSourceGenerator()], parseOptions: ParseOptions,
-            optionsProvider: RunningWidthOnly.Instance);
+            optionsProvider: everyWidth ? null : RunningWidthOnly.Instance);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         GeneratorDriverRunResult run = driver.GetRunResult();
         TimeSpan generating = System.Diagnostics.Stopwatch.GetElapsedTime(start);
@@ -137,15 +142,17 @@ internal sealed class InMemoryNetworks : IDisposable
 
     /// <summary>
     /// The vector width this process runs (the widest the processor accelerates, or what DOTNET_EnableAVX512 and
-    /// DOTNET_EnableAVX2 leave), in bits: the only one whose kernels a random network here can be checked on.
+    /// DOTNET_EnableAVX2 leave), in bits: the width of every tile kernel that runs here, and of every one-sample kernel
+    /// but those of layers too narrow for its vectors, which run a narrower width's when it is written.
     /// </summary>
     public static int RunningWidth =>
         System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? 512 : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? 256 : 128;
 
     /// <summary>
-    /// LeNetGenVectorWidths set to <see cref="RunningWidth"/>, as a project would set it: the kernels of the widths this
-    /// process cannot run are not written, which halves what each network costs to compile. CI runs these tests again with
-    /// AVX-512 off and with AVX2 off too, where the networks get the narrower kernels instead.
+    /// LeNetGenVectorWidths set to <see cref="RunningWidth"/>, as a project would set it: the tile kernels of the widths
+    /// this process does not run are not written, which halves what a network costs to compile. The narrower widths'
+    /// kernels are checked in the networks compiled with every width, and in CI's runs with AVX-512 off and with AVX2
+    /// off too, where they are the running width.
     /// </summary>
     private sealed class RunningWidthOnly : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
     {
